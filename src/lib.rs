@@ -1,0 +1,102 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+pub mod data;
+pub mod error;
+pub mod messages;
+pub mod plan;
+pub mod ramp;
+#[doc(hidden)]
+pub mod wasm;
+
+use serde::Serialize;
+
+use crate::error::{Error, Errors};
+use crate::plan::{Level, Plan, RampReading};
+use crate::ramp::RampFloor;
+
+/// The package version (from Cargo.toml), reported by `version()`.
+pub const PACKAGE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// An engine holds one validated plan. It is immutable after construction, so an error in
+/// one call can never leave it in a bad state for the next.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    plan: Plan,
+}
+
+/// Versions of the package and of the loaded rule pack.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Versions {
+    pub package: &'static str,
+    pub plan_id: String,
+    pub plan_version: String,
+    pub format_version: u32,
+}
+
+impl Engine {
+    /// An engine on the embedded Cần Thơ 2021–2025 plan.
+    pub fn embedded() -> Result<Engine, Errors> {
+        Engine::from_json(plan::EMBEDDED_PLAN_JSON)
+    }
+
+    /// An engine on a rule pack given as JSON text.
+    pub fn from_json(json: &str) -> Result<Engine, Errors> {
+        Ok(Engine {
+            plan: plan::parse_rule_pack(json)?,
+        })
+    }
+
+    /// An engine on a rule pack given as a parsed JSON value.
+    pub fn from_value(value: serde_json::Value) -> Result<Engine, Errors> {
+        Ok(Engine {
+            plan: plan::rule_pack_from_value(value)?,
+        })
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn versions(&self) -> Versions {
+        Versions {
+            package: PACKAGE_VERSION,
+            plan_id: self.plan.plan.id.clone(),
+            plan_version: self.plan.plan.version.clone(),
+            format_version: self.plan.format_version,
+        }
+    }
+
+    /// The floor of the plan's ramp for `level` in `year`, under `reading` (the ramp's
+    /// default when `None`). `previous_actual` feeds the increment reading.
+    pub fn ramp_floor(
+        &self,
+        ramp_id: Option<&str>,
+        level: Level,
+        year: i32,
+        reading: Option<RampReading>,
+        previous_actual: Option<f64>,
+    ) -> Result<RampFloor, Error> {
+        let ramp = match ramp_id {
+            Some(id) => self.plan.ramp(id),
+            None => self.plan.default_ramp(),
+        };
+        let Some(ramp) = ramp else {
+            return Err(Error::new(
+                "UNKNOWN_RAMP",
+                "$.ramp",
+                format!("kế hoạch không có lộ trình `{}`", ramp_id.unwrap_or("")),
+                format!("the plan has no ramp `{}`", ramp_id.unwrap_or("")),
+            ));
+        };
+        ramp::floor(
+            &self.plan,
+            ramp,
+            level,
+            year,
+            reading.unwrap_or(ramp.default_reading),
+            previous_actual,
+        )
+    }
+}

@@ -1,0 +1,63 @@
+//! Messages: text in both languages, locales, and numbers formatted for a locale.
+//!
+//! Every sentence the engine shows a person is built here, so wording and number style stay
+//! consistent between errors, ramp explanations and progress reports.
+
+mod format;
+
+pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed};
+
+use serde::{Deserialize, Serialize};
+
+/// A text in Vietnamese (the portal's first language) and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in one locale.
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Vi => &self.vi,
+            Locale::En => &self.en,
+        }
+    }
+}
+
+/// A display language. Vietnamese is the default: the widgets are for Vietnamese citizens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Vi, Locale::En];
+
+    pub fn parse(s: &str) -> Option<Locale> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vi-vn" => Some(Locale::Vi),
+            "en" | "en-us" | "en-gb" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Vi => "vi",
+            Locale::En => "en",
+        }
+    }
+}

@@ -1,0 +1,629 @@
+//! The plan and its rules: the rule-pack format, the embedded Cần Thơ 2021–2025 plan
+//! (Decision 4168/QĐ-UBND), and the validation that any rule pack passes before an engine
+//! uses it.
+//!
+//! A rule pack is JSON (camelCase keys), documented in `src/plan/README.md` and described by
+//! `src/plan/rule-pack.schema.json`. Parsing is lenient about *shape* only as far as needed to
+//! report every problem at once: enum-like fields are read as text and unknown fields are
+//! collected, then [`validate`] turns the raw pack into a [`Plan`] or returns all errors.
+
+mod embedded;
+mod validate;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Errors};
+use crate::messages::Text;
+
+pub use embedded::{EMBEDDED_PLAN_JSON, RULE_PACK_SCHEMA_JSON};
+pub use validate::validate;
+
+/// Administrative level ("cấp"): the city (thành phố: sở, ban, ngành and the city People's
+/// Committee), district (cấp huyện: quận, huyện) or commune (cấp xã: xã, phường, thị trấn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    City,
+    District,
+    Commune,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::City, Level::District, Level::Commune];
+
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "city" => Some(Level::City),
+            "district" => Some(Level::District),
+            "commune" => Some(Level::Commune),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::City => "city",
+            Level::District => "district",
+            Level::Commune => "commune",
+        }
+    }
+
+    pub fn name(self) -> Text {
+        match self {
+            Level::City => Text::new("cấp thành phố", "city level"),
+            Level::District => Text::new("cấp huyện", "district level"),
+            Level::Commune => Text::new("cấp xã", "commune level"),
+        }
+    }
+}
+
+/// What an indicator measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A share in percent, reported as a value or as numerator and denominator ("tỷ lệ").
+    Percentage,
+    /// A position in a national ranking; lower is better ("xếp hạng").
+    Rank,
+    /// A count that must fall by `target` percent against the baseline year ("giảm ... so với năm").
+    Reduction,
+    /// Done or not done, optionally as a share of steps finished ("hoàn thành").
+    Milestone,
+}
+
+impl Measure {
+    pub fn parse(s: &str) -> Option<Measure> {
+        match s {
+            "percentage" => Some(Measure::Percentage),
+            "rank" => Some(Measure::Rank),
+            "reduction" => Some(Measure::Reduction),
+            "milestone" => Some(Measure::Milestone),
+            _ => None,
+        }
+    }
+}
+
+/// Which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+impl Direction {
+    pub fn parse(s: &str) -> Option<Direction> {
+        match s {
+            "higher_is_better" => Some(Direction::HigherIsBetter),
+            "lower_is_better" => Some(Direction::LowerIsBetter),
+            _ => None,
+        }
+    }
+
+    /// +1 when progress means growth, −1 when it means decline (the `d` of the trend method).
+    pub fn sign(self) -> f64 {
+        match self {
+            Direction::HigherIsBetter => 1.0,
+            Direction::LowerIsBetter => -1.0,
+        }
+    }
+}
+
+/// How a value is compared with its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Comparator {
+    /// At least ("tối thiểu", "đạt từ ... trở lên").
+    Gte,
+    /// At most (ranks: "thuộc nhóm 15 ... dẫn đầu").
+    Lte,
+}
+
+impl Comparator {
+    pub fn parse(s: &str) -> Option<Comparator> {
+        match s {
+            "gte" => Some(Comparator::Gte),
+            "lte" => Some(Comparator::Lte),
+            _ => None,
+        }
+    }
+
+    pub fn holds(self, value: f64, target: f64) -> bool {
+        match self {
+            Comparator::Gte => value >= target,
+            Comparator::Lte => value <= target,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Gte => "≥",
+            Comparator::Lte => "≤",
+        }
+    }
+}
+
+/// How the figures of lower units combine into a higher unit's figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// A unit's figure is its own report, or else the sum of its children's numerators and
+    /// denominators (counts for reductions). Percentages alone never roll up.
+    Hierarchy,
+    /// Each unit stands alone against its level's target; the engine also sums each level
+    /// ("7 of 9 districts meet the floor"; all districts together).
+    Level,
+    /// Only the unit's own report counts (ranks, milestones).
+    None,
+}
+
+impl Aggregation {
+    pub fn parse(s: &str) -> Option<Aggregation> {
+        match s {
+            "hierarchy" => Some(Aggregation::Hierarchy),
+            "level" => Some(Aggregation::Level),
+            "none" => Some(Aggregation::None),
+            _ => None,
+        }
+    }
+}
+
+/// Where a nested target ("trong số đó") takes its denominator when the portal gives none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DenominatorFrom {
+    /// The parent's numerator is this indicator's population (procedures on the national
+    /// portal, out of those offered online at level 3–4).
+    ParentNumerator,
+    /// The indicator carries its own denominator (payment transactions, land-sector survey).
+    Own,
+}
+
+impl DenominatorFrom {
+    pub fn parse(s: &str) -> Option<DenominatorFrom> {
+        match s {
+            "parent_numerator" => Some(DenominatorFrom::ParentNumerator),
+            "own" => Some(DenominatorFrom::Own),
+            _ => None,
+        }
+    }
+}
+
+/// The reading of a ramp's "rise by at least N a year".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RampReading {
+    /// First-year floor plus `step` points for each later year, capped (the default).
+    #[default]
+    Schedule,
+    /// The previous year's *actual* value plus `step` points, capped.
+    Increment,
+    /// The first-year floor times `relativeFactor` for each later year, capped.
+    Relative,
+}
+
+impl RampReading {
+    pub const ALL: [RampReading; 3] = [RampReading::Schedule, RampReading::Increment, RampReading::Relative];
+
+    pub fn parse(s: &str) -> Option<RampReading> {
+        match s {
+            "schedule" => Some(RampReading::Schedule),
+            "increment" => Some(RampReading::Increment),
+            "relative" => Some(RampReading::Relative),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RampReading::Schedule => "schedule",
+            RampReading::Increment => "increment",
+            RampReading::Relative => "relative",
+        }
+    }
+}
+
+/// What a ramp does for a year after its last year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AfterLastYear {
+    /// Keep applying the yearly rule until the cap is reached; results say they extrapolate.
+    Continue,
+    /// A floor after the last year is an error (`RAMP_YEAR_OUTSIDE_PLAN`).
+    Error,
+}
+
+impl AfterLastYear {
+    pub fn parse(s: &str) -> Option<AfterLastYear> {
+        match s {
+            "continue" => Some(AfterLastYear::Continue),
+            "error" => Some(AfterLastYear::Error),
+            _ => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The raw rule pack, as read from JSON. Enum-like fields are text so that every unknown
+// value is reported with its path, rather than only the first one serde meets.
+// ---------------------------------------------------------------------------------------
+
+type Extra = BTreeMap<String, serde_json::Value>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a rule pack object")]
+pub struct RawRulePack {
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
+    pub format_version: u32,
+    pub plan: RawPlanInfo,
+    #[serde(default)]
+    pub methods: Option<RawMethods>,
+    pub areas: Vec<RawArea>,
+    #[serde(default)]
+    pub ramps: Vec<RawRamp>,
+    pub indicators: Vec<RawIndicator>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object with the plan's identity")]
+pub struct RawPlanInfo {
+    pub id: String,
+    pub version: String,
+    pub issuer: Text,
+    pub decision: RawDecision,
+    pub title: Text,
+    pub period: RawPeriod,
+    #[serde(default)]
+    pub sample: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object with `number` and `date`")]
+pub struct RawDecision {
+    pub number: String,
+    pub date: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object with `from` and `to` years")]
+pub struct RawPeriod {
+    pub from: i32,
+    pub to: i32,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "an object with the status method's parameters"
+)]
+pub struct RawMethods {
+    #[serde(default)]
+    pub trend: Option<RawTrend>,
+    #[serde(default)]
+    pub stale_after_months: Option<u32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object with the trend method's thresholds")]
+pub struct RawTrend {
+    pub method: String,
+    pub on_track: f64,
+    pub needs_acceleration: f64,
+    pub limited_progress: f64,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a reform area object")]
+pub struct RawArea {
+    pub id: String,
+    pub clause: String,
+    pub title: Text,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a ramp object")]
+pub struct RawRamp {
+    pub id: String,
+    pub clause: String,
+    pub title: Text,
+    #[serde(default)]
+    pub quote: Option<String>,
+    pub first_year: i32,
+    pub last_year: i32,
+    pub first_floors: BTreeMap<String, f64>,
+    pub step: f64,
+    pub relative_factor: f64,
+    pub cap: f64,
+    #[serde(default)]
+    pub default_reading: Option<String>,
+    pub after_last_year: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an indicator object")]
+pub struct RawIndicator {
+    pub id: String,
+    pub area: String,
+    pub clause: String,
+    pub title: Text,
+    pub measure: String,
+    pub direction: String,
+    pub comparator: String,
+    #[serde(default)]
+    pub target: Option<f64>,
+    #[serde(default)]
+    pub level_targets: BTreeMap<String, f64>,
+    pub levels: Vec<String>,
+    pub aggregation: String,
+    pub deadline: i32,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub denominator_from: Option<String>,
+    #[serde(default)]
+    pub baseline_year: Option<i32>,
+    #[serde(default)]
+    pub ramp: Option<String>,
+    #[serde(default)]
+    pub rank_out_of: Option<u32>,
+    #[serde(default)]
+    pub counted: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+// ---------------------------------------------------------------------------------------
+// The validated plan, as the engine uses it and as `engine.plan()` returns it.
+// ---------------------------------------------------------------------------------------
+
+/// A validated rule pack.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub format_version: u32,
+    pub plan: PlanInfo,
+    pub methods: Methods,
+    pub areas: Vec<Area>,
+    pub ramps: Vec<Ramp>,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanInfo {
+    pub id: String,
+    pub version: String,
+    pub issuer: Text,
+    pub decision: Decision,
+    pub title: Text,
+    pub period: Period,
+    /// True for made-up packs (fixtures, demos): portals must not present them as law.
+    pub sample: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decision {
+    pub number: String,
+    /// ISO date, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// The plan's years, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Methods {
+    pub trend: TrendParams,
+    /// Data whose latest period ended more than this many months before the as-of date is
+    /// reported as stale.
+    pub stale_after_months: u32,
+}
+
+/// Parameters of the CAGR-ratio trend method (UN SDG progress chart, Open SDG).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrendParams {
+    pub method: &'static str,
+    pub on_track: f64,
+    pub needs_acceleration: f64,
+    pub limited_progress: f64,
+}
+
+impl Default for TrendParams {
+    fn default() -> Self {
+        TrendParams {
+            method: "cagr_ratio",
+            on_track: 0.95,
+            needs_acceleration: 0.6,
+            limited_progress: 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Area {
+    pub id: String,
+    pub clause: String,
+    pub title: Text,
+}
+
+/// A year-by-year floor per level, e.g. the digitization ramp of clause II.2.c.2.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ramp {
+    pub id: String,
+    pub clause: String,
+    pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    pub first_year: i32,
+    pub last_year: i32,
+    pub first_floors: BTreeMap<Level, f64>,
+    pub step: f64,
+    pub relative_factor: f64,
+    pub cap: f64,
+    pub default_reading: RampReading,
+    pub after_last_year: AfterLastYear,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Indicator {
+    pub id: String,
+    pub area: String,
+    pub clause: String,
+    pub title: Text,
+    pub measure: Measure,
+    pub direction: Direction,
+    pub comparator: Comparator,
+    /// The target for the plan as a whole (percent; rank; percent reduction; 100 for a
+    /// milestone).
+    pub target: f64,
+    /// Targets that differ by level, where the decision gives them.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub level_targets: BTreeMap<Level, f64>,
+    pub levels: Vec<Level>,
+    pub aggregation: Aggregation,
+    pub deadline: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denominator_from: Option<DenominatorFrom>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ramp: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_out_of: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Indicator {
+    /// The target a unit of `level` must reach by the deadline.
+    pub fn target_for(&self, level: Level) -> f64 {
+        self.level_targets.get(&level).copied().unwrap_or(self.target)
+    }
+
+    pub fn covers(&self, level: Level) -> bool {
+        self.levels.contains(&level)
+    }
+}
+
+impl Plan {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn ramp(&self, id: &str) -> Option<&Ramp> {
+        self.ramps.iter().find(|r| r.id == id)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The first ramp (the digitization ramp in the embedded plan), for callers that do not
+    /// name one.
+    pub fn default_ramp(&self) -> Option<&Ramp> {
+        self.indicators
+            .iter()
+            .find_map(|i| i.ramp.as_deref())
+            .and_then(|id| self.ramp(id))
+            .or_else(|| self.ramps.first())
+    }
+}
+
+/// Limits on a rule pack's size, so a hostile pack cannot exhaust the page's memory.
+pub const MAX_RULE_PACK_BYTES: usize = 1 << 20;
+
+/// Parses and validates a rule pack from JSON text.
+pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
+    if json.len() > MAX_RULE_PACK_BYTES {
+        return Err(Error::new(
+            "RULE_PACK_TOO_LARGE",
+            "$",
+            format!(
+                "bộ quy tắc dài {} byte, vượt giới hạn {} byte",
+                json.len(),
+                MAX_RULE_PACK_BYTES
+            ),
+            format!(
+                "the rule pack is {} bytes, above the limit of {} bytes",
+                json.len(),
+                MAX_RULE_PACK_BYTES
+            ),
+        )
+        .into());
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let raw: RawRulePack = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = json_path(e.path());
+        let inner = e.into_inner();
+        Errors::one(Error::new(
+            "RULE_PACK_INVALID_JSON",
+            path,
+            format!("bộ quy tắc không đọc được: {inner}"),
+            format!("the rule pack cannot be read: {inner}"),
+        ))
+    })?;
+    validate(raw)
+}
+
+/// Parses and validates a rule pack given as a JSON value (what JavaScript passes).
+pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
+    let raw: RawRulePack = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = json_path(e.path());
+        let inner = e.into_inner();
+        Errors::one(Error::new(
+            "RULE_PACK_INVALID_JSON",
+            path,
+            format!("bộ quy tắc không đọc được: {inner}"),
+            format!("the rule pack cannot be read: {inner}"),
+        ))
+    })?;
+    validate(raw)
+}
+
+/// `serde_path_to_error`'s path (`indicators[3].target`) as a JSON path (`$.indicators[3].target`).
+pub(crate) fn json_path(p: &serde_path_to_error::Path) -> String {
+    let s = p.to_string();
+    if s == "." || s.is_empty() {
+        "$".to_string()
+    } else if s.starts_with('[') {
+        format!("${s}")
+    } else {
+        format!("$.{s}")
+    }
+}

@@ -1,0 +1,622 @@
+//! Validation of a raw rule pack into a [`Plan`]: every problem is reported, each with a
+//! stable code and the JSON path of the value at fault.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::*;
+
+struct Collector {
+    errors: Vec<Error>,
+}
+
+impl Collector {
+    fn push(&mut self, code: &'static str, path: String, vi: String, en: String) {
+        self.errors.push(Error::new(code, path, vi, en));
+    }
+
+    fn unknown_fields(&mut self, path: &str, extra: &Extra) {
+        for key in extra.keys() {
+            self.push(
+                "RULE_PACK_UNKNOWN_FIELD",
+                format!("{path}.{key}"),
+                format!("trường `{key}` không thuộc định dạng bộ quy tắc"),
+                format!("field `{key}` is not part of the rule-pack format"),
+            );
+        }
+    }
+
+    fn unknown_value(&mut self, path: String, value: &str, allowed: &[&str]) {
+        let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        self.push(
+            "RULE_PACK_UNKNOWN_VALUE",
+            path,
+            format!("giá trị `{value}` không hợp lệ; chỉ nhận {list}"),
+            format!("value `{value}` is not allowed; expected one of {list}"),
+        );
+    }
+
+    fn finite(&mut self, path: String, v: f64) -> bool {
+        if v.is_finite() {
+            true
+        } else {
+            self.push(
+                "RULE_PACK_NOT_A_NUMBER",
+                path,
+                "giá trị phải là một số hữu hạn".to_string(),
+                "the value must be a finite number".to_string(),
+            );
+            false
+        }
+    }
+
+    fn id(&mut self, path: String, id: &str) {
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_' || c == '-');
+        if !ok {
+            self.push(
+                "RULE_PACK_BAD_ID",
+                path,
+                format!(
+                    "mã `{}` không hợp lệ: chỉ dùng chữ thường a–z, chữ số, `.`, `_`, `-`, tối đa 64 ký tự",
+                    truncate(id)
+                ),
+                format!(
+                    "id `{}` is not valid: use lower-case a–z, digits, `.`, `_`, `-`, at most 64 characters",
+                    truncate(id)
+                ),
+            );
+        }
+    }
+}
+
+fn truncate(s: &str) -> String {
+    if s.chars().count() > 40 {
+        let mut t: String = s.chars().take(40).collect();
+        t.push('…');
+        t
+    } else {
+        s.to_string()
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    match (num(0..4), num(5..7), num(8..10)) {
+        (Some(y), Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= crate::data::days_in_month(y as i32, m),
+        _ => false,
+    }
+}
+
+/// Checks a raw rule pack and builds the [`Plan`], or returns every problem found.
+pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
+    let mut c = Collector { errors: Vec::new() };
+    c.unknown_fields("$", &raw.extra);
+
+    if raw.format_version != 1 {
+        c.push(
+            "RULE_PACK_UNSUPPORTED_FORMAT",
+            "$.formatVersion".into(),
+            format!(
+                "phiên bản định dạng `{}` không được hỗ trợ; phiên bản hỗ trợ: `1`",
+                raw.format_version
+            ),
+            format!(
+                "format version `{}` is not supported; supported: `1`",
+                raw.format_version
+            ),
+        );
+    }
+
+    // The plan's identity.
+    let p = &raw.plan;
+    c.unknown_fields("$.plan", &p.extra);
+    c.unknown_fields("$.plan.decision", &p.decision.extra);
+    c.unknown_fields("$.plan.period", &p.period.extra);
+    c.id("$.plan.id".into(), &p.id);
+    if !is_iso_date(&p.decision.date) {
+        c.push(
+            "RULE_PACK_BAD_DATE",
+            "$.plan.decision.date".into(),
+            format!("ngày `{}` không đúng dạng `YYYY-MM-DD`", truncate(&p.decision.date)),
+            format!("date `{}` is not a valid `YYYY-MM-DD` date", truncate(&p.decision.date)),
+        );
+    }
+    let period = Period {
+        from: p.period.from,
+        to: p.period.to,
+    };
+    let period_ok = period.from <= period.to && period.from >= 1900 && period.to <= 2200;
+    if !period_ok {
+        c.push(
+            "RULE_PACK_BAD_PERIOD",
+            "$.plan.period".into(),
+            format!("giai đoạn `{}–{}` không hợp lệ", period.from, period.to),
+            format!("period `{}–{}` is not valid", period.from, period.to),
+        );
+    }
+
+    // Status-method parameters.
+    let mut methods = Methods {
+        trend: TrendParams::default(),
+        stale_after_months: 12,
+    };
+    if let Some(m) = &raw.methods {
+        c.unknown_fields("$.methods", &m.extra);
+        if let Some(months) = m.stale_after_months {
+            methods.stale_after_months = months;
+        }
+        if let Some(t) = &m.trend {
+            c.unknown_fields("$.methods.trend", &t.extra);
+            if t.method != "cagr_ratio" {
+                c.unknown_value("$.methods.trend.method".into(), &t.method, &["cagr_ratio"]);
+            }
+            let all_finite = c.finite("$.methods.trend.onTrack".into(), t.on_track)
+                & c.finite("$.methods.trend.needsAcceleration".into(), t.needs_acceleration)
+                & c.finite("$.methods.trend.limitedProgress".into(), t.limited_progress);
+            if all_finite && !(t.on_track > t.needs_acceleration && t.needs_acceleration > t.limited_progress) {
+                c.push(
+                    "RULE_PACK_BAD_THRESHOLDS",
+                    "$.methods.trend".into(),
+                    "ngưỡng phải giảm dần: onTrack > needsAcceleration > limitedProgress".into(),
+                    "thresholds must fall: onTrack > needsAcceleration > limitedProgress".into(),
+                );
+            }
+            methods.trend.on_track = t.on_track;
+            methods.trend.needs_acceleration = t.needs_acceleration;
+            methods.trend.limited_progress = t.limited_progress;
+        }
+    }
+
+    // Areas.
+    let mut area_ids = BTreeSet::new();
+    let mut areas = Vec::with_capacity(raw.areas.len());
+    for (i, a) in raw.areas.iter().enumerate() {
+        let path = format!("$.areas[{i}]");
+        c.unknown_fields(&path, &a.extra);
+        c.id(format!("{path}.id"), &a.id);
+        if !area_ids.insert(a.id.as_str()) {
+            duplicate(&mut c, format!("{path}.id"), &a.id);
+        }
+        areas.push(Area {
+            id: a.id.clone(),
+            clause: a.clause.clone(),
+            title: a.title.clone(),
+        });
+    }
+
+    // Ramps.
+    let mut ramp_ids = BTreeSet::new();
+    let mut ramps = Vec::with_capacity(raw.ramps.len());
+    for (i, r) in raw.ramps.iter().enumerate() {
+        let path = format!("$.ramps[{i}]");
+        c.unknown_fields(&path, &r.extra);
+        c.id(format!("{path}.id"), &r.id);
+        if !ramp_ids.insert(r.id.as_str()) {
+            duplicate(&mut c, format!("{path}.id"), &r.id);
+        }
+        let mut first_floors = BTreeMap::new();
+        for (key, v) in &r.first_floors {
+            let fpath = format!("{path}.firstFloors.{key}");
+            match Level::parse(key) {
+                Some(level) => {
+                    if c.finite(fpath.clone(), *v) {
+                        percent_range(&mut c, fpath, *v);
+                    }
+                    first_floors.insert(level, *v);
+                }
+                None => c.unknown_value(fpath, key, &["city", "district", "commune"]),
+            }
+        }
+        if first_floors.is_empty() {
+            c.push(
+                "RULE_PACK_MISSING_FIELD",
+                format!("{path}.firstFloors"),
+                "lộ trình phải có mức sàn năm đầu cho ít nhất một cấp".into(),
+                "a ramp needs a first-year floor for at least one level".into(),
+            );
+        }
+        if c.finite(format!("{path}.cap"), r.cap) {
+            percent_range(&mut c, format!("{path}.cap"), r.cap);
+        }
+        let step_ok = c.finite(format!("{path}.step"), r.step);
+        let factor_ok = c.finite(format!("{path}.relativeFactor"), r.relative_factor);
+        if (step_ok && r.step < 0.0) || (factor_ok && r.relative_factor < 1.0) {
+            c.push(
+                "RULE_PACK_RAMP_FALLS",
+                format!(
+                    "{path}.{}",
+                    if step_ok && r.step < 0.0 {
+                        "step"
+                    } else {
+                        "relativeFactor"
+                    }
+                ),
+                "mức sàn của lộ trình không được giảm qua các năm (bước ≥ 0, hệ số ≥ 1)".into(),
+                "a ramp's floors must not fall from year to year (step ≥ 0, factor ≥ 1)".into(),
+            );
+        }
+        for (level, v) in &first_floors {
+            if v.is_finite() && r.cap.is_finite() && *v > r.cap {
+                c.push(
+                    "RULE_PACK_RAMP_FALLS",
+                    format!("{path}.firstFloors.{}", level.code()),
+                    format!("mức sàn năm đầu `{v}` cao hơn mức trần `{}`: lộ trình sẽ giảm", r.cap),
+                    format!(
+                        "first-year floor `{v}` is above the cap `{}`: the ramp would fall",
+                        r.cap
+                    ),
+                );
+            }
+        }
+        if r.first_year > r.last_year || (period_ok && (r.first_year < period.from || r.last_year > period.to)) {
+            c.push(
+                "RULE_PACK_YEAR_OUTSIDE_PERIOD",
+                format!("{path}.firstYear"),
+                format!(
+                    "lộ trình `{}–{}` phải nằm trong giai đoạn của kế hoạch `{}–{}`",
+                    r.first_year, r.last_year, period.from, period.to
+                ),
+                format!(
+                    "ramp years `{}–{}` must lie within the plan's period `{}–{}`",
+                    r.first_year, r.last_year, period.from, period.to
+                ),
+            );
+        }
+        let default_reading = match r.default_reading.as_deref() {
+            None => RampReading::Schedule,
+            Some(s) => RampReading::parse(s).unwrap_or_else(|| {
+                c.unknown_value(
+                    format!("{path}.defaultReading"),
+                    s,
+                    &["schedule", "increment", "relative"],
+                );
+                RampReading::Schedule
+            }),
+        };
+        let after_last_year = AfterLastYear::parse(&r.after_last_year).unwrap_or_else(|| {
+            c.unknown_value(
+                format!("{path}.afterLastYear"),
+                &r.after_last_year,
+                &["continue", "error"],
+            );
+            AfterLastYear::Error
+        });
+        ramps.push(Ramp {
+            id: r.id.clone(),
+            clause: r.clause.clone(),
+            title: r.title.clone(),
+            quote: r.quote.clone(),
+            first_year: r.first_year,
+            last_year: r.last_year,
+            first_floors,
+            step: r.step,
+            relative_factor: r.relative_factor,
+            cap: r.cap,
+            default_reading,
+            after_last_year,
+        });
+    }
+
+    // Indicators.
+    let mut ids = BTreeSet::new();
+    let mut indicators = Vec::with_capacity(raw.indicators.len());
+    for (i, r) in raw.indicators.iter().enumerate() {
+        let path = format!("$.indicators[{i}]");
+        c.unknown_fields(&path, &r.extra);
+        c.id(format!("{path}.id"), &r.id);
+        if !ids.insert(r.id.as_str()) {
+            duplicate(&mut c, format!("{path}.id"), &r.id);
+        }
+        if !area_ids.contains(r.area.as_str()) {
+            c.push(
+                "RULE_PACK_UNKNOWN_REFERENCE",
+                format!("{path}.area"),
+                format!("lĩnh vực `{}` không có trong `areas`", truncate(&r.area)),
+                format!("area `{}` is not listed in `areas`", truncate(&r.area)),
+            );
+        }
+        let measure = Measure::parse(&r.measure).unwrap_or_else(|| {
+            c.push(
+                "RULE_PACK_UNKNOWN_KIND",
+                format!("{path}.measure"),
+                format!(
+                    "loại đo lường `{}` không hợp lệ; chỉ nhận `percentage`, `rank`, `reduction`, `milestone`",
+                    truncate(&r.measure)
+                ),
+                format!(
+                    "measure kind `{}` is not known; expected `percentage`, `rank`, `reduction` or `milestone`",
+                    truncate(&r.measure)
+                ),
+            );
+            Measure::Percentage
+        });
+        let direction = Direction::parse(&r.direction).unwrap_or_else(|| {
+            c.unknown_value(
+                format!("{path}.direction"),
+                &r.direction,
+                &["higher_is_better", "lower_is_better"],
+            );
+            Direction::HigherIsBetter
+        });
+        let comparator = Comparator::parse(&r.comparator).unwrap_or_else(|| {
+            c.unknown_value(format!("{path}.comparator"), &r.comparator, &["gte", "lte"]);
+            Comparator::Gte
+        });
+        let aggregation = Aggregation::parse(&r.aggregation).unwrap_or_else(|| {
+            c.unknown_value(
+                format!("{path}.aggregation"),
+                &r.aggregation,
+                &["hierarchy", "level", "none"],
+            );
+            Aggregation::None
+        });
+        // Direction and comparator must agree: "at least" is good when higher is better.
+        let consistent = matches!(
+            (direction, comparator),
+            (Direction::HigherIsBetter, Comparator::Gte) | (Direction::LowerIsBetter, Comparator::Lte)
+        );
+        if !consistent && Direction::parse(&r.direction).is_some() && Comparator::parse(&r.comparator).is_some() {
+            c.push(
+                "RULE_PACK_DIRECTION_MISMATCH",
+                format!("{path}.comparator"),
+                format!("so sánh `{}` mâu thuẫn với hướng `{}`", r.comparator, r.direction),
+                format!("comparator `{}` contradicts direction `{}`", r.comparator, r.direction),
+            );
+        }
+        if measure == Measure::Rank && direction != Direction::LowerIsBetter {
+            c.push(
+                "RULE_PACK_DIRECTION_MISMATCH",
+                format!("{path}.direction"),
+                "xếp hạng càng thấp càng tốt: hướng phải là `lower_is_better`".into(),
+                "a rank is better when lower: direction must be `lower_is_better`".into(),
+            );
+        }
+
+        let target = match (r.target, measure) {
+            (Some(t), _) => t,
+            (None, Measure::Milestone) => 100.0,
+            (None, _) => {
+                c.push(
+                    "RULE_PACK_MISSING_FIELD",
+                    format!("{path}.target"),
+                    "chỉ tiêu cần giá trị `target`".into(),
+                    "the indicator needs a `target`".into(),
+                );
+                f64::NAN
+            }
+        };
+        let check_target = |c: &mut Collector, tpath: String, t: f64| {
+            if !c.finite(tpath.clone(), t) {
+                return;
+            }
+            match measure {
+                Measure::Percentage | Measure::Reduction | Measure::Milestone => percent_range(c, tpath, t),
+                Measure::Rank => {
+                    let out_of = r.rank_out_of.unwrap_or(63);
+                    if t < 1.0 || t > f64::from(out_of) || t.fract() != 0.0 {
+                        c.push(
+                            "RULE_PACK_RANK_OUT_OF_RANGE",
+                            tpath,
+                            format!("thứ hạng mục tiêu `{t}` phải là số nguyên từ 1 đến {out_of}"),
+                            format!("target rank `{t}` must be a whole number from 1 to {out_of}"),
+                        );
+                    }
+                }
+            }
+        };
+        if r.target.is_some() {
+            check_target(&mut c, format!("{path}.target"), target);
+        }
+
+        let mut levels = Vec::new();
+        for (j, l) in r.levels.iter().enumerate() {
+            match Level::parse(l) {
+                Some(level) if !levels.contains(&level) => levels.push(level),
+                Some(_) => {}
+                None => c.unknown_value(format!("{path}.levels[{j}]"), l, &["city", "district", "commune"]),
+            }
+        }
+        levels.sort();
+        if r.levels.is_empty() {
+            c.push(
+                "RULE_PACK_MISSING_FIELD",
+                format!("{path}.levels"),
+                "chỉ tiêu phải áp dụng cho ít nhất một cấp".into(),
+                "the indicator must apply to at least one level".into(),
+            );
+        }
+        let mut level_targets = BTreeMap::new();
+        for (key, t) in &r.level_targets {
+            let tpath = format!("{path}.levelTargets.{key}");
+            match Level::parse(key) {
+                Some(level) => {
+                    check_target(&mut c, tpath.clone(), *t);
+                    if !levels.contains(&level) {
+                        c.push(
+                            "RULE_PACK_LEVEL_NOT_COVERED",
+                            tpath,
+                            format!("có mục tiêu cho `{key}` nhưng `levels` không gồm cấp này"),
+                            format!("a target is given for `{key}` but `levels` does not include that level"),
+                        );
+                    }
+                    level_targets.insert(level, *t);
+                }
+                None => c.unknown_value(tpath, key, &["city", "district", "commune"]),
+            }
+        }
+
+        if period_ok && (r.deadline < period.from || r.deadline > period.to) {
+            c.push(
+                "RULE_PACK_YEAR_OUTSIDE_PERIOD",
+                format!("{path}.deadline"),
+                format!(
+                    "thời hạn `{}` nằm ngoài giai đoạn `{}–{}` của kế hoạch",
+                    r.deadline, period.from, period.to
+                ),
+                format!(
+                    "deadline `{}` is outside the plan's period `{}–{}`",
+                    r.deadline, period.from, period.to
+                ),
+            );
+        }
+
+        match (measure, r.baseline_year) {
+            (Measure::Reduction, None) => c.push(
+                "RULE_PACK_MISSING_FIELD",
+                format!("{path}.baselineYear"),
+                "chỉ tiêu giảm so với năm gốc cần `baselineYear`".into(),
+                "a reduction against a baseline needs `baselineYear`".into(),
+            ),
+            (_, Some(y)) if period_ok && (y < period.from - 10 || y >= r.deadline) => c.push(
+                "RULE_PACK_YEAR_OUTSIDE_PERIOD",
+                format!("{path}.baselineYear"),
+                format!("năm gốc `{y}` phải trước thời hạn `{}`", r.deadline),
+                format!("baseline year `{y}` must come before the deadline `{}`", r.deadline),
+            ),
+            _ => {}
+        }
+
+        let denominator_from = match r.denominator_from.as_deref() {
+            None => None,
+            Some(s) => match DenominatorFrom::parse(s) {
+                Some(d) => Some(d),
+                None => {
+                    c.unknown_value(format!("{path}.denominatorFrom"), s, &["parent_numerator", "own"]);
+                    None
+                }
+            },
+        };
+        if denominator_from.is_some() && r.parent.is_none() {
+            c.push(
+                "RULE_PACK_MISSING_FIELD",
+                format!("{path}.parent"),
+                "`denominatorFrom` chỉ dùng cho chỉ tiêu lồng có `parent`".into(),
+                "`denominatorFrom` needs a `parent` (it is for nested targets)".into(),
+            );
+        }
+        if let Some(ramp) = &r.ramp {
+            if !ramp_ids.contains(ramp.as_str()) {
+                c.push(
+                    "RULE_PACK_UNKNOWN_REFERENCE",
+                    format!("{path}.ramp"),
+                    format!("lộ trình `{}` không có trong `ramps`", truncate(ramp)),
+                    format!("ramp `{}` is not listed in `ramps`", truncate(ramp)),
+                );
+            }
+            if measure != Measure::Percentage {
+                c.push(
+                    "RULE_PACK_UNKNOWN_KIND",
+                    format!("{path}.measure"),
+                    "chỉ tiêu theo lộ trình phải là tỷ lệ (`percentage`)".into(),
+                    "an indicator with a ramp must be a `percentage`".into(),
+                );
+            }
+        }
+
+        indicators.push(Indicator {
+            id: r.id.clone(),
+            area: r.area.clone(),
+            clause: r.clause.clone(),
+            title: r.title.clone(),
+            measure,
+            direction,
+            comparator,
+            target,
+            level_targets,
+            levels,
+            aggregation,
+            deadline: r.deadline,
+            parent: r.parent.clone(),
+            denominator_from,
+            baseline_year: r.baseline_year,
+            ramp: r.ramp.clone(),
+            rank_out_of: if measure == Measure::Rank {
+                Some(r.rank_out_of.unwrap_or(63))
+            } else {
+                r.rank_out_of
+            },
+            counted: r.counted.clone(),
+            note: r.note.clone(),
+        });
+    }
+
+    // Parents: they must exist and never loop back.
+    for (i, ind) in indicators.iter().enumerate() {
+        let Some(parent) = &ind.parent else { continue };
+        let path = format!("$.indicators[{i}].parent");
+        if !ids.contains(parent.as_str()) {
+            c.push(
+                "RULE_PACK_UNKNOWN_PARENT",
+                path,
+                format!("chỉ tiêu cha `{}` không tồn tại", truncate(parent)),
+                format!("parent `{}` does not exist", truncate(parent)),
+            );
+            continue;
+        }
+        let mut seen = BTreeSet::from([ind.id.as_str()]);
+        let mut cur = Some(parent.as_str());
+        while let Some(id) = cur {
+            if !seen.insert(id) {
+                c.push(
+                    "RULE_PACK_PARENT_CYCLE",
+                    path.clone(),
+                    format!("chuỗi chỉ tiêu cha của `{}` tạo thành vòng lặp", ind.id),
+                    format!("the parents of `{}` form a cycle", ind.id),
+                );
+                break;
+            }
+            cur = indicators.iter().find(|x| x.id == id).and_then(|x| x.parent.as_deref());
+        }
+    }
+
+    if c.errors.is_empty() {
+        Ok(Plan {
+            format_version: raw.format_version,
+            plan: PlanInfo {
+                id: p.id.clone(),
+                version: p.version.clone(),
+                issuer: p.issuer.clone(),
+                decision: Decision {
+                    number: p.decision.number.clone(),
+                    date: p.decision.date.clone(),
+                },
+                title: p.title.clone(),
+                period,
+                sample: p.sample,
+            },
+            methods,
+            areas,
+            ramps,
+            indicators,
+        })
+    } else {
+        Err(Errors(c.errors))
+    }
+}
+
+fn duplicate(c: &mut Collector, path: String, id: &str) {
+    c.push(
+        "RULE_PACK_DUPLICATE_ID",
+        path,
+        format!("mã `{}` bị trùng", truncate(id)),
+        format!("id `{}` appears more than once", truncate(id)),
+    );
+}
+
+fn percent_range(c: &mut Collector, path: String, v: f64) {
+    if !(0.0..=100.0).contains(&v) {
+        c.push(
+            "RULE_PACK_TARGET_OUT_OF_RANGE",
+            path,
+            format!("tỷ lệ `{v}` phải nằm trong khoảng 0–100"),
+            format!("percentage `{v}` must lie between 0 and 100"),
+        );
+    }
+}

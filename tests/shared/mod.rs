@@ -1,0 +1,88 @@
+//! The JavaScript-facing API, tested from inside wasm. This one module runs twice: under Node
+//! (`tests/node.rs`) and in headless Chromium (`tests/browser.rs`).
+
+use cchc_progress::wasm::JsEngine;
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn code_of(err: &JsValue) -> String {
+    get(err, "code").as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn ramp_floor_matches_the_schedule_table() {
+    let engine = JsEngine::new().unwrap();
+    let cases = [
+        ("city", 2022, 50.0),
+        ("city", 2024, 90.0),
+        ("district", 2023, 60.0),
+        ("commune", 2025, 95.0),
+    ];
+    for (level, year, want) in cases {
+        let f = engine.ramp(level.into(), year, None, None).unwrap();
+        assert_eq!(get(&f, "floor").as_f64(), Some(want), "{level} {year}");
+        assert_eq!(get(&f, "reading").as_string().as_deref(), Some("schedule"));
+        // Plain objects, never a Map: the explanation is reachable as a property.
+        let text = get(&get(&f, "explanation"), "vi").as_string().unwrap();
+        assert!(text.contains("II.2.c.2"), "{text}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn ramp_readings_relative_and_increment() {
+    let engine = JsEngine::new().unwrap();
+    let f = engine
+        .ramp("district".into(), 2024, Some("relative".into()), None)
+        .unwrap();
+    assert_eq!(get(&f, "floor").as_f64(), Some(57.6));
+    let f = engine
+        .ramp("commune".into(), 2024, Some("increment".into()), Some(61.0))
+        .unwrap();
+    assert_eq!(get(&f, "floor").as_f64(), Some(81.0));
+    let f = engine
+        .ramp("commune".into(), 2024, Some("increment".into()), None)
+        .unwrap();
+    assert!(get(&f, "floor").is_null());
+    assert_eq!(get(&f, "basis").as_string().as_deref(), Some("needs_previous_actual"));
+}
+
+#[wasm_bindgen_test]
+fn errors_are_structured_and_the_engine_keeps_working() {
+    let engine = JsEngine::new().unwrap();
+    let err = engine.ramp("province".into(), 2023, None, None).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(code_of(&err), "INVALID_ARGUMENT");
+    assert_eq!(get(&err, "name").as_string().as_deref(), Some("CchcError"));
+    assert!(get(&err, "messageVi").as_string().unwrap().contains("province"));
+
+    let err = engine.ramp("city".into(), 2019, None, None).unwrap_err();
+    assert_eq!(code_of(&err), "RAMP_YEAR_OUTSIDE_PLAN");
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("$.year"));
+
+    let err = engine
+        .ramp("city".into(), 2023, Some("yearly".into()), None)
+        .unwrap_err();
+    assert_eq!(code_of(&err), "INVALID_ARGUMENT");
+
+    // The same instance still answers correctly.
+    let f = engine.ramp("city".into(), 2023, None, None).unwrap();
+    assert_eq!(get(&f, "floor").as_f64(), Some(70.0));
+}
+
+#[wasm_bindgen_test]
+fn indicators_and_versions_are_listed() {
+    let engine = JsEngine::new().unwrap();
+    let list: js_sys::Array = engine.indicators().unwrap().dyn_into().unwrap();
+    assert_eq!(list.length(), 34);
+    let v = engine.version().unwrap();
+    assert_eq!(
+        get(&v, "planId").as_string().as_deref(),
+        Some("vn-cantho-cchc-2021-2025")
+    );
+    assert_eq!(cchc_progress::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
