@@ -1,6 +1,8 @@
 //! The shared wasm test module, run in headless Chromium by
 //! `wasm-pack test --headless --chrome -- --test browser`.
 #![cfg(target_arch = "wasm32")]
+// Tests may unwrap and index: a failing test should fail loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
