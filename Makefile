@@ -1,0 +1,126 @@
+# cchc-progress: the two commands a newcomer types are `make demo` and `make test`.
+# Every other target is a step of those two. Tools are installed only when missing, into
+# .tools/ (git-ignored) or, for Debian's Chromium, with apt-get.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+ROOT  := $(CURDIR)
+TOOLS := $(ROOT)/.tools
+export PATH := $(TOOLS)/bin:$(ROOT)/pkg-config/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export WASM_PACK_CACHE := $(TOOLS)/wasm-pack-cache
+export CHROMEDRIVER := /usr/bin/chromedriver
+# insta never writes snapshots in the test command: a missing or changed one fails.
+export INSTA_UPDATE := no
+
+WASM_PACK_VERSION := 0.15.1
+# The wasm-bindgen CLI must equal Cargo.lock's wasm-bindgen exactly, or wasm-pack fetches its own.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8080
+LOGS := target/test-logs
+
+.PHONY: help demo test tools tool-target tool-wasm-pack tool-wasm-bindgen tool-chromium npm-deps \
+        package check-fmt check-clippy test-native test-node test-browser test-package test-page bench clean-tools
+
+help:
+	@echo "make demo   build the package and serve the demo portal page on http://127.0.0.1:$(PORT)/"
+	@echo "make test   install what is missing, then run every test suite"
+	@echo "make bench  run the benchmarks and print the table (not part of make test)"
+
+## ---- the two commands ------------------------------------------------------------------
+
+demo: tools package
+	node www/serve.mjs --port $(PORT)
+
+test: tools
+	@rm -rf $(LOGS) && mkdir -p $(LOGS)
+	$(MAKE) check-fmt
+	$(MAKE) check-clippy
+	$(MAKE) test-native
+	$(MAKE) test-node
+	$(MAKE) test-browser
+	$(MAKE) package
+	$(MAKE) test-package
+	$(MAKE) test-page
+	@bash tests/summary.sh $(LOGS)
+
+## ---- tools (each installed only if missing) ---------------------------------------------
+
+tools: tool-target tool-wasm-pack tool-wasm-bindgen tool-chromium npm-deps
+
+tool-target:
+	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }
+	@command -v node >/dev/null || { echo "node is missing: install Node.js 20 or later" >&2; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+tool-wasm-pack:
+	@if [ "$$(wasm-pack --version 2>/dev/null)" != "wasm-pack $(WASM_PACK_VERSION)" ]; then \
+	  echo "installing wasm-pack $(WASM_PACK_VERSION) into .tools (about 3 minutes)"; \
+	  cargo install --locked wasm-pack --version $(WASM_PACK_VERSION) --root $(TOOLS); \
+	fi
+	@mkdir -p $(WASM_PACK_CACHE)
+
+# No --locked: the CLI's lockfile wants a webpki-roots version this registry lacks.
+tool-wasm-bindgen:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into .tools (about 3 minutes)"; \
+	  cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --root $(TOOLS); \
+	fi
+
+tool-chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "installing Debian's chromium and chromium-driver"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# npm ci when the lockfile changed since the last install (the stamp is inside node_modules).
+npm-deps: pkg-config/node_modules/.stamp tests/js/node_modules/.stamp
+
+%/node_modules/.stamp: %/package.json %/package-lock.json
+	cd $* && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## ---- build ------------------------------------------------------------------------------
+
+# wasm-pack builds the web (ESM) and Node (CommonJS) glue; pkg-config/assemble.mjs merges them
+# into one npm package in pkg/ sharing one .wasm, then packs target/cchc-progress-*.tgz.
+package: tools
+	@command -v wasm-opt >/dev/null || { echo "wasm-opt (npm binaryen) is missing" >&2; exit 1; }
+	wasm-pack build --release --mode no-install --target web --out-dir target/wasm-web --out-name cchc_progress
+	wasm-pack build --release --mode no-install --target nodejs --out-dir target/wasm-node --out-name cchc_progress
+	node pkg-config/assemble.mjs
+
+## ---- test suites ------------------------------------------------------------------------
+
+check-fmt:
+	cargo fmt --all --check
+
+check-clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	CI=true cargo test 2>&1 | tee $(LOGS)/native.log
+
+test-node:
+	wasm-pack test --node --mode no-install -- --test node 2>&1 | tee $(LOGS)/node.log
+
+# The browser run must fail when zero tests ran: wasm-pack skips files not marked for the browser.
+test-browser:
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test browser 2>&1 | tee $(LOGS)/browser.log
+	@grep -Eq '^test result: ok\. [1-9][0-9]* passed' $(LOGS)/browser.log || { echo "no browser test ran" >&2; exit 1; }
+
+test-package:
+	node tests/js/package.test.mjs 2>&1 | tee $(LOGS)/package.log
+
+test-page:
+	node tests/js/page.test.mjs 2>&1 | tee $(LOGS)/page.log
+
+bench: tools package
+	node tests/js/bench.mjs
+
+clean-tools:
+	rm -rf $(TOOLS) pkg-config/node_modules tests/js/node_modules

@@ -1,0 +1,92 @@
+// Assembles the npm package in pkg/ from wasm-pack's two builds (target/wasm-web and
+// target/wasm-node), the committed package.json patch, the npm README, the rule-pack schema
+// and the widgets; then packs it into target/. Nothing here is edited by hand afterwards.
+//
+// Both builds contain the same .wasm, so the package ships it once: the Node glue is renamed
+// to .cjs (the package is "type": "module") and pointed at the shared file.
+
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const web = join(root, 'target/wasm-web');
+const node = join(root, 'target/wasm-node');
+const out = join(root, 'pkg');
+
+function fail(message) {
+  console.error(`assemble: ${message}`);
+  process.exit(1);
+}
+
+for (const dir of [web, node]) {
+  if (!existsSync(join(dir, 'cchc_progress_bg.wasm'))) fail(`${dir} has no build: run wasm-pack first`);
+}
+if (!readFileSync(join(web, 'cchc_progress_bg.wasm')).equals(readFileSync(join(node, 'cchc_progress_bg.wasm')))) {
+  fail('the web and Node builds produced different .wasm files');
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+// The web build: ESM glue, .wasm, types, snippets (the CchcError class).
+for (const f of ['cchc_progress.js', 'cchc_progress.d.ts', 'cchc_progress_bg.wasm', 'cchc_progress_bg.wasm.d.ts']) {
+  cpSync(join(web, f), join(out, f));
+}
+cpSync(join(web, 'snippets'), join(out, 'snippets'), { recursive: true });
+
+// wasm-bindgen's classes declare `[Symbol.dispose]`: name the lib that types it, so a
+// consumer's tsc needs no extra `lib` setting.
+for (const f of ['cchc_progress.d.ts']) {
+  const text = readFileSync(join(out, f), 'utf8');
+  writeFileSync(join(out, f), `/// <reference lib="esnext.disposable" />\n${text}`);
+}
+
+// The Node build: CommonJS glue, pointed at the shared .wasm.
+let nodeGlue = readFileSync(join(node, 'cchc_progress.js'), 'utf8');
+const wasmRef = '`${__dirname}/cchc_progress_bg.wasm`';
+if (!nodeGlue.includes(wasmRef)) fail('the Node glue no longer loads the .wasm the expected way: check wasm-bindgen output');
+writeFileSync(join(out, 'cchc_progress_node.cjs'), nodeGlue);
+writeFileSync(
+  join(out, 'cchc_progress_node.d.cts'),
+  `/// <reference lib="esnext.disposable" />\n${readFileSync(join(node, 'cchc_progress.d.ts'), 'utf8')}`,
+);
+
+// The default entry for bundlers and browsers: the web glue, initialised once at import
+// (bundlers resolve `new URL('cchc_progress_bg.wasm', import.meta.url)` to the asset).
+writeFileSync(
+  join(out, 'index.js'),
+  `// Entry for bundlers: loads the WebAssembly module once, then re-exports the API.\n` +
+    `import init from './cchc_progress.js';\n` +
+    `await init();\n` +
+    `export * from './cchc_progress.js';\n`,
+);
+writeFileSync(join(out, 'index.d.ts'), `export * from './cchc_progress.js';\n`);
+
+// The widgets (custom elements), when present.
+const elements = join(root, 'www/elements');
+if (existsSync(elements)) cpSync(elements, join(out, 'elements'), { recursive: true });
+
+cpSync(join(root, 'src/plan/rule-pack.schema.json'), join(out, 'rule-pack.schema.json'));
+cpSync(join(root, 'pkg-config/README.md'), join(out, 'README.md'));
+
+// package.json: the committed patch plus the version from Cargo.toml and the file list.
+const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
+if (!version) fail('no version in Cargo.toml');
+const patch = JSON.parse(readFileSync(join(root, 'pkg-config/package.patch.json'), 'utf8'));
+const files = readdirSync(out).filter((f) => f !== 'package.json').sort();
+const pkg = { name: patch.name, version, ...patch, files };
+writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+
+const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', join(root, 'target')], {
+  cwd: out,
+  encoding: 'utf8',
+});
+const info = JSON.parse(packed)[0];
+const wasmBytes = readFileSync(join(out, 'cchc_progress_bg.wasm'));
+console.log(
+  `assembled ${info.filename}: ${info.entryCount} files, tarball ${info.size} bytes, ` +
+    `unpacked ${info.unpackedSize} bytes, .wasm ${wasmBytes.length} bytes`,
+);

@@ -1,0 +1,87 @@
+// Serves the demo portal page: www/ at /, the assembled npm package (pkg/) at /pkg/.
+// Loopback only. Every response carries the strict Content Security Policy the widgets are
+// built for, so the demo proves they need no inline script, inline style or eval.
+//
+//   node www/serve.mjs [--port 8080]      (port 0 picks a free port; the URL is printed)
+
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const roots = { '/pkg/': join(here, '..', 'pkg'), '/': here };
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+function resolve(urlPath) {
+  for (const [prefix, dir] of Object.entries(roots)) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const rel = normalize(decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html');
+    if (rel.startsWith('..') || rel.includes(`${sep}..`)) return null;
+    let file = join(dir, rel);
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      statSync(file);
+      return file;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export function serve(port = 8080, host = '127.0.0.1') {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = req.method === 'GET' || req.method === 'HEAD' ? resolve(url.pathname) : null;
+    const headers = {
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    };
+    if (!file) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('not found\n');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const i = process.argv.indexOf('--port');
+  const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
+  const server = await serve(port);
+  const { port: actual } = server.address();
+  console.log(`cchc-progress demo: http://127.0.0.1:${actual}/  (Ctrl-C to stop)`);
+}
