@@ -3,9 +3,11 @@
 
 pub mod data;
 pub mod error;
+pub mod evaluate;
 pub mod messages;
 pub mod plan;
 pub mod ramp;
+pub mod report;
 #[doc(hidden)]
 pub mod wasm;
 
@@ -98,5 +100,34 @@ impl Engine {
             reading.unwrap_or(ramp.default_reading),
             previous_actual,
         )
+    }
+}
+
+/// Evaluation: the portal's figures in, a progress report out. Structural problems in the
+/// input are errors (all of them at once); problems with the figures are findings in the
+/// report.
+impl Engine {
+    /// Evaluates an input given as a JSON value (see [`data`] for its shape).
+    pub fn evaluate(&self, input: &serde_json::Value) -> Result<report::Report, Errors> {
+        let input = data::read_input(input)?;
+        Ok(evaluate::evaluate(&self.plan, &input))
+    }
+
+    /// Evaluates an input given as JSON text.
+    pub fn evaluate_json(&self, text: &str) -> Result<report::Report, Errors> {
+        let input = data::parse_input(text)?;
+        Ok(evaluate::evaluate(&self.plan, &input))
+    }
+
+    /// Evaluates observations given as CSV text; `options` is the rest of the input
+    /// (`asOf`, `locale`, `label`, `options`, `units`) as a JSON value.
+    pub fn evaluate_csv(&self, csv: &str, options: &serde_json::Value) -> Result<report::Report, Errors> {
+        let read = data::read_csv(csv, options)?;
+        Ok(evaluate::evaluate_with(&self.plan, &read.input, &read.extra_columns))
+    }
+
+    /// Checks an input's structure without evaluating it.
+    pub fn validate_input(&self, input: &serde_json::Value) -> Result<(), Errors> {
+        data::read_input(input).map(|_| ())
     }
 }

@@ -1,5 +1,44 @@
 //! The portal's data: units of the administrative hierarchy, observations per indicator,
 //! unit and period, and the options of an evaluation. Read from JSON (camelCase) or CSV.
+//!
+//! The input, as JavaScript passes it to `engine.evaluate(input)`:
+//!
+//! ```json
+//! {
+//!   "asOf": "2024-06-30",
+//!   "locale": "vi",
+//!   "label": "SAMPLE FIGURES – not official",
+//!   "options": { "rampReading": "schedule", "trendMethod": "cagr_ratio", "baselineYear": 2021 },
+//!   "units": [
+//!     { "id": "ct", "name": "Thành phố Cần Thơ", "level": "city" },
+//!     { "id": "nk", "name": "Quận Ninh Kiều", "level": "district", "parent": "ct" },
+//!     { "id": "nk.tan_an", "name": "Phường Tân An", "level": "commune", "parent": "nk", "validTo": 2024 }
+//!   ],
+//!   "observations": [
+//!     { "indicator": "proc.digitized_results", "unit": "nk", "period": "2023",
+//!       "numerator": 1240, "denominator": 2480, "source": "one-stop system" }
+//!   ]
+//! }
+//! ```
+//!
+//! Only `asOf` is required. `locale` defaults to `vi`; `options.rampReading` to each ramp's
+//! own default; `options.baselineYear` to each series' first year with data. A unit is
+//! valid from `validFrom` to `validTo` (years, both included; open when absent). An
+//! observation's `period` is `2023`, `2023-H1`, `2023-Q2` or `2023-05`, and it carries
+//! exactly one of: `value` (a percentage), `numerator` with `denominator`, `rank`, `count`
+//! (reductions), or `done` (milestones, optionally with `value`, the share of steps done).
+
+mod csv;
+mod input;
+mod period;
+
+pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
+pub(crate) use input::clip;
+pub use input::{
+    parse_input, read_input, Input, Observation, Options, Reading, TrendMethod, Unit, MAX_ERRORS, MAX_OBSERVATIONS,
+    MAX_STRING_CHARS, MAX_UNITS,
+};
+pub use period::{Date, Part, Period, PeriodError, YEARS};
 
 /// Days in `month` (1–12) of `year` in the Gregorian calendar.
 pub fn days_in_month(year: i32, month: u32) -> u32 {

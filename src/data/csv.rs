@@ -1,0 +1,261 @@
+//! Observations as CSV text, the way portals export them.
+//!
+//! The header names the columns, in any order:
+//! `indicator,unit,period,value,numerator,denominator,rank,count,done,source`.
+//! `indicator`, `unit` and `period` are required; other columns are ignored and reported once
+//! as a finding. Cells:
+//! - a UTF-8 byte-order mark is accepted; the delimiter is `,` or `;`, whichever the header
+//!   line uses more of;
+//! - with `;` a number may use a decimal comma (`62,5`; dots are then thousands separators,
+//!   `1.240,5`); spaces inside numbers are ignored;
+//! - an empty cell is an absent value;
+//! - `done` is `true`/`false`, `1`/`0`, `có`/`không` (also unaccented) or `yes`/`no`, any case.
+//!
+//! Each data row becomes one observation of the JSON input, so a CSV and the JSON of the
+//! same data give the same report; errors name the row as `$.observations[i]` (data row `i`,
+//! 0-based) and the line of the file.
+
+use serde_json::{Map, Number, Value};
+
+use super::input::{clip, read_input, Input};
+use crate::error::{Error, Errors};
+
+/// The columns an observation row may have.
+pub const CSV_COLUMNS: &[&str] = &[
+    "indicator",
+    "unit",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "rank",
+    "count",
+    "done",
+    "source",
+];
+
+const REQUIRED: &[&str] = &["indicator", "unit", "period"];
+const NUMBER_COLUMNS: &[&str] = &["value", "numerator", "denominator", "rank", "count"];
+
+/// An input read from CSV, with the columns that were ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvInput {
+    pub input: Input,
+    /// Header names that are not observation fields, in file order.
+    pub extra_columns: Vec<String>,
+}
+
+/// Reads observations from `text`, and the rest of the input (asOf, locale, options,
+/// units) from `rest`, an object like the JSON input without `observations`.
+pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header_line = text.lines().next().unwrap_or("");
+    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| csv_error("$", &e))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let mut errors = Vec::new();
+    for column in REQUIRED {
+        if !headers.iter().any(|h| h == column) {
+            errors.push(Error::new(
+                "CSV_MISSING_COLUMN",
+                "$",
+                format!("tệp CSV thiếu cột bắt buộc `{column}`"),
+                format!("the CSV has no `{column}` column, which is required"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Errors(errors));
+    }
+    let mut extra_columns = Vec::new();
+    for h in &headers {
+        if !CSV_COLUMNS.contains(&h.as_str()) && !extra_columns.contains(h) {
+            extra_columns.push(h.clone());
+        }
+    }
+
+    let mut observations = Vec::new();
+    let mut lines = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let path = format!("$.observations[{i}]");
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(csv_error(&path, &e));
+                if errors.len() >= super::input::MAX_ERRORS {
+                    break;
+                }
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        lines.push(line);
+        let mut obs = Map::new();
+        for (h, cell) in headers.iter().zip(record.iter()) {
+            if cell.is_empty() || !CSV_COLUMNS.contains(&h.as_str()) {
+                continue;
+            }
+            let cell_path = format!("{path}.{h}");
+            let value = if NUMBER_COLUMNS.contains(&h.as_str()) {
+                match number(cell, delimiter == b';') {
+                    Some(n) => n,
+                    None => {
+                        errors.push(Error::new(
+                            "CSV_INVALID_NUMBER",
+                            cell_path,
+                            format!("`{}` ở dòng {line} không phải là số", clip(cell)),
+                            format!("`{}` on line {line} is not a number", clip(cell)),
+                        ));
+                        continue;
+                    }
+                }
+            } else if h == "done" {
+                match boolean(cell) {
+                    Some(b) => Value::Bool(b),
+                    None => {
+                        errors.push(Error::new(
+                            "CSV_INVALID_BOOLEAN",
+                            cell_path,
+                            format!(
+                                "`{}` ở dòng {line} không phải giá trị hoàn thành; chỉ nhận `true`, `false`, `1`, `0`, `có`, `không`",
+                                clip(cell)
+                            ),
+                            format!(
+                                "`{}` on line {line} is not a done value; expected `true`, `false`, `1`, `0`, `có` or `không`",
+                                clip(cell)
+                            ),
+                        ));
+                        continue;
+                    }
+                }
+            } else {
+                Value::String(cell.to_string())
+            };
+            obs.insert(h.clone(), value);
+        }
+        observations.push(Value::Object(obs));
+        if observations.len() > super::input::MAX_OBSERVATIONS {
+            break;
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Errors(errors));
+    }
+
+    let Value::Object(rest) = rest else {
+        return Err(Errors::one(Error::new(
+            "INPUT_NOT_OBJECT",
+            "$",
+            "tùy chọn của tệp CSV phải là một đối tượng (asOf, locale, options, units)",
+            "the options of a CSV must be an object (asOf, locale, options, units)",
+        )));
+    };
+    if rest.contains_key("observations") {
+        return Err(Errors::one(Error::new(
+            "CSV_OBSERVATIONS_TWICE",
+            "$.observations",
+            "số liệu đã nằm trong tệp CSV; bỏ trường `observations` khỏi tùy chọn",
+            "the observations come from the CSV; leave `observations` out of the options",
+        )));
+    }
+    let mut whole = rest.clone();
+    whole.insert("observations".to_string(), Value::Array(observations));
+    let input = read_input(&Value::Object(whole)).map_err(|e| with_lines(e, &lines))?;
+    Ok(CsvInput { input, extra_columns })
+}
+
+fn csv_error(path: &str, e: &csv::Error) -> Error {
+    let line = e.position().map_or(0, |p| p.line());
+    Error::new(
+        "CSV_INVALID_ROW",
+        path,
+        format!("dòng {line} của tệp CSV không đọc được: {e}"),
+        format!("line {line} of the CSV cannot be read: {e}"),
+    )
+}
+
+/// A number cell; with `decimal_comma`, `62,5` and `1.240,5` are read the Vietnamese way.
+fn number(cell: &str, decimal_comma: bool) -> Option<Value> {
+    let mut s: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+    if decimal_comma && s.contains(',') {
+        s = s.replace('.', "").replace(',', ".");
+    }
+    let v: f64 = s.parse().ok()?;
+    if !v.is_finite() || s.eq_ignore_ascii_case("nan") || s.to_ascii_lowercase().contains("inf") {
+        return None;
+    }
+    // Whole numbers stay integers, as they would be in JSON.
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        return Some(Value::Number(Number::from(v as i64)));
+    }
+    Number::from_f64(v).map(Value::Number)
+}
+
+fn boolean(cell: &str) -> Option<bool> {
+    match cell.trim().to_lowercase().as_str() {
+        "true" | "1" | "có" | "co" | "yes" => Some(true),
+        "false" | "0" | "không" | "khong" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Adds the CSV line to errors about an observation row.
+fn with_lines(errors: Errors, lines: &[u64]) -> Errors {
+    Errors(
+        errors
+            .0
+            .into_iter()
+            .map(|mut e| {
+                let row = e
+                    .path
+                    .strip_prefix("$.observations[")
+                    .and_then(|r| r.split(']').next())
+                    .and_then(|n| n.parse::<usize>().ok());
+                if let Some(line) = row.and_then(|r| lines.get(r)) {
+                    e.message.vi = format!("{} (dòng {line} của tệp CSV)", e.message.vi);
+                    e.message.en = format!("{} (line {line} of the CSV)", e.message.en);
+                }
+                e
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_with_a_decimal_comma_only_under_semicolons() {
+        assert_eq!(number("62,5", true), Number::from_f64(62.5).map(Value::Number));
+        assert_eq!(number("1.240,5", true), Number::from_f64(1240.5).map(Value::Number));
+        assert_eq!(number("1240", true), Some(Value::Number(Number::from(1240))));
+        assert_eq!(number("62.5", false), Number::from_f64(62.5).map(Value::Number));
+        assert_eq!(number("62,5", false), None);
+        assert_eq!(number("NaN", false), None);
+        assert_eq!(number("inf", false), None);
+    }
+
+    #[test]
+    fn done_cells() {
+        assert_eq!(boolean("Có"), Some(true));
+        assert_eq!(boolean("KHÔNG"), Some(false));
+        assert_eq!(boolean("1"), Some(true));
+        assert_eq!(boolean("maybe"), None);
+    }
+}

@@ -1,0 +1,818 @@
+//! The evaluation input, read from a JSON value with every structural problem reported at
+//! once (a portal fixes its export in one pass, not one error at a time).
+//!
+//! Structural problems (wrong types, unknown fields, a bad date or period, a broken unit
+//! hierarchy, two kinds of value in one observation, size limits) are errors. Problems with
+//! the figures themselves (a numerator above its denominator, a unit the plan does not know)
+//! are not decided here: they become findings of the evaluation.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::period::{Date, Period, PeriodError, YEARS};
+use crate::error::{Error, Errors};
+use crate::messages::Locale;
+use crate::plan::{Level, RampReading};
+
+/// At most this many observations in one input.
+pub const MAX_OBSERVATIONS: usize = 5_000_000;
+/// At most this many units in one input.
+pub const MAX_UNITS: usize = 100_000;
+/// At most this many characters in any text of the input.
+pub const MAX_STRING_CHARS: usize = 10_000;
+/// Reading stops after this many errors: the first ones are enough to fix an export.
+pub const MAX_ERRORS: usize = 1_000;
+
+/// A validated evaluation input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub as_of: Date,
+    pub locale: Locale,
+    /// Free text echoed into the report, e.g. "SAMPLE FIGURES – not official".
+    pub label: Option<String>,
+    pub options: Options,
+    pub units: Vec<Unit>,
+    pub observations: Vec<Observation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Options {
+    /// `None`: each ramp's own default reading.
+    pub ramp_reading: Option<RampReading>,
+    pub trend_method: TrendMethod,
+    /// Start every trend at this year instead of each series' first year with data.
+    pub baseline_year: Option<i32>,
+}
+
+/// The trend methods the engine knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrendMethod {
+    /// Ratio of the observed to the required compound annual growth rate (UN SDG progress
+    /// chart, Open SDG, Statistics Canada).
+    #[default]
+    CagrRatio,
+}
+
+impl TrendMethod {
+    pub fn code(self) -> &'static str {
+        match self {
+            TrendMethod::CagrRatio => "cagr_ratio",
+        }
+    }
+}
+
+/// A unit of the administrative hierarchy ("đơn vị hành chính"), valid from `valid_from` to
+/// `valid_to` (years, both included). A merger is a new unit valid from the merger's year,
+/// and the merged units end the year before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub level: Level,
+    pub parent: Option<String>,
+    pub valid_from: Option<i32>,
+    pub valid_to: Option<i32>,
+}
+
+impl Unit {
+    pub fn valid_in(&self, year: i32) -> bool {
+        self.valid_from.map_or(true, |f| f <= year) && self.valid_to.map_or(true, |t| year <= t)
+    }
+}
+
+/// One figure of one unit for one indicator and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// Position in the caller's list (for CSV: the data row, 0-based).
+    pub index: usize,
+    pub indicator: String,
+    pub unit: String,
+    pub period: Period,
+    pub reading: Reading,
+    pub source: Option<String>,
+}
+
+/// The one kind of value an observation carries.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reading {
+    /// A percentage.
+    Value(f64),
+    /// Numerator and denominator; a nested indicator may leave the denominator to its parent.
+    Fraction { numerator: f64, denominator: Option<f64> },
+    /// A position in a national ranking.
+    Rank(f64),
+    /// A count, for reductions.
+    Count(f64),
+    /// A milestone: done or not, optionally with the share of steps finished (0–100).
+    Done { done: bool, share: Option<f64> },
+}
+
+impl Reading {
+    /// The input field that holds the value, for paths.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Reading::Value(_) => "value",
+            Reading::Fraction { .. } => "numerator",
+            Reading::Rank(_) => "rank",
+            Reading::Count(_) => "count",
+            Reading::Done { .. } => "done",
+        }
+    }
+}
+
+/// Reads an input from JSON text.
+pub fn parse_input(text: &str) -> Result<Input, Errors> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        Errors::one(Error::new(
+            "INPUT_INVALID_JSON",
+            format!("$ (line {}, column {})", e.line(), e.column()),
+            format!("dữ liệu đầu vào không phải JSON hợp lệ: {e}"),
+            format!("the input is not valid JSON: {e}"),
+        ))
+    })?;
+    read_input(&value)
+}
+
+/// Reads an input from a JSON value (what JavaScript passes).
+pub fn read_input(value: &Value) -> Result<Input, Errors> {
+    let mut r = Reader { errors: Vec::new() };
+    let input = r.input(value);
+    match input {
+        Some(input) if r.errors.is_empty() => Ok(input),
+        _ => {
+            if r.errors.is_empty() {
+                r.push(
+                    "INPUT_INVALID",
+                    "$".to_string(),
+                    "dữ liệu đầu vào không hợp lệ".to_string(),
+                    "the input is not valid".to_string(),
+                );
+            }
+            Err(Errors(r.errors))
+        }
+    }
+}
+
+const TOP_FIELDS: &[&str] = &["asOf", "locale", "label", "options", "units", "observations"];
+const OPTION_FIELDS: &[&str] = &["rampReading", "trendMethod", "baselineYear"];
+const UNIT_FIELDS: &[&str] = &["id", "name", "level", "parent", "validFrom", "validTo"];
+const OBSERVATION_FIELDS: &[&str] = &[
+    "indicator",
+    "unit",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "rank",
+    "count",
+    "done",
+    "source",
+];
+
+/// JSON's own type names, never a Rust one.
+fn type_name(v: &Value) -> (&'static str, &'static str) {
+    match v {
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("giá trị đúng/sai", "true or false"),
+        Value::Number(_) => ("số", "a number"),
+        Value::String(_) => ("chuỗi", "a string"),
+        Value::Array(_) => ("mảng", "an array"),
+        Value::Object(_) => ("đối tượng", "an object"),
+    }
+}
+
+/// What a field must be, in both languages.
+#[derive(Clone, Copy)]
+struct Expect(&'static str, &'static str);
+
+const A_STRING: Expect = Expect("chuỗi", "a string");
+const A_NUMBER: Expect = Expect("số", "a number");
+const A_BOOL: Expect = Expect("giá trị đúng/sai", "true or false");
+const AN_OBJECT: Expect = Expect("đối tượng", "an object");
+const AN_ARRAY: Expect = Expect("mảng", "an array");
+const A_YEAR: Expect = Expect("năm (số nguyên)", "a year (a whole number)");
+
+struct Reader {
+    errors: Vec<Error>,
+}
+
+impl Reader {
+    fn full(&self) -> bool {
+        self.errors.len() >= MAX_ERRORS
+    }
+
+    fn push(&mut self, code: &'static str, path: String, vi: String, en: String) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(Error::new(code, path, vi, en));
+        } else if self.errors.len() == MAX_ERRORS {
+            self.errors.push(Error::new(
+                "INPUT_TOO_MANY_ERRORS",
+                "$",
+                format!("đã dừng sau {MAX_ERRORS} lỗi"),
+                format!("stopped after {MAX_ERRORS} errors"),
+            ));
+        }
+    }
+
+    fn wrong_type(&mut self, path: String, expected: Expect, got: &Value) {
+        let (gv, ge) = type_name(got);
+        self.push(
+            "INPUT_INVALID_TYPE",
+            path,
+            format!("phải là {}, không phải {gv}", expected.0),
+            format!("must be {}, not {ge}", expected.1),
+        );
+    }
+
+    fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map<String, Value>> {
+        let Value::Object(map) = v else {
+            self.wrong_type(path.to_string(), AN_OBJECT, v);
+            return None;
+        };
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+                self.push(
+                    "INPUT_UNKNOWN_FIELD",
+                    format!("{path}.{key}"),
+                    format!(
+                        "trường `{}` không thuộc định dạng đầu vào; các trường hợp lệ: {list}",
+                        clip(key)
+                    ),
+                    format!(
+                        "field `{}` is not part of the input format; known fields: {list}",
+                        clip(key)
+                    ),
+                );
+            }
+        }
+        Some(map)
+    }
+
+    fn missing(&mut self, path: String, key: &str) {
+        self.push(
+            "INPUT_MISSING_FIELD",
+            format!("{path}.{key}"),
+            format!("thiếu trường bắt buộc `{key}`"),
+            format!("the required field `{key}` is missing"),
+        );
+    }
+
+    /// A text field; `null` counts as absent.
+    fn string(&mut self, map: &Map<String, Value>, key: &str, path: &str, required: bool) -> Option<String> {
+        match map.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.missing(path.to_string(), key);
+                }
+                None
+            }
+            Some(Value::String(s)) => {
+                let n = s.chars().count();
+                if n > MAX_STRING_CHARS {
+                    self.push(
+                        "INPUT_STRING_TOO_LONG",
+                        format!("{path}.{key}"),
+                        format!("chuỗi dài {n} ký tự, vượt giới hạn {MAX_STRING_CHARS}"),
+                        format!("the text is {n} characters long, above the limit of {MAX_STRING_CHARS}"),
+                    );
+                    return None;
+                }
+                if required && s.trim().is_empty() {
+                    self.push(
+                        "INPUT_EMPTY_FIELD",
+                        format!("{path}.{key}"),
+                        format!("trường `{key}` không được để trống"),
+                        format!("the field `{key}` must not be empty"),
+                    );
+                    return None;
+                }
+                Some(s.clone())
+            }
+            Some(other) => {
+                self.wrong_type(format!("{path}.{key}"), A_STRING, other);
+                None
+            }
+        }
+    }
+
+    /// A finite number; `null` counts as absent. The outer option says whether the field is
+    /// present, the inner one whether it is valid.
+    fn number(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<Option<f64>> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => Some(n.as_f64().filter(|v| v.is_finite())),
+            Some(other) => {
+                self.wrong_type(format!("{path}.{key}"), A_NUMBER, other);
+                Some(None)
+            }
+        }
+    }
+
+    fn year(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<i32> {
+        let v = map.get(key)?;
+        if v.is_null() {
+            return None;
+        }
+        let year = v.as_f64().filter(|f| f.fract() == 0.0 && f.is_finite());
+        match year {
+            None => {
+                self.wrong_type(format!("{path}.{key}"), A_YEAR, v);
+                None
+            }
+            Some(y) if !(f64::from(*YEARS.start())..=f64::from(*YEARS.end())).contains(&y) => {
+                self.year_out_of_range(format!("{path}.{key}"), &y.to_string());
+                None
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            Some(y) => Some(y as i32),
+        }
+    }
+
+    fn year_out_of_range(&mut self, path: String, shown: &str) {
+        self.push(
+            "INPUT_YEAR_OUT_OF_RANGE",
+            path,
+            format!(
+                "năm `{}` nằm ngoài khoảng {}–{}",
+                clip(shown),
+                YEARS.start(),
+                YEARS.end()
+            ),
+            format!("year `{}` is outside {}–{}", clip(shown), YEARS.start(), YEARS.end()),
+        );
+    }
+
+    fn input(&mut self, v: &Value) -> Option<Input> {
+        let Value::Object(_) = v else {
+            let (gv, ge) = type_name(v);
+            self.push(
+                "INPUT_NOT_OBJECT",
+                "$".to_string(),
+                format!("dữ liệu đầu vào phải là một đối tượng, không phải {gv}"),
+                format!("the input must be an object, not {ge}"),
+            );
+            return None;
+        };
+        let map = self.object(v, "$", TOP_FIELDS)?;
+
+        let as_of = match self.string(map, "asOf", "$", true) {
+            Some(s) => {
+                let d = Date::parse(s.trim());
+                if d.is_none() {
+                    self.push(
+                        "INPUT_INVALID_DATE",
+                        "$.asOf".to_string(),
+                        format!(
+                            "ngày `{}` không hợp lệ; cần dạng `YYYY-MM-DD`, năm {}–{}",
+                            clip(&s),
+                            YEARS.start(),
+                            YEARS.end()
+                        ),
+                        format!(
+                            "date `{}` is not valid; expected `YYYY-MM-DD` with a year in {}–{}",
+                            clip(&s),
+                            YEARS.start(),
+                            YEARS.end()
+                        ),
+                    );
+                }
+                d
+            }
+            None => None,
+        };
+
+        let locale = match self.string(map, "locale", "$", false) {
+            None => Some(Locale::default()),
+            Some(s) => {
+                let l = Locale::parse(&s);
+                if l.is_none() {
+                    self.push(
+                        "INPUT_UNKNOWN_LOCALE",
+                        "$.locale".to_string(),
+                        format!("ngôn ngữ `{}` không được hỗ trợ; chỉ nhận `vi`, `en`", clip(&s)),
+                        format!("locale `{}` is not supported; expected `vi` or `en`", clip(&s)),
+                    );
+                }
+                l
+            }
+        };
+        let label = self.string(map, "label", "$", false);
+        let options = match map.get("options") {
+            None | Some(Value::Null) => Some(Options::default()),
+            Some(o) => self.options(o),
+        };
+        let units = match map.get("units") {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(u) => self.units(u),
+        };
+        let observations = match map.get("observations") {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(o) => self.observations(o),
+        };
+        Some(Input {
+            as_of: as_of?,
+            locale: locale?,
+            label,
+            options: options?,
+            units: units?,
+            observations: observations?,
+        })
+    }
+
+    fn options(&mut self, v: &Value) -> Option<Options> {
+        let map = self.object(v, "$.options", OPTION_FIELDS)?;
+        let mut ok = true;
+        let ramp_reading = match self.string(map, "rampReading", "$.options", false) {
+            None => None,
+            Some(s) => {
+                let r = RampReading::parse(s.trim());
+                if r.is_none() {
+                    ok = false;
+                    self.push(
+                        "INPUT_UNKNOWN_OPTION_VALUE",
+                        "$.options.rampReading".to_string(),
+                        format!(
+                            "cách đọc lộ trình `{}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`",
+                            clip(&s)
+                        ),
+                        format!(
+                            "ramp reading `{}` is not valid; expected `schedule`, `increment` or `relative`",
+                            clip(&s)
+                        ),
+                    );
+                }
+                r
+            }
+        };
+        if let Some(s) = self.string(map, "trendMethod", "$.options", false) {
+            if s.trim() != TrendMethod::CagrRatio.code() {
+                ok = false;
+                self.push(
+                    "INPUT_UNKNOWN_OPTION_VALUE",
+                    "$.options.trendMethod".to_string(),
+                    format!(
+                        "phương pháp xu hướng `{}` không hợp lệ; chỉ nhận `cagr_ratio`",
+                        clip(&s)
+                    ),
+                    format!("trend method `{}` is not valid; expected `cagr_ratio`", clip(&s)),
+                );
+            }
+        }
+        let baseline_year = self.year(map, "baselineYear", "$.options");
+        if map.get("baselineYear").is_some_and(|v| !v.is_null()) && baseline_year.is_none() {
+            ok = false;
+        }
+        ok.then_some(Options {
+            ramp_reading,
+            trend_method: TrendMethod::CagrRatio,
+            baseline_year,
+        })
+    }
+
+    fn units(&mut self, v: &Value) -> Option<Vec<Unit>> {
+        let Value::Array(items) = v else {
+            self.wrong_type("$.units".to_string(), AN_ARRAY, v);
+            return None;
+        };
+        if items.len() > MAX_UNITS {
+            self.push(
+                "INPUT_TOO_MANY_UNITS",
+                "$.units".to_string(),
+                format!("có {} đơn vị, vượt giới hạn {MAX_UNITS}", items.len()),
+                format!("there are {} units, above the limit of {MAX_UNITS}", items.len()),
+            );
+            return None;
+        }
+        let before = self.errors.len();
+        let mut units = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if self.full() {
+                break;
+            }
+            if let Some(u) = self.unit(item, &format!("$.units[{i}]")) {
+                units.push((i, u));
+            }
+        }
+        self.hierarchy(&units);
+        (self.errors.len() == before).then(|| units.into_iter().map(|(_, u)| u).collect())
+    }
+
+    fn unit(&mut self, v: &Value, path: &str) -> Option<Unit> {
+        let map = self.object(v, path, UNIT_FIELDS)?;
+        let id = self.string(map, "id", path, true);
+        let name = self.string(map, "name", path, true);
+        let level = match self.string(map, "level", path, true) {
+            None => None,
+            Some(s) => {
+                let l = Level::parse(s.trim());
+                if l.is_none() {
+                    self.push(
+                        "INPUT_UNKNOWN_LEVEL",
+                        format!("{path}.level"),
+                        format!(
+                            "cấp `{}` không hợp lệ; chỉ nhận `city`, `district`, `commune`",
+                            clip(&s)
+                        ),
+                        format!(
+                            "level `{}` is not valid; expected `city`, `district` or `commune`",
+                            clip(&s)
+                        ),
+                    );
+                }
+                l
+            }
+        };
+        let parent = self.string(map, "parent", path, false);
+        let valid_from = self.year(map, "validFrom", path);
+        let valid_to = self.year(map, "validTo", path);
+        if let (Some(f), Some(t)) = (valid_from, valid_to) {
+            if f > t {
+                self.push(
+                    "INPUT_INVALID_VALIDITY",
+                    format!("{path}.validTo"),
+                    format!("năm kết thúc `{t}` trước năm bắt đầu `{f}`"),
+                    format!("the last year `{t}` is before the first year `{f}`"),
+                );
+                return None;
+            }
+        }
+        Some(Unit {
+            id: id?,
+            name: name?,
+            level: level?,
+            parent,
+            valid_from,
+            valid_to,
+        })
+    }
+
+    /// Duplicate ids, unknown parents and cycles, each reported once.
+    fn hierarchy(&mut self, units: &[(usize, Unit)]) {
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, u) in units {
+            if let Some(first) = index.get(u.id.as_str()) {
+                self.push(
+                    "INPUT_DUPLICATE_UNIT",
+                    format!("$.units[{i}].id"),
+                    format!("mã đơn vị `{}` đã dùng ở `$.units[{first}]`", clip(&u.id)),
+                    format!("unit id `{}` is already used at `$.units[{first}]`", clip(&u.id)),
+                );
+            } else {
+                index.insert(u.id.as_str(), *i);
+            }
+        }
+        let parent_of: BTreeMap<&str, &str> = units
+            .iter()
+            .filter_map(|(_, u)| u.parent.as_deref().map(|p| (u.id.as_str(), p)))
+            .collect();
+        for (i, u) in units {
+            if let Some(p) = &u.parent {
+                if !index.contains_key(p.as_str()) {
+                    self.push(
+                        "INPUT_UNKNOWN_PARENT",
+                        format!("$.units[{i}].parent"),
+                        format!("đơn vị cấp trên `{}` không có trong danh sách đơn vị", clip(p)),
+                        format!("parent unit `{}` is not in the list of units", clip(p)),
+                    );
+                }
+            }
+        }
+        // Follow each chain of parents; a chain that comes back to a unit on it is a cycle.
+        let mut done: BTreeSet<&str> = BTreeSet::new();
+        let mut reported: BTreeSet<&str> = BTreeSet::new();
+        for (_, u) in units {
+            let mut chain: Vec<&str> = Vec::new();
+            let mut on_chain: BTreeSet<&str> = BTreeSet::new();
+            let mut cur = Some(u.id.as_str());
+            while let Some(id) = cur {
+                if done.contains(id) {
+                    break;
+                }
+                if on_chain.contains(id) {
+                    let start = chain.iter().position(|c| *c == id).unwrap_or(0);
+                    let cycle: Vec<&str> = chain.iter().skip(start).copied().collect();
+                    let first = cycle.iter().copied().min().unwrap_or(id);
+                    if reported.insert(first) {
+                        let at = index.get(first).copied().unwrap_or(0);
+                        let list = cycle
+                            .iter()
+                            .map(|c| format!("`{}`", clip(c)))
+                            .collect::<Vec<_>>()
+                            .join(" → ");
+                        self.push(
+                            "INPUT_UNIT_CYCLE",
+                            format!("$.units[{at}].parent"),
+                            format!("quan hệ cấp trên tạo thành vòng: {list} → `{}`", clip(id)),
+                            format!("the parent links form a cycle: {list} → `{}`", clip(id)),
+                        );
+                    }
+                    break;
+                }
+                chain.push(id);
+                on_chain.insert(id);
+                cur = parent_of.get(id).copied();
+            }
+            done.extend(chain);
+        }
+    }
+
+    fn observations(&mut self, v: &Value) -> Option<Vec<Observation>> {
+        let Value::Array(items) = v else {
+            self.wrong_type("$.observations".to_string(), AN_ARRAY, v);
+            return None;
+        };
+        if items.len() > MAX_OBSERVATIONS {
+            self.push(
+                "INPUT_TOO_MANY_OBSERVATIONS",
+                "$.observations".to_string(),
+                format!("có {} số liệu, vượt giới hạn {MAX_OBSERVATIONS}", items.len()),
+                format!(
+                    "there are {} observations, above the limit of {MAX_OBSERVATIONS}",
+                    items.len()
+                ),
+            );
+            return None;
+        }
+        let before = self.errors.len();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if self.full() {
+                break;
+            }
+            if let Some(o) = self.observation(item, i) {
+                out.push(o);
+            }
+        }
+        (self.errors.len() == before).then_some(out)
+    }
+
+    fn observation(&mut self, v: &Value, index: usize) -> Option<Observation> {
+        let path = format!("$.observations[{index}]");
+        let map = self.object(v, &path, OBSERVATION_FIELDS)?;
+        let indicator = self.string(map, "indicator", &path, true);
+        let unit = self.string(map, "unit", &path, true);
+        let period = self.period(map, &path);
+        let source = self.string(map, "source", &path, false);
+        let reading = self.reading(map, &path);
+        Some(Observation {
+            index,
+            indicator: indicator?,
+            unit: unit?,
+            period: period?,
+            reading: reading?,
+            source,
+        })
+    }
+
+    fn period(&mut self, map: &Map<String, Value>, path: &str) -> Option<Period> {
+        let text = match map.get("period") {
+            None | Some(Value::Null) => {
+                self.missing(path.to_string(), "period");
+                return None;
+            }
+            Some(Value::String(s)) => s.clone(),
+            // A bare year is accepted as a number; `2023.5` is not a period.
+            Some(Value::Number(n)) => n.to_string(),
+            Some(other) => {
+                self.wrong_type(format!("{path}.period"), A_STRING, other);
+                return None;
+            }
+        };
+        match Period::parse(&text) {
+            Ok(p) => Some(p),
+            Err(PeriodError::YearOutOfRange(y)) => {
+                self.year_out_of_range(format!("{path}.period"), &y.to_string());
+                None
+            }
+            Err(PeriodError::Invalid) => {
+                self.push(
+                    "INPUT_INVALID_PERIOD",
+                    format!("{path}.period"),
+                    format!(
+                        "kỳ `{}` không hợp lệ; cần `2023`, `2023-H1`, `2023-Q2` hoặc `2023-05`",
+                        clip(&text)
+                    ),
+                    format!(
+                        "period `{}` is not valid; expected `2023`, `2023-H1`, `2023-Q2` or `2023-05`",
+                        clip(&text)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn reading(&mut self, map: &Map<String, Value>, path: &str) -> Option<Reading> {
+        let value = self.number(map, "value", path);
+        let numerator = self.number(map, "numerator", path);
+        let denominator = self.number(map, "denominator", path);
+        let rank = self.number(map, "rank", path);
+        let count = self.number(map, "count", path);
+        let done = match map.get("done") {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(Some(*b)),
+            Some(other) => {
+                self.wrong_type(format!("{path}.done"), A_BOOL, other);
+                Some(None)
+            }
+        };
+        let present: Vec<&str> = [
+            ("value", value.is_some() && done.is_none()),
+            ("numerator", numerator.is_some()),
+            ("rank", rank.is_some()),
+            ("count", count.is_some()),
+            ("done", done.is_some()),
+        ]
+        .iter()
+        .filter(|(_, p)| *p)
+        .map(|(k, _)| *k)
+        .collect();
+        if present.len() > 1 {
+            let list = present.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            self.push(
+                "INPUT_SEVERAL_VALUES",
+                path.to_string(),
+                format!("một số liệu chỉ được có một loại giá trị, ở đây có {list}"),
+                format!("an observation carries one kind of value, this one has {list}"),
+            );
+            return None;
+        }
+        if denominator.is_some() && numerator.is_none() {
+            self.push(
+                "INPUT_DENOMINATOR_WITHOUT_NUMERATOR",
+                format!("{path}.denominator"),
+                "có mẫu số `denominator` nhưng thiếu tử số `numerator`".to_string(),
+                "a `denominator` is given without a `numerator`".to_string(),
+            );
+            return None;
+        }
+        let not_finite = |r: &mut Reader, key: &str| {
+            r.push(
+                "INPUT_NOT_A_NUMBER",
+                format!("{path}.{key}"),
+                "giá trị phải là một số hữu hạn".to_string(),
+                "the value must be a finite number".to_string(),
+            );
+        };
+        let take = |r: &mut Reader, key: &str, v: Option<Option<f64>>| -> Option<f64> {
+            match v {
+                Some(Some(x)) => Some(x),
+                Some(None) => {
+                    if !r.errors.iter().any(|e| e.path == format!("{path}.{key}")) {
+                        not_finite(r, key);
+                    }
+                    None
+                }
+                None => None,
+            }
+        };
+        match present.first().copied() {
+            Some("value") => take(self, "value", value).map(Reading::Value),
+            Some("numerator") => {
+                let n = take(self, "numerator", numerator)?;
+                let d = match denominator {
+                    None => None,
+                    Some(_) => Some(take(self, "denominator", denominator)?),
+                };
+                Some(Reading::Fraction {
+                    numerator: n,
+                    denominator: d,
+                })
+            }
+            Some("rank") => take(self, "rank", rank).map(Reading::Rank),
+            Some("count") => take(self, "count", count).map(Reading::Count),
+            Some("done") => {
+                let share = match value {
+                    None => None,
+                    Some(_) => Some(take(self, "value", value)?),
+                };
+                done.flatten().map(|done| Reading::Done { done, share })
+            }
+            _ => {
+                self.push(
+                    "INPUT_NO_VALUE",
+                    path.to_string(),
+                    "số liệu thiếu giá trị: cần một trong `value`, `numerator`/`denominator`, `rank`, `count`, `done`"
+                        .to_string(),
+                    "the observation has no value: expected one of `value`, `numerator`/`denominator`, `rank`, `count`, `done`"
+                        .to_string(),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A user value shown in a message, cut to a readable length.
+pub(crate) fn clip(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX).collect();
+        out.push('…');
+        out
+    }
+}

@@ -1,0 +1,491 @@
+//! The report: what an evaluation returns to a portal. Plain data, serialized with camelCase
+//! keys; status, reason and finding codes are stable snake case strings that portals match on.
+//!
+//! Every computed number goes through [`Num`], which rounds to 4 decimals and writes whole
+//! numbers without a fractional part, so the JSON is the same bytes whether it is written by
+//! `serde_json` natively or by `JSON.stringify` in a browser.
+
+use serde::{Serialize, Serializer};
+
+use crate::messages::{Locale, Text};
+use crate::plan::{Comparator, Level, Measure, RampReading};
+use crate::ramp::{round4, FloorBasis};
+
+/// A computed number as the report shows it: rounded to 4 decimals, whole numbers written as
+/// integers (`100`, not `100.0`), `-0` written as `0`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Num(pub f64);
+
+/// The largest integer a JavaScript number holds exactly.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = round4(self.0);
+        if !v.is_finite() {
+            return s.serialize_none();
+        }
+        if v.fract() == 0.0 && v.abs() <= MAX_SAFE_INTEGER {
+            // Exact: |v| is a whole number below 2^53.
+            #[allow(clippy::cast_possible_truncation)]
+            return s.serialize_i64(v as i64);
+        }
+        s.serialize_f64(v)
+    }
+}
+
+impl From<f64> for Num {
+    fn from(v: f64) -> Self {
+        Num(v)
+    }
+}
+
+/// Where a target stands. The codes are stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The latest value meets the deadline target.
+    Met,
+    /// Ratio of observed to required growth ≥ `onTrack` (0.95).
+    OnTrack,
+    /// `needsAcceleration` (0.6) ≤ ratio < `onTrack`.
+    NeedsAcceleration,
+    /// `limitedProgress` (0) ≤ ratio < `needsAcceleration`.
+    LimitedProgress,
+    /// Ratio < `limitedProgress`: moving away from the target.
+    Deteriorating,
+    /// The deadline has passed and the target is not met.
+    Missed,
+    /// There is data, but no trend can be computed (see `reason`).
+    InsufficientData,
+    /// No usable observation.
+    NoData,
+}
+
+impl Status {
+    pub const ALL: [Status; 8] = [
+        Status::Met,
+        Status::OnTrack,
+        Status::NeedsAcceleration,
+        Status::LimitedProgress,
+        Status::Deteriorating,
+        Status::Missed,
+        Status::InsufficientData,
+        Status::NoData,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::OnTrack => "on_track",
+            Status::NeedsAcceleration => "needs_acceleration",
+            Status::LimitedProgress => "limited_progress",
+            Status::Deteriorating => "deteriorating",
+            Status::Missed => "missed",
+            Status::InsufficientData => "insufficient_data",
+            Status::NoData => "no_data",
+        }
+    }
+
+    /// How bad a status is, worst first; used to pick the headline of several units.
+    pub(crate) fn severity(self) -> u8 {
+        match self {
+            Status::Missed => 0,
+            Status::Deteriorating => 1,
+            Status::LimitedProgress => 2,
+            Status::NeedsAcceleration => 3,
+            Status::InsufficientData => 4,
+            Status::NoData => 5,
+            Status::OnTrack => 6,
+            Status::Met => 7,
+        }
+    }
+}
+
+/// Why a status is `insufficient_data`. The codes are stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// A reduction without a count for its baseline year (never guessed).
+    NoBaseline,
+    /// Only one year has data.
+    SinglePoint,
+    /// The baseline year is the latest year with data.
+    BaselineIsLatest,
+    /// The baseline value is zero or negative, so growth rates are undefined.
+    BaselineNotPositive,
+    /// The target equals the baseline value: no growth is required.
+    NoRequiredGrowth,
+    /// The deadline is not after the baseline year.
+    DeadlineNotAfterBaseline,
+    /// `options.baselineYear` names a year without data.
+    NoValueInBaselineYear,
+    /// A milestone reported not done, without a share of steps.
+    MilestoneWithoutShare,
+    /// The increment reading needs last year's value to set this year's floor.
+    NoFloor,
+}
+
+/// Each status counted once; every code is present (0 when absent).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    pub met: u32,
+    pub on_track: u32,
+    pub needs_acceleration: u32,
+    pub limited_progress: u32,
+    pub deteriorating: u32,
+    pub missed: u32,
+    pub insufficient_data: u32,
+    pub no_data: u32,
+}
+
+impl StatusCounts {
+    pub fn add(&mut self, status: Status) {
+        let slot = match status {
+            Status::Met => &mut self.met,
+            Status::OnTrack => &mut self.on_track,
+            Status::NeedsAcceleration => &mut self.needs_acceleration,
+            Status::LimitedProgress => &mut self.limited_progress,
+            Status::Deteriorating => &mut self.deteriorating,
+            Status::Missed => &mut self.missed,
+            Status::InsufficientData => &mut self.insufficient_data,
+            Status::NoData => &mut self.no_data,
+        };
+        *slot = slot.saturating_add(1);
+    }
+
+    pub fn total(&self) -> u32 {
+        [
+            self.met,
+            self.on_track,
+            self.needs_acceleration,
+            self.limited_progress,
+            self.deteriorating,
+            self.missed,
+            self.insufficient_data,
+            self.no_data,
+        ]
+        .iter()
+        .fold(0u32, |a, b| a.saturating_add(*b))
+    }
+}
+
+/// The result of an evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub plan: PlanRef,
+    /// The input's own label, echoed (e.g. "SAMPLE FIGURES – not official").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// ISO date.
+    pub as_of: String,
+    pub locale: Locale,
+    pub options: ResolvedOptions,
+    /// Sorted by the indicator's order in the plan, then level (city first), then unit id.
+    pub results: Vec<IndicatorResult>,
+    /// Sorted like `results`.
+    pub level_summaries: Vec<LevelSummary>,
+    /// In the plan's order of reform areas.
+    pub areas: Vec<AreaSummary>,
+    pub summary: Summary,
+    /// Sorted by indicator, unit, period, code and path.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanRef {
+    pub id: String,
+    pub version: String,
+    /// In the report's locale.
+    pub title: String,
+    pub titles: Text,
+    pub sample: bool,
+}
+
+/// The options the evaluation actually used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResolvedOptions {
+    pub ramp_reading: RampReading,
+    pub trend_method: &'static str,
+    /// `null` when each result starts its trend at its own first year with data.
+    pub baseline_year: Option<i32>,
+}
+
+/// Where one unit stands on one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorResult {
+    pub indicator: String,
+    pub area: String,
+    pub clause: String,
+    /// In the report's locale.
+    pub title: String,
+    pub titles: Text,
+    pub measure: Measure,
+    /// `null` only for the single `no_data` row of an indicator nobody reported.
+    pub unit: Option<String>,
+    pub unit_name: Option<String>,
+    pub level: Option<Level>,
+    /// True for the one row per indicator that the area and plan summaries count.
+    pub headline: bool,
+    pub status: Status,
+    pub reason: Option<Reason>,
+    /// The latest year with a value, and the period that value came from.
+    pub year: Option<i32>,
+    pub period: Option<String>,
+    /// Percent for percentages and milestones, rank for ranks, percent reduction for
+    /// reductions.
+    pub value: Option<Num>,
+    pub numerator: Option<Num>,
+    pub denominator: Option<Num>,
+    /// Reductions: the latest count, and the count of the baseline year.
+    pub count: Option<Num>,
+    pub baseline_count: Option<Num>,
+    /// `reported` (the unit's own figure) or `rolled_up` (summed from its units).
+    pub basis: Option<FigureBasis>,
+    pub rolled_up: Option<RollUpCoverage>,
+    /// What applies to `year`: the ramp floor for that year and level, or the target.
+    pub requirement: Option<Num>,
+    pub comparator: Comparator,
+    pub met: Option<bool>,
+    /// Percentage points (ranks: places) still missing against `requirement`; 0 when met.
+    pub gap_points: Option<Num>,
+    /// Items still missing where counts are known ("124 more results to digitize").
+    pub gap_units: Option<Num>,
+    pub counted: Option<Text>,
+    /// The value as shown, rounded so that it never contradicts `met` or `status`.
+    pub display: Option<Text>,
+    /// The target at the deadline (for a ramp: the floor of the deadline year).
+    pub target: Option<Num>,
+    pub deadline: i32,
+    /// On the straight path from the baseline to the target, the value due at the as-of date.
+    pub expected: Option<Num>,
+    /// The value at the deadline if the observed growth rate holds.
+    pub projection: Option<Num>,
+    pub method: Method,
+    pub series: Vec<SeriesPoint>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ramp_years: Option<Vec<RampYear>>,
+    pub explanation: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureBasis {
+    Reported,
+    RolledUp,
+}
+
+/// How many of a unit's units (valid that year) fed its rolled-up figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RollUpCoverage {
+    pub reporting: u32,
+    pub total: u32,
+}
+
+/// The trend method and every number it used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Method {
+    pub name: &'static str,
+    pub on_track: Num,
+    pub needs_acceleration: Num,
+    pub limited_progress: Num,
+    pub baseline_year: Option<i32>,
+    /// In the trend's own scale: counts for reductions, ranks for ranks, percent otherwise.
+    pub baseline_value: Option<Num>,
+    pub latest_year: Option<i32>,
+    pub latest_value: Option<Num>,
+    pub target_year: i32,
+    pub target_value: Option<Num>,
+    pub observed_growth: Option<Num>,
+    pub required_growth: Option<Num>,
+    pub ratio: Option<Num>,
+}
+
+/// One year's value of a unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeriesPoint {
+    pub year: i32,
+    /// The period the year's value came from (`2024`, `2025-H1`), or the year when rolled up
+    /// from several periods.
+    pub period: String,
+    pub value: Option<Num>,
+}
+
+/// One year of a ramp for one unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RampYear {
+    pub year: i32,
+    pub floor: Option<Num>,
+    pub reading: RampReading,
+    pub basis: FloorBasis,
+    pub extrapolated: bool,
+    pub value: Option<Num>,
+    pub met: Option<bool>,
+    pub gap_points: Option<Num>,
+}
+
+/// How many units of one level meet their requirement in one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LevelSummary {
+    pub indicator: String,
+    pub level: Level,
+    pub year: i32,
+    /// Units of this level valid in `year`.
+    pub units_total: u32,
+    pub units_met: u32,
+    /// Units with a value below their requirement.
+    pub units_short: Vec<String>,
+    /// Units without a value that year.
+    pub units_no_data: Vec<String>,
+    /// The requirement of the level that year (`null` when it differs by unit, as under the
+    /// increment reading).
+    pub requirement: Option<Num>,
+    /// `floor` for a ramp, `target` otherwise.
+    pub requirement_kind: &'static str,
+    /// All units of the level together, from summed numerators and denominators; `null`
+    /// unless every unit with a value gave counts.
+    pub aggregate_value: Option<Num>,
+    pub aggregate_numerator: Option<Num>,
+    pub aggregate_denominator: Option<Num>,
+    /// "7 of 9 districts meet the 2024 floor of 80%".
+    pub sentence: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AreaSummary {
+    pub id: String,
+    pub clause: String,
+    pub title: String,
+    pub titles: Text,
+    /// Indicators of the area in the plan.
+    pub indicators: u32,
+    /// Headline status of each indicator.
+    pub counts: StatusCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub indicators: u32,
+    /// Headline status of each indicator of the plan.
+    pub counts: StatusCounts,
+    /// Every result row (indicator × unit).
+    pub result_counts: StatusCounts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A data-quality finding. Codes are stable; whether an observation is unusable depends only
+/// on the code (see [`FindingCode::unusable`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub code: FindingCode,
+    pub severity: Severity,
+    /// Where in the input: observations are addressed by their key, e.g.
+    /// `$.observations[?(@.indicator=='rank.pci' && @.unit=='ct' && @.period=='2023')].rank`,
+    /// so the path does not depend on the order of the input.
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    pub message: TextOrd,
+    /// True when the observation was left out of the evaluation.
+    pub unusable: bool,
+}
+
+/// [`Text`] with an order, so findings sort completely.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct TextOrd {
+    pub vi: String,
+    pub en: String,
+}
+
+impl From<Text> for TextOrd {
+    fn from(t: Text) -> Self {
+        TextOrd { vi: t.vi, en: t.en }
+    }
+}
+
+/// Data-quality finding codes.
+///
+/// Unusable (the observation is left out): `numerator_above_denominator`, `zero_denominator`,
+/// `percentage_out_of_range`, `rank_out_of_range`, `negative_count`, `conflicting_duplicate`
+/// (every observation of the key), `unknown_indicator`, `unknown_unit`,
+/// `unit_not_valid_in_period`, `level_not_covered`, `kind_mismatch`, `missing_denominator`,
+/// `nested_denominator_missing`, `after_as_of` (a warning: the data is not wrong, only
+/// later than the report).
+///
+/// Warnings (the data is used): `duplicate` (one copy kept), `rollup_not_possible` (the
+/// unit gets no figure, its units' own figures still count), `stale_data`,
+/// `extra_csv_columns`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingCode {
+    NumeratorAboveDenominator,
+    ZeroDenominator,
+    PercentageOutOfRange,
+    RankOutOfRange,
+    NegativeCount,
+    ConflictingDuplicate,
+    Duplicate,
+    UnknownIndicator,
+    UnknownUnit,
+    UnitNotValidInPeriod,
+    LevelNotCovered,
+    KindMismatch,
+    MissingDenominator,
+    RollupNotPossible,
+    NestedDenominatorMissing,
+    StaleData,
+    AfterAsOf,
+    ExtraCsvColumns,
+}
+
+impl FindingCode {
+    /// Whether an observation with this finding is left out of the evaluation.
+    pub fn unusable(self) -> bool {
+        !matches!(
+            self,
+            FindingCode::Duplicate
+                | FindingCode::RollupNotPossible
+                | FindingCode::StaleData
+                | FindingCode::ExtraCsvColumns
+        )
+    }
+
+    /// Errors are problems in the data; warnings are notes (an observation dated after the
+    /// as-of date is left out, but is not wrong).
+    pub fn severity(self) -> Severity {
+        if self.unusable() && self != FindingCode::AfterAsOf {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+}
+
+impl IndicatorResult {
+    /// The title in `locale`.
+    pub fn title_in(&self, locale: Locale) -> &str {
+        self.titles.get(locale)
+    }
+}
