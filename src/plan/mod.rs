@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Errors};
+
 use crate::messages::Text;
 
 pub use embedded::{EMBEDDED_PLAN_JSON, RULE_PACK_SCHEMA_JSON};
@@ -590,12 +591,12 @@ pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let raw: RawRulePack = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = json_path(e.path());
-        let inner = e.into_inner();
+        let m = crate::error::serde_message(&e.into_inner().to_string());
         Errors::one(Error::new(
             "RULE_PACK_INVALID_JSON",
             path,
-            format!("bộ quy tắc không đọc được: {inner}"),
-            format!("the rule pack cannot be read: {inner}"),
+            format!("bộ quy tắc không đọc được: {}", m.vi),
+            format!("the rule pack cannot be read: {}", m.en),
         ))
     })?;
     validate(raw)
@@ -605,12 +606,12 @@ pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
 pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
     let raw: RawRulePack = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = json_path(e.path());
-        let inner = e.into_inner();
+        let m = crate::error::serde_message(&e.into_inner().to_string());
         Errors::one(Error::new(
             "RULE_PACK_INVALID_JSON",
             path,
-            format!("bộ quy tắc không đọc được: {inner}"),
-            format!("the rule pack cannot be read: {inner}"),
+            format!("bộ quy tắc không đọc được: {}", m.vi),
+            format!("the rule pack cannot be read: {}", m.en),
         ))
     })?;
     validate(raw)

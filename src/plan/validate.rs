@@ -560,6 +560,10 @@ pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
             );
             continue;
         }
+        // A duplicated id is already reported; following its parents would report it twice.
+        if indicators.iter().filter(|x| x.id == ind.id).count() > 1 {
+            continue;
+        }
         let mut seen = BTreeSet::from([ind.id.as_str()]);
         let mut cur = Some(parent.as_str());
         while let Some(id) = cur {

@@ -86,3 +86,46 @@ fn indicators_and_versions_are_listed() {
     );
     assert_eq!(cchc_progress::wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+const SAMPLE_PACK: &str = include_str!("../fixtures/packs/sample_province.json");
+const EVERY_DEFECT: &str = include_str!("../fixtures/packs/invalid/every_defect_at_once.json");
+
+#[wasm_bindgen_test]
+fn a_second_rule_pack_loads_from_text_and_from_an_object() {
+    let from_text = JsEngine::from_plan(JsValue::from_str(SAMPLE_PACK)).unwrap();
+    let object = js_sys::JSON::parse(SAMPLE_PACK).unwrap();
+    let from_object = JsEngine::from_plan(object).unwrap();
+    for engine in [from_text, from_object] {
+        let plan = engine.plan().unwrap();
+        assert_eq!(get(&get(&plan, "plan"), "sample").as_bool(), Some(true));
+        let f = engine.ramp("commune".into(), 2028, None, None).unwrap();
+        assert_eq!(get(&f, "floor").as_f64(), Some(70.0));
+        let list: js_sys::Array = engine.indicators().unwrap().dyn_into().unwrap();
+        assert_eq!(list.length(), 6);
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_rule_pack_throws_every_error_and_nothing_breaks() {
+    let err = JsEngine::from_plan(JsValue::from_str(EVERY_DEFECT)).err().unwrap();
+    assert!(err.is_instance_of::<js_sys::Error>());
+    let errors: js_sys::Array = get(&err, "errors").dyn_into().unwrap();
+    assert!(errors.length() >= 9, "all errors are reported, got {}", errors.length());
+    let first = errors.get(0);
+    assert_eq!(code_of(&err), get(&first, "code").as_string().unwrap());
+    assert!(get(&get(&first, "message"), "vi").is_string());
+    assert!(get(&first, "path").as_string().unwrap().starts_with('$'));
+
+    let err = JsEngine::from_plan(JsValue::from_str("{ not json")).err().unwrap();
+    assert_eq!(code_of(&err), "RULE_PACK_INVALID_JSON");
+    let err = JsEngine::from_plan(JsValue::from_f64(42.0)).err().unwrap();
+    assert_eq!(code_of(&err), "RULE_PACK_INVALID_JSON");
+    let err = JsEngine::from_plan(JsValue::NULL).err().unwrap();
+    assert_eq!(code_of(&err), "RULE_PACK_INVALID_JSON");
+
+    // Engines made before and after the errors still work.
+    let engine = JsEngine::new().unwrap();
+    let f = engine.ramp("district".into(), 2025, None, None).unwrap();
+    assert_eq!(get(&f, "floor").as_f64(), Some(100.0));
+    assert!(JsEngine::from_plan(JsValue::from_str(SAMPLE_PACK)).is_ok());
+}
