@@ -107,7 +107,9 @@ impl JsEngine {
 
     /// An engine on another rule pack, given as an object or as JSON text.
     #[wasm_bindgen(js_name = fromPlan)]
-    pub fn from_plan(pack: JsValue) -> Result<JsEngine, JsValue> {
+    pub fn from_plan(
+        #[wasm_bindgen(unchecked_param_type = "RulePack | string")] pack: JsValue,
+    ) -> Result<JsEngine, JsValue> {
         let inner = if let Some(text) = pack.as_string() {
             crate::Engine::from_json(&text)
         } else {
@@ -124,22 +126,25 @@ impl JsEngine {
     }
 
     /// The validated plan, normalized.
+    #[wasm_bindgen(unchecked_return_type = "Plan")]
     pub fn plan(&self) -> Result<JsValue, JsValue> {
         to_js(self.inner.plan())
     }
 
     /// The plan's indicators.
+    #[wasm_bindgen(unchecked_return_type = "Indicator[]")]
     pub fn indicators(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.plan().indicators)
     }
 
     /// The ramp floor for a level and year; `reading` defaults to the ramp's own default,
     /// `previousActual` feeds the increment reading.
+    #[wasm_bindgen(unchecked_return_type = "RampFloor")]
     pub fn ramp(
         &self,
-        level: String,
+        #[wasm_bindgen(unchecked_param_type = "Level")] level: String,
         year: i32,
-        reading: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "RampReading")] reading: Option<String>,
         #[wasm_bindgen(js_name = previousActual)] previous_actual: Option<f64>,
     ) -> Result<JsValue, JsValue> {
         let level = parse_level(&level)?;
@@ -152,9 +157,96 @@ impl JsEngine {
     }
 
     /// Package and rule-pack versions.
+    #[wasm_bindgen(unchecked_return_type = "Versions")]
     pub fn version(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.versions())
     }
+
+    /// Evaluates a portal's figures (an `EvaluateInput` object) into a progress report.
+    /// Bad structure throws a `CchcError` listing every problem; problems with the figures
+    /// are returned as `findings` in the report.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = input_value(input)?;
+        let report = self.inner.evaluate(&value).map_err(into_js_error)?;
+        to_js(&report)
+    }
+
+    /// The same as `evaluate`, from the input as JSON text: faster for large exports, since
+    /// the text is parsed inside WebAssembly instead of walking a JS object.
+    #[wasm_bindgen(js_name = evaluateJson, unchecked_return_type = "Report")]
+    pub fn evaluate_json(&self, text: &str) -> Result<JsValue, JsValue> {
+        let report = self.inner.evaluate_json(text).map_err(into_js_error)?;
+        to_js(&report)
+    }
+
+    /// Evaluates observations given as CSV text (a portal's export); `options` carries the
+    /// rest of the input: `asOf`, `locale`, `options`, `units`, `label`.
+    #[wasm_bindgen(js_name = evaluateCsv, unchecked_return_type = "Report")]
+    pub fn evaluate_csv(
+        &self,
+        csv: &str,
+        #[wasm_bindgen(unchecked_param_type = "CsvOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = input_value(options)?;
+        let report = self.inner.evaluate_csv(csv, &value).map_err(into_js_error)?;
+        to_js(&report)
+    }
+
+    /// Checks an input without showing results: never throws for bad input, returns
+    /// `{ valid, errors, findings }`.
+    #[wasm_bindgen(unchecked_return_type = "Validation")]
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let outcome = match input_value(input) {
+            Err(e) => return Err(e),
+            Ok(value) => match self.inner.evaluate(&value) {
+                Ok(report) => Validation {
+                    valid: true,
+                    errors: Vec::new(),
+                    findings: report.findings,
+                },
+                Err(errors) => Validation {
+                    valid: false,
+                    errors: errors.0,
+                    findings: Vec::new(),
+                },
+            },
+        };
+        to_js(&outcome)
+    }
+}
+
+#[derive(Serialize)]
+struct Validation {
+    valid: bool,
+    errors: Vec<Error>,
+    findings: Vec<crate::report::Finding>,
+}
+
+/// A JS input as a JSON value. `undefined` and functions are refused here with a clear error
+/// rather than deep inside the reader.
+fn input_value(input: JsValue) -> Result<serde_json::Value, JsValue> {
+    if input.is_undefined() || input.is_null() {
+        return Err(into_js_error(
+            Error::new(
+                "INPUT_NOT_AN_OBJECT",
+                "$",
+                "dữ liệu đầu vào phải là một đối tượng",
+                "the input must be an object",
+            )
+            .into(),
+        ));
+    }
+    serde_wasm_bindgen::from_value(input).map_err(|e| {
+        let m = crate::error::serde_message(&e.to_string());
+        into_js_error(Error::new("INPUT_INVALID", "$", m.vi, m.en).into())
+    })
 }
 
 /// The package version.
@@ -162,3 +254,6 @@ impl JsEngine {
 pub fn version() -> String {
     crate::PACKAGE_VERSION.to_string()
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = include_str!("types.d.ts");

@@ -1,0 +1,460 @@
+/** A display language: Vietnamese (the default) or English. */
+export type Locale = "vi" | "en";
+
+/** Administrative level: `city` (the provincial level: for Cần Thơ the city, its departments and People's Committee), `district` (quận, huyện), `commune` (xã, phường, thị trấn). */
+export type Level = "city" | "district" | "commune";
+
+/** A reading of the ramp's "rise by at least 20 % a year": `schedule` (first-year floor + 20 points a year, the default), `increment` (previous year's actual + 20 points), `relative` (× 1.2 a year). */
+export type RampReading = "schedule" | "increment" | "relative";
+
+/** A text in Vietnamese and English. */
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+/** Where a target stands. Stable codes: portals match on them. */
+export type Status =
+  | "met"
+  | "on_track"
+  | "needs_acceleration"
+  | "limited_progress"
+  | "deteriorating"
+  | "missed"
+  | "insufficient_data"
+  | "no_data";
+
+/** Why no trend verdict could be given (with `insufficient_data`) or why there is no floor. */
+export type Reason =
+  | "no_baseline"
+  | "single_point"
+  | "baseline_is_latest"
+  | "baseline_not_positive"
+  | "no_required_growth"
+  | "deadline_not_after_baseline"
+  | "no_value_in_baseline_year"
+  | "milestone_without_share"
+  | "no_floor";
+
+export type Measure = "percentage" | "rank" | "reduction" | "milestone";
+export type Direction = "higher_is_better" | "lower_is_better";
+export type Comparator = "gte" | "lte";
+export type Aggregation = "hierarchy" | "level" | "none";
+
+// ---------------------------------------------------------------------------------------
+// The plan (rule pack)
+// ---------------------------------------------------------------------------------------
+
+/** A rule pack as a portal writes it: see `rule-pack.schema.json` in this package. */
+export interface RulePack {
+  $schema?: string;
+  formatVersion: 1;
+  plan: {
+    id: string;
+    version: string;
+    issuer: Text;
+    decision: { number: string; date: string };
+    title: Text;
+    period: { from: number; to: number };
+    sample?: boolean;
+  };
+  methods?: {
+    trend?: { method: "cagr_ratio"; onTrack: number; needsAcceleration: number; limitedProgress: number };
+    staleAfterMonths?: number;
+  };
+  areas: { id: string; clause: string; title: Text }[];
+  ramps?: {
+    id: string;
+    clause: string;
+    title: Text;
+    quote?: string;
+    firstYear: number;
+    lastYear: number;
+    firstFloors: Partial<Record<Level, number>>;
+    step: number;
+    relativeFactor: number;
+    cap: number;
+    defaultReading?: RampReading;
+    afterLastYear: "continue" | "error";
+  }[];
+  indicators: {
+    id: string;
+    area: string;
+    clause: string;
+    title: Text;
+    measure: Measure;
+    direction: Direction;
+    comparator: Comparator;
+    target?: number;
+    levelTargets?: Partial<Record<Level, number>>;
+    levels: Level[];
+    aggregation: Aggregation;
+    deadline: number;
+    parent?: string;
+    denominatorFrom?: "parent_numerator" | "own";
+    baselineYear?: number;
+    ramp?: string;
+    rankOutOf?: number;
+    counted?: Text;
+    note?: Text;
+  }[];
+}
+
+/** One target of the plan, as the engine normalized it. */
+export interface Indicator {
+  /** Stable id, e.g. `proc.online_l34`. */
+  id: string;
+  area: string;
+  /** Clause of the decision, e.g. `II.2.c.5`. */
+  clause: string;
+  title: Text;
+  measure: Measure;
+  direction: Direction;
+  comparator: Comparator;
+  /** Percent; rank; percent reduction; 100 for a milestone. */
+  target: number;
+  /** Targets that differ by level (work records online: city 90, district 80, commune 60). */
+  levelTargets?: Partial<Record<Level, number>>;
+  levels: Level[];
+  aggregation: Aggregation;
+  /** The year by whose end the target must be reached. */
+  deadline: number;
+  /** For nested targets ("trong số đó"): the parent indicator. */
+  parent?: string;
+  denominatorFrom?: "parent_numerator" | "own";
+  baselineYear?: number;
+  ramp?: string;
+  rankOutOf?: number;
+  counted?: Text;
+  note?: Text;
+}
+
+/** The validated plan an engine holds. */
+export interface Plan {
+  formatVersion: number;
+  plan: {
+    id: string;
+    version: string;
+    issuer: Text;
+    decision: { number: string; date: string };
+    title: Text;
+    period: { from: number; to: number };
+    /** True for made-up packs, which must not be presented as law. */
+    sample: boolean;
+  };
+  methods: {
+    trend: { method: "cagr_ratio"; onTrack: number; needsAcceleration: number; limitedProgress: number };
+    staleAfterMonths: number;
+  };
+  areas: { id: string; clause: string; title: Text }[];
+  ramps: {
+    id: string;
+    clause: string;
+    title: Text;
+    quote?: string;
+    firstYear: number;
+    lastYear: number;
+    firstFloors: Partial<Record<Level, number>>;
+    step: number;
+    relativeFactor: number;
+    cap: number;
+    defaultReading: RampReading;
+    afterLastYear: "continue" | "error";
+  }[];
+  indicators: Indicator[];
+}
+
+/** Why a ramp floor is what it is. */
+export type FloorBasis =
+  | "first_year"
+  | "schedule"
+  | "relative"
+  | "increment"
+  | "needs_previous_actual"
+  | "before_first_year";
+
+/** The floor of the digitization ramp (clause II.2.c.2) for one level and year. */
+export interface RampFloor {
+  ramp: string;
+  clause: string;
+  level: Level;
+  year: number;
+  reading: RampReading;
+  /** Minimum share in percent, or `null` when the reading gives none (see `basis`). */
+  floor: number | null;
+  basis: FloorBasis;
+  /** True when the cap (100 %) cut the computed floor. */
+  capped: boolean;
+  /** True for a year after the ramp's last year (the rule carried forward). */
+  extrapolated: boolean;
+  /** The previous year's actual value the increment reading used. */
+  previousActual?: number;
+  explanation: Text;
+}
+
+/** Versions of the package and the loaded plan. */
+export interface Versions {
+  package: string;
+  planId: string;
+  planVersion: string;
+  formatVersion: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------------------
+
+/** A unit of the administrative hierarchy. */
+export interface UnitInput {
+  id: string;
+  name: string;
+  level: Level;
+  /** The parent unit's id; omit for the city. */
+  parent?: string;
+  /** First year the unit exists (units were rearranged during the plan). */
+  validFrom?: number;
+  /** Last year the unit exists, inclusive. */
+  validTo?: number;
+}
+
+/**
+ * One figure for one indicator, unit and period. `period` is a year (`"2023"`), a quarter
+ * (`"2023-Q2"`), a half-year (`"2023-H1"`) or a month (`"2023-05"`). Give exactly one kind of
+ * value: `value` (percent), `numerator` + `denominator`, `rank`, `count` (reductions), or
+ * `done` (milestones, optionally with `value` as the share of steps finished).
+ */
+export interface ObservationInput {
+  indicator: string;
+  unit: string;
+  period: string | number;
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+  rank?: number;
+  count?: number;
+  done?: boolean;
+  source?: string;
+}
+
+export interface EvaluateOptions {
+  /** The ramp reading; the plan's default (`schedule`) when omitted. */
+  rampReading?: RampReading;
+  trendMethod?: "cagr_ratio";
+  /** The trend's baseline year; the first year with data when omitted. */
+  baselineYear?: number;
+}
+
+/** What `engine.evaluate` takes. */
+export interface EvaluateInput {
+  /** The date the report describes, `YYYY-MM-DD`. */
+  asOf: string;
+  locale?: Locale;
+  /** A label echoed in the report, e.g. "SAMPLE FIGURES". */
+  label?: string;
+  options?: EvaluateOptions;
+  units: UnitInput[];
+  observations: ObservationInput[];
+}
+
+/** What `engine.evaluateCsv` takes beside the CSV text: everything but the observations. */
+export type CsvOptions = Omit<EvaluateInput, "observations">;
+
+// ---------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------
+
+export type FindingCode =
+  | "numerator_above_denominator"
+  | "zero_denominator"
+  | "percentage_out_of_range"
+  | "rank_out_of_range"
+  | "negative_count"
+  | "conflicting_duplicate"
+  | "duplicate"
+  | "unknown_indicator"
+  | "unknown_unit"
+  | "unit_not_valid_in_period"
+  | "level_not_covered"
+  | "kind_mismatch"
+  | "missing_denominator"
+  | "rollup_not_possible"
+  | "nested_denominator_missing"
+  | "stale_data"
+  | "after_as_of"
+  | "extra_csv_columns";
+
+/** A data-quality finding: returned with the report, never thrown. */
+export interface Finding {
+  code: FindingCode;
+  severity: "warning" | "error";
+  /** Where in the input, e.g. `$.observations[12]`. */
+  path: string;
+  indicator?: string;
+  unit?: string;
+  period?: string;
+  message: Text;
+  /** True when the observation was left out of the evaluation. */
+  unusable: boolean;
+}
+
+/** The trend method and its parameters (CAGR ratio, UN SDG progress chart / Open SDG). */
+export interface Method {
+  name: "cagr_ratio";
+  onTrack: number;
+  needsAcceleration: number;
+  limitedProgress: number;
+  baselineYear: number | null;
+  baselineValue: number | null;
+  latestYear: number | null;
+  latestValue: number | null;
+  targetYear: number;
+  targetValue: number | null;
+  observedGrowth: number | null;
+  requiredGrowth: number | null;
+  /** Observed over required growth: the number the status thresholds compare. */
+  ratio: number | null;
+}
+
+export interface SeriesPoint {
+  year: number;
+  period: string;
+  value: number | null;
+}
+
+/** One year of the ramp for one unit. */
+export interface RampYear {
+  year: number;
+  floor: number | null;
+  reading: RampReading;
+  basis: FloorBasis;
+  extrapolated: boolean;
+  value: number | null;
+  met: boolean | null;
+  gapPoints: number | null;
+}
+
+/** Progress of one indicator for one unit. */
+export interface IndicatorResult {
+  indicator: string;
+  area: string;
+  clause: string;
+  /** Title in the report's locale; `titles` has both. */
+  title: string;
+  titles: Text;
+  measure: Measure;
+  unit: string | null;
+  unitName: string | null;
+  level: Level | null;
+  /** True for the result a widget should show first for this indicator (the city's). */
+  headline: boolean;
+  status: Status;
+  reason: Reason | null;
+  /** The year and period of the latest figure used. */
+  year: number | null;
+  period: string | null;
+  /** Percent, rank, percent reduction, or share of steps. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  count: number | null;
+  baselineCount: number | null;
+  basis: "reported" | "rolled_up" | null;
+  /** For roll-ups: how many of the units beneath reported. */
+  rolledUp: { reporting: number; total: number } | null;
+  /** What applies to the period: the year's ramp floor, the level's target, the reduction. */
+  requirement: number | null;
+  comparator: Comparator;
+  met: boolean | null;
+  /** Points still missing to the requirement (0 when met). */
+  gapPoints: number | null;
+  /** Units still missing, where counts are known ("124 more results to digitize"). */
+  gapUnits: number | null;
+  counted: Text | null;
+  /** The value as shown, rounded so it never contradicts `met`. */
+  display: Text | null;
+  /** The deadline target. */
+  target: number | null;
+  deadline: number;
+  /** The value on the straight path from the baseline to the target, at the as-of date. */
+  expected: number | null;
+  /** The value at the deadline if the observed growth continues. */
+  projection: number | null;
+  method: Method;
+  series: SeriesPoint[];
+  rampYears?: RampYear[];
+  /** A plain sentence citing the clause, in both languages. */
+  explanation: Text;
+}
+
+/** How the units of one level stand against one indicator in one year. */
+export interface LevelSummary {
+  indicator: string;
+  level: Level;
+  year: number;
+  unitsTotal: number;
+  unitsMet: number;
+  unitsShort: string[];
+  unitsNoData: string[];
+  requirement: number | null;
+  requirementKind: string;
+  aggregateValue: number | null;
+  aggregateNumerator: number | null;
+  aggregateDenominator: number | null;
+  /** "7 of 9 districts meet the 2024 floor of 80 %", in both languages. */
+  sentence: Text;
+}
+
+export type StatusCounts = Record<Status, number>;
+
+export interface AreaSummary {
+  id: string;
+  clause: string;
+  title: string;
+  titles: Text;
+  indicators: number;
+  counts: StatusCounts;
+}
+
+/** What `engine.evaluate` returns. */
+export interface Report {
+  plan: { id: string; version: string; title: string; titles: Text; sample: boolean };
+  label?: string;
+  asOf: string;
+  locale: Locale;
+  options: { rampReading: RampReading; trendMethod: "cagr_ratio"; baselineYear: number | null };
+  results: IndicatorResult[];
+  levelSummaries: LevelSummary[];
+  areas: AreaSummary[];
+  summary: { indicators: number; counts: StatusCounts; resultCounts: StatusCounts };
+  findings: Finding[];
+}
+
+/** What `engine.validate` returns: it never throws for bad input. */
+export interface Validation {
+  valid: boolean;
+  errors: ErrorDetail[];
+  findings: Finding[];
+}
+
+/** One problem of a thrown `CchcError` (which lists them all in `errors`). */
+export interface ErrorDetail {
+  /** Stable code, e.g. `RULE_PACK_DUPLICATE_ID`, `INVALID_ARGUMENT`. */
+  code: string;
+  /** JSON path of the value at fault, `$` for the whole input. */
+  path: string;
+  message: Text;
+}
+
+/**
+ * What every method throws on a bad call or bad input: an `Error` with `name` `"CchcError"`,
+ * the first problem's `code`, `path` and messages, and every problem in `errors`. The engine
+ * keeps working after it.
+ */
+export interface CchcError extends Error {
+  name: "CchcError";
+  code: string;
+  path: string;
+  messageVi: string;
+  messageEn: string;
+  errors: ErrorDetail[];
+}
