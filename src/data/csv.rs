@@ -6,8 +6,9 @@
 //! as a finding. Cells:
 //! - a UTF-8 byte-order mark is accepted; the delimiter is `,` or `;`, whichever the header
 //!   line uses more of;
-//! - with `;` a number may use a decimal comma (`62,5`; dots are then thousands separators,
-//!   `1.240,5`); spaces inside numbers are ignored;
+//! - with `;` a number may be written the Vietnamese way: a decimal comma (`62,5`) and dots
+//!   grouping thousands (`1.240`, `1.240,5`); a dot not followed by groups of three digits
+//!   stays a decimal point (`62.5`). Spaces inside numbers are ignored;
 //! - an empty cell is an absent value;
 //! - `done` is `true`/`false`, `1`/`0`, `có`/`không` (also unaccented) or `yes`/`no`, any case.
 //!
@@ -191,7 +192,7 @@ fn csv_error(path: &str, e: &csv::Error) -> Error {
 /// A number cell; with `decimal_comma`, `62,5` and `1.240,5` are read the Vietnamese way.
 fn number(cell: &str, decimal_comma: bool) -> Option<Value> {
     let mut s: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-    if decimal_comma && s.contains(',') {
+    if decimal_comma && (s.contains(',') || dot_groups_thousands(&s)) {
         s = s.replace('.', "").replace(',', ".");
     }
     let v: f64 = s.parse().ok()?;
@@ -204,6 +205,23 @@ fn number(cell: &str, decimal_comma: bool) -> Option<Value> {
         return Some(Value::Number(Number::from(v as i64)));
     }
     Number::from_f64(v).map(Value::Number)
+}
+
+/// `1.240` or `12.345.678` (optionally with a decimal comma): dots that group thousands, as
+/// a Vietnamese export writes them. `0.125` and `62.5` are not.
+fn dot_groups_thousands(s: &str) -> bool {
+    let int_part = s.split(',').next().unwrap_or("");
+    let int_part = int_part.strip_prefix('-').unwrap_or(int_part);
+    let mut groups = int_part.split('.');
+    let head = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&head.len())
+        && !head.starts_with('0')
+        && head.bytes().all(|b| b.is_ascii_digit())
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn boolean(cell: &str) -> Option<bool> {
@@ -245,6 +263,14 @@ mod tests {
         assert_eq!(number("62,5", true), Number::from_f64(62.5).map(Value::Number));
         assert_eq!(number("1.240,5", true), Number::from_f64(1240.5).map(Value::Number));
         assert_eq!(number("1240", true), Some(Value::Number(Number::from(1240))));
+        assert_eq!(number("1.240", true), Some(Value::Number(Number::from(1240))));
+        assert_eq!(
+            number("12.345.678", true),
+            Some(Value::Number(Number::from(12_345_678)))
+        );
+        assert_eq!(number("0.125", true), Number::from_f64(0.125).map(Value::Number));
+        assert_eq!(number("62.5", true), Number::from_f64(62.5).map(Value::Number));
+        assert_eq!(number("1.240", false), Number::from_f64(1.24).map(Value::Number));
         assert_eq!(number("62.5", false), Number::from_f64(62.5).map(Value::Number));
         assert_eq!(number("62,5", false), None);
         assert_eq!(number("NaN", false), None);

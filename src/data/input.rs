@@ -217,12 +217,25 @@ impl Reader {
 
     fn wrong_type(&mut self, path: String, expected: Expect, got: &Value) {
         let (gv, ge) = type_name(got);
-        self.push(
-            "INPUT_INVALID_TYPE",
-            path,
-            format!("phải là {}, không phải {gv}", expected.0),
-            format!("must be {}, not {ge}", expected.1),
-        );
+        // Name the field when the path ends in one (`$.units[6].name` → `name`).
+        let field = path
+            .rsplit_once('.')
+            .map(|(_, f)| f)
+            .filter(|f| !f.contains('[') && !f.is_empty())
+            .map(|f| format!("`{f}` "))
+            .unwrap_or_default();
+        let (vi, en) = if field.is_empty() {
+            (
+                format!("giá trị phải là {}, không phải {gv}", expected.0),
+                format!("the value must be {}, not {ge}", expected.1),
+            )
+        } else {
+            (
+                format!("{field}phải là {}, không phải {gv}", expected.0),
+                format!("{field}must be {}, not {ge}", expected.1),
+            )
+        };
+        self.push("INPUT_INVALID_TYPE", path, vi, en);
     }
 
     fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map<String, Value>> {

@@ -40,22 +40,6 @@ fn figure(ind: &Indicator, v: f64, l: Locale) -> String {
     }
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => {
-            // Keep acronyms (`PCI`, `TTHC`) as they are.
-            let second_upper = s.chars().nth(1).is_some_and(char::is_uppercase);
-            if second_upper {
-                s.to_string()
-            } else {
-                f.to_lowercase().chain(c).collect()
-            }
-        }
-        None => String::new(),
-    }
-}
-
 /// A positive gap is never shown as 0.
 fn gap_text(g: f64, decimals: u8, l: Locale) -> String {
     let (v, d) = super::display::shown(
@@ -131,6 +115,10 @@ fn status_clause(f: &Facts, l: Locale) -> String {
 }
 
 fn requirement_clause(f: &Facts, l: Locale) -> Option<String> {
+    // A milestone's requirement is "done": the value already says it.
+    if f.ind.measure == Measure::Milestone {
+        return None;
+    }
     let req = f.requirement?;
     let met = f.met?;
     let r = figure(f.ind, req, l);
@@ -148,7 +136,8 @@ fn requirement_clause(f: &Facts, l: Locale) -> Option<String> {
 }
 
 fn gap_clause(f: &Facts, l: Locale) -> Option<String> {
-    if f.met != Some(false) {
+    // "Not done" already says all there is to say about a milestone without steps.
+    if f.met != Some(false) || matches!(f.milestone, Some((false, None))) {
         return None;
     }
     let noun = f.ind.counted.as_ref().map(|c| c.get(l).to_string());
@@ -164,23 +153,24 @@ fn gap_clause(f: &Facts, l: Locale) -> Option<String> {
     let g = f.gap_points?;
     Some(match (l, f.ind.measure) {
         (Locale::Vi, Measure::Rank) => format!("còn cách {} bậc", gap_text(g, 0, l)),
-        (Locale::En, Measure::Rank) => format!("{} places away", gap_text(g, 0, l)),
-        (Locale::Vi, _) => format!("còn thiếu {} điểm phần trăm", gap_text(g, 1, l)),
-        (Locale::En, _) => format!("{} percentage points short", gap_text(g, 1, l)),
+        (Locale::En, Measure::Rank) => {
+            let n = gap_text(g, 0, l);
+            let noun = if n == "1" { "place" } else { "places" };
+            format!("{n} {noun} away")
+        }
+        (Locale::Vi, _) => format!("còn cách {} điểm phần trăm", gap_text(g, 1, l)),
+        (Locale::En, _) => format!("a gap of {} percentage points", gap_text(g, 1, l)),
     })
 }
 
 fn what(f: &Facts, l: Locale) -> String {
     let shown = f.shown.map(|t| t.get(l).to_string()).unwrap_or_default();
     let y = f.year;
-    let period = if f.period == y.to_string() {
-        String::new()
-    } else {
-        match l {
-            Locale::Vi => format!(" (kỳ {})", f.period),
-            Locale::En => format!(" (period {})", f.period),
-        }
-    };
+    let period_note = (f.period != y.to_string()).then(|| match l {
+        Locale::Vi => format!("kỳ {}", f.period),
+        Locale::En => format!("period {}", f.period),
+    });
+    let period = period_note.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
     let noun = f.ind.counted.as_ref().map(|c| c.get(l).to_string()).unwrap_or_default();
     match f.ind.measure {
         Measure::Rank => match l {
@@ -214,13 +204,18 @@ fn what(f: &Facts, l: Locale) -> String {
             }
         }
         Measure::Percentage => {
-            let frac = match f.fraction {
-                Some((n, d)) => format!(" ({}/{} {noun})", format_trimmed(n, 2, l), format_trimmed(d, 2, l)),
-                None => String::new(),
+            let frac = f
+                .fraction
+                .map(|(n, d)| format!("{}/{} {noun}", format_trimmed(n, 2, l), format_trimmed(d, 2, l)));
+            let notes: Vec<String> = period_note.into_iter().chain(frac).collect();
+            let notes = if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notes.join("; "))
             };
             match l {
-                Locale::Vi => format!("{shown} năm {y}{period}{frac}"),
-                Locale::En => format!("{shown} in {y}{period}{frac}"),
+                Locale::Vi => format!("{shown} năm {y}{notes}"),
+                Locale::En => format!("{shown} in {y}{notes}"),
             }
         }
     }
@@ -229,7 +224,7 @@ fn what(f: &Facts, l: Locale) -> String {
 /// The sentence of one result.
 pub(crate) fn result(f: &Facts) -> Text {
     let one = |l: Locale| {
-        let title = lower_first(f.ind.title.get(l));
+        let title = f.ind.title.get(l);
         let mut parts = vec![what(f, l)];
         if let Some(r) = requirement_clause(f, l) {
             parts.push(r);
@@ -295,7 +290,7 @@ pub(crate) fn level_sentence(f: &LevelFacts) -> Text {
             (Locale::En, Some(r), true) => format!("the {y} floor of {}", figure(f.ind, r, l)),
             (Locale::Vi, None, true) => format!("mức sàn năm {y} của mình"),
             (Locale::En, None, true) => format!("their own {y} floor"),
-            (Locale::Vi, Some(r), false) => format!("mức chỉ tiêu {} (năm {y})", figure(f.ind, r, l)),
+            (Locale::Vi, Some(r), false) => format!("mức chỉ tiêu {} năm {y}", figure(f.ind, r, l)),
             (Locale::En, Some(r), false) => format!("the target of {} in {y}", figure(f.ind, r, l)),
             (Locale::Vi, None, false) => format!("mức chỉ tiêu năm {y}"),
             (Locale::En, None, false) => format!("the target in {y}"),
@@ -303,7 +298,7 @@ pub(crate) fn level_sentence(f: &LevelFacts) -> Text {
         let mut s = match l {
             Locale::Vi => format!("{}/{} {noun} đạt {what}", f.met, f.total),
             Locale::En => {
-                let verb = if f.met == 1 { "meets" } else { "meet" };
+                let verb = if f.met == 1 || f.total == 1 { "meets" } else { "meet" };
                 format!("{} of {} {noun} {verb} {what}", f.met, f.total)
             }
         };
@@ -320,16 +315,4 @@ pub(crate) fn level_sentence(f: &LevelFacts) -> Text {
         }
     };
     Text::new(one(Locale::Vi), one(Locale::En))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_keep_their_acronyms() {
-        assert_eq!(lower_first("Xếp hạng PCI"), "xếp hạng PCI");
-        assert_eq!(lower_first("TTHC nội bộ"), "TTHC nội bộ");
-        assert_eq!(lower_first("Số hóa"), "số hóa");
-    }
 }

@@ -348,7 +348,7 @@ pub(crate) fn row(
         deadline: ind.deadline,
         expected: expected.map(Num),
         projection: projection.map(Num),
-        method: Method {
+        method: Some(Method {
             name: ctx.input.options.trend_method.code(),
             on_track: Num(params.on_track),
             needs_acceleration: Num(params.needs_acceleration),
@@ -362,7 +362,7 @@ pub(crate) fn row(
             observed_growth: trend.observed_growth.map(Num),
             required_growth: trend.required_growth.map(Num),
             ratio: trend.ratio.map(Num),
-        },
+        }),
         series,
         ramp_years,
         explanation,
@@ -425,7 +425,6 @@ fn ramp_years(
 
 /// The single row of an indicator without any usable data.
 pub(crate) fn no_data_row(ctx: &Ctx, ind: &Indicator) -> IndicatorResult {
-    let params = ctx.plan.methods.trend;
     IndicatorResult {
         indicator: ind.id.clone(),
         area: ind.area.clone(),
@@ -459,21 +458,7 @@ pub(crate) fn no_data_row(ctx: &Ctx, ind: &Indicator) -> IndicatorResult {
         deadline: ind.deadline,
         expected: None,
         projection: None,
-        method: Method {
-            name: ctx.input.options.trend_method.code(),
-            on_track: Num(params.on_track),
-            needs_acceleration: Num(params.needs_acceleration),
-            limited_progress: Num(params.limited_progress),
-            baseline_year: None,
-            baseline_value: None,
-            latest_year: None,
-            latest_value: None,
-            target_year: ind.deadline,
-            target_value: None,
-            observed_growth: None,
-            required_growth: None,
-            ratio: None,
-        },
+        method: None,
         series: Vec::new(),
         ramp_years: None,
         explanation: explain::no_data(ind),

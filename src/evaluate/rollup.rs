@@ -86,33 +86,27 @@ pub(crate) fn figures(
             if children.is_empty() {
                 continue;
             }
-            let mut blockers: Vec<&str> = Vec::new();
+            // Children with only a percentage, and children whose own roll-up failed.
+            let mut shares: Vec<&str> = Vec::new();
+            let mut blocked: Vec<&str> = Vec::new();
             let mut parts: Vec<&UnitYear> = Vec::new();
             for c in &children {
                 match states.get(c) {
-                    Some(State::NotPossible) => blockers.push(c),
+                    Some(State::NotPossible) => blocked.push(c),
                     Some(State::Have(uy)) => match uy.figure {
                         Figure::Fraction { .. } | Figure::Count(_) => parts.push(uy),
-                        _ => blockers.push(c),
+                        _ => shares.push(c),
                     },
                     None => {}
                 }
             }
-            if !blockers.is_empty() {
-                let list = blockers.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(", ");
+            if !shares.is_empty() || !blocked.is_empty() {
                 findings.push(unit_year_finding(
                     FindingCode::RollupNotPossible,
                     &ind.id,
                     unit,
                     year,
-                    Text::new(
-                        format!(
-                            "không tổng hợp được số liệu năm {year} của `{unit}` từ các đơn vị trực thuộc: {list} chỉ có tỷ lệ, không có tử số và mẫu số (không lấy trung bình các tỷ lệ)"
-                        ),
-                        format!(
-                            "the {year} figure of `{unit}` cannot be rolled up from its units: {list} gave only a percentage, without numerator and denominator (percentages are never averaged)"
-                        ),
-                    ),
+                    not_possible_message(unit, year, &shares, &blocked),
                 ));
                 states.insert(unit, State::NotPossible);
                 continue;
@@ -130,6 +124,36 @@ pub(crate) fn figures(
         }
     }
     out
+}
+
+fn not_possible_message(unit: &str, year: i32, shares: &[&str], blocked: &[&str]) -> Text {
+    let list = |ids: &[&str]| ids.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(", ");
+    let mut vi = Vec::new();
+    let mut en = Vec::new();
+    if !shares.is_empty() {
+        vi.push(format!(
+            "{} chỉ có tỷ lệ, không có tử số và mẫu số (không lấy trung bình các tỷ lệ)",
+            list(shares)
+        ));
+        en.push(format!(
+            "{} gave only a percentage, without numerator and denominator (percentages are never averaged)",
+            list(shares)
+        ));
+    }
+    if !blocked.is_empty() {
+        vi.push(format!("{} cũng không tổng hợp được", list(blocked)));
+        en.push(format!("{} could not be rolled up either", list(blocked)));
+    }
+    Text::new(
+        format!(
+            "không tổng hợp được số liệu năm {year} của `{unit}` từ các đơn vị trực thuộc: {}",
+            vi.join("; ")
+        ),
+        format!(
+            "the {year} figure of `{unit}` cannot be rolled up from its units: {}",
+            en.join("; ")
+        ),
+    )
 }
 
 fn sum(parts: &[&UnitYear], year: i32, children: &[&str]) -> Option<UnitYear> {

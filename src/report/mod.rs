@@ -170,7 +170,7 @@ impl StatusCounts {
     }
 }
 
-/// The result of an evaluation.
+/// The result of an evaluation. Optional fields are left out when they have no value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
@@ -211,6 +211,7 @@ pub struct ResolvedOptions {
     pub ramp_reading: RampReading,
     pub trend_method: &'static str,
     /// `null` when each result starts its trend at its own first year with data.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_year: Option<i32>,
 }
 
@@ -226,46 +227,71 @@ pub struct IndicatorResult {
     pub titles: Text,
     pub measure: Measure,
     /// `null` only for the single `no_data` row of an indicator nobody reported.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
     /// True for the one row per indicator that the area and plan summaries count.
     pub headline: bool,
     pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
     /// The latest year with a value, and the period that value came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Percent for percentages and milestones, rank for ranks, percent reduction for
     /// reductions.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub numerator: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub denominator: Option<Num>,
     /// Reductions: the latest count, and the count of the baseline year.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_count: Option<Num>,
     /// `reported` (the unit's own figure) or `rolled_up` (summed from its units).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<FigureBasis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rolled_up: Option<RollUpCoverage>,
     /// What applies to `year`: the ramp floor for that year and level, or the target.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Num>,
     pub comparator: Comparator,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub met: Option<bool>,
     /// Percentage points (ranks: places) still missing against `requirement`; 0 when met.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gap_points: Option<Num>,
     /// Items still missing where counts are known ("124 more results to digitize").
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gap_units: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<Text>,
     /// The value as shown, rounded so that it never contradicts `met` or `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<Text>,
     /// The target at the deadline (for a ramp: the floor of the deadline year).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Num>,
     pub deadline: i32,
     /// On the straight path from the baseline to the target, the value due at the as-of date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<Num>,
     /// The value at the deadline if the observed growth rate holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub projection: Option<Num>,
-    pub method: Method,
+    /// The trend method and its numbers; absent for a row without data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub series: Vec<SeriesPoint>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp_years: Option<Vec<RampYear>>,
@@ -295,15 +321,23 @@ pub struct Method {
     pub on_track: Num,
     pub needs_acceleration: Num,
     pub limited_progress: Num,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_year: Option<i32>,
     /// In the trend's own scale: counts for reductions, ranks for ranks, percent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_value: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub latest_year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub latest_value: Option<Num>,
     pub target_year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target_value: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub observed_growth: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_growth: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Num>,
 }
 
@@ -315,6 +349,7 @@ pub struct SeriesPoint {
     /// The period the year's value came from (`2024`, `2025-H1`), or the year when rolled up
     /// from several periods.
     pub period: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Num>,
 }
 
@@ -323,12 +358,16 @@ pub struct SeriesPoint {
 #[serde(rename_all = "camelCase")]
 pub struct RampYear {
     pub year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub floor: Option<Num>,
     pub reading: RampReading,
     pub basis: FloorBasis,
     pub extrapolated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub met: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gap_points: Option<Num>,
 }
 
@@ -348,13 +387,17 @@ pub struct LevelSummary {
     pub units_no_data: Vec<String>,
     /// The requirement of the level that year (`null` when it differs by unit, as under the
     /// increment reading).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Num>,
     /// `floor` for a ramp, `target` otherwise.
     pub requirement_kind: &'static str,
     /// All units of the level together, from summed numerators and denominators; `null`
     /// unless every unit with a value gave counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate_value: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate_numerator: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate_denominator: Option<Num>,
     /// "7 of 9 districts meet the 2024 floor of 80%".
     pub sentence: Text,
