@@ -2,7 +2,7 @@
 //! settled, nested denominators are filled from the parent indicator, and each unit's value
 //! for a year is chosen. What cannot be used becomes a finding.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::findings::Key;
 use super::Ctx;
@@ -220,6 +220,7 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
     // The value of a year: the latest-ending period, the longer one on a tie.
     let mut own: OwnYearly = BTreeMap::new();
     let mut latest: BTreeMap<(String, String), Period> = BTreeMap::new();
+    let mut done: BTreeSet<(String, String)> = BTreeSet::new();
     for ((ind_id, unit_id, period), figure) in figures {
         let slot = own.entry(ind_id.clone()).or_default();
         let entry = slot.entry((unit_id.clone(), period.year));
@@ -234,12 +235,17 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
                 }
             }
         }
+        // A milestone once done stays done: its age is no sign of staleness.
+        if matches!(figure, Figure::Milestone { done: true, .. }) {
+            done.insert((ind_id.clone(), unit_id.clone()));
+        }
         let l = latest.entry((ind_id, unit_id)).or_insert(period);
         if period.end() > l.end() {
             *l = period;
         }
     }
 
+    latest.retain(|k, _| !done.contains(k));
     stale(ctx, &latest, findings);
     own
 }
