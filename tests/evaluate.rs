@@ -186,3 +186,21 @@ fn ninh_kieu_2023_example() {
     assert_eq!(y2023.met, Some(false));
     assert_eq!(serde_json::to_value(y2023.gap_points).unwrap(), 10);
 }
+
+/// The wasm suites (`tests/shared/scenarios.rs`) replay every fixture of this folder through
+/// the JS API and compare with these snapshots; a fixture missing from that list would go
+/// unchecked in Node and Chromium.
+#[test]
+fn every_fixture_is_replayed_by_the_wasm_suites() {
+    let list = std::fs::read_to_string("tests/shared/scenarios.rs").unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/eval").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) == Some("json") {
+            let name = path.file_stem().unwrap().to_str().unwrap();
+            assert!(
+                list.contains(&format!("scenario!(\"{name}\")")),
+                "add `{name}` to tests/shared/scenarios.rs"
+            );
+        }
+    }
+}

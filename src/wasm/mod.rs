@@ -144,8 +144,9 @@ impl JsEngine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Level")] level: String,
         year: i32,
-        #[wasm_bindgen(unchecked_param_type = "RampReading")] reading: Option<String>,
-        #[wasm_bindgen(js_name = previousActual)] previous_actual: Option<f64>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RampReading | null")] reading: Option<String>,
+        #[wasm_bindgen(js_name = previousActual, unchecked_optional_param_type = "number | null")]
+        previous_actual: Option<f64>,
     ) -> Result<JsValue, JsValue> {
         let level = parse_level(&level)?;
         let reading = parse_reading(reading)?;

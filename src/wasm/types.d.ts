@@ -303,37 +303,37 @@ export interface Method {
   onTrack: number;
   needsAcceleration: number;
   limitedProgress: number;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  latestYear: number | null;
-  latestValue: number | null;
+  baselineYear?: number;
+  baselineValue?: number;
+  latestYear?: number;
+  latestValue?: number;
   targetYear: number;
-  targetValue: number | null;
-  observedGrowth: number | null;
-  requiredGrowth: number | null;
+  targetValue?: number;
+  observedGrowth?: number;
+  requiredGrowth?: number;
   /** Observed over required growth: the number the status thresholds compare. */
-  ratio: number | null;
+  ratio?: number;
 }
 
 export interface SeriesPoint {
   year: number;
   period: string;
-  value: number | null;
+  value?: number;
 }
 
 /** One year of the ramp for one unit. */
 export interface RampYear {
   year: number;
-  floor: number | null;
+  floor?: number;
   reading: RampReading;
   basis: FloorBasis;
   extrapolated: boolean;
-  value: number | null;
-  met: boolean | null;
-  gapPoints: number | null;
+  value?: number;
+  met?: boolean;
+  gapPoints?: number;
 }
 
-/** Progress of one indicator for one unit. */
+/** Progress of one indicator for one unit. Fields without a value are left out, never `null`. */
 export interface IndicatorResult {
   indicator: string;
   area: string;
@@ -342,45 +342,47 @@ export interface IndicatorResult {
   title: string;
   titles: Text;
   measure: Measure;
-  unit: string | null;
-  unitName: string | null;
-  level: Level | null;
+  unit?: string;
+  unitName?: string;
+  level?: Level;
   /** True for the result a widget should show first for this indicator (the city's). */
   headline: boolean;
   status: Status;
-  reason: Reason | null;
+  reason?: Reason;
   /** The year and period of the latest figure used. */
-  year: number | null;
-  period: string | null;
+  year?: number;
+  period?: string;
   /** Percent, rank, percent reduction, or share of steps. */
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  count: number | null;
-  baselineCount: number | null;
-  basis: "reported" | "rolled_up" | null;
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+  count?: number;
+  baselineCount?: number;
+  basis?: "reported" | "rolled_up";
   /** For roll-ups: how many of the units beneath reported. */
-  rolledUp: { reporting: number; total: number } | null;
+  rolledUp?: { reporting: number; total: number };
   /** What applies to the period: the year's ramp floor, the level's target, the reduction. */
-  requirement: number | null;
+  requirement?: number;
   comparator: Comparator;
-  met: boolean | null;
+  met?: boolean;
   /** Points still missing to the requirement (0 when met). */
-  gapPoints: number | null;
+  gapPoints?: number;
   /** Units still missing, where counts are known ("124 more results to digitize"). */
-  gapUnits: number | null;
-  counted: Text | null;
+  gapUnits?: number;
+  counted?: Text;
   /** The value as shown, rounded so it never contradicts `met`. */
-  display: Text | null;
+  display?: Text;
   /** The deadline target. */
-  target: number | null;
+  target?: number;
   deadline: number;
   /** The value on the straight path from the baseline to the target, at the as-of date. */
-  expected: number | null;
+  expected?: number;
   /** The value at the deadline if the observed growth continues. */
-  projection: number | null;
-  method: Method;
-  series: SeriesPoint[];
+  projection?: number;
+  /** The trend method's numbers, when a trend was computed or attempted. */
+  method?: Method;
+  /** The yearly values used (left out when there are none). */
+  series?: SeriesPoint[];
   rampYears?: RampYear[];
   /** A plain sentence citing the clause, in both languages. */
   explanation: Text;
@@ -395,11 +397,11 @@ export interface LevelSummary {
   unitsMet: number;
   unitsShort: string[];
   unitsNoData: string[];
-  requirement: number | null;
+  requirement?: number;
   requirementKind: string;
-  aggregateValue: number | null;
-  aggregateNumerator: number | null;
-  aggregateDenominator: number | null;
+  aggregateValue?: number;
+  aggregateNumerator?: number;
+  aggregateDenominator?: number;
   /** "7 of 9 districts meet the 2024 floor of 80 %", in both languages. */
   sentence: Text;
 }
@@ -421,7 +423,7 @@ export interface Report {
   label?: string;
   asOf: string;
   locale: Locale;
-  options: { rampReading: RampReading; trendMethod: "cagr_ratio"; baselineYear: number | null };
+  options: { rampReading: RampReading; trendMethod: "cagr_ratio"; baselineYear?: number };
   results: IndicatorResult[];
   levelSummaries: LevelSummary[];
   areas: AreaSummary[];

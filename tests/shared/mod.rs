@@ -6,6 +6,8 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod scenarios;
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
 }
@@ -128,4 +130,81 @@ fn an_invalid_rule_pack_throws_every_error_and_nothing_breaks() {
     let f = engine.ramp("district".into(), 2025, None, None).unwrap();
     assert_eq!(get(&f, "floor").as_f64(), Some(100.0));
     assert!(JsEngine::from_plan(JsValue::from_str(SAMPLE_PACK)).is_ok());
+}
+
+const CSV_MERGER: &str = include_str!("../fixtures/eval/csv/rollup_across_commune_merger_2024.csv");
+const CSV_MERGER_OPTIONS: &str = include_str!("../fixtures/eval/csv/rollup_across_commune_merger_2024.options.json");
+const JSON_MERGER: &str = include_str!("../fixtures/eval/rollup_across_commune_merger_2024.json");
+
+#[wasm_bindgen_test]
+fn evaluate_csv_gives_the_same_report_as_json() {
+    let engine = JsEngine::new().unwrap();
+    let from_csv = engine
+        .evaluate_csv(CSV_MERGER, js_sys::JSON::parse(CSV_MERGER_OPTIONS).unwrap())
+        .unwrap();
+    let from_json = engine.evaluate(js_sys::JSON::parse(JSON_MERGER).unwrap()).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&from_csv).unwrap().as_string(),
+        js_sys::JSON::stringify(&from_json).unwrap().as_string()
+    );
+    let err = engine
+        .evaluate_csv(
+            "unit,period\nct,2024\n",
+            js_sys::JSON::parse(CSV_MERGER_OPTIONS).unwrap(),
+        )
+        .unwrap_err();
+    assert_eq!(code_of(&err), "CSV_MISSING_COLUMN");
+}
+
+#[wasm_bindgen_test]
+fn validate_never_throws_for_bad_input_and_lists_findings() {
+    let engine = JsEngine::new().unwrap();
+    let good = engine.validate(js_sys::JSON::parse(JSON_MERGER).unwrap()).unwrap();
+    assert_eq!(get(&good, "valid").as_bool(), Some(true));
+    let bad = engine
+        .validate(js_sys::JSON::parse(r#"{"asOf": "2024-02-30", "units": [], "observations": []}"#).unwrap())
+        .unwrap();
+    assert_eq!(get(&bad, "valid").as_bool(), Some(false));
+    let errors: js_sys::Array = get(&bad, "errors").dyn_into().unwrap();
+    assert!(errors.length() >= 1);
+    let findings = engine
+        .validate(
+            js_sys::JSON::parse(
+                r#"{"asOf": "2024-12-31", "units": [{"id": "ct", "name": "Cần Thơ", "level": "city"}],
+                    "observations": [{"indicator": "proc.online_dossiers", "unit": "ct", "period": "2024",
+                                      "numerator": 12, "denominator": 10}]}"#,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let list: js_sys::Array = get(&findings, "findings").dyn_into().unwrap();
+    assert_eq!(
+        get(&list.get(0), "code").as_string().as_deref(),
+        Some("numerator_above_denominator")
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_calls_throw_their_codes_and_the_engine_survives() {
+    let engine = JsEngine::new().unwrap();
+    let err = engine.evaluate(JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(code_of(&err), "INPUT_NOT_AN_OBJECT");
+    let err = engine.evaluate(JsValue::from_str("not an object")).unwrap_err();
+    assert!(!code_of(&err).is_empty());
+    let err = engine.evaluate_json("{ broken").unwrap_err();
+    assert!(!code_of(&err).is_empty());
+    let err = engine
+        .ramp("city".into(), 2023, Some("increment".into()), Some(140.0))
+        .unwrap_err();
+    assert_eq!(code_of(&err), "VALUE_OUT_OF_RANGE");
+    let sample = JsEngine::from_plan(JsValue::from_str(SAMPLE_PACK)).unwrap();
+    let err = sample.ramp("district".into(), 2027, None, None).unwrap_err();
+    assert_eq!(code_of(&err), "RAMP_LEVEL_NOT_COVERED");
+    // Still answering, and the same report as before the errors.
+    let a = engine.evaluate(js_sys::JSON::parse(JSON_MERGER).unwrap()).unwrap();
+    let b = engine.evaluate_json(JSON_MERGER).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&a).unwrap().as_string(),
+        js_sys::JSON::stringify(&b).unwrap().as_string()
+    );
 }
