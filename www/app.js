@@ -1,47 +1,333 @@
-// The demo portal page. It loads the engine from the assembled package (served at /pkg/)
-// and renders with DOM text nodes only: nothing from data is ever parsed as HTML.
+// The demo portal page. The widgets load the Cần Thơ sample themselves (their `src`
+// attribute); this script adds what a portal page around them does: the language switch, the
+// as-of selector, a file picker and drop zone for an editor's own CSV or JSON export, the
+// data-quality findings, and the ramp table. It reads the same shared evaluation as the
+// widgets, so the sample is evaluated once. Everything from data is rendered as text.
 
-import init, { Engine } from '/pkg/cchc_progress.js';
+import { evaluateShared, fetchJson, getEngine } from '/pkg/elements/index.js';
 
-const LEVELS = [
-  ['city', 'Cấp thành phố'],
-  ['district', 'Cấp huyện'],
-  ['commune', 'Cấp xã'],
-];
+const SAMPLE = './data/can-tho-sample.json';
+const MAX_BYTES = 20 * 1024 * 1024;
+const WIDGETS = 'cchc-progress-card, cchc-ramp-chart, cchc-overview';
+
+const TEXT = {
+  vi: {
+    pageTitle: 'Tiến độ cải cách hành chính – Cần Thơ',
+    skip: 'Bỏ qua, đến nội dung chính',
+    portal: 'Cổng thông tin điện tử thành phố Cần Thơ',
+    language: 'Ngôn ngữ',
+    title: 'Tiến độ thực hiện Kế hoạch cải cách hành chính 2021–2025',
+    sampleBadge: 'Số liệu mẫu',
+    sampleNote: 'Các con số trên trang này là số liệu mẫu để minh họa, không phải số liệu chính thức của thành phố.',
+    fileBadge: 'Số liệu từ tệp của bạn',
+    fileNote: (name) => `Đang hiển thị tệp „${name}“ (chỉ xử lý trong trình duyệt này, không gửi đi đâu).`,
+    controlsHeading: 'Chọn số liệu',
+    asOfLabel: 'Tính đến ngày',
+    asOfData: 'Theo tệp số liệu',
+    dropHint: 'Biên tập viên cổng thông tin: kéo thả tệp CSV hoặc JSON xuất từ hệ thống của mình vào khung này để xem kết quả ngay (tệp không rời khỏi trình duyệt).',
+    fileLabel: 'Chọn tệp số liệu (CSV hoặc JSON)',
+    fileHelp: 'CSV: một dòng cho mỗi số liệu (indicator, unit, period, value hoặc numerator/denominator…), dùng danh sách đơn vị của số liệu mẫu. JSON: toàn bộ dữ liệu đầu vào (asOf, units, observations).',
+    reset: 'Quay lại số liệu mẫu',
+    cardsHeading: 'Chỉ tiêu tiêu biểu',
+    rampHeading: 'Lộ trình số hóa kết quả giải quyết TTHC (khoản II.2.c.2)',
+    rampIntro: 'Tỷ lệ tối thiểu kết quả giải quyết thủ tục hành chính còn hiệu lực phải được số hóa, theo cấp và theo năm.',
+    rampCaption: 'Mức sàn theo năm (%)',
+    level: 'Cấp',
+    levels: { city: 'Cấp thành phố', district: 'Cấp huyện', commune: 'Cấp xã' },
+    findingsHeading: 'Chất lượng số liệu',
+    findingsNone: 'Không phát hiện vấn đề nào về số liệu.',
+    findingsCount: (n, e) => `${n} ghi chú về số liệu, trong đó ${e} lỗi (số liệu lỗi không được dùng để tính).`,
+    findingsMore: (n) => `… và ${n} ghi chú khác.`,
+    severity: { error: 'Lỗi', warning: 'Cảnh báo' },
+    unusable: 'không dùng để tính',
+    footer: 'Tính toán ngay trong trình duyệt bằng cchc-progress (WebAssembly), theo Quyết định 4168/QĐ-UBND ngày 27/12/2021 của UBND thành phố Cần Thơ.',
+    loading: 'Đang tính…',
+    loaded: (name, n) => `Đã tải „${name}“: ${n} kết quả.`,
+    tooBig: 'Tệp lớn hơn 20 MB: hãy chia nhỏ tệp.',
+    notJson: (m) => `Tệp JSON không đọc được: ${m}`,
+    errorsTitle: 'Không tính được tiến độ từ tệp này',
+    engineFailed: (m) => `Không tải được công cụ tính: ${m}`,
+  },
+  en: {
+    pageTitle: 'Administrative reform progress – Cần Thơ',
+    skip: 'Skip to main content',
+    portal: 'Cần Thơ city web portal',
+    language: 'Language',
+    title: 'Progress of the 2021–2025 administrative reform plan',
+    sampleBadge: 'Sample figures',
+    sampleNote: 'The figures on this page are sample figures for illustration, not the city’s official figures.',
+    fileBadge: 'Figures from your file',
+    fileNote: (name) => `Showing the file “${name}” (processed in this browser only, never sent anywhere).`,
+    controlsHeading: 'Choose the figures',
+    asOfLabel: 'As of',
+    asOfData: 'The data file’s date',
+    dropHint: 'Portal editors: drop a CSV or JSON export of your own system onto this box to see the result at once (the file never leaves the browser).',
+    fileLabel: 'Choose a data file (CSV or JSON)',
+    fileHelp: 'CSV: one row per figure (indicator, unit, period, value or numerator/denominator…), using the units of the sample. JSON: a whole input (asOf, units, observations).',
+    reset: 'Back to the sample figures',
+    cardsHeading: 'Key targets',
+    rampHeading: 'Digitization ramp of procedure results (clause II.2.c.2)',
+    rampIntro: 'The minimum share of valid procedure results that must be digitized, by level and year.',
+    rampCaption: 'Floor by year (%)',
+    level: 'Level',
+    levels: { city: 'City level', district: 'District level', commune: 'Commune level' },
+    findingsHeading: 'Data quality',
+    findingsNone: 'No problem found in the figures.',
+    findingsCount: (n, e) => `${n} notes on the figures, ${e} of them errors (figures in error are left out).`,
+    findingsMore: (n) => `… and ${n} more notes.`,
+    severity: { error: 'Error', warning: 'Warning' },
+    unusable: 'left out',
+    footer: 'Computed in your browser by cchc-progress (WebAssembly), under Decision 4168/QĐ-UBND of 27 December 2021 of the People’s Committee of Cần Thơ.',
+    loading: 'Computing…',
+    loaded: (name, n) => `Loaded “${name}”: ${n} results.`,
+    tooBig: 'The file is larger than 20 MB: split it.',
+    notJson: (m) => `The JSON file cannot be read: ${m}`,
+    errorsTitle: 'Progress cannot be computed from this file',
+    engineFailed: (m) => `The engine could not be loaded: ${m}`,
+  },
+};
+
+const LEVELS = ['city', 'district', 'commune'];
 const YEARS = [2022, 2023, 2024, 2025];
+const MAX_FINDINGS = 200;
 
-function cell(tag, text, attrs = {}) {
+const state = {
+  locale: 'vi',
+  asOf: '',
+  source: { src: SAMPLE }, // what the widgets show: { src } | { input } | { csv, csvOptions }
+  fileName: null,
+  sample: null, // the sample input (its units serve CSV files)
+  report: null,
+  error: null,
+};
+
+const $ = (id) => document.getElementById(id);
+const tr = (key, ...args) => {
+  const v = TEXT[state.locale][key];
+  return typeof v === 'function' ? v(...args) : v;
+};
+
+function node(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
-  el.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return el;
 }
 
-async function main() {
-  await init();
-  const engine = new Engine();
-  const table = document.getElementById('ramp-table');
+function formatDate(iso) {
+  const [y, m, d] = iso.split('-');
+  if (state.locale === 'vi') return `${d}/${m}/${y}`;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(+y, +m - 1, +d)));
+}
+
+// ---- labels -----------------------------------------------------------------------------
+
+function applyLocale() {
+  const locale = state.locale;
+  document.documentElement.lang = locale;
+  document.title = tr('pageTitle');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = tr(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', tr(el.dataset.i18nAria));
+  for (const b of document.querySelectorAll('.lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === locale));
+  for (const opt of $('as-of').options) {
+    if (opt.value) opt.textContent = formatDate(opt.value);
+    else opt.textContent = state.report ? `${tr('asOfData')} (${formatDate(state.report.asOf)})` : tr('asOfData');
+  }
+  for (const row of document.querySelectorAll('#ramp-table tbody tr')) row.querySelector('th').textContent = TEXT[locale].levels[row.dataset.level];
+  for (const w of document.querySelectorAll(WIDGETS)) w.setAttribute('locale', locale);
+  renderBanner();
+  renderFindings();
+  renderErrors();
+  if (state.report && state.fileName) $('load-status').textContent = tr('loaded', state.fileName, state.report.results.length);
+}
+
+function renderBanner() {
+  const banner = $('data-banner');
+  banner.dataset.source = state.fileName ? 'file' : 'sample';
+  $('data-badge').textContent = state.fileName ? tr('fileBadge') : tr('sampleBadge');
+  $('data-note').textContent = state.fileName ? tr('fileNote', state.fileName) : tr('sampleNote');
+}
+
+function renderFindings() {
+  const list = $('findings-list');
+  const summary = $('findings-summary');
+  list.replaceChildren();
+  if (!state.report) {
+    summary.textContent = '';
+    return;
+  }
+  const findings = state.report.findings;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  summary.textContent = findings.length ? tr('findingsCount', findings.length, errors) : tr('findingsNone');
+  for (const f of findings.slice(0, MAX_FINDINGS)) {
+    const where = [f.unit, f.indicator, f.period].filter(Boolean).join(' · ');
+    const li = node(
+      'li',
+      { class: `finding ${f.severity}`, 'data-code': f.code },
+      node('strong', {}, `${TEXT[state.locale].severity[f.severity] ?? f.severity}: `),
+      f.message[state.locale],
+    );
+    const meta = node('span', { class: 'meta' }, node('code', {}, f.code));
+    if (where) meta.append(` · ${where}`);
+    if (f.unusable) meta.append(` · ${tr('unusable')}`);
+    meta.append(' · ', node('code', {}, f.path));
+    li.append(node('br'), meta);
+    list.append(li);
+  }
+  if (findings.length > MAX_FINDINGS) list.append(node('li', { class: 'more' }, tr('findingsMore', findings.length - MAX_FINDINGS)));
+}
+
+function renderErrors() {
+  const box = $('errors');
+  box.replaceChildren();
+  const e = state.error;
+  if (!e) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  box.append(node('p', {}, node('strong', {}, tr('errorsTitle'))));
+  const details = Array.isArray(e.errors) && e.errors.length ? e.errors : [{ code: e.code, path: e.path, message: { vi: e.messageVi ?? e.message, en: e.messageEn ?? e.message } }];
+  const ul = node('ul');
+  for (const d of details.slice(0, MAX_FINDINGS)) {
+    const li = node('li', { 'data-code': d.code ?? '' }, d.message?.[state.locale] ?? String(d.message ?? e.message));
+    if (d.code || d.path) li.append(' ', node('span', { class: 'meta' }, node('code', {}, [d.code, d.path].filter(Boolean).join(' '))));
+    ul.append(li);
+  }
+  box.append(ul);
+}
+
+// ---- data -------------------------------------------------------------------------------
+
+function widgets() {
+  return [...document.querySelectorAll(WIDGETS)];
+}
+
+/** Gives every widget the current source, then reads the same shared evaluation. */
+async function show() {
+  for (const w of widgets()) {
+    if (state.asOf) w.setAttribute('as-of', state.asOf);
+    else w.removeAttribute('as-of');
+    if (state.source.src) {
+      w.csvOptions = null;
+      w.removeAttribute('src');
+      w.setAttribute('src', state.source.src);
+    } else if (state.source.input) {
+      w.input = state.source.input;
+    } else {
+      w.csvOptions = state.source.csvOptions;
+      w.csv = state.source.csv;
+    }
+  }
+  document.body.dataset.ready = 'loading';
+  try {
+    const { report } = await evaluateShared(state.source, { asOf: state.asOf });
+    state.report = report;
+    state.error = null;
+  } catch (e) {
+    state.report = null;
+    state.error = e;
+  }
+  await Promise.all(widgets().map((w) => w.updateComplete));
+  applyLocale();
+  document.body.dataset.ready = state.error ? 'error' : 'true';
+}
+
+async function loadFile(file) {
+  state.error = null;
+  $('load-status').textContent = tr('loading');
+  if (file.size > MAX_BYTES) {
+    state.error = { message: tr('tooBig'), code: 'FILE_TOO_LARGE', path: '$' };
+    renderErrors();
+    $('load-status').textContent = '';
+    return;
+  }
+  const text = await file.text();
+  const isJson = /\.json$/i.test(file.name) || /^\s*[{[]/.test(text);
+  if (isJson) {
+    let input;
+    try {
+      input = JSON.parse(text);
+    } catch (e) {
+      state.error = { code: 'BAD_JSON', path: '$', messageVi: TEXT.vi.notJson(e.message), messageEn: TEXT.en.notJson(e.message) };
+      state.report = null;
+      state.fileName = file.name;
+      renderBanner();
+      renderErrors();
+      renderFindings();
+      $('load-status').textContent = '';
+      document.body.dataset.ready = 'error';
+      return;
+    }
+    state.source = { input };
+  } else {
+    const sample = state.sample;
+    state.source = { csv: text, csvOptions: { asOf: sample.asOf, label: file.name, units: sample.units } };
+  }
+  state.fileName = file.name;
+  await show();
+  if (state.error) $('load-status').textContent = '';
+}
+
+function buildRampTable(engine) {
+  const table = $('ramp-table');
   const headRow = table.querySelector('thead tr');
-  for (const year of YEARS) headRow.append(cell('th', String(year), { scope: 'col' }));
+  for (const year of YEARS) headRow.append(node('th', { scope: 'col' }, String(year)));
   const body = table.querySelector('tbody');
-  for (const [level, name] of LEVELS) {
-    const row = document.createElement('tr');
-    row.dataset.level = level;
-    row.append(cell('th', name, { scope: 'row' }));
+  for (const level of LEVELS) {
+    const row = node('tr', { 'data-level': level }, node('th', { scope: 'row' }, TEXT.vi.levels[level]));
     for (const year of YEARS) {
       const floor = engine.ramp(level, year);
-      const td = cell('td', new Intl.NumberFormat('vi-VN').format(floor.floor));
-      td.dataset.year = String(year);
-      td.title = floor.explanation.vi;
-      row.append(td);
+      row.append(node('td', { 'data-year': String(year) }, new Intl.NumberFormat('vi-VN').format(floor.floor)));
     }
     body.append(row);
   }
-  document.getElementById('status').textContent = '';
-  document.body.dataset.ready = 'true';
+}
+
+function wire() {
+  for (const b of document.querySelectorAll('.lang-switch button')) {
+    b.addEventListener('click', () => {
+      state.locale = b.dataset.lang === 'en' ? 'en' : 'vi';
+      applyLocale();
+    });
+  }
+  $('as-of').addEventListener('change', (e) => {
+    state.asOf = e.target.value;
+    void show();
+  });
+  $('file').addEventListener('change', (e) => {
+    const file = e.target.files?.[0];
+    if (file) void loadFile(file);
+  });
+  $('reset').addEventListener('click', () => {
+    state.source = { src: SAMPLE };
+    state.fileName = null;
+    $('file').value = '';
+    $('load-status').textContent = '';
+    void show();
+  });
+  const zone = $('drop-zone');
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    const file = e.dataTransfer?.files?.[0];
+    if (file) void loadFile(file);
+  });
+}
+
+async function main() {
+  wire();
+  buildRampTable(await getEngine());
+  state.sample = await fetchJson(SAMPLE);
+  await show();
 }
 
 main().catch((err) => {
-  document.getElementById('status').textContent = `Không tải được công cụ: ${err.message}`;
+  $('status').textContent = tr('engineFailed', err.message);
   document.body.dataset.ready = 'error';
 });

@@ -1,0 +1,182 @@
+// One engine per page (per rule pack), one fetch per URL, one evaluation per data source and
+// as-of date: several widgets given the same data share the same promise. Nothing here ever
+// requests a URL outside the page's own origin.
+
+import init, { Engine } from '../cchc_progress.js';
+
+let ready;
+const engines = new Map();
+const texts = new Map();
+// Evaluations keyed by the identity of their data: an object (input, csv options) or a string (URL).
+const byObject = new WeakMap();
+const byString = new Map();
+
+/** Loads the WebAssembly module once per page. */
+export function initEngine() {
+  ready ??= init();
+  return ready;
+}
+
+/** An error the widgets show as a message in the reader's language. */
+export class WidgetError extends Error {
+  constructor(code, messageVi, messageEn) {
+    super(messageEn);
+    this.name = 'WidgetError';
+    this.code = code;
+    this.messageVi = messageVi;
+    this.messageEn = messageEn;
+  }
+}
+
+/** The absolute URL of `url` when it is on the page's own origin; throws otherwise. */
+export function sameOrigin(url) {
+  let absolute;
+  try {
+    absolute = new URL(url, document.baseURI);
+  } catch {
+    throw new WidgetError('BAD_URL', `địa chỉ \`${url}\` không hợp lệ`, `\`${url}\` is not a valid address`);
+  }
+  if (absolute.origin !== location.origin) {
+    throw new WidgetError(
+      'OFF_ORIGIN',
+      `không tải dữ liệu từ \`${absolute.origin}\`: tiện ích chỉ đọc tệp trên cùng trang web`,
+      `will not load data from \`${absolute.origin}\`: the widget only reads files from this site`,
+    );
+  }
+  return absolute.href;
+}
+
+/** The text of a same-origin URL, fetched once per page. */
+export function fetchText(url) {
+  const href = sameOrigin(url);
+  if (!texts.has(href)) {
+    const p = fetch(href, { credentials: 'same-origin', redirect: 'error' }).then(async (res) => {
+      if (!res.ok) {
+        throw new WidgetError(
+          'FETCH_FAILED',
+          `không tải được \`${url}\` (HTTP ${res.status})`,
+          `could not load \`${url}\` (HTTP ${res.status})`,
+        );
+      }
+      return { text: await res.text(), type: res.headers.get('content-type') ?? '' };
+    });
+    p.catch(() => texts.delete(href));
+    texts.set(href, p);
+  }
+  return texts.get(href);
+}
+
+const jsons = new Map();
+
+/** A same-origin JSON file, parsed once per page (so widgets share one object and its evaluation). */
+export function fetchJson(url) {
+  const href = sameOrigin(url);
+  if (!jsons.has(href)) {
+    const p = fetchText(href).then(({ text }) => {
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        throw new WidgetError('BAD_JSON', `tệp \`${url}\` không phải JSON hợp lệ: ${e.message}`, `\`${url}\` is not valid JSON: ${e.message}`);
+      }
+    });
+    p.catch(() => jsons.delete(href));
+    jsons.set(href, p);
+  }
+  return jsons.get(href);
+}
+
+/** The engine for a rule pack URL, or for the embedded Cần Thơ plan when `plan` is empty. */
+export function getEngine(plan = '') {
+  const key = plan ? sameOrigin(plan) : '';
+  if (!engines.has(key)) {
+    const p = initEngine().then(async () => {
+      if (!key) return new Engine();
+      const { text } = await fetchText(key);
+      return Engine.fromPlan(text);
+    });
+    p.catch(() => engines.delete(key));
+    engines.set(key, p);
+  }
+  return engines.get(key);
+}
+
+function memo(identity, key, compute) {
+  let table;
+  if (typeof identity === 'string') {
+    table = byString.get(identity);
+    if (!table) byString.set(identity, (table = new Map()));
+  } else {
+    table = byObject.get(identity);
+    if (!table) byObject.set(identity, (table = new Map()));
+  }
+  if (!table.has(key)) {
+    const p = compute();
+    p.catch(() => table.delete(key));
+    table.set(key, p);
+  }
+  return table.get(key);
+}
+
+function isCsv(url, type) {
+  return /\.csv$/i.test(new URL(url, document.baseURI).pathname) || /\bcsv\b/i.test(type);
+}
+
+function withAsOf(object, asOf) {
+  return asOf ? { ...object, asOf } : object;
+}
+
+/**
+ * Evaluates a data source once per page, plan and as-of date. `source` is one of
+ * `{ report }`, `{ input }`, `{ csv, csvOptions }` or `{ src, csvOptions? }` (a JSON or CSV
+ * URL on this origin). Resolves to `{ report, units }`, where `units` are the input's units
+ * when known (for names and parents), or rejects with a `CchcError` or `WidgetError`.
+ */
+export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
+  const key = `${plan}\u0000${asOf}`;
+  if (source.report) return Promise.resolve({ report: source.report, units: source.units ?? null });
+  if (source.input) {
+    return memo(source.input, key, async () => {
+      const engine = await getEngine(plan);
+      const input = withAsOf(source.input, asOf);
+      return { report: engine.evaluate(input), units: input.units ?? null };
+    });
+  }
+  if (typeof source.csv === 'string') {
+    const options = source.csvOptions;
+    if (!options) throw missingCsvOptions();
+    return memo(options, `${key}\u0000${source.csv}`, async () => {
+      const engine = await getEngine(plan);
+      const opts = withAsOf(options, asOf);
+      return { report: engine.evaluateCsv(source.csv, opts), units: opts.units ?? null };
+    });
+  }
+  if (source.src) {
+    const href = sameOrigin(source.src);
+    const identity = source.csvOptions ?? `src:${href}`;
+    return memo(identity, `${key}\u0000${href}`, async () => {
+      const [engine, { text, type }] = await Promise.all([getEngine(plan), fetchText(href)]);
+      if (isCsv(href, type)) {
+        if (!source.csvOptions) throw missingCsvOptions();
+        const opts = withAsOf(source.csvOptions, asOf);
+        return { report: engine.evaluateCsv(text, opts), units: opts.units ?? null };
+      }
+      let input;
+      try {
+        input = JSON.parse(text);
+      } catch (e) {
+        throw new WidgetError('BAD_JSON', `tệp \`${source.src}\` không phải JSON hợp lệ: ${e.message}`, `\`${source.src}\` is not valid JSON: ${e.message}`);
+      }
+      if (asOf && input && typeof input === 'object' && !Array.isArray(input)) input = withAsOf(input, asOf);
+      return { report: engine.evaluate(input), units: Array.isArray(input?.units) ? input.units : null };
+    });
+  }
+  return Promise.resolve(null);
+}
+
+function missingCsvOptions() {
+  return new WidgetError(
+    'CSV_NEEDS_OPTIONS',
+    'dữ liệu CSV cần danh sách đơn vị: đặt thuộc tính `csv-options` hoặc `csvOptions`',
+    'CSV data needs the list of units: set the `csv-options` attribute or the `csvOptions` property',
+  );
+}

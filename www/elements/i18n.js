@@ -1,0 +1,158 @@
+// Labels of the widgets in Vietnamese (the default) and English, status badges (icon + text,
+// never colour alone) and number formatting per locale. Texts from data never pass through here.
+
+export const LOCALES = ['vi', 'en'];
+
+/** `vi` unless `en` is asked for: the widgets speak Vietnamese first. */
+export function pickLocale(value) {
+  return value === 'en' ? 'en' : 'vi';
+}
+
+/** Worst first: the order of the status sort. */
+export const STATUS_ORDER = [
+  'missed',
+  'deteriorating',
+  'limited_progress',
+  'needs_acceleration',
+  'insufficient_data',
+  'no_data',
+  'on_track',
+  'met',
+];
+
+export const STATUS = {
+  met: { icon: '✓', vi: 'Đã đạt', en: 'Met' },
+  on_track: { icon: '↗', vi: 'Đúng tiến độ', en: 'On track' },
+  needs_acceleration: { icon: '!', vi: 'Cần đẩy nhanh', en: 'Needs acceleration' },
+  limited_progress: { icon: '→', vi: 'Tiến triển chậm', en: 'Limited progress' },
+  deteriorating: { icon: '↘', vi: 'Đang giảm sút', en: 'Deteriorating' },
+  missed: { icon: '✗', vi: 'Không đạt', en: 'Missed' },
+  insufficient_data: { icon: '?', vi: 'Chưa đủ số liệu', en: 'Insufficient data' },
+  no_data: { icon: '–', vi: 'Chưa có số liệu', en: 'No data' },
+};
+
+const LEVEL = {
+  city: { vi: 'Cấp thành phố', en: 'City level' },
+  district: { vi: 'Cấp huyện', en: 'District level' },
+  commune: { vi: 'Cấp xã', en: 'Commune level' },
+};
+
+const T = {
+  loading: { vi: 'Đang tải số liệu…', en: 'Loading figures…' },
+  errorTitle: { vi: 'Không hiển thị được tiến độ', en: 'Progress cannot be shown' },
+  noData: { vi: 'Chưa có số liệu để hiển thị.', en: 'No figures to show yet.' },
+  noResult: {
+    vi: (ind, unit) => `Không có kết quả cho chỉ tiêu \`${ind}\` của đơn vị \`${unit}\`.`,
+    en: (ind, unit) => `No result for target \`${ind}\` and unit \`${unit}\`.`,
+  },
+  unknownIndicator: {
+    vi: (ind) => `Kế hoạch không có chỉ tiêu \`${ind}\`.`,
+    en: (ind) => `The plan has no target \`${ind}\`.`,
+  },
+  clause: { vi: (c) => `Khoản ${c}`, en: (c) => `Clause ${c}` },
+  status: { vi: 'Trạng thái', en: 'Status' },
+  value: { vi: 'Giá trị', en: 'Value' },
+  latest: { vi: (p) => `Số liệu mới nhất: kỳ ${p}`, en: (p) => `Latest figures: ${p}` },
+  asOf: { vi: (d) => `Tính đến ngày ${d}`, en: (d) => `As of ${d}` },
+  floorOf: { vi: (y) => `Mức sàn năm ${y}`, en: (y) => `${y} floor` },
+  requirementOf: { vi: (y) => `Yêu cầu năm ${y}`, en: (y) => `${y} requirement` },
+  targetBy: { vi: (y) => `Chỉ tiêu đến năm ${y}`, en: (y) => `Target by ${y}` },
+  gap: { vi: 'Còn thiếu', en: 'Gap' },
+  gapMet: { vi: 'Đã đạt yêu cầu', en: 'Requirement met' },
+  gapPoints: { vi: (n) => `${n} điểm phần trăm`, en: (n) => `${n} percentage points` },
+  gapRanks: { vi: (n) => `${n} bậc xếp hạng`, en: (n) => `${n} places in the ranking` },
+  gapUnits: { vi: (n, what) => `${n} ${what}`, en: (n, what) => `${n} more ${what}` },
+  rank: { vi: (n) => `hạng ${n}`, en: (n) => `rank ${n}` },
+  rankOf: { vi: (n, of) => `hạng ${n}/${of}`, en: (n, of) => `rank ${n} of ${of}` },
+  done: { vi: 'hoàn thành', en: 'completed' },
+  reduction: { vi: (v) => `giảm ${v}`, en: (v) => `cut by ${v}` },
+  explanation: { vi: 'Giải thích', en: 'Explanation' },
+  // ramp chart
+  rampTitle: { vi: 'Lộ trình số hóa: mức sàn và giá trị thực tế', en: 'Digitization ramp: floors and actual values' },
+  rampSchedule: { vi: 'Mức sàn theo năm, theo cấp', en: 'Floors by year and level' },
+  floor: { vi: 'Mức sàn', en: 'Floor' },
+  actual: { vi: 'Thực tế', en: 'Actual' },
+  belowFloor: { vi: 'dưới mức sàn', en: 'below the floor' },
+  atOrAbove: { vi: 'đạt mức sàn', en: 'meets the floor' },
+  year: { vi: 'Năm', en: 'Year' },
+  unitCol: { vi: 'Đơn vị', en: 'Unit' },
+  level: { vi: 'Cấp', en: 'Level' },
+  dataTable: { vi: 'Bảng số liệu của biểu đồ', en: 'Data table of the chart' },
+  noValue: { vi: 'chưa có', en: 'none' },
+  chartSummaryUnit: {
+    vi: (unit, parts) => `${unit}: ${parts}`,
+    en: (unit, parts) => `${unit}: ${parts}`,
+  },
+  chartYear: {
+    vi: (y, floor, value, state) => `năm ${y} mức sàn ${floor}, thực tế ${value}${state ? ` (${state})` : ''}`,
+    en: (y, floor, value, state) => `${y} floor ${floor}, actual ${value}${state ? ` (${state})` : ''}`,
+  },
+  chartLevel: {
+    vi: (level, met, total, y) => `${level}: ${met}/${total} đơn vị đạt mức sàn năm ${y}`,
+    en: (level, met, total, y) => `${level}: ${met} of ${total} units meet the ${y} floor`,
+  },
+  // overview
+  overviewTitle: { vi: (u) => `Tiến độ cải cách hành chính – ${u}`, en: (u) => `Administrative reform progress – ${u}` },
+  countsTitle: { vi: 'Số chỉ tiêu theo trạng thái', en: 'Targets by status' },
+  sortBy: { vi: 'Sắp xếp', en: 'Sort by' },
+  sortPlan: { vi: 'Thứ tự kế hoạch', en: 'Plan order' },
+  sortStatus: { vi: 'Trạng thái (cần chú ý trước)', en: 'Status (most urgent first)' },
+  sortGap: { vi: 'Khoảng cách lớn nhất', en: 'Largest gap' },
+  sortTitle: { vi: 'Tên chỉ tiêu (A–Z)', en: 'Target name (A–Z)' },
+  target: { vi: 'Chỉ tiêu', en: 'Target' },
+  requirement: { vi: 'Yêu cầu', en: 'Requirement' },
+  targets: { vi: (n) => `${n} chỉ tiêu`, en: (n) => (n === 1 ? '1 target' : `${n} targets`) },
+  shortTitle: { vi: 'Đơn vị chưa đạt yêu cầu theo cấp', en: 'Units short of a level requirement' },
+  shortNone: { vi: 'Không có đơn vị nào chưa đạt.', en: 'No unit falls short.' },
+  noDataUnits: { vi: (n) => `${n} đơn vị chưa báo cáo`, en: (n) => `${n} units have not reported` },
+  sample: { vi: 'Số liệu mẫu, không phải số liệu chính thức', en: 'Sample figures, not official' },
+};
+
+/** A label of the widgets in `locale`; functions are called with `args`. */
+export function t(key, locale, ...args) {
+  const entry = T[key]?.[locale] ?? T[key]?.vi;
+  return typeof entry === 'function' ? entry(...args) : (entry ?? key);
+}
+
+export function statusLabel(status, locale) {
+  return STATUS[status]?.[locale] ?? status;
+}
+
+export function levelLabel(level, locale) {
+  return LEVEL[level]?.[locale] ?? level;
+}
+
+const formats = new Map();
+
+/** A number in the locale's style: `75,5` in Vietnamese, `75.5` in English. */
+export function num(value, locale, digits = 1) {
+  const key = `${locale}${digits}`;
+  if (!formats.has(key)) {
+    formats.set(key, new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: digits }));
+  }
+  return formats.get(key).format(value);
+}
+
+/** A share in percent, with the locale's spacing (`80 %` in Vietnamese, `80%` in English). */
+export function pct(value, locale, digits = 1) {
+  return locale === 'en' ? `${num(value, locale, digits)}%` : `${num(value, locale, digits)}\u00a0%`;
+}
+
+/** `2025-06-30` as `30/06/2025` (vi) or `30 June 2025` (en). */
+export function date(iso, locale) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return iso ?? '';
+  if (locale === 'vi') return `${m[3]}/${m[2]}/${m[1]}`;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** A period code (`2024`, `2024-Q2`, `2024-H1`, `2024-05`) in words. */
+export function period(code, locale) {
+  const s = String(code ?? '');
+  let m;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(s))) return locale === 'en' ? `Q${m[2]} ${m[1]}` : `quý ${m[2]}/${m[1]}`;
+  if ((m = /^(\d{4})-H([12])$/.exec(s))) return locale === 'en' ? `H${m[2]} ${m[1]}` : `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}`;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(s))) return locale === 'en' ? `${m[2]}/${m[1]}` : `tháng ${Number(m[2])}/${m[1]}`;
+  return locale === 'en' ? s : `năm ${s}`;
+}
