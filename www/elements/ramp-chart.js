@@ -44,7 +44,7 @@ function triangle(x, y, cls = 'below') {
 }
 
 function swatch(...shapes) {
-  return svg('svg', { viewBox: '0 0 28 12', 'aria-hidden': 'true', focusable: 'false' }, ...shapes);
+  return svg('svg', { class: 'plot swatch', viewBox: '0 0 28 12', 'aria-hidden': 'true', focusable: 'false' }, ...shapes);
 }
 
 export class CchcRampChart extends CchcElement {
@@ -84,14 +84,14 @@ export class CchcRampChart extends CchcElement {
     const titleId = uid('cchc-ramp');
     const descId = uid('cchc-ramp-desc');
     const s = scale(years);
-    const plot = svg('svg', { class: 'plot', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, focusable: 'false' });
+    const plot = svg('svg', { class: 'plot main', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, focusable: 'false' });
     plot.append(frame(years, s, locale));
     const fig = el('figure', { class: 'chart' });
     const wrap = el('section', { class: 'ramp' });
     const heading = el(this.headingLevel(), { class: 'heading', id: titleId });
     wrap.append(heading);
     const legend = el('ul', { class: 'legend' });
-    const table = el('table', { class: 'vh print' });
+    const table = el('table');
     let description = '';
 
     const unit = this.unit;
@@ -201,7 +201,7 @@ export class CchcRampChart extends CchcElement {
     plot.prepend(svg('desc', { id: descId }, description));
     const clause = el('p', { class: 'muted' }, `${t('clause', locale, ramp.clause)} · ${ramp.title[locale]}`);
     fig.append(plot, el('figcaption', {}, legend));
-    wrap.append(clause, fig, table);
+    wrap.append(clause, fig, el('div', { class: 'vh print' }, table));
     return wrap;
   }
 }

@@ -73,7 +73,7 @@ code, .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .explanation { font-size: 0.95rem; }
 
 /* ramp chart */
-.chart svg.plot { width: 100%; height: auto; max-height: 22rem; display: block; }
+.chart svg.main { width: 100%; height: auto; max-height: 22rem; display: block; }
 .plot .grid { stroke: var(--cchc-grid, #dddddd); stroke-width: 1; }
 .plot .axis { fill: var(--_muted); font-size: 11px; font-family: inherit; }
 .plot .floor { fill: none; stroke: var(--cchc-floor, #5f5f5f); stroke-width: 2; stroke-dasharray: 6 4; }
@@ -89,7 +89,7 @@ code, .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .plot .label { font-size: 11px; fill: var(--cchc-text, #1a1a1a); font-family: inherit; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0 0; font-size: 0.85rem; }
 .legend li { display: inline-flex; align-items: center; gap: 0.35rem; }
-.legend svg { width: 28px; height: 12px; }
+.legend svg.swatch { width: 28px; height: 12px; flex: none; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
