@@ -4,6 +4,8 @@
 //! `indicator,unit,period,value,numerator,denominator,rank,count,done,source`.
 //! `indicator`, `unit` and `period` are required; other columns are ignored and reported once
 //! as a finding. Cells:
+//! - the text must be UTF-8: a replacement character (`U+FFFD`, what a decoder leaves of
+//!   bytes that are not UTF-8) is the error `CSV_NOT_UTF8`, since the names are already lost;
 //! - a UTF-8 byte-order mark is accepted; the delimiter is `,` or `;`, whichever the header
 //!   line uses more of;
 //! - with `;` a number may be written the Vietnamese way: a decimal comma (`62,5`) and dots
@@ -50,6 +52,9 @@ pub struct CsvInput {
 /// units) from `rest`, an object like the JSON input without `observations`.
 pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(at) = text.find('\u{fffd}') {
+        return Err(Errors::one(not_utf8(text, at)));
+    }
     let header_line = text.lines().next().unwrap_or("");
     let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
         b';'
@@ -177,6 +182,23 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     whole.insert("observations".to_string(), Value::Array(observations));
     let input = read_input(&Value::Object(whole)).map_err(|e| with_lines(e, &lines))?;
     Ok(CsvInput { input, extra_columns })
+}
+
+/// A replacement character means the bytes were not UTF-8 when the file was decoded (a
+/// TCVN3, VNI or Windows-1258 export): its Vietnamese text is already lost, so the whole
+/// file is refused rather than evaluated with garbled names.
+fn not_utf8(text: &str, at: usize) -> Error {
+    let line = text.get(..at).map_or(0, |t| t.matches('\n').count()) + 1;
+    Error::new(
+        "CSV_NOT_UTF8",
+        "$",
+        format!(
+            "dòng {line} của tệp CSV có ký tự không đọc được (`\u{fffd}`): tệp không được lưu bằng UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258); hãy lưu lại dưới dạng CSV UTF-8"
+        ),
+        format!(
+            "line {line} of the CSV has an unreadable character (`\u{fffd}`): the file was not saved as UTF-8 (perhaps TCVN3, VNI or Windows-1258); save it again as CSV UTF-8"
+        ),
+    )
 }
 
 fn csv_error(path: &str, e: &csv::Error) -> Error {

@@ -23,6 +23,11 @@ pub const MAX_UNITS: usize = 100_000;
 pub const MAX_STRING_CHARS: usize = 10_000;
 /// Reading stops after this many errors: the first ones are enough to fix an export.
 pub const MAX_ERRORS: usize = 1_000;
+/// At most this many levels of nesting (objects and arrays) in an input, as JSON text (the
+/// recursion limit of `serde_json`) or as a JavaScript object (checked before conversion, so
+/// a deep or self-containing object cannot overflow the WebAssembly stack). A valid input is
+/// 3 levels deep.
+pub const MAX_DEPTH: usize = 128;
 
 /// A validated evaluation input.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,15 +128,33 @@ impl Reading {
 
 /// Reads an input from JSON text.
 pub fn parse_input(text: &str) -> Result<Input, Errors> {
+    // A byte-order mark, as editors on Windows write it, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| {
+        let at = format!("$ (line {}, column {})", e.line(), e.column());
+        // serde_json stops at MAX_DEPTH levels, before the stack could run out.
+        if e.to_string().starts_with("recursion limit exceeded") {
+            return Errors::one(too_deep(at));
+        }
         Errors::one(Error::new(
             "INPUT_INVALID_JSON",
-            format!("$ (line {}, column {})", e.line(), e.column()),
+            at,
             format!("dữ liệu đầu vào không phải JSON hợp lệ: {e}"),
             format!("the input is not valid JSON: {e}"),
         ))
     })?;
     read_input(&value)
+}
+
+/// The error for an input nested deeper than [`MAX_DEPTH`], as JSON text or as a JavaScript
+/// object.
+pub fn too_deep(path: String) -> Error {
+    Error::new(
+        "INPUT_TOO_DEEP",
+        path,
+        format!("dữ liệu đầu vào lồng nhau quá {MAX_DEPTH} cấp (hoặc tự tham chiếu đến chính nó)"),
+        format!("the input is nested more than {MAX_DEPTH} levels deep (or contains itself)"),
+    )
 }
 
 /// Reads an input from a JSON value (what JavaScript passes).

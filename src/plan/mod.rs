@@ -566,32 +566,49 @@ impl Plan {
     }
 }
 
-/// Limits on a rule pack's size, so a hostile pack cannot exhaust the page's memory.
+/// Limits on a rule pack's size, so a hostile pack cannot exhaust the page's memory: the
+/// length of its JSON text, or for a JavaScript object the bytes of its strings and keys.
 pub const MAX_RULE_PACK_BYTES: usize = 1 << 20;
+
+/// At most this many levels of nesting in a rule pack (the recursion limit of `serde_json`
+/// for text; the JavaScript binding checks objects against it). A valid pack is 5 deep.
+pub const MAX_RULE_PACK_DEPTH: usize = 128;
+
+/// The error for a rule pack nested deeper than [`MAX_RULE_PACK_DEPTH`].
+pub fn too_deep(path: String) -> Error {
+    Error::new(
+        "RULE_PACK_TOO_DEEP",
+        path,
+        format!("bộ quy tắc lồng nhau quá {MAX_RULE_PACK_DEPTH} cấp (hoặc tự tham chiếu đến chính nó)"),
+        format!("the rule pack is nested more than {MAX_RULE_PACK_DEPTH} levels deep (or contains itself)"),
+    )
+}
+
+/// The error for a rule pack over [`MAX_RULE_PACK_BYTES`].
+pub fn too_large(bytes: usize) -> Error {
+    Error::new(
+        "RULE_PACK_TOO_LARGE",
+        "$",
+        format!("bộ quy tắc dài {bytes} byte, vượt giới hạn {MAX_RULE_PACK_BYTES} byte"),
+        format!("the rule pack is {bytes} bytes, above the limit of {MAX_RULE_PACK_BYTES} bytes"),
+    )
+}
 
 /// Parses and validates a rule pack from JSON text.
 pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
     if json.len() > MAX_RULE_PACK_BYTES {
-        return Err(Error::new(
-            "RULE_PACK_TOO_LARGE",
-            "$",
-            format!(
-                "bộ quy tắc dài {} byte, vượt giới hạn {} byte",
-                json.len(),
-                MAX_RULE_PACK_BYTES
-            ),
-            format!(
-                "the rule pack is {} bytes, above the limit of {} bytes",
-                json.len(),
-                MAX_RULE_PACK_BYTES
-            ),
-        )
-        .into());
+        return Err(too_large(json.len()).into());
     }
+    // A byte-order mark, as editors on Windows write it, is not part of the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let de = &mut serde_json::Deserializer::from_str(json);
     let raw: RawRulePack = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = json_path(e.path());
-        let m = crate::error::serde_message(&e.into_inner().to_string());
+        let detail = e.into_inner().to_string();
+        if detail.starts_with("recursion limit exceeded") {
+            return Errors::one(too_deep(path));
+        }
+        let m = crate::error::serde_message(&detail);
         Errors::one(Error::new(
             "RULE_PACK_INVALID_JSON",
             path,
@@ -620,6 +637,9 @@ pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
 /// `serde_path_to_error`'s path (`indicators[3].target`) as a JSON path (`$.indicators[3].target`).
 pub(crate) fn json_path(p: &serde_path_to_error::Path) -> String {
     let s = p.to_string();
+    // `?` is serde_path_to_error's segment for a key not read yet (text cut inside an
+    // object): the path ends at the object.
+    let s = s.strip_suffix(".?").or_else(|| s.strip_suffix('?')).unwrap_or(&s);
     if s == "." || s.is_empty() {
         "$".to_string()
     } else if s.starts_with('[') {

@@ -9,6 +9,8 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, Errors};
 use crate::plan::{Level, RampReading};
 
+mod depth;
+
 #[wasm_bindgen(start)]
 fn start() {
     #[cfg(feature = "console_error_panic_hook")]
@@ -113,6 +115,7 @@ impl JsEngine {
         let inner = if let Some(text) = pack.as_string() {
             crate::Engine::from_json(&text)
         } else {
+            depth::check(&pack, depth::Door::RulePack)?;
             let value: serde_json::Value = serde_wasm_bindgen::from_value(pack).map_err(|e| {
                 bad_argument(
                     "$",
@@ -244,6 +247,7 @@ fn input_value(input: JsValue) -> Result<serde_json::Value, JsValue> {
             .into(),
         ));
     }
+    depth::check(&input, depth::Door::Input)?;
     serde_wasm_bindgen::from_value(input).map_err(|e| {
         let m = crate::error::serde_message(&e.to_string());
         into_js_error(Error::new("INPUT_INVALID", "$", m.vi, m.en).into())
