@@ -6,6 +6,7 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod catalogue;
 mod scenarios;
 
 fn get(v: &JsValue, key: &str) -> JsValue {

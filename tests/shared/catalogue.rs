@@ -1,0 +1,323 @@
+//! The catalogue of bad inputs (`tests/fixtures/catalogue.json`, its format is in its
+//! `format` field), run through the JavaScript API: every call goes through the generated
+//! `Engine` class (its JS glue included), on one engine instance that must evaluate the good
+//! input correctly after every entry.
+
+use js_sys::{Array, Function, JsString, Object, Reflect};
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+use cchc_progress::wasm::JsEngine;
+
+const CATALOGUE: &str = include_str!("../fixtures/catalogue.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+/// Calls `target.method(...args)` the way JavaScript does.
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: Function = get(target, method).dyn_into().unwrap();
+    f.apply(target, &args.iter().collect::<Array>())
+}
+
+/// An own, enumerable property, whatever its name (`__proto__` included).
+fn define(obj: &Object, key: &str, value: &JsValue) {
+    let desc = Object::new();
+    for (k, v) in [
+        ("value", value.clone()),
+        ("writable", JsValue::TRUE),
+        ("enumerable", JsValue::TRUE),
+        ("configurable", JsValue::TRUE),
+    ] {
+        Reflect::set(&desc, &k.into(), &v).unwrap();
+    }
+    Object::define_property(obj, &key.into(), &desc);
+}
+
+fn repeat(pair: &Value) -> String {
+    pair[0].as_str().unwrap().repeat(pair[1].as_u64().unwrap() as usize)
+}
+
+/// The rule pack `basePack` edited by `[op, pointer, value]` steps.
+fn patched(base: &Value, ops: &[Value]) -> Value {
+    let mut pack = base.clone();
+    for op in ops {
+        let (parent, key) = op[1].as_str().unwrap().rsplit_once('/').unwrap();
+        match (op[0].as_str().unwrap(), pack.pointer_mut(parent).unwrap()) {
+            ("set", Value::Object(o)) => {
+                o.insert(key.to_string(), op[2].clone());
+            }
+            ("set", Value::Array(a)) => a[key.parse::<usize>().unwrap()] = op[2].clone(),
+            ("remove", Value::Object(o)) => {
+                o.remove(key);
+            }
+            other => panic!("bad $basePack step {other:?}"),
+        }
+    }
+    pack
+}
+
+/// A JS value from catalogue JSON, markers expanded.
+fn js(v: &Value, base: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap()),
+        Value::String(s) => match s.as_str() {
+            "$NaN" => JsValue::from_f64(f64::NAN),
+            "$Infinity" => JsValue::from_f64(f64::INFINITY),
+            "$-Infinity" => JsValue::from_f64(f64::NEG_INFINITY),
+            "$undefined" => JsValue::UNDEFINED,
+            "$function" => Function::new_no_args("return '2024-12-31'").into(),
+            "$loneSurrogate" => JsString::from_char_code(&[0x43, 0xd800, 0x54]).into(),
+            "$hugeSparseArray" => Array::new_with_length(u32::MAX).into(),
+            "$hugeBigInt" => js_sys::eval("2n ** 70n").unwrap(),
+            "$smallBigInt" => js_sys::eval("120n").unwrap(),
+            _ => JsValue::from_str(s),
+        },
+        Value::Array(items) => items.iter().map(|x| js(x, base)).collect::<Array>().into(),
+        Value::Object(m) => {
+            if let Some(r) = m.get("$repeat") {
+                return JsValue::from_str(&repeat(r));
+            }
+            if let Some(Value::Array(parts)) = m.get("$repeatConcat") {
+                return JsValue::from_str(&parts.iter().map(repeat).collect::<String>());
+            }
+            if let Some(inner) = m.get("$json") {
+                return js_sys::JSON::stringify(&js(inner, base)).unwrap().into();
+            }
+            if let Some(Value::Array(ops)) = m.get("$basePack") {
+                return js(&patched(base, ops), base);
+            }
+            if let Some(n) = m.get("$nest") {
+                let array = n[1] == "array";
+                let mut cur: JsValue = if array {
+                    Array::new().into()
+                } else {
+                    Object::new().into()
+                };
+                for _ in 0..n[0].as_u64().unwrap() {
+                    cur = if array {
+                        Array::of1(&cur).into()
+                    } else {
+                        let o = Object::new();
+                        define(&o, "a", &cur);
+                        o.into()
+                    };
+                }
+                return cur;
+            }
+            if let Some(inner) = m.get("$cycle") {
+                let o = js(inner, base);
+                define(o.unchecked_ref(), "self", &o);
+                return o;
+            }
+            let obj = Object::new();
+            for (k, x) in m {
+                match k.as_str() {
+                    "$repeatKey" => define(&obj, &repeat(x), &JsValue::from(1)),
+                    "$throwingGetter" => {
+                        let desc = Object::new();
+                        let getter = Function::new_no_args("throw new Error('the getter failed')");
+                        Reflect::set(&desc, &"get".into(), &getter).unwrap();
+                        Reflect::set(&desc, &"enumerable".into(), &JsValue::TRUE).unwrap();
+                        Object::define_property(&obj, &x.as_str().unwrap().into(), &desc);
+                    }
+                    _ => define(&obj, k, &js(x, base)),
+                }
+            }
+            obj.into()
+        }
+    }
+}
+
+fn base64_bytes(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
+    for c in text.bytes().filter(|c| *c != b'=') {
+        acc = acc << 6 | ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+/// Bytes decoded as a browser's `TextDecoder('utf-8')` does: invalid bytes become U+FFFD.
+fn decode(bytes: &[u8]) -> JsValue {
+    let decoder = js_sys::eval("new TextDecoder('utf-8')").unwrap();
+    call(&decoder, "decode", &[js_sys::Uint8Array::from(bytes).into()]).unwrap()
+}
+
+fn check_error(name: &str, expect: &Value, err: &JsValue) -> Result<(), String> {
+    if !err.is_instance_of::<js_sys::Error>() || get(err, "name").as_string().as_deref() != Some("CchcError") {
+        return Err(format!("{name}: not a CchcError: {err:?}"));
+    }
+    let code = get(err, "code").as_string().unwrap_or_default();
+    let want = expect["error"].as_str().unwrap();
+    if code != want {
+        return Err(format!(
+            "{name}: code {code}, expected {want}: {:?}",
+            get(err, "messageEn").as_string()
+        ));
+    }
+    let path = get(err, "path").as_string().unwrap_or_default();
+    if let Some(p) = expect.get("path").and_then(Value::as_str) {
+        if path != p {
+            return Err(format!("{name}: path {path}, expected {p}"));
+        }
+    }
+    let errors: Array = get(err, "errors")
+        .dyn_into()
+        .map_err(|_| format!("{name}: no errors list"))?;
+    let codes: Vec<String> = errors
+        .iter()
+        .map(|e| get(&e, "code").as_string().unwrap_or_default())
+        .collect();
+    for c in expect.get("errors").and_then(Value::as_array).into_iter().flatten() {
+        if !codes.iter().any(|x| x == c.as_str().unwrap()) {
+            return Err(format!("{name}: {c} missing from {codes:?}"));
+        }
+    }
+    let mut messages = vec![get(err, "messageVi"), get(err, "messageEn")];
+    for e in errors.iter() {
+        if !get(&e, "path").as_string().unwrap_or_default().starts_with('$') {
+            return Err(format!("{name}: an error without a path"));
+        }
+        messages.push(get(&get(&e, "message"), "vi"));
+        messages.push(get(&get(&e, "message"), "en"));
+    }
+    for m in messages {
+        let m = m.as_string().unwrap_or_default();
+        if m.trim().is_empty() {
+            return Err(format!("{name}: an empty message"));
+        }
+        for bad in [
+            "internal",
+            "nội bộ",
+            "unreachable",
+            "RuntimeError",
+            "panicked",
+            "f64",
+            "usize",
+            "struct ",
+        ] {
+            if m.contains(bad) {
+                return Err(format!("{name}: `{bad}` in `{m}`"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn row(report: &JsValue, indicator: &str, unit: &str) -> Option<JsValue> {
+    let results: Array = get(report, "results").dyn_into().ok()?;
+    results.iter().find(|r| {
+        get(r, "indicator").as_string().as_deref() == Some(indicator)
+            && get(r, "unit").as_string().as_deref() == Some(unit)
+    })
+}
+
+fn check_row(name: &str, want: &Value, report: &JsValue) -> Result<(), String> {
+    let r = row(
+        report,
+        want["indicator"].as_str().unwrap(),
+        want["unit"].as_str().unwrap(),
+    )
+    .ok_or_else(|| format!("{name}: no row for {want}"))?;
+    if let Some(s) = want.get("status").and_then(Value::as_str) {
+        let got = get(&r, "status").as_string().unwrap_or_default();
+        if got != s {
+            return Err(format!("{name}: status {got}, expected {s}"));
+        }
+    }
+    if let Some(v) = want.get("value").and_then(Value::as_f64) {
+        if get(&r, "value").as_f64() != Some(v) {
+            return Err(format!("{name}: value {:?}, expected {v}", get(&r, "value").as_f64()));
+        }
+    }
+    Ok(())
+}
+
+fn check_report(name: &str, expect: &Value, report: &JsValue) -> Result<(), String> {
+    if let Some(code) = expect.get("finding").and_then(Value::as_str) {
+        let findings: Array = get(report, "findings").dyn_into().unwrap();
+        let codes: Vec<String> = findings
+            .iter()
+            .map(|f| get(&f, "code").as_string().unwrap_or_default())
+            .collect();
+        if !codes.iter().any(|c| c == code) {
+            return Err(format!("{name}: finding {code} not in {codes:?}"));
+        }
+        return Ok(());
+    }
+    match expect.get("status") {
+        Some(want) => check_row(name, want, report),
+        None => Err(format!("{name}: expected {expect}, got a report")),
+    }
+}
+
+fn run(engine: &JsValue, entry: &Value, base: &Value) -> Result<(), String> {
+    let name = entry["name"].as_str().unwrap();
+    let input = || js(&entry["input"], base);
+    let outcome = match entry["target"].as_str().unwrap() {
+        "rule_pack" => call(&get(engine, "constructor"), "fromPlan", &[input()]),
+        "evaluate" => call(engine, "evaluate", &[input()]),
+        "evaluate_json" => call(engine, "evaluateJson", &[input()]),
+        "evaluate_csv" => {
+            let csv = match entry.get("csvBase64").and_then(Value::as_str) {
+                Some(b) => decode(&base64_bytes(b)),
+                None => js(&entry["csv"], base),
+            };
+            call(engine, "evaluateCsv", &[csv, js(&entry["options"], base)])
+        }
+        "ramp" => {
+            let i = input();
+            let args = ["level", "year", "reading", "previousActual"].map(|k| get(&i, k));
+            call(engine, "ramp", &args)
+        }
+        other => return Err(format!("{name}: unknown target {other}")),
+    };
+    let expect = &entry["expect"];
+    match outcome {
+        Err(err) if expect.get("error").is_some() => check_error(name, expect, &err),
+        Err(err) => Err(format!(
+            "{name}: unexpected error {:?} {:?}",
+            get(&err, "code").as_string(),
+            get(&err, "message").as_string()
+        )),
+        Ok(_) if entry["target"] == "rule_pack" => Err(format!("{name}: the rule pack was accepted")),
+        Ok(report) => check_report(name, expect, &report),
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_bad_input_gets_a_structured_error_and_the_engine_keeps_working() {
+    let catalogue: Value = serde_json::from_str(CATALOGUE).unwrap();
+    let base = &catalogue["basePack"];
+    let good = &catalogue["good"];
+    // One instance for the whole run, used through its JavaScript class.
+    let engine: JsValue = JsEngine::new().unwrap().into();
+    let good_input = js(&good["input"], base);
+    let entries = catalogue["entries"].as_array().unwrap();
+    let mut failed = Vec::new();
+    for entry in entries {
+        let name = entry["name"].as_str().unwrap();
+        if let Err(e) = run(&engine, entry, base) {
+            failed.push(e);
+        }
+        let after = call(&engine, "evaluate", std::slice::from_ref(&good_input))
+            .map_err(|e| format!("{name}: the good input failed after it: {e:?}"))
+            .and_then(|report| check_row(name, &good["expect"], &report));
+        if let Err(e) = after {
+            failed.push(e);
+        }
+    }
+    console_log!("catalogue: {} entries, {} failed", entries.len(), failed.len());
+    assert!(failed.is_empty(), "{} failed:\n{}", failed.len(), failed.join("\n"));
+    assert!(entries.len() >= 60);
+}
