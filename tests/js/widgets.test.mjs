@@ -1,0 +1,174 @@
+// The widgets on their own, as a portal developer embeds them: a static page with nothing but
+// one `<script type="module">` import and one custom-element tag (the README's promise), the
+// package laid out as `npm install` leaves it, under the demo's strict CSP. Then the rest of
+// the element API: data as a property, sharing one evaluation, refusing other origins.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, serveDir } from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8'));
+const { Engine } = createRequire(import.meta.url)(join(root, 'pkg/cchc_progress_node.cjs'));
+const native = new Engine().evaluate(sample);
+const nativeResult = (indicator, unit) => native.results.find((r) => r.indicator === indicator && r.unit === unit);
+
+describe('widgets', () => {
+  let site;
+  let server;
+  let browser;
+  let base;
+
+  before(async () => {
+    // A portal's static site: its page, its data, and the package where npm puts it.
+    site = mkdtempSync(join(tmpdir(), 'cchc-portal-'));
+    cpSync(join(root, 'pkg'), join(site, 'node_modules/cchc-progress'), { recursive: true });
+    mkdirSync(join(site, 'data'));
+    cpSync(join(root, 'www/data/can-tho-sample.json'), join(site, 'data/can-tho-sample.json'));
+    cpSync(join(root, 'www/data/can-tho-sample.csv'), join(site, 'data/can-tho-sample.csv'));
+    cpSync(join(here, 'fixtures/bare.html'), join(site, 'index.html'));
+    server = await serveDir(site);
+    base = `http://127.0.0.1:${server.address().port}`;
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  test('a page with one module import and one tag renders a progress card', async () => {
+    const html = readFileSync(join(here, 'fixtures/bare.html'), 'utf8');
+    assert.equal((html.match(/<script/g) ?? []).length, 1, 'the fixture page has exactly one script');
+    assert.equal((html.match(/<cchc-/g) ?? []).length, 1, 'and one widget tag');
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const expected = nativeResult('proc.online_l34', 'ct');
+    const card = await page.$eval('cchc-progress-card', (c) => ({
+      status: c.shadowRoot.querySelector('.badge').dataset.status,
+      value: c.shadowRoot.querySelector('.value').textContent,
+      lang: c.shadowRoot.querySelector('article').getAttribute('lang'),
+      heading: c.shadowRoot.querySelector('h3').textContent,
+    }));
+    assert.deepEqual(card, { status: expected.status, value: expected.display.vi, lang: 'vi', heading: expected.titles.vi });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('widgets given the same data share one fetch and one evaluation', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    const fetched = [];
+    page.on('request', (r) => r.url().endsWith('.json') && fetched.push(r.url()));
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const same = await page.evaluate(async () => {
+      const add = (tag, attrs) => {
+        const el = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        document.body.append(el);
+        return el;
+      };
+      const a = add('cchc-ramp-chart', { unit: 'nk', src: '/data/can-tho-sample.json' });
+      const b = add('cchc-overview', { unit: 'ct', src: '/data/can-tho-sample.json' });
+      await Promise.all([a.updateComplete, b.updateComplete]);
+      const first = document.querySelector('cchc-progress-card').report;
+      return { ab: a.report === b.report, first: a.report === first, states: [a.dataset.state, b.dataset.state] };
+    });
+    assert.deepEqual(same, { ab: true, first: true, states: ['ready', 'ready'] });
+    assert.deepEqual(fetched, [], 'the sample was fetched once, before the new widgets');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('data as a property, a CSV `src` with `csvOptions`, the locale attribute and a given report', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const { observations, ...options } = sample;
+    void observations;
+    const out = await page.evaluate(async ({ options, input }) => {
+      const make = (attrs) => {
+        const el = document.createElement('cchc-progress-card');
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        document.body.append(el);
+        return el;
+      };
+      const fromCsv = make({ indicator: 'egov.work_records_online', unit: 'nk', src: '/data/can-tho-sample.csv', locale: 'en' });
+      fromCsv.csvOptions = options;
+      const fromInput = make({ indicator: 'proc.digitized_results', unit: 'nk' });
+      fromInput.input = input;
+      await Promise.all([fromCsv.updateComplete, fromInput.updateComplete]);
+      const given = make({ indicator: 'proc.digitized_results', unit: 'nk', locale: 'en' });
+      given.report = fromInput.report;
+      await given.updateComplete;
+      const read = (c) => [c.dataset.state, c.shadowRoot.querySelector('.badge')?.dataset.status, c.shadowRoot.querySelector('.value')?.textContent, c.shadowRoot.querySelector('article')?.getAttribute('lang')];
+      return { csv: read(fromCsv), input: read(fromInput), given: read(given) };
+    }, { options, input: sample });
+    const wr = nativeResult('egov.work_records_online', 'nk');
+    const dr = nativeResult('proc.digitized_results', 'nk');
+    assert.deepEqual(out.csv, ['ready', wr.status, wr.display.en, 'en']);
+    assert.deepEqual(out.input, ['ready', dr.status, dr.display.vi, 'vi']);
+    assert.deepEqual(out.given, ['ready', dr.status, dr.display.en, 'en']);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a `src` on another origin is refused with a visible message and never requested', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const requested = [];
+    page.on('request', (r) => requested.push(r.url()));
+    const shown = await page.evaluate(async () => {
+      const el = document.createElement('cchc-progress-card');
+      el.setAttribute('indicator', 'proc.online_l34');
+      el.setAttribute('src', 'https://data.example.org/cchc.json');
+      document.body.append(el);
+      await el.updateComplete;
+      const alert = el.shadowRoot.querySelector('[role="alert"]');
+      return { state: el.dataset.state, text: alert?.textContent ?? '', visible: !!alert && alert.getBoundingClientRect().height > 0 };
+    });
+    assert.equal(shown.state, 'error');
+    assert.ok(shown.visible);
+    assert.match(shown.text, /https:\/\/data\.example\.org/);
+    assert.match(shown.text, /OFF_ORIGIN/);
+    assert.deepEqual(requested, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the ramp chart draws the floors and values as SVG, with a table alternative', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const chart = await page.evaluate(async () => {
+      const el = document.createElement('cchc-ramp-chart');
+      el.setAttribute('unit', 'nk');
+      el.setAttribute('src', '/data/can-tho-sample.json');
+      document.body.append(el);
+      await el.updateComplete;
+      const svg = el.shadowRoot.querySelector('svg[role="img"]');
+      const label = svg.getAttribute('aria-labelledby').split(' ').map((id) => el.shadowRoot.getElementById(id)?.textContent ?? '');
+      const rows = [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+      return { label, rows, floorMarks: svg.querySelectorAll('.floor-mark').length, below: svg.querySelectorAll('.below').length };
+    });
+    const r = nativeResult('proc.digitized_results', 'nk');
+    const years = new Map(r.rampYears.map((y) => [y.year, y]));
+    assert.deepEqual(
+      chart.rows.map((row) => row[0]),
+      ['2022', '2023', '2024', '2025'],
+    );
+    for (const [year, floor] of chart.rows.map((row) => [Number(row[0]), row[1]])) {
+      const y = years.get(year);
+      if (y) assert.equal(floor, `${y.floor}\u00a0%`);
+    }
+    assert.equal(chart.floorMarks, 4);
+    assert.equal(chart.below, r.rampYears.filter((y) => y.met === false).length);
+    assert.ok(chart.label[0].includes('Quận Ninh Kiều'));
+    assert.ok(chart.label[1].includes('năm 2022 mức sàn'), 'the SVG has a text description');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
