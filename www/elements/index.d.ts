@@ -1,0 +1,91 @@
+// Types of cchc-progress/elements: the progress widgets as custom elements.
+import type { CsvOptions, EvaluateInput, Locale, Report, Status, UnitInput, Engine, Level } from '../cchc_progress.js';
+
+/** Where a widget's data comes from; the latest one given wins. */
+export type DataSource =
+  | { report: Report; units?: UnitInput[] }
+  | { input: EvaluateInput }
+  | { csv: string; csvOptions: CsvOptions }
+  | { src: string; csvOptions?: CsvOptions };
+
+/** What every widget shares: attributes `plan`, `unit`, `indicator`, `as-of`, `locale`, `src`, `csv-options`, `heading-level`. */
+export declare class CchcElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** `vi` (default) or `en`; reflects the `locale` attribute. */
+  locale: Locale;
+  /** Unit id (`ct`, `nk`, ...); reflects `unit`. */
+  unit: string | null;
+  /** Indicator id (`proc.online_l34`); reflects `indicator`. */
+  indicator: string | null;
+  /** `YYYY-MM-DD`: evaluates the data at this date; reflects `as-of`. */
+  asOf: string | null;
+  /** URL of a rule pack (JSON) on this origin; the embedded Cần Thơ plan when unset. */
+  plan: string | null;
+  /** URL of a JSON input or CSV export on this origin; reflects `src`. */
+  src: string | null;
+  /** The report shown; set it to show a report you evaluated yourself. */
+  report: Report | null;
+  /** Evaluation input; the `as-of` attribute overrides its `asOf`. */
+  input: EvaluateInput | null;
+  /** CSV text of observations, evaluated with `csvOptions`. */
+  csv: string | null;
+  /** Units, asOf and options for CSV data (`csv` or a `.csv` `src`); or the `csv-options` attribute (a JSON URL). */
+  csvOptions: CsvOptions | null;
+  /** Resolves once the widget has rendered its current data, or shown why it cannot. */
+  readonly updateComplete: Promise<void>;
+  readonly engine: Engine | null;
+  /** Renders again from the data already loaded. */
+  repaint(): void;
+}
+
+/** `<cchc-progress-card indicator="proc.online_l34" unit="ct">`: one target for one unit. */
+export declare class CchcProgressCard extends CchcElement {
+  readonly result: Report['results'][number] | null;
+}
+
+/** `<cchc-ramp-chart unit="nk">`, `<cchc-ramp-chart level="district">` or `<cchc-ramp-chart>` (all levels' floors). */
+export declare class CchcRampChart extends CchcElement {
+  level: Level | null;
+}
+
+/** `<cchc-overview unit="ct">`: all targets by reform area, counts by status, units short of a level requirement. */
+export declare class CchcOverview extends CchcElement {
+  /** `plan` (default), `status`, `gap` or `title`; reflects `sort`. */
+  sort: 'plan' | 'status' | 'gap' | 'title';
+}
+
+/** An error of the widgets themselves (another origin, a failed fetch, bad JSON). */
+export declare class WidgetError extends Error {
+  readonly name: 'WidgetError';
+  readonly code: 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS';
+  readonly messageVi: string;
+  readonly messageEn: string;
+}
+
+/** Loads the WebAssembly module once per page. */
+export declare function initEngine(): Promise<unknown>;
+/** The page's one engine for a rule pack URL (or the embedded plan). */
+export declare function getEngine(plan?: string): Promise<Engine>;
+/** The page's one evaluation of a data source at an as-of date: the same promise the widgets use. */
+export declare function evaluateShared(source: DataSource, options?: { plan?: string; asOf?: string }): Promise<{ report: Report; units: UnitInput[] | null } | null>;
+/** A same-origin JSON file, fetched and parsed once per page. */
+export declare function fetchJson(url: string): Promise<unknown>;
+/** The absolute URL when `url` is on the page's origin; throws a `WidgetError` otherwise. */
+export declare function sameOrigin(url: string): string;
+
+export declare const STATUS: Record<Status, { icon: string; vi: string; en: string }>;
+/** Statuses from the most urgent to met. */
+export declare const STATUS_ORDER: Status[];
+export declare function statusLabel(status: Status, locale: Locale): string;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cchc-progress-card': CchcProgressCard;
+    'cchc-ramp-chart': CchcRampChart;
+    'cchc-overview': CchcOverview;
+  }
+  interface HTMLElementEventMap {
+    /** Fired (bubbling, composed) each time a widget renders; `detail.state` is `ready` or `error`. */
+    'cchc-render': CustomEvent<{ state: 'ready' | 'error' }>;
+  }
+}
