@@ -31,6 +31,7 @@ describe('widgets', () => {
     mkdirSync(join(site, 'data'));
     cpSync(join(root, 'www/data/can-tho-sample.json'), join(site, 'data/can-tho-sample.json'));
     cpSync(join(root, 'www/data/can-tho-sample.csv'), join(site, 'data/can-tho-sample.csv'));
+    cpSync(join(root, 'tests/fixtures/packs/sample_province.json'), join(site, 'data/sample_province.json'));
     cpSync(join(here, 'fixtures/bare.html'), join(site, 'index.html'));
     server = await serveDir(site);
     base = `http://127.0.0.1:${server.address().port}`;
@@ -168,6 +169,36 @@ describe('widgets', () => {
     assert.equal(chart.below, r.rampYears.filter((y) => y.met === false).length);
     assert.ok(chart.label[0].includes('Quận Ninh Kiều'));
     assert.ok(chart.label[1].includes('năm 2022 mức sàn'), 'the SVG has a text description');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the `plan` attribute loads another rule pack: the ramp chart draws its schedule with no data', async () => {
+    const pack = JSON.parse(readFileSync(join(root, 'tests/fixtures/packs/sample_province.json'), 'utf8'));
+    const engine = Engine.fromPlan(pack);
+    const ramp = pack.ramps[0];
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const shown = await page.evaluate(async () => {
+      const el = document.createElement('cchc-ramp-chart');
+      el.setAttribute('plan', '/data/sample_province.json');
+      el.setAttribute('locale', 'en');
+      document.body.append(el);
+      await el.updateComplete;
+      return {
+        state: el.dataset.state,
+        years: [...el.shadowRoot.querySelectorAll('thead th')].slice(1).map((th) => th.textContent),
+        rows: [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => [tr.dataset.level, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]),
+      };
+    });
+    assert.equal(shown.state, 'ready');
+    const years = [];
+    for (let y = ramp.firstYear; y <= ramp.lastYear; y += 1) years.push(y);
+    assert.deepEqual(shown.years, years.map(String));
+    const expected = ['city', 'district', 'commune']
+      .filter((level) => level in ramp.firstFloors)
+      .map((level) => [level, ...years.map((y) => String(engine.ramp(level, y).floor))]);
+    assert.deepEqual(shown.rows, expected);
     assert.deepEqual(problems, []);
     await page.close();
   });
