@@ -98,6 +98,7 @@ const state = {
   fileName: null,
   sample: null, // the sample input (its units serve CSV files)
   report: null,
+  dataAsOf: null, // the data's own as-of date, named in the selector's first option
   error: null,
 };
 
@@ -115,7 +116,9 @@ function node(tag, attrs = {}, ...children) {
 }
 
 function formatDate(iso) {
-  const [y, m, d] = iso.split('-');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+  if (!match) return String(iso);
+  const [, y, m, d] = match;
   if (state.locale === 'vi') return `${d}/${m}/${y}`;
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(+y, +m - 1, +d)));
 }
@@ -131,7 +134,7 @@ function applyLocale() {
   for (const b of document.querySelectorAll('.lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === locale));
   for (const opt of $('as-of').options) {
     if (opt.value) opt.textContent = formatDate(opt.value);
-    else opt.textContent = state.report ? `${tr('asOfData')} (${formatDate(state.report.asOf)})` : tr('asOfData');
+    else opt.textContent = state.dataAsOf ? `${tr('asOfData')} (${formatDate(state.dataAsOf)})` : tr('asOfData');
   }
   for (const row of document.querySelectorAll('#ramp-table tbody tr')) row.querySelector('th').textContent = TEXT[locale].levels[row.dataset.level];
   for (const w of document.querySelectorAll(WIDGETS)) w.setAttribute('locale', locale);
@@ -224,6 +227,7 @@ async function show() {
     const { report } = await evaluateShared(state.source, { asOf: state.asOf });
     state.report = report;
     state.error = null;
+    if (!state.asOf) state.dataAsOf = report.asOf;
   } catch (e) {
     state.report = null;
     state.error = e;
@@ -265,6 +269,8 @@ async function loadFile(file) {
     state.source = { csv: text, csvOptions: { asOf: sample.asOf, label: file.name, units: sample.units } };
   }
   state.fileName = file.name;
+  const own = state.source.input?.asOf ?? state.source.csvOptions?.asOf;
+  state.dataAsOf = typeof own === 'string' ? own : null;
   await show();
   if (state.error) $('load-status').textContent = '';
 }
@@ -302,6 +308,7 @@ function wire() {
   $('reset').addEventListener('click', () => {
     state.source = { src: SAMPLE };
     state.fileName = null;
+    state.dataAsOf = state.sample?.asOf ?? null;
     $('file').value = '';
     $('load-status').textContent = '';
     void show();
