@@ -131,7 +131,15 @@ pub fn floor(
         }
     };
     let capped = raw.is_some_and(|v| v > ramp.cap);
-    let value = raw.map(|v| round4(v.min(ramp.cap)));
+    // Shown to 4 decimals; a cap with more decimals must not be passed by the rounding.
+    let value = raw.map(|v| {
+        let r = round4(v.min(ramp.cap));
+        if r > ramp.cap {
+            (ramp.cap * 10_000.0).floor() / 10_000.0
+        } else {
+            r
+        }
+    });
     let explanation = explain(
         ramp,
         level,
