@@ -27,6 +27,7 @@ const JS_ONLY: &[&str] = &[
     "$hugeSparseArray",
     "$hugeBigInt",
     "$smallBigInt",
+    "$mapOptions",
 ];
 
 fn js_only(v: &Value) -> bool {

@@ -7,7 +7,9 @@
 //! - a list longer than the input could ever need (a sparse `new Array(2 ** 32 - 1)`), and
 //!   more values in all than [`MAX_VALUES`] (an object graph that shares its parts can
 //!   be exponentially larger than it looks);
-//! - functions, symbols and BigInts beyond 64 bits, which are not data;
+//! - text with a broken character (an unpaired UTF-16 surrogate, which is not Unicode);
+//! - functions, symbols, BigInts, `Map`s and `Set`s, which are not JSON data (converted
+//!   through JSON, a `Map` would become `{}` and its entries would be lost);
 //! - a value whose reading throws (a getter, a revoked `Proxy`): the error would otherwise
 //!   unwind through Rust and leave the engine unusable;
 //! - for rule packs, strings and keys longer together than a pack's text may be.
@@ -24,8 +26,10 @@ pub const MAX_VALUES: usize = 12 * MAX_OBSERVATIONS;
 
 #[wasm_bindgen(inline_js = r#"
 const clip = (k) => (k.length > 80 ? k.slice(0, 80) + '…' : k);
+const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const broken = (s) => (typeof s.isWellFormed === 'function' ? !s.isWellFormed() : lone.test(s));
 // Returns [kind, path, detail]: kind `ok` (detail: the length of every string and key),
-// `too_deep`, `not_finite`, `not_data` (a function, a symbol, a BigInt beyond 64 bits;
+// `too_deep`, `not_finite`, `broken_text`, `not_data` (a function, a symbol, a BigInt, a Map or a Set;
 // detail: which), `too_long` (detail: the length), `too_many`, `unreadable` (detail: the
 // message). Paths are built only when `paths` is true: the second walk, after
 // a problem was found.
@@ -42,12 +46,13 @@ export function inspect(root, maxDepth, maxItems, maxValues, paths) {
         if (!Number.isFinite(v)) return ['not_finite', p, 0];
         continue;
       }
-      if (t === 'string') { size += v.length; continue; }
-      if (t === 'function' || t === 'symbol') return ['not_data', p, t];
-      if (t === 'bigint') {
-        if (v < -(2n ** 63n) || v >= 2n ** 64n) return ['not_data', p, 'BigInt'];
+      if (t === 'string') {
+        if (broken(v)) return ['broken_text', p, 0];
+        size += v.length;
         continue;
       }
+      if (t === 'function' || t === 'symbol') return ['not_data', p, t];
+      if (t === 'bigint') return ['not_data', p, 'BigInt'];
       if (v === null || t !== 'object' || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) continue;
       if (d >= maxDepth) return ['too_deep', p, 0];
       if (Array.isArray(v)) {
@@ -56,18 +61,14 @@ export function inspect(root, maxDepth, maxItems, maxValues, paths) {
           if (paths) at = p + '[' + i + ']';
           values.push(v[i]); depths.push(d + 1); names.push(at);
         }
-      } else if (v instanceof Map) {
-        const entries = Array.from(v.entries()).reverse();
-        for (const [k, x] of entries) {
-          const key = String(k);
-          size += key.length;
-          if (paths) at = p + '.' + clip(key);
-          values.push(x); depths.push(d + 1); names.push(at);
-        }
+      } else if (v instanceof Map || v instanceof Set) {
+        // JSON has no such thing: `JSON.stringify` would make it `{}`, losing its entries.
+        return ['not_data', p, v instanceof Map ? 'Map' : 'Set'];
       } else {
         const keys = Object.keys(v);
         for (let i = keys.length - 1; i >= 0; i--) {
           const k = keys[i];
+          if (broken(k)) return ['broken_text', p, 0];
           size += k.length;
           if (paths) at = p + '.' + clip(k);
           values.push(v[k]); depths.push(d + 1); names.push(at);
@@ -137,6 +138,16 @@ fn problem(kind: &str, path: String, detail: &JsValue, door: Door) -> Error {
             path,
             "giá trị phải là một số hữu hạn, không phải `NaN` hay `Infinity`",
             "the value must be a finite number, not `NaN` or `Infinity`",
+        ),
+        "broken_text" => Error::new(
+            if input {
+                "INPUT_INVALID_TEXT"
+            } else {
+                "RULE_PACK_INVALID_JSON"
+            },
+            path,
+            "chuỗi có ký tự hỏng (nửa cặp UTF-16 đứng một mình), không đọc được",
+            "the text has a broken character (an unpaired UTF-16 surrogate) and cannot be read",
         ),
         "not_data" => {
             let what = detail.as_string().unwrap_or_default();

@@ -75,6 +75,7 @@ fn js(v: &Value, base: &Value) -> JsValue {
             "$hugeSparseArray" => Array::new_with_length(u32::MAX).into(),
             "$hugeBigInt" => js_sys::eval("2n ** 70n").unwrap(),
             "$smallBigInt" => js_sys::eval("120n").unwrap(),
+            "$mapOptions" => js_sys::eval("new Map([['rampReading', 'relative']])").unwrap(),
             _ => JsValue::from_str(s),
         },
         Value::Array(items) => items.iter().map(|x| js(x, base)).collect::<Array>().into(),
