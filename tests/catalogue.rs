@@ -232,3 +232,18 @@ fn run_entry(engine: &Engine, entry: &Value, base_pack: &Value, good: &Value) {
     let report = engine.evaluate(&good["input"]).unwrap();
     check_row(name, &good["expect"], &report);
 }
+
+/// Too large to keep in the catalogue file or to build in a browser test: text over
+/// `MAX_TEXT_BYTES` is refused before it is parsed, as JSON and as CSV.
+#[test]
+fn text_over_the_size_limit_is_refused_before_parsing() {
+    let engine = Engine::embedded().unwrap();
+    let text = " ".repeat(cchc_progress::data::MAX_TEXT_BYTES + 1);
+    let e = engine.evaluate_json(&text).unwrap_err();
+    assert_eq!(e.codes(), ["INPUT_TOO_LARGE"]);
+    let e = engine
+        .evaluate_csv(&text, &serde_json::json!({"asOf": "2024-12-31"}))
+        .unwrap_err();
+    assert_eq!(e.codes(), ["INPUT_TOO_LARGE"]);
+    assert!(e.0[0].message.en.contains("256 MiB"), "{}", e.0[0].message.en);
+}

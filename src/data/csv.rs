@@ -51,6 +51,7 @@ pub struct CsvInput {
 /// Reads observations from `text`, and the rest of the input (asOf, locale, options,
 /// units) from `rest`, an object like the JSON input without `observations`.
 pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
+    super::input::check_text_size(text, "CSV")?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(at) = text.find('\u{fffd}') {
         return Err(Errors::one(not_utf8(text, at)));

@@ -15,12 +15,21 @@ use crate::error::{Error, Errors};
 use crate::messages::Locale;
 use crate::plan::{Level, RampReading};
 
-/// At most this many observations in one input.
+// The limits turn what would exhaust the page's memory into a clear error. They are set so
+// that the country-scale export of issue 7 (63 provinces, 11 025 units, 1.85 million
+// observations: 98 MB as CSV, about 200 MB as JSON) passes with room to spare, and each is
+// documented in the npm README.
+
+/// At most this many observations in one input (2.7 times the country-scale export).
 pub const MAX_OBSERVATIONS: usize = 5_000_000;
-/// At most this many units in one input.
+/// At most this many units in one input (9 times the 11 025 of the country).
 pub const MAX_UNITS: usize = 100_000;
-/// At most this many characters in any text of the input.
+/// At most this many characters in any text of the input (a name, an id, a label).
 pub const MAX_STRING_CHARS: usize = 10_000;
+/// At most this many bytes of JSON or CSV text (`evaluateJson`, `evaluateCsv`): 256 MiB,
+/// 2.7 times the country-scale CSV. Checked before parsing, which needs several times the
+/// text's size.
+pub const MAX_TEXT_BYTES: usize = 256 << 20;
 /// Reading stops after this many errors: the first ones are enough to fix an export.
 pub const MAX_ERRORS: usize = 1_000;
 /// At most this many levels of nesting (objects and arrays) in an input, as JSON text (the
@@ -128,6 +137,7 @@ impl Reading {
 
 /// Reads an input from JSON text.
 pub fn parse_input(text: &str) -> Result<Input, Errors> {
+    check_text_size(text, "JSON")?;
     // A byte-order mark, as editors on Windows write it, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| {
@@ -144,6 +154,21 @@ pub fn parse_input(text: &str) -> Result<Input, Errors> {
         ))
     })?;
     read_input(&value)
+}
+
+/// Refuses JSON or CSV text over [`MAX_TEXT_BYTES`].
+pub(crate) fn check_text_size(text: &str, kind: &str) -> Result<(), Errors> {
+    if text.len() <= MAX_TEXT_BYTES {
+        return Ok(());
+    }
+    let mib = text.len() >> 20;
+    let max = MAX_TEXT_BYTES >> 20;
+    Err(Errors::one(Error::new(
+        "INPUT_TOO_LARGE",
+        "$",
+        format!("văn bản {kind} dài {mib} MiB, vượt giới hạn {max} MiB; hãy chia nhỏ theo tỉnh hoặc theo năm"),
+        format!("the {kind} text is {mib} MiB, above the limit of {max} MiB; split it by province or by year"),
+    )))
 }
 
 /// The error for an input nested deeper than [`MAX_DEPTH`], as JSON text or as a JavaScript
