@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus (seeds/inputs/) from the test fixtures: each file is the door byte
+of fuzz_targets/inputs.rs followed by a fixture's text. Run from fuzz/."""
+import json, pathlib
+
+root = pathlib.Path(__file__).resolve().parent.parent
+out = pathlib.Path(__file__).resolve().parent / "seeds" / "inputs"
+out.mkdir(parents=True, exist_ok=True)
+fx = root / "tests" / "fixtures"
+
+def put(name, door, text):
+    (out / name).write_bytes(bytes([door]) + text.encode("utf-8"))
+
+packs = [root / "src/plan/can_tho_2021_2025.json", fx / "packs/sample_province.json"]
+packs += sorted((fx / "packs/invalid").glob("*.json"))
+for p in packs:
+    put(f"pack_{p.stem}", 0, p.read_text())
+for p in sorted((fx / "eval").glob("*.json")) + sorted((fx / "eval/errors").glob("*.json")):
+    put(f"json_{p.stem}", 1, p.read_text())
+for p in sorted((fx / "eval/errors").glob("*.json")):
+    put(f"value_{p.stem}", 3, p.read_text())
+for p in sorted((fx / "eval/csv").glob("*.csv")):
+    put(f"csv_{p.stem}", 2, p.read_text())
+sample = (fx / "packs/sample_province.json").read_text()
+one = (fx / "eval/status_met_internal_e_transfer.json").read_text()
+put("pack_and_input_sample", 4, sample + "\0" + one)
