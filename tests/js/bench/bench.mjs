@@ -3,7 +3,7 @@
 //
 //   node tests/js/bench/bench.mjs            the full table (S, M, L, construction, size, Chromium)
 //   node tests/js/bench/bench.mjs --smoke    S once, checks the report has results; no timing verdicts
-//   options: --pkg DIR, --no-browser, --no-L, --runs N (S runs; M and L use fewer)
+//   options: --pkg DIR, --no-browser, --scales S,M,L, --runs N (S runs; M and L use fewer)
 //
 // Every time is a median over repeated runs after warm-up runs. For each scale it measures
 // engine.evaluate(object), engine.evaluateJson(text) and engine.evaluateCsv(text, options);
@@ -287,10 +287,11 @@ async function main() {
   console.log(`.wasm: ${(size.raw / 1024).toFixed(1)} KiB raw, ${(size.gzip / 1024).toFixed(1)} KiB gzipped (gzip -9)`);
   console.log(`construction (fresh process: require + compile + instantiate + new Engine()): ${f1(c.first)} ms median; WebAssembly.Module compile alone ${f1(c.compile)} ms; a second new Engine() ${f1(c.again)} ms\n`);
 
+  const scales = option('--scales', 'S,M,L').split(',');
   const rows = [];
-  rows.push(measureScale(Engine, 'S', { runs, warm: 3, methods: ['object', 'json'] }));
-  rows.push(measureScale(Engine, 'M', { runs: Math.max(3, runs >> 2), warm: 1, methods: ['object', 'json'] }));
-  if (!flag('--no-L')) rows.push(measureL());
+  if (scales.includes('S')) rows.push(measureScale(Engine, 'S', { runs, warm: 3, methods: ['object', 'json'] }));
+  if (scales.includes('M')) rows.push(measureScale(Engine, 'M', { runs: Math.max(3, runs >> 2), warm: 1, methods: ['object', 'json'] }));
+  if (scales.includes('L')) rows.push(measureL());
   printTable(rows);
   console.log('\nfloor = JSON.stringify(input) + JSON.parse(report JSON); peer = json-logic-js threshold rule per observation;');
   console.log('L runs evaluateCsv only (CSV text, as a national portal exports it), in its own process; its floor is JSON.parse of its report.');
