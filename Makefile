@@ -23,7 +23,7 @@ PORT ?= 8080
 LOGS := target/test-logs
 
 .PHONY: help demo test tools tool-target tool-wasm-pack tool-wasm-bindgen tool-chromium npm-deps \
-        package check-fmt check-clippy test-native test-node test-browser test-package test-page bench clean-tools
+        package check-fmt check-clippy test-native test-node test-browser test-package test-page test-bench-smoke bench clean-tools
 
 help:
 	@echo "make demo   build the package and serve the demo portal page on http://127.0.0.1:$(PORT)/"
@@ -45,6 +45,7 @@ test: tools
 	$(MAKE) package
 	$(MAKE) test-package
 	$(MAKE) test-page
+	$(MAKE) test-bench-smoke
 	@bash tests/summary.sh $(LOGS)
 
 ## ---- tools (each installed only if missing) ---------------------------------------------
@@ -119,8 +120,15 @@ test-package:
 test-page:
 	node tests/js/page.test.mjs 2>&1 | tee $(LOGS)/page.log
 
+# The benchmark script at scale S, once, checking only that it still runs (no timing is judged).
+test-bench-smoke:
+	node tests/js/bench/bench.mjs --smoke 2>&1 | tee $(LOGS)/bench-smoke.log
+
+# Benchmarks (never part of pass/fail): Criterion natively, then Node and Chromium over the
+# built package at scales S, M, L with the marshalling floor and json-logic-js as references.
 bench: tools package
-	node tests/js/bench.mjs
+	cargo bench --bench evaluate
+	node tests/js/bench/bench.mjs
 
 clean-tools:
 	rm -rf $(TOOLS) pkg-config/node_modules tests/js/node_modules
