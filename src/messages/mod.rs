@@ -10,8 +10,8 @@ pub use format::{format_number, format_percent, format_percent_trimmed, format_t
 use serde::{Deserialize, Serialize};
 
 /// A text in Vietnamese (the portal's first language) and English.
+// Unknown keys in a rule pack's texts are reported by the pack's validation, not here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Text {
     pub vi: String,
     pub en: String,

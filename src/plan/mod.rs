@@ -8,6 +8,7 @@
 //! collected, then [`validate`] turns the raw pack into a [`Plan`] or returns all errors.
 
 mod embedded;
+mod fields;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -248,10 +249,9 @@ impl AfterLastYear {
 
 // ---------------------------------------------------------------------------------------
 // The raw rule pack, as read from JSON. Enum-like fields are text so that every unknown
-// value is reported with its path, rather than only the first one serde meets.
+// value is reported with its path, rather than only the first one serde meets; unknown keys
+// are found beforehand against the schema (see `fields`).
 // ---------------------------------------------------------------------------------------
-
-type Extra = BTreeMap<String, serde_json::Value>;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "a rule pack object")]
@@ -266,8 +266,6 @@ pub struct RawRulePack {
     #[serde(default)]
     pub ramps: Vec<RawRamp>,
     pub indicators: Vec<RawIndicator>,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -281,8 +279,6 @@ pub struct RawPlanInfo {
     pub period: RawPeriod,
     #[serde(default)]
     pub sample: bool,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -290,8 +286,6 @@ pub struct RawPlanInfo {
 pub struct RawDecision {
     pub number: String,
     pub date: String,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -299,8 +293,6 @@ pub struct RawDecision {
 pub struct RawPeriod {
     pub from: i32,
     pub to: i32,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -313,8 +305,6 @@ pub struct RawMethods {
     pub trend: Option<RawTrend>,
     #[serde(default)]
     pub stale_after_months: Option<u32>,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -324,8 +314,6 @@ pub struct RawTrend {
     pub on_track: f64,
     pub needs_acceleration: f64,
     pub limited_progress: f64,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -334,8 +322,6 @@ pub struct RawArea {
     pub id: String,
     pub clause: String,
     pub title: Text,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -355,8 +341,6 @@ pub struct RawRamp {
     #[serde(default)]
     pub default_reading: Option<String>,
     pub after_last_year: String,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -390,8 +374,6 @@ pub struct RawIndicator {
     pub counted: Option<Text>,
     #[serde(default)]
     pub note: Option<Text>,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -601,37 +583,43 @@ pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
     }
     // A byte-order mark, as editors on Windows write it, is not part of the JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let raw: RawRulePack = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = json_path(e.path());
-        let detail = e.into_inner().to_string();
+    // Text goes through a JSON value so the pack is read by one deserializer only (the one
+    // with paths): a second instantiation for text cost ~40 KB of wasm.
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        let detail = e.to_string();
         if detail.starts_with("recursion limit exceeded") {
-            return Errors::one(too_deep(path));
+            return Errors::one(too_deep("$".to_string()));
         }
         let m = crate::error::serde_message(&detail);
+        let (line, column) = (e.line(), e.column());
         Errors::one(Error::new(
             "RULE_PACK_INVALID_JSON",
-            path,
-            format!("bộ quy tắc không đọc được: {}", m.vi),
-            format!("the rule pack cannot be read: {}", m.en),
+            "$",
+            format!("bộ quy tắc không đọc được: {} (dòng {line}, cột {column})", m.vi),
+            format!("the rule pack cannot be read: {} (line {line}, column {column})", m.en),
         ))
     })?;
-    validate(raw)
+    rule_pack_from_value(value)
 }
 
 /// Parses and validates a rule pack given as a JSON value (what JavaScript passes).
 pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
-    let raw: RawRulePack = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = json_path(e.path());
-        let m = crate::error::serde_message(&e.into_inner().to_string());
-        Errors::one(Error::new(
-            "RULE_PACK_INVALID_JSON",
-            path,
-            format!("bộ quy tắc không đọc được: {}", m.vi),
-            format!("the rule pack cannot be read: {}", m.en),
-        ))
-    })?;
-    validate(raw)
+    let unknown = fields::unknown_fields(&value);
+    match serde_path_to_error::deserialize::<_, RawRulePack>(value) {
+        Ok(raw) => validate::validate_with(raw, unknown),
+        Err(e) => {
+            let path = json_path(e.path());
+            let m = crate::error::serde_message(&e.into_inner().to_string());
+            let mut errors = unknown;
+            errors.push(Error::new(
+                "RULE_PACK_INVALID_JSON",
+                path,
+                format!("bộ quy tắc không đọc được: {}", m.vi),
+                format!("the rule pack cannot be read: {}", m.en),
+            ));
+            Err(Errors(errors))
+        }
+    }
 }
 
 /// `serde_path_to_error`'s path (`indicators[3].target`) as a JSON path (`$.indicators[3].target`).

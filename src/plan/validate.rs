@@ -14,17 +14,6 @@ impl Collector {
         self.errors.push(Error::new(code, path, vi, en));
     }
 
-    fn unknown_fields(&mut self, path: &str, extra: &Extra) {
-        for key in extra.keys() {
-            self.push(
-                "RULE_PACK_UNKNOWN_FIELD",
-                format!("{path}.{key}"),
-                format!("trường `{key}` không thuộc định dạng bộ quy tắc"),
-                format!("field `{key}` is not part of the rule-pack format"),
-            );
-        }
-    }
-
     fn unknown_value(&mut self, path: String, value: &str, allowed: &[&str]) {
         let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
         self.push(
@@ -96,8 +85,12 @@ fn is_iso_date(s: &str) -> bool {
 
 /// Checks a raw rule pack and builds the [`Plan`], or returns every problem found.
 pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
-    let mut c = Collector { errors: Vec::new() };
-    c.unknown_fields("$", &raw.extra);
+    validate_with(raw, Vec::new())
+}
+
+/// As [`validate`], after problems already found in the pack's JSON (unknown keys).
+pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan, Errors> {
+    let mut c = Collector { errors: prior };
 
     if raw.format_version != 1 {
         c.push(
@@ -116,9 +109,6 @@ pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
 
     // The plan's identity.
     let p = &raw.plan;
-    c.unknown_fields("$.plan", &p.extra);
-    c.unknown_fields("$.plan.decision", &p.decision.extra);
-    c.unknown_fields("$.plan.period", &p.period.extra);
     c.id("$.plan.id".into(), &p.id);
     if !is_iso_date(&p.decision.date) {
         c.push(
@@ -148,12 +138,10 @@ pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
         stale_after_months: 12,
     };
     if let Some(m) = &raw.methods {
-        c.unknown_fields("$.methods", &m.extra);
         if let Some(months) = m.stale_after_months {
             methods.stale_after_months = months;
         }
         if let Some(t) = &m.trend {
-            c.unknown_fields("$.methods.trend", &t.extra);
             if t.method != "cagr_ratio" {
                 c.unknown_value("$.methods.trend.method".into(), &t.method, &["cagr_ratio"]);
             }
@@ -179,7 +167,6 @@ pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
     let mut areas = Vec::with_capacity(raw.areas.len());
     for (i, a) in raw.areas.iter().enumerate() {
         let path = format!("$.areas[{i}]");
-        c.unknown_fields(&path, &a.extra);
         c.id(format!("{path}.id"), &a.id);
         if !area_ids.insert(a.id.as_str()) {
             duplicate(&mut c, format!("{path}.id"), &a.id);
@@ -196,7 +183,6 @@ pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
     let mut ramps = Vec::with_capacity(raw.ramps.len());
     for (i, r) in raw.ramps.iter().enumerate() {
         let path = format!("$.ramps[{i}]");
-        c.unknown_fields(&path, &r.extra);
         c.id(format!("{path}.id"), &r.id);
         if !ramp_ids.insert(r.id.as_str()) {
             duplicate(&mut c, format!("{path}.id"), &r.id);
@@ -309,7 +295,6 @@ pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
     let mut indicators = Vec::with_capacity(raw.indicators.len());
     for (i, r) in raw.indicators.iter().enumerate() {
         let path = format!("$.indicators[{i}]");
-        c.unknown_fields(&path, &r.extra);
         c.id(format!("{path}.id"), &r.id);
         if !ids.insert(r.id.as_str()) {
             duplicate(&mut c, format!("{path}.id"), &r.id);
