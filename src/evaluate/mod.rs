@@ -40,36 +40,54 @@ use screen::Figure;
 pub(crate) use crate::data::clip;
 
 /// What every step reads: the plan, the input, and the unit hierarchy.
+///
+/// Units and indicators are interned once per evaluation: a unit is its position in
+/// [`Ctx::units`] (sorted by id, so index order is id order), an indicator its position in the
+/// plan. The steps key their tables by these small numbers instead of cloning ids per
+/// observation.
 pub(crate) struct Ctx<'a> {
     pub plan: &'a Plan,
     pub input: &'a Input,
-    pub units: BTreeMap<&'a str, &'a Unit>,
-    /// Children of each unit, by id.
-    pub children: BTreeMap<&'a str, Vec<&'a str>>,
+    /// One unit per id, sorted by id (the last of the input wins, as it would in a map).
+    pub units: Vec<&'a Unit>,
+    /// Children of each unit, by index, in id order.
+    pub children: Vec<Vec<usize>>,
     /// Units, deepest first, so that a roll-up meets every child before its parent.
-    pub bottom_up: Vec<&'a str>,
+    pub bottom_up: Vec<usize>,
+    /// The plan's indicator ids, sorted, with the position of the first indicator of each.
+    indicator_ids: Vec<(&'a str, usize)>,
     pub as_of_year: i32,
 }
 
 impl<'a> Ctx<'a> {
     fn new(plan: &'a Plan, input: &'a Input) -> Ctx<'a> {
-        let units: BTreeMap<&str, &Unit> = input.units.iter().map(|u| (u.id.as_str(), u)).collect();
-        let mut children: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut sorted: Vec<&Unit> = input.units.iter().collect();
+        sorted.sort_by(|a, b| a.id.cmp(&b.id)); // stable: equal ids keep the input's order
+        let mut units: Vec<&Unit> = Vec::with_capacity(sorted.len());
+        for u in sorted {
+            match units.last_mut() {
+                Some(last) if last.id == u.id => *last = u,
+                _ => units.push(u),
+            }
+        }
+        let index = |id: &str| units.binary_search_by(|u| u.id.as_str().cmp(id)).ok();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
         for u in &input.units {
-            if let Some(p) = u.parent.as_deref() {
-                if units.contains_key(p) {
-                    children.entry(p).or_default().push(u.id.as_str());
+            if let (Some(p), Some(c)) = (u.parent.as_deref().and_then(index), index(&u.id)) {
+                if let Some(list) = children.get_mut(p) {
+                    list.push(c);
                 }
             }
         }
-        for c in children.values_mut() {
+        for c in &mut children {
             c.sort_unstable();
             c.dedup();
         }
         // Depth by following parents; bounded, so a hand-built cyclic input cannot hang.
-        let mut depth: Vec<(usize, &str)> = units
-            .values()
-            .map(|u| {
+        let mut depth: Vec<(usize, usize)> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
                 let mut d = 0usize;
                 let mut cur = u.parent.as_deref();
                 while let Some(p) = cur {
@@ -77,20 +95,47 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     d += 1;
-                    cur = units.get(p).and_then(|pu| pu.parent.as_deref());
+                    cur = index(p)
+                        .and_then(|pi| units.get(pi))
+                        .and_then(|pu| pu.parent.as_deref());
                 }
-                (d, u.id.as_str())
+                (d, i)
             })
             .collect();
-        depth.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        depth.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut indicator_ids: Vec<(&str, usize)> = plan
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| (ind.id.as_str(), i))
+            .collect();
+        indicator_ids.sort_unstable();
+        indicator_ids.dedup_by_key(|(id, _)| *id);
         Ctx {
             plan,
             input,
             units,
             children,
-            bottom_up: depth.into_iter().map(|(_, id)| id).collect(),
+            bottom_up: depth.into_iter().map(|(_, i)| i).collect(),
+            indicator_ids,
             as_of_year: input.as_of.year,
         }
+    }
+
+    /// The index of the unit `id`.
+    pub fn unit_index(&self, id: &str) -> Option<usize> {
+        self.units.binary_search_by(|u| u.id.as_str().cmp(id)).ok()
+    }
+
+    /// The unit at `index`.
+    pub fn unit(&self, index: usize) -> Option<&'a Unit> {
+        self.units.get(index).copied()
+    }
+
+    /// The plan's position of the indicator `id` (the first, as [`Plan::indicator`] finds).
+    pub fn indicator_index(&self, id: &str) -> Option<usize> {
+        let i = self.indicator_ids.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+        self.indicator_ids.get(i).map(|(_, at)| *at)
     }
 }
 
@@ -123,31 +168,33 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
     let mut results: Vec<IndicatorResult> = Vec::new();
     let mut level_summaries: Vec<LevelSummary> = Vec::new();
     let mut headline: BTreeMap<&str, Status> = BTreeMap::new();
-    for ind in &plan.indicators {
+    let no_own = Vec::new();
+    for (ind_at, ind) in plan.indicators.iter().enumerate() {
         let ramp = ind.ramp.as_deref().and_then(|r| plan.ramp(r));
         let rules = Rules {
             ind,
             ramp,
             reading: resolved_reading(input, ramp.map(|r| r.default_reading)),
         };
-        let figures = rollup::figures(&ctx, ind, own.get(&ind.id), &mut findings);
+        let figures = rollup::figures(&ctx, ind, own.get(ind_at).unwrap_or(&no_own), &mut findings);
         let mut rows: Vec<IndicatorResult> = Vec::new();
-        let mut judged: BTreeMap<&str, BTreeMap<i32, YearEval>> = BTreeMap::new();
-        for (unit_id, years) in &figures {
-            let Some(unit) = ctx.units.get(unit_id.as_str()) else {
+        // Per unit index: its judged years (empty without a row).
+        let mut judged: Vec<Vec<YearEval>> = vec![Vec::new(); ctx.units.len()];
+        for (unit_at, years) in figures.iter().enumerate() {
+            let Some(unit) = ctx.unit(unit_at) else {
                 continue;
             };
-            if !ind.covers(unit.level) {
+            if years.is_empty() || !ind.covers(unit.level) {
                 continue;
             }
-            let years: BTreeMap<i32, rollup::UnitYear> = years
-                .iter()
-                .filter(|(y, _)| **y <= ctx.as_of_year)
-                .map(|(y, uy)| (*y, uy.clone()))
-                .collect();
-            if let Some((row, j)) = result::row(&ctx, &rules, unit, &years) {
+            let years = years
+                .get(..years.partition_point(|uy| uy.year <= ctx.as_of_year))
+                .unwrap_or_default();
+            if let Some((row, j)) = result::row(&ctx, &rules, unit, years) {
                 rows.push(row);
-                judged.insert(unit.id.as_str(), j);
+                if let Some(slot) = judged.get_mut(unit_at) {
+                    *slot = j;
+                }
             }
         }
         rows.sort_by(|a, b| (a.level, &a.unit).cmp(&(b.level, &b.unit)));
@@ -243,7 +290,8 @@ fn pick_headline(ctx: &Ctx, rows: &[IndicatorResult]) -> Option<usize> {
     let is_root = |r: &IndicatorResult| {
         r.unit
             .as_deref()
-            .and_then(|u| ctx.units.get(u))
+            .and_then(|u| ctx.unit_index(u))
+            .and_then(|i| ctx.unit(i))
             .is_some_and(|u| u.parent.is_none())
     };
     if let Some(i) = rows.iter().position(is_root) {
@@ -263,7 +311,7 @@ fn summarize_levels(
     ctx: &Ctx,
     rules: &Rules,
     rows: &[IndicatorResult],
-    judged: &BTreeMap<&str, BTreeMap<i32, YearEval>>,
+    judged: &[Vec<YearEval>],
     figures: &Figures,
 ) -> Vec<LevelSummary> {
     let ind = rules.ind;
@@ -289,13 +337,14 @@ fn summarize_levels(
         let mut no_data = Vec::new();
         let (mut num, mut den, mut all_fractions, mut any) = (0.0, 0.0, true, false);
         for u in &units {
-            let e = judged.get(u.id.as_str()).and_then(|j| j.get(&year));
+            let at = ctx.unit_index(&u.id);
+            let e = at.and_then(|i| judged.get(i)).and_then(|j| result::judged_in(j, year));
             match e.and_then(|e| e.met) {
                 Some(true) => met = met.saturating_add(1),
                 Some(false) => short.push(u.id.clone()),
                 None => no_data.push(u.id.clone()),
             }
-            if let Some(uy) = figures.get(&u.id).and_then(|y| y.get(&year)) {
+            if let Some(uy) = at.and_then(|i| figures.get(i)).and_then(|y| rollup::in_year(y, year)) {
                 any = true;
                 match uy.figure {
                     Figure::Fraction { numerator, denominator } => {

@@ -2,18 +2,16 @@
 //! requirement of that year (the ramp floor, or the target), the gap, the status by the
 //! trend method, the straight-path expectation, the projection, and the sentence.
 
-use std::collections::BTreeMap;
-
 use super::display::{percent_text, whole_text, Threshold};
 use super::explain::{self, Facts};
-use super::rollup::UnitYear;
+use super::rollup::{in_year, UnitYear};
 use super::screen::Figure;
 use super::trend::{self, Trend, TrendInput};
 use super::Ctx;
 use crate::data::{Date, Unit};
 use crate::messages::Text;
 use crate::plan::{Comparator, Indicator, Level, Measure, Ramp, RampReading};
-use crate::ramp::{self, round4, FloorBasis, RampFloor};
+use crate::ramp::{self, round4, Floor, FloorBasis};
 use crate::report::{IndicatorResult, Method, Num, RampYear, Reason, SeriesPoint, Status};
 
 /// One indicator as the evaluation reads it.
@@ -24,18 +22,25 @@ pub(crate) struct Rules<'a> {
 }
 
 /// One year of one unit, judged.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct YearEval {
+    pub year: i32,
     pub value: Option<f64>,
     pub requirement: Option<f64>,
-    pub floor: Option<RampFloor>,
+    pub floor: Option<Floor>,
     pub met: Option<bool>,
 }
 
+/// The judged year `year` among a unit's judged years (sorted by year).
+pub(crate) fn judged_in(judged: &[YearEval], year: i32) -> Option<&YearEval> {
+    let i = judged.binary_search_by_key(&year, |e| e.year).ok()?;
+    judged.get(i)
+}
+
 /// The baseline count of a reduction (the unit's count in the baseline year).
-fn baseline_count(rules: &Rules, years: &BTreeMap<i32, UnitYear>) -> Option<f64> {
+fn baseline_count(rules: &Rules, years: &[UnitYear]) -> Option<f64> {
     let by = rules.ind.baseline_year?;
-    match years.get(&by)?.figure {
+    match in_year(years, by)?.figure {
         Figure::Count(c) => Some(c),
         _ => None,
     }
@@ -64,7 +69,7 @@ pub(crate) fn requirement(
     level: Level,
     year: i32,
     previous: Option<f64>,
-) -> (Option<f64>, Option<RampFloor>) {
+) -> (Option<f64>, Option<Floor>) {
     match rules.ramp {
         Some(r) => {
             let prev = if rules.reading == RampReading::Increment {
@@ -72,9 +77,9 @@ pub(crate) fn requirement(
             } else {
                 None
             };
-            match ramp::floor(ctx.plan, r, level, year, rules.reading, prev) {
-                Ok(f) => (f.floor, Some(f)),
-                Err(_) => (None, None),
+            match ramp::quiet_floor(ctx.plan, r, level, year, rules.reading, prev) {
+                Some(f) => (f.floor, Some(f)),
+                None => (None, None),
             }
         }
         None => (Some(rules.ind.target_for(level)), None),
@@ -82,39 +87,33 @@ pub(crate) fn requirement(
 }
 
 /// Every year of a unit, judged against its requirement.
-pub(crate) fn judge_years(
-    ctx: &Ctx,
-    rules: &Rules,
-    level: Level,
-    years: &BTreeMap<i32, UnitYear>,
-) -> BTreeMap<i32, YearEval> {
+pub(crate) fn judge_years(ctx: &Ctx, rules: &Rules, level: Level, years: &[UnitYear]) -> Vec<YearEval> {
     let base = baseline_count(rules, years);
-    let mut out = BTreeMap::new();
-    for (y, uy) in years {
+    let mut out = Vec::with_capacity(years.len());
+    for uy in years {
+        let y = uy.year;
         let value = value_of(uy.figure, base);
-        let previous = years.get(&(y - 1)).and_then(|p| value_of(p.figure, base));
-        let (req, floor) = requirement(ctx, rules, level, *y, previous);
+        let previous = in_year(years, y - 1).and_then(|p| value_of(p.figure, base));
+        let (req, floor) = requirement(ctx, rules, level, y, previous);
         let met = match (value, req) {
             (Some(v), Some(r)) => Some(rules.ind.comparator.holds(v, r)),
             _ => None,
         };
-        out.insert(
-            *y,
-            YearEval {
-                value,
-                requirement: req,
-                floor,
-                met,
-            },
-        );
+        out.push(YearEval {
+            year: y,
+            value,
+            requirement: req,
+            floor,
+            met,
+        });
     }
     out
 }
 
 /// The target at the deadline: the ramp's floor for the deadline year, or the target.
-fn deadline_target(ctx: &Ctx, rules: &Rules, level: Level, judged: &BTreeMap<i32, YearEval>) -> f64 {
+fn deadline_target(ctx: &Ctx, rules: &Rules, level: Level, judged: &[YearEval]) -> f64 {
     let dl = rules.ind.deadline;
-    let previous = judged.get(&(dl - 1)).and_then(|e| e.value);
+    let previous = judged_in(judged, dl - 1).and_then(|e| e.value);
     match requirement(ctx, rules, level, dl, previous) {
         (Some(f), Some(_)) => f,
         _ => rules.ind.target_for(level),
@@ -144,16 +143,16 @@ fn gap_units(fig: Figure, base: Option<f64>, req: f64, met: bool) -> Option<f64>
 }
 
 /// The series the trend method reads: counts for reductions, values otherwise.
-fn trend_points(years: &BTreeMap<i32, UnitYear>, judged: &BTreeMap<i32, YearEval>) -> Vec<(i32, f64)> {
+fn trend_points(years: &[UnitYear], judged: &[YearEval]) -> Vec<(i32, f64)> {
     years
         .iter()
-        .filter_map(|(y, uy)| match uy.figure {
-            Figure::Count(c) => Some((*y, c)),
+        .filter_map(|uy| match uy.figure {
+            Figure::Count(c) => Some((uy.year, c)),
             Figure::Milestone {
                 done: false,
                 share: None,
             } => None,
-            _ => judged.get(y).and_then(|e| e.value).map(|v| (*y, v)),
+            _ => judged_in(judged, uy.year).and_then(|e| e.value).map(|v| (uy.year, v)),
         })
         .collect()
 }
@@ -162,13 +161,15 @@ pub(crate) fn row(
     ctx: &Ctx,
     rules: &Rules,
     unit: &Unit,
-    years: &BTreeMap<i32, UnitYear>,
-) -> Option<(IndicatorResult, BTreeMap<i32, YearEval>)> {
+    years: &[UnitYear],
+) -> Option<(IndicatorResult, Vec<YearEval>)> {
     let ind = rules.ind;
     let params = ctx.plan.methods.trend;
-    let (latest_year, latest) = years.iter().next_back()?;
+    let latest = years.last()?;
+    let latest_year = &latest.year;
+    let latest_period = latest.period.code();
     let judged = judge_years(ctx, rules, unit.level, years);
-    let eval = judged.get(latest_year)?.clone();
+    let eval = *judged_in(&judged, *latest_year)?;
     let base = baseline_count(rules, years);
     let target = deadline_target(ctx, rules, unit.level, &judged);
     let deadline_passed = ctx.input.as_of > Date::end_of_month(ind.deadline, 12);
@@ -288,10 +289,10 @@ pub(crate) fn row(
         .map(|r| ramp_years(ctx, rules, r, unit.level, &judged, years));
     let series = years
         .iter()
-        .map(|(y, uy)| SeriesPoint {
-            year: *y,
-            period: uy.period.clone(),
-            value: judged.get(y).and_then(|e| e.value).map(Num),
+        .map(|uy| SeriesPoint {
+            year: uy.year,
+            period: uy.period.code(),
+            value: judged_in(&judged, uy.year).and_then(|e| e.value).map(Num),
         })
         .collect();
 
@@ -299,7 +300,7 @@ pub(crate) fn row(
         ind,
         unit_name: &unit.name,
         year: *latest_year,
-        period: &latest.period,
+        period: &latest_period,
         shown: display.as_ref(),
         fraction: numerator.zip(denominator),
         counts: count.map(|c| (c, base, ind.baseline_year.unwrap_or(*latest_year))),
@@ -329,7 +330,7 @@ pub(crate) fn row(
         status,
         reason,
         year: Some(*latest_year),
-        period: Some(latest.period.clone()),
+        period: Some(latest_period),
         value: eval.value.map(Num),
         numerator: numerator.map(Num),
         denominator: denominator.map(Num),
@@ -377,24 +378,22 @@ fn ramp_years(
     rules: &Rules,
     ramp: &Ramp,
     level: Level,
-    judged: &BTreeMap<i32, YearEval>,
-    years: &BTreeMap<i32, UnitYear>,
+    judged: &[YearEval],
+    years: &[UnitYear],
 ) -> Vec<RampYear> {
-    let first_data = years.keys().next().copied().unwrap_or(ramp.first_year);
+    let first_data = years.first().map_or(ramp.first_year, |uy| uy.year);
     let from = first_data.min(ramp.first_year).max(ctx.plan.plan.period.from);
-    let mut to = ctx
-        .as_of_year
-        .max(years.keys().next_back().copied().unwrap_or(ctx.as_of_year));
+    let mut to = ctx.as_of_year.max(years.last().map_or(ctx.as_of_year, |uy| uy.year));
     if ramp.after_last_year == crate::plan::AfterLastYear::Error {
         to = to.min(ramp.last_year);
     }
     let mut out = Vec::new();
     for year in from..=to {
-        let e = judged.get(&year);
+        let e = judged_in(judged, year);
         let (floor, f) = match e {
-            Some(e) => (e.requirement, e.floor.clone()),
+            Some(e) => (e.requirement, e.floor),
             None => {
-                let previous = judged.get(&(year - 1)).and_then(|p| p.value);
+                let previous = judged_in(judged, year - 1).and_then(|p| p.value);
                 requirement(ctx, rules, level, year, previous)
             }
         };

@@ -3,27 +3,33 @@
 //! year. Percentages are never averaged: where a unit below gave only a percentage, the
 //! roll-up is not possible and a finding says which units stand in the way.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::findings::unit_year_finding;
-use super::screen::{Chosen, Figure};
+use super::screen::{Figure, OwnYear};
 use super::Ctx;
+use crate::data::Period;
 use crate::messages::Text;
 use crate::plan::{Aggregation, Indicator};
 use crate::report::{FigureBasis, Finding, FindingCode, RollUpCoverage};
 
 /// A unit's figure for one year.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct UnitYear {
+    pub year: i32,
     pub figure: Figure,
     /// The period of the value (for a roll-up: the common period of its parts, or the year).
-    pub period: String,
+    pub period: Period,
     pub basis: FigureBasis,
     pub coverage: Option<RollUpCoverage>,
 }
 
-/// Per unit, per year.
-pub(crate) type Figures = BTreeMap<String, BTreeMap<i32, UnitYear>>;
+/// Per unit (by index in [`Ctx::units`]): its figures, sorted by year.
+pub(crate) type Figures = Vec<Vec<UnitYear>>;
+
+/// The figure of `year` among a unit's figures sorted by year.
+pub(crate) fn in_year(years: &[UnitYear], year: i32) -> Option<&UnitYear> {
+    let i = years.binary_search_by_key(&year, |uy| uy.year).ok()?;
+    years.get(i)
+}
 
 enum State {
     Have(UnitYear),
@@ -31,55 +37,52 @@ enum State {
 }
 
 /// Every unit's figure in every year with data, for one indicator.
-pub(crate) fn figures(
-    ctx: &Ctx,
-    ind: &Indicator,
-    own: Option<&BTreeMap<(String, i32), Chosen>>,
-    findings: &mut Vec<Finding>,
-) -> Figures {
-    let mut out: Figures = BTreeMap::new();
-    let Some(own) = own else { return out };
-    for ((unit, year), chosen) in own {
-        out.entry(unit.clone()).or_default().insert(
-            *year,
-            UnitYear {
-                figure: chosen.figure,
-                period: chosen.period.code(),
+pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mut Vec<Finding>) -> Figures {
+    let mut out: Figures = vec![Vec::new(); ctx.units.len()];
+    if own.is_empty() {
+        return out;
+    }
+    for o in own {
+        if let Some(slot) = out.get_mut(o.unit) {
+            slot.push(UnitYear {
+                year: o.year,
+                figure: o.chosen.figure,
+                period: o.chosen.period,
                 basis: FigureBasis::Reported,
                 coverage: None,
-            },
-        );
+            });
+        }
     }
     if ind.aggregation != Aggregation::Hierarchy {
         return out;
     }
-    let years: BTreeSet<i32> = own.keys().map(|(_, y)| *y).collect();
+    let mut years: Vec<i32> = own.iter().map(|o| o.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut rolled: Vec<(usize, UnitYear)> = Vec::new();
+    let mut states: Vec<Option<State>> = Vec::new();
     for year in years {
-        let mut states: BTreeMap<&str, State> = BTreeMap::new();
-        for unit in &ctx.bottom_up {
-            let Some(u) = ctx.units.get(unit) else { continue };
+        states.clear();
+        states.resize_with(ctx.units.len(), || None);
+        for &unit in &ctx.bottom_up {
+            let Some(u) = ctx.unit(unit) else { continue };
             if !u.valid_in(year) {
                 continue;
             }
-            if let Some(c) = own.get(&(unit.to_string(), year)) {
-                states.insert(
-                    unit,
-                    State::Have(UnitYear {
-                        figure: c.figure,
-                        period: c.period.code(),
-                        basis: FigureBasis::Reported,
-                        coverage: None,
-                    }),
-                );
+            // Only the unit's own figures are in `out` until every year is rolled up.
+            if let Some(uy) = out.get(unit).and_then(|y| in_year(y, year)) {
+                if let Some(s) = states.get_mut(unit) {
+                    *s = Some(State::Have(*uy));
+                }
                 continue;
             }
-            let children: Vec<&str> = ctx
+            let children: Vec<usize> = ctx
                 .children
                 .get(unit)
                 .map(|c| {
                     c.iter()
                         .copied()
-                        .filter(|c| ctx.units.get(c).is_some_and(|u| u.valid_in(year)))
+                        .filter(|c| ctx.unit(*c).is_some_and(|u| u.valid_in(year)))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -90,37 +93,45 @@ pub(crate) fn figures(
             let mut shares: Vec<&str> = Vec::new();
             let mut blocked: Vec<&str> = Vec::new();
             let mut parts: Vec<&UnitYear> = Vec::new();
-            for c in &children {
-                match states.get(c) {
-                    Some(State::NotPossible) => blocked.push(c),
+            for &c in &children {
+                let id = ctx.unit(c).map_or("", |u| u.id.as_str());
+                match states.get(c).and_then(Option::as_ref) {
+                    Some(State::NotPossible) => blocked.push(id),
                     Some(State::Have(uy)) => match uy.figure {
                         Figure::Fraction { .. } | Figure::Count(_) => parts.push(uy),
-                        _ => shares.push(c),
+                        _ => shares.push(id),
                     },
                     None => {}
                 }
             }
-            if !shares.is_empty() || !blocked.is_empty() {
+            let state = if !shares.is_empty() || !blocked.is_empty() {
                 findings.push(unit_year_finding(
                     FindingCode::RollupNotPossible,
                     &ind.id,
-                    unit,
+                    &u.id,
                     year,
-                    not_possible_message(unit, year, &shares, &blocked),
+                    not_possible_message(&u.id, year, &shares, &blocked),
                 ));
-                states.insert(unit, State::NotPossible);
-                continue;
-            }
-            if let Some(sum) = sum(&parts, year, &children) {
-                states.insert(unit, State::Have(sum));
+                Some(State::NotPossible)
+            } else {
+                sum(&parts, year, &children).map(State::Have)
+            };
+            if let (Some(state), Some(s)) = (state, states.get_mut(unit)) {
+                *s = Some(state);
             }
         }
-        for (unit, state) in states {
-            if let State::Have(uy) = state {
+        for (unit, state) in states.iter().enumerate() {
+            if let Some(State::Have(uy)) = state {
                 if uy.basis == FigureBasis::RolledUp {
-                    out.entry(unit.to_string()).or_default().insert(year, uy);
+                    rolled.push((unit, *uy));
                 }
             }
+        }
+    }
+    for (unit, uy) in rolled {
+        if let Some(slot) = out.get_mut(unit) {
+            let at = slot.partition_point(|y| y.year < uy.year);
+            slot.insert(at, uy);
         }
     }
     out
@@ -156,7 +167,7 @@ fn not_possible_message(unit: &str, year: i32, shares: &[&str], blocked: &[&str]
     )
 }
 
-fn sum(parts: &[&UnitYear], year: i32, children: &[&str]) -> Option<UnitYear> {
+fn sum(parts: &[&UnitYear], year: i32, children: &[usize]) -> Option<UnitYear> {
     let first = parts.first()?;
     let figure = match first.figure {
         Figure::Fraction { .. } => {
@@ -184,11 +195,12 @@ fn sum(parts: &[&UnitYear], year: i32, children: &[&str]) -> Option<UnitYear> {
         _ => return None,
     };
     let period = if parts.iter().all(|p| p.period == first.period) {
-        first.period.clone()
+        first.period
     } else {
-        year.to_string()
+        Period::year(year)
     };
     Some(UnitYear {
+        year,
         figure,
         period,
         basis: FigureBasis::RolledUp,

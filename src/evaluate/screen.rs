@@ -2,11 +2,9 @@
 //! settled, nested denominators are filled from the parent indicator, and each unit's value
 //! for a year is chosen. What cannot be used becomes a finding.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::findings::Key;
 use super::Ctx;
-use crate::data::{Date, Observation, Period, Reading};
+use crate::data::{Date, Period, Reading};
 use crate::messages::{format_trimmed, Locale, Text};
 use crate::plan::{Aggregation, DenominatorFrom, Indicator, Measure};
 use crate::report::{Finding, FindingCode};
@@ -35,20 +33,38 @@ pub(crate) struct Chosen {
     pub figure: Figure,
 }
 
-/// Per indicator: per (unit, year), the unit's own value for that year.
-pub(crate) type OwnYearly = BTreeMap<String, BTreeMap<(String, i32), Chosen>>;
+/// One unit's own value in one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct OwnYear {
+    /// The unit's index in [`Ctx::units`].
+    pub unit: usize,
+    pub year: i32,
+    pub chosen: Chosen,
+}
 
-type ObsKey = (String, String, Period);
+/// Per indicator (by its position in the plan): every unit's own value of each year, sorted
+/// by unit and year.
+pub(crate) type OwnYearly = Vec<Vec<OwnYear>>;
+
+/// An observation's key, interned: indicator position in the plan, unit index, period.
+type ObsKey = (usize, usize, Period);
 
 fn n(v: f64) -> (String, String) {
     (format_trimmed(v, 4, Locale::Vi), format_trimmed(v, 4, Locale::En))
 }
 
+/// The figures of a kept observation, sorted by key.
+fn find_figure(figures: &[(ObsKey, Figure)], key: &ObsKey) -> Option<Figure> {
+    let i = figures.binary_search_by(|(k, _)| k.cmp(key)).ok()?;
+    figures.get(i).map(|(_, f)| *f)
+}
+
 pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
     let plan = ctx.plan;
-    // Group by key, after the checks that need no key partner.
-    let mut groups: BTreeMap<ObsKey, Vec<&Observation>> = BTreeMap::new();
-    for o in &ctx.input.observations {
+    // Key every observation, after the checks that need no key partner; then sort, so that
+    // the observations of one key are next to each other, in the input's order.
+    let mut keyed: Vec<(ObsKey, usize)> = Vec::with_capacity(ctx.input.observations.len());
+    for (at, o) in ctx.input.observations.iter().enumerate() {
         let key = Key {
             indicator: &o.indicator,
             unit: &o.unit,
@@ -71,7 +87,7 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
             ));
             continue;
         }
-        if plan.indicator(&o.indicator).is_none() {
+        let Some(ind) = ctx.indicator_index(&o.indicator) else {
             findings.push(key.finding(
                 FindingCode::UnknownIndicator,
                 Some("indicator"),
@@ -81,8 +97,8 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
                 ),
             ));
             continue;
-        }
-        if !ctx.units.contains_key(o.unit.as_str()) {
+        };
+        let Some(unit) = ctx.unit_index(&o.unit) else {
             findings.push(key.finding(
                 FindingCode::UnknownUnit,
                 Some("unit"),
@@ -92,31 +108,44 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
                 ),
             ));
             continue;
-        }
-        groups
-            .entry((o.indicator.clone(), o.unit.clone(), o.period))
-            .or_default()
-            .push(o);
+        };
+        keyed.push(((ind, unit, o.period), at));
     }
+    keyed.sort_unstable();
 
     // Settle duplicates, then check each kept observation.
-    let mut figures: BTreeMap<ObsKey, Figure> = BTreeMap::new();
+    let mut figures: Vec<(ObsKey, Figure)> = Vec::with_capacity(keyed.len());
     let mut pending: Vec<(ObsKey, f64)> = Vec::new();
-    for ((ind_id, unit_id, period), obs) in &groups {
-        let key = Key {
-            indicator: ind_id,
-            unit: unit_id,
-            period: *period,
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&((ind_at, unit_at, period), first_at)) = group.first() else {
+            continue;
         };
-        let Some(first) = obs.first() else { continue };
-        if obs.len() > 1 {
-            if obs.iter().all(|o| o.reading == first.reading) {
+        let (Some(first), Some(ind), Some(unit)) = (
+            ctx.input.observations.get(first_at),
+            plan.indicators.get(ind_at),
+            ctx.unit(unit_at),
+        ) else {
+            continue;
+        };
+        let key = Key {
+            indicator: &first.indicator,
+            unit: &first.unit,
+            period,
+        };
+        if group.len() > 1 {
+            let same = group.iter().all(|(_, at)| {
+                ctx.input
+                    .observations
+                    .get(*at)
+                    .is_some_and(|o| o.reading == first.reading)
+            });
+            if same {
                 findings.push(key.finding(
                     FindingCode::Duplicate,
                     None,
                     Text::new(
-                        format!("số liệu lặp lại {} lần với cùng giá trị, chỉ tính một lần", obs.len()),
-                        format!("the same figure is given {} times; it is counted once", obs.len()),
+                        format!("số liệu lặp lại {} lần với cùng giá trị, chỉ tính một lần", group.len()),
+                        format!("the same figure is given {} times; it is counted once", group.len()),
                     ),
                 ));
             } else {
@@ -126,20 +155,17 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
                     Text::new(
                         format!(
                             "có {} số liệu khác nhau cho cùng chỉ tiêu, đơn vị và kỳ; không dùng số liệu nào",
-                            obs.len()
+                            group.len()
                         ),
                         format!(
                             "{} different figures for the same indicator, unit and period; none is used",
-                            obs.len()
+                            group.len()
                         ),
                     ),
                 ));
                 continue;
             }
         }
-        let (Some(ind), Some(unit)) = (plan.indicator(ind_id), ctx.units.get(unit_id.as_str())) else {
-            continue;
-        };
         if !unit.valid_in(period.year) {
             let span = validity(unit.valid_from, unit.valid_to);
             findings.push(key.finding(
@@ -168,121 +194,133 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
             continue;
         }
         match check(ind, &first.reading, &key) {
-            Ok(Checked::Figure(f)) => {
-                figures.insert((ind_id.clone(), unit_id.clone(), *period), f);
-            }
-            Ok(Checked::NeedsParent(numerator)) => {
-                pending.push(((ind_id.clone(), unit_id.clone(), *period), numerator));
-            }
+            Ok(Checked::Figure(f)) => figures.push(((ind_at, unit_at, period), f)),
+            Ok(Checked::NeedsParent(numerator)) => pending.push(((ind_at, unit_at, period), numerator)),
             Err(f) => findings.push(*f),
         }
     }
 
-    // Nested indicators whose population is the parent's numerator.
-    for ((ind_id, unit_id, period), numerator) in pending {
-        let key = Key {
-            indicator: &ind_id,
-            unit: &unit_id,
-            period,
-        };
-        let parent_id = plan
-            .indicator(&ind_id)
-            .and_then(|i| i.parent.clone())
-            .unwrap_or_default();
-        let parent = figures.get(&(parent_id.clone(), unit_id.clone(), period)).copied();
-        let Some(Figure::Fraction {
-            numerator: parent_numerator,
-            ..
-        }) = parent
-        else {
-            findings.push(key.finding(
-                FindingCode::NestedDenominatorMissing,
-                Some("denominator"),
-                Text::new(
-                    format!(
-                        "thiếu mẫu số: chỉ tiêu này tính trên tử số của `{parent_id}`, nhưng `{parent_id}` không có tử số dùng được cho cùng đơn vị và kỳ"
+    // Nested indicators whose population is the parent's numerator, in the order of their
+    // ids, so that a nested parent filled here is seen by its own nested children. A parent
+    // is never the indicator itself, so each indicator's batch only reads earlier ones.
+    pending.sort_by(|a, b| {
+        let id = |k: &ObsKey| plan.indicators.get(k.0).map(|i| i.id.as_str());
+        id(&a.0).cmp(&id(&b.0)).then(a.0.cmp(&b.0))
+    });
+    for batch in pending.chunk_by(|a, b| a.0 .0 == b.0 .0) {
+        let mut filled: Vec<(ObsKey, Figure)> = Vec::new();
+        for &((ind_at, unit_at, period), numerator) in batch {
+            let (Some(ind), Some(unit)) = (plan.indicators.get(ind_at), ctx.unit(unit_at)) else {
+                continue;
+            };
+            let key = Key {
+                indicator: &ind.id,
+                unit: &unit.id,
+                period,
+            };
+            let parent_id = ind.parent.as_deref().unwrap_or_default();
+            let parent = ctx
+                .indicator_index(parent_id)
+                .and_then(|p| find_figure(&figures, &(p, unit_at, period)));
+            let Some(Figure::Fraction {
+                numerator: parent_numerator,
+                ..
+            }) = parent
+            else {
+                findings.push(key.finding(
+                    FindingCode::NestedDenominatorMissing,
+                    Some("denominator"),
+                    Text::new(
+                        format!(
+                            "thiếu mẫu số: chỉ tiêu này tính trên tử số của `{parent_id}`, nhưng `{parent_id}` không có tử số dùng được cho cùng đơn vị và kỳ"
+                        ),
+                        format!(
+                            "no denominator: this indicator is measured within the numerator of `{parent_id}`, which has no usable numerator for the same unit and period"
+                        ),
                     ),
-                    format!(
-                        "no denominator: this indicator is measured within the numerator of `{parent_id}`, which has no usable numerator for the same unit and period"
-                    ),
-                ),
-            ));
+                ));
+                continue;
+            };
+            match fraction(numerator, parent_numerator, &key) {
+                Ok(f) => filled.push(((ind_at, unit_at, period), f)),
+                Err(f) => findings.push(*f),
+            }
+        }
+        if !filled.is_empty() {
+            figures.extend(filled);
+            figures.sort_unstable_by_key(|f| f.0);
+        }
+    }
+
+    // The value of a year: the latest-ending period, the longer one on a tie. Figures are
+    // sorted by indicator, unit and period (by start), so a unit's years come in order.
+    let mut own: OwnYearly = vec![Vec::new(); plan.indicators.len()];
+    for pair in figures.chunk_by(|a, b| (a.0 .0, a.0 .1) == (b.0 .0, b.0 .1)) {
+        let Some(&((ind_at, unit_at, first_period), _)) = pair.first() else {
             continue;
         };
-        match fraction(numerator, parent_numerator, &key) {
-            Ok(f) => {
-                figures.insert((ind_id.clone(), unit_id.clone(), period), f);
-            }
-            Err(f) => findings.push(*f),
-        }
-    }
-
-    // The value of a year: the latest-ending period, the longer one on a tie.
-    let mut own: OwnYearly = BTreeMap::new();
-    let mut latest: BTreeMap<(String, String), Period> = BTreeMap::new();
-    let mut done: BTreeSet<(String, String)> = BTreeSet::new();
-    for ((ind_id, unit_id, period), figure) in figures {
-        let slot = own.entry(ind_id.clone()).or_default();
-        let entry = slot.entry((unit_id.clone(), period.year));
-        let chosen = Chosen { period, figure };
-        match entry {
-            std::collections::btree_map::Entry::Vacant(v) => {
-                v.insert(chosen);
-            }
-            std::collections::btree_map::Entry::Occupied(mut o) => {
-                if period.yearly_precedence() > o.get().period.yearly_precedence() {
-                    o.insert(chosen);
+        let Some(slot) = own.get_mut(ind_at) else { continue };
+        let mut latest = first_period;
+        let mut done = false;
+        for &((_, _, period), figure) in pair {
+            let chosen = Chosen { period, figure };
+            match slot.last_mut() {
+                Some(last) if last.unit == unit_at && last.year == period.year => {
+                    if period.yearly_precedence() > last.chosen.period.yearly_precedence() {
+                        last.chosen = chosen;
+                    }
                 }
+                _ => slot.push(OwnYear {
+                    unit: unit_at,
+                    year: period.year,
+                    chosen,
+                }),
+            }
+            // A milestone once done stays done: its age is no sign of staleness.
+            if matches!(figure, Figure::Milestone { done: true, .. }) {
+                done = true;
+            }
+            if period.end() > latest.end() {
+                latest = period;
             }
         }
-        // A milestone once done stays done: its age is no sign of staleness.
-        if matches!(figure, Figure::Milestone { done: true, .. }) {
-            done.insert((ind_id.clone(), unit_id.clone()));
-        }
-        let l = latest.entry((ind_id, unit_id)).or_insert(period);
-        if period.end() > l.end() {
-            *l = period;
+        if !done {
+            stale(ctx, ind_at, unit_at, latest, findings);
         }
     }
-
-    latest.retain(|k, _| !done.contains(k));
-    stale(ctx, &latest, findings);
     own
 }
 
 /// Data whose latest period ended more than `staleAfterMonths` before the as-of date, for
 /// units that still exist.
-fn stale(ctx: &Ctx, latest: &BTreeMap<(String, String), Period>, findings: &mut Vec<Finding>) {
+fn stale(ctx: &Ctx, ind_at: usize, unit_at: usize, period: Period, findings: &mut Vec<Finding>) {
+    let (Some(ind), Some(unit)) = (ctx.plan.indicators.get(ind_at), ctx.unit(unit_at)) else {
+        return;
+    };
     let months = ctx.plan.methods.stale_after_months;
     let limit: Date = ctx.input.as_of.months_before(months);
-    for ((ind_id, unit_id), period) in latest {
-        let still_exists = ctx
-            .units
-            .get(unit_id.as_str())
-            .is_some_and(|u| u.valid_in(ctx.as_of_year));
-        if still_exists && period.end() < limit {
-            let key = Key {
-                indicator: ind_id,
-                unit: unit_id,
-                period: *period,
-            };
-            findings.push(key.finding(
-                FindingCode::StaleData,
-                None,
-                Text::new(
-                    format!(
-                        "số liệu mới nhất là kỳ `{period}` (hết ngày {}), cũ hơn {months} tháng so với ngày đánh giá {}",
-                        period.end(),
-                        ctx.input.as_of
-                    ),
-                    format!(
-                        "the latest figure is for `{period}` (ending {}), more than {months} months before the as-of date {}",
-                        period.end(),
-                        ctx.input.as_of
-                    ),
+    if unit.valid_in(ctx.as_of_year) && period.end() < limit {
+        let key = Key {
+            indicator: &ind.id,
+            unit: &unit.id,
+            period,
+        };
+        findings.push(key.finding(
+            FindingCode::StaleData,
+            None,
+            Text::new(
+                format!(
+                    "số liệu mới nhất là kỳ `{period}` (hết ngày {}), cũ hơn {months} tháng so với ngày đánh giá {}",
+                    period.end(),
+                    ctx.input.as_of
                 ),
-            ));
-        }
+                format!(
+                    "the latest figure is for `{period}` (ending {}), more than {months} months before the as-of date {}",
+                    period.end(),
+                    ctx.input.as_of
+                ),
+            ),
+        ));
     }
 }
 

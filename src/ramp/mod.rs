@@ -85,8 +85,7 @@ pub fn floor(
         ));
     };
     let period = plan.plan.period;
-    let outside = year < period.from || (year > ramp.last_year && ramp.after_last_year == AfterLastYear::Error);
-    if outside || !(1900..=2200).contains(&year) {
+    if outside(plan, ramp, year) {
         return Err(Error::new(
             "RAMP_YEAR_OUTSIDE_PLAN",
             "$.year",
@@ -101,7 +100,7 @@ pub fn floor(
         ));
     }
     if let Some(prev) = previous_actual {
-        if !prev.is_finite() || !(0.0..=100.0).contains(&prev) {
+        if !valid_previous(prev) {
             return Err(Error::new(
                 "VALUE_OUT_OF_RANGE",
                 "$.previousActual",
@@ -110,36 +109,13 @@ pub fn floor(
             ));
         }
     }
-    let extrapolated = year > ramp.last_year;
-    let years_since = year - ramp.first_year;
-
-    let (raw, basis) = if year < ramp.first_year {
-        (None, FloorBasis::BeforeFirstYear)
-    } else if years_since == 0 {
-        (Some(first), FloorBasis::FirstYear)
-    } else {
-        match reading {
-            RampReading::Schedule => (Some(first + ramp.step * f64::from(years_since)), FloorBasis::Schedule),
-            RampReading::Relative => (
-                Some(first * ramp.relative_factor.powi(years_since)),
-                FloorBasis::Relative,
-            ),
-            RampReading::Increment => match previous_actual {
-                Some(prev) => (Some(prev + ramp.step), FloorBasis::Increment),
-                None => (None, FloorBasis::NeedsPreviousActual),
-            },
-        }
-    };
-    let capped = raw.is_some_and(|v| v > ramp.cap);
-    // Shown to 4 decimals; a cap with more decimals must not be passed by the rounding.
-    let value = raw.map(|v| {
-        let r = round4(v.min(ramp.cap));
-        if r > ramp.cap {
-            (ramp.cap * 10_000.0).floor() / 10_000.0
-        } else {
-            r
-        }
-    });
+    let Floor {
+        floor: value,
+        basis,
+        capped,
+        extrapolated,
+        ..
+    } = compute(ramp, first, year, reading, previous_actual);
     let explanation = explain(
         ramp,
         level,
@@ -169,6 +145,84 @@ pub fn floor(
         },
         explanation,
     })
+}
+
+/// A floor without its sentence: what an evaluation needs for every unit and year, where
+/// building the explanation (two formatted sentences) would cost more than the arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Floor {
+    pub floor: Option<f64>,
+    pub reading: RampReading,
+    pub basis: FloorBasis,
+    pub capped: bool,
+    pub extrapolated: bool,
+}
+
+fn outside(plan: &Plan, ramp: &Ramp, year: i32) -> bool {
+    let period = plan.plan.period;
+    year < period.from
+        || (year > ramp.last_year && ramp.after_last_year == AfterLastYear::Error)
+        || !(1900..=2200).contains(&year)
+}
+
+fn valid_previous(prev: f64) -> bool {
+    prev.is_finite() && (0.0..=100.0).contains(&prev)
+}
+
+/// The floor as [`floor`] computes it, or `None` where [`floor`] gives an error.
+pub(crate) fn quiet_floor(
+    plan: &Plan,
+    ramp: &Ramp,
+    level: Level,
+    year: i32,
+    reading: RampReading,
+    previous_actual: Option<f64>,
+) -> Option<Floor> {
+    let first = ramp.first_floors.get(&level).copied()?;
+    if outside(plan, ramp, year) || previous_actual.is_some_and(|p| !valid_previous(p)) {
+        return None;
+    }
+    Some(compute(ramp, first, year, reading, previous_actual))
+}
+
+fn compute(ramp: &Ramp, first: f64, year: i32, reading: RampReading, previous_actual: Option<f64>) -> Floor {
+    let extrapolated = year > ramp.last_year;
+    let years_since = year - ramp.first_year;
+
+    let (raw, basis) = if year < ramp.first_year {
+        (None, FloorBasis::BeforeFirstYear)
+    } else if years_since == 0 {
+        (Some(first), FloorBasis::FirstYear)
+    } else {
+        match reading {
+            RampReading::Schedule => (Some(first + ramp.step * f64::from(years_since)), FloorBasis::Schedule),
+            RampReading::Relative => (
+                Some(first * ramp.relative_factor.powi(years_since)),
+                FloorBasis::Relative,
+            ),
+            RampReading::Increment => match previous_actual {
+                Some(prev) => (Some(prev + ramp.step), FloorBasis::Increment),
+                None => (None, FloorBasis::NeedsPreviousActual),
+            },
+        }
+    };
+    let capped = raw.is_some_and(|v| v > ramp.cap);
+    // Shown to 4 decimals; a cap with more decimals must not be passed by the rounding.
+    let floor = raw.map(|v| {
+        let r = round4(v.min(ramp.cap));
+        if r > ramp.cap {
+            (ramp.cap * 10_000.0).floor() / 10_000.0
+        } else {
+            r
+        }
+    });
+    Floor {
+        floor,
+        reading,
+        basis,
+        capped,
+        extrapolated,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
