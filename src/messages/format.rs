@@ -5,74 +5,135 @@
 
 use super::Locale;
 
-/// Format `value` with exactly `decimals` decimals (0–6), grouping thousands.
-pub fn format_number(value: f64, decimals: u8, locale: Locale) -> String {
+/// Below this many units of the last decimal, the digits `format!` prints for the rounded
+/// value `m / 10^d` are exactly those of the integer `m`: m < 10^15 < 2^53 / 9, so the double
+/// nearest `m / 10^d` is within a ninth of a unit of the last decimal, never near half of one.
+const EXACT_DIGITS_BELOW: f64 = 1e15;
+
+/// The separators of `locale`: thousands, decimals.
+fn separators(locale: Locale) -> (char, char) {
+    match locale {
+        Locale::Vi => ('.', ','),
+        Locale::En => (',', '.'),
+    }
+}
+
+/// Appends `value` with exactly `decimals` decimals (0–6), grouping thousands; with `trim`,
+/// trailing zeros of the decimals (and a bare separator) are left out.
+fn write_number(out: &mut String, value: f64, decimals: u8, locale: Locale, trim: bool) {
     if !value.is_finite() {
-        return "—".to_string();
+        out.push('—');
+        return;
     }
     let decimals = decimals.min(6);
     // Round half away from zero first (Rust's formatter rounds exact ties to even).
     let scale = 10f64.powi(i32::from(decimals));
-    let rounded = (value.abs() * scale).round() / scale;
+    let units = (value.abs() * scale).round();
+    if units >= EXACT_DIGITS_BELOW {
+        write_formatted(out, value, units / scale, decimals, locale, trim);
+        return;
+    }
+    // Exact: a whole number of units of the last decimal, below 2^53.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let mut m = units as u64;
+    let mut frac_digits = usize::from(decimals);
+    if trim {
+        while frac_digits > 0 && m % 10 == 0 {
+            m /= 10;
+            frac_digits -= 1;
+        }
+    }
+    let mut digits = [0u8; 24];
+    let mut len = 0usize;
+    loop {
+        if let Some(slot) = digits.get_mut(len) {
+            // m % 10 < 10
+            #[allow(clippy::cast_possible_truncation)]
+            let d = (m % 10) as u8;
+            *slot = b'0' + d;
+        }
+        len += 1;
+        m /= 10;
+        if m == 0 && len > frac_digits {
+            break;
+        }
+    }
+    let digits = digits.get(..len).unwrap_or_default();
+    let (group_sep, decimal_sep) = separators(locale);
+    // The sign only when a non-zero digit is shown (-0.04 at one decimal is `0.0`).
+    if value < 0.0 && digits.iter().any(|d| *d != b'0') {
+        out.push('-');
+    }
+    let int_len = len - frac_digits;
+    for (i, d) in digits.iter().rev().enumerate() {
+        if i == int_len {
+            out.push(decimal_sep);
+        } else if i > 0 && i < int_len && (int_len - i) % 3 == 0 {
+            out.push(group_sep);
+        }
+        out.push(char::from(*d));
+    }
+}
+
+/// The general path through `format!`, for numbers too large for [`write_number`]'s digits.
+fn write_formatted(out: &mut String, value: f64, rounded: f64, decimals: u8, locale: Locale, trim: bool) {
     let fixed = format!("{:.*}", usize::from(decimals), rounded);
     let (int_part, frac_part) = match fixed.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (fixed.as_str(), None),
     };
-    let (group_sep, decimal_sep) = match locale {
-        Locale::Vi => ('.', ','),
-        Locale::En => (',', '.'),
-    };
-    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
-    let digits: Vec<char> = int_part.chars().collect();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(group_sep);
-        }
-        grouped.push(*c);
-    }
-    let negative = value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let mut out = String::new();
-    if negative {
+    let (group_sep, decimal_sep) = separators(locale);
+    if value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') {
         out.push('-');
     }
-    out.push_str(&grouped);
-    if let Some(f) = frac_part {
+    let n = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(group_sep);
+        }
+        out.push(c);
+    }
+    let frac = frac_part.map(|f| if trim { f.trim_end_matches('0') } else { f });
+    if let Some(f) = frac.filter(|f| !f.is_empty() || !trim) {
         out.push(decimal_sep);
         out.push_str(f);
     }
+}
+
+/// Format `value` with exactly `decimals` decimals (0–6), grouping thousands.
+pub fn format_number(value: f64, decimals: u8, locale: Locale) -> String {
+    let mut out = String::with_capacity(16);
+    write_number(&mut out, value, decimals, locale, false);
     out
 }
 
 /// Format with at most `max_decimals` decimals, dropping trailing zeros: `20`, `86,4`, `69,12`.
 pub fn format_trimmed(value: f64, max_decimals: u8, locale: Locale) -> String {
-    let full = format_number(value, max_decimals, locale);
-    let decimal_sep = match locale {
-        Locale::Vi => ',',
-        Locale::En => '.',
-    };
-    if full.contains(decimal_sep) {
-        full.trim_end_matches('0').trim_end_matches(decimal_sep).to_string()
-    } else {
-        full
-    }
+    let mut out = String::with_capacity(16);
+    write_number(&mut out, value, max_decimals, locale, true);
+    out
 }
 
 /// A percentage with trailing zeros dropped: `50 %`, `86,4 %` (vi); `50%`, `86.4%` (en).
 pub fn format_percent_trimmed(value: f64, max_decimals: u8, locale: Locale) -> String {
-    let n = format_trimmed(value, max_decimals, locale);
-    match locale {
-        Locale::Vi => format!("{n}\u{a0}%"),
-        Locale::En => format!("{n}%"),
-    }
+    let mut out = String::with_capacity(16);
+    write_number(&mut out, value, max_decimals, locale, true);
+    push_percent(&mut out, locale);
+    out
 }
 
 /// Format a percentage: `62,5 %` (vi, with a non-breaking space) or `62.5%` (en).
 pub fn format_percent(value: f64, decimals: u8, locale: Locale) -> String {
-    let n = format_number(value, decimals, locale);
+    let mut out = String::with_capacity(16);
+    write_number(&mut out, value, decimals, locale, false);
+    push_percent(&mut out, locale);
+    out
+}
+
+fn push_percent(out: &mut String, locale: Locale) {
     match locale {
-        Locale::Vi => format!("{n}\u{a0}%"),
-        Locale::En => format!("{n}%"),
+        Locale::Vi => out.push_str("\u{a0}%"),
+        Locale::En => out.push('%'),
     }
 }
 
@@ -97,5 +158,100 @@ mod tests {
         assert_eq!(format_trimmed(20.0, 2, Locale::En), "20");
         assert_eq!(format_trimmed(1240.5, 2, Locale::Vi), "1.240,5");
         assert_eq!(format_percent_trimmed(69.12, 2, Locale::Vi), "69,12\u{a0}%");
+    }
+
+    /// The digits written directly are those of the `format!` path, for every locale,
+    /// decimals, trimming, sign, ties and the largest values of the fast path.
+    #[test]
+    fn direct_digits_match_the_formatter() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.05,
+            0.15,
+            0.25,
+            1.005,
+            2.675,
+            59.95,
+            62.45,
+            99.995,
+            999.5,
+            1240.5,
+            -0.04,
+            -12.5,
+            1234567.25,
+            69.12,
+            1e-7,
+            123456789.123456,
+            8.9e14,
+            9.9e14,
+            1e15,
+            4.5e15,
+            9.007199254740993e15,
+            1e20,
+            1.7e308,
+            -1e16,
+        ];
+        let mut x = 0.123_456_789_f64;
+        for _ in 0..2000 {
+            x = (x * 7919.0 + 0.61803).fract();
+            values.push(x * 1e6);
+            values.push(-x * 1e3);
+            values.push((x * 1e4).round() / 1e2 + 0.005);
+        }
+        for v in values {
+            for d in 0..=6u8 {
+                for l in Locale::ALL {
+                    for trim in [false, true] {
+                        let mut fast = String::new();
+                        write_number(&mut fast, v, d, l, trim);
+                        let scale = 10f64.powi(i32::from(d));
+                        let mut slow = String::new();
+                        write_formatted(&mut slow, v, (v.abs() * scale).round() / scale, d, l, trim);
+                        assert_eq!(fast, slow, "{v} {d} {l:?} {trim}");
+                        assert_eq!(fast, reference(v, d, l, trim), "{v} {d} {l:?} {trim}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The formatting as it was written first, through `format!` and a trim of the text.
+    fn reference(value: f64, decimals: u8, locale: Locale, trim: bool) -> String {
+        if !value.is_finite() {
+            return "—".to_string();
+        }
+        let decimals = decimals.min(6);
+        let scale = 10f64.powi(i32::from(decimals));
+        let rounded = (value.abs() * scale).round() / scale;
+        let fixed = format!("{:.*}", usize::from(decimals), rounded);
+        let (int_part, frac_part) = match fixed.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (fixed.as_str(), None),
+        };
+        let (group_sep, decimal_sep) = separators(locale);
+        let digits: Vec<char> = int_part.chars().collect();
+        let mut grouped = String::new();
+        for (i, c) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(group_sep);
+            }
+            grouped.push(*c);
+        }
+        let negative = value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0');
+        let mut out = String::new();
+        if negative {
+            out.push('-');
+        }
+        out.push_str(&grouped);
+        if let Some(f) = frac_part {
+            out.push(decimal_sep);
+            out.push_str(f);
+        }
+        if trim && out.contains(decimal_sep) {
+            out.trim_end_matches('0').trim_end_matches(decimal_sep).to_string()
+        } else {
+            out
+        }
     }
 }
