@@ -18,9 +18,9 @@
 //! same data give the same report; errors name the row as `$.observations[i]` (data row `i`,
 //! 0-based) and the line of the file.
 
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
-use super::input::{clip, read_input, Input};
+use super::input::{clip, read_input_rows, CsvRow, Input, NUMBER_FIELDS};
 use crate::error::{Error, Errors};
 
 /// The columns an observation row may have.
@@ -38,7 +38,34 @@ pub const CSV_COLUMNS: &[&str] = &[
 ];
 
 const REQUIRED: &[&str] = &["indicator", "unit", "period"];
-const NUMBER_COLUMNS: &[&str] = &["value", "numerator", "denominator", "rank", "count"];
+
+/// Where the cells of a column go in a [`CsvRow`].
+#[derive(Clone, Copy)]
+enum Column {
+    Indicator,
+    Unit,
+    Period,
+    Source,
+    Number(usize),
+    Done,
+    Ignored,
+}
+
+impl Column {
+    fn of(header: &str) -> Column {
+        match header {
+            "indicator" => Column::Indicator,
+            "unit" => Column::Unit,
+            "period" => Column::Period,
+            "source" => Column::Source,
+            "done" => Column::Done,
+            h => NUMBER_FIELDS
+                .iter()
+                .position(|f| *f == h)
+                .map_or(Column::Ignored, Column::Number),
+        }
+    }
+}
 
 /// An input read from CSV, with the columns that were ignored.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,7 +122,8 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
         }
     }
 
-    let mut observations = Vec::new();
+    let columns: Vec<Column> = headers.iter().map(|h| Column::of(h)).collect();
+    let mut observations: Vec<CsvRow> = Vec::new();
     let mut lines = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let path = format!("$.observations[{i}]");
@@ -111,32 +139,37 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
         };
         let line = record.position().map_or(0, |p| p.line());
         lines.push(line);
-        let mut obs = Map::new();
-        for (h, cell) in headers.iter().zip(record.iter()) {
-            if cell.is_empty() || !CSV_COLUMNS.contains(&h.as_str()) {
+        // A repeated column: the last non-empty cell wins.
+        let mut obs = CsvRow::default();
+        for ((h, column), cell) in headers.iter().zip(&columns).zip(record.iter()) {
+            if cell.is_empty() {
                 continue;
             }
-            let cell_path = format!("{path}.{h}");
-            let value = if NUMBER_COLUMNS.contains(&h.as_str()) {
-                match number(cell, delimiter == b';') {
-                    Some(n) => n,
-                    None => {
-                        errors.push(Error::new(
-                            "CSV_INVALID_NUMBER",
-                            cell_path,
-                            format!("`{}` ở dòng {line} không phải là số", clip(cell)),
-                            format!("`{}` on line {line} is not a number", clip(cell)),
-                        ));
-                        continue;
+            match *column {
+                Column::Ignored => {}
+                Column::Indicator => obs.indicator = Some(cell.to_string()),
+                Column::Unit => obs.unit = Some(cell.to_string()),
+                Column::Period => obs.period = Some(cell.to_string()),
+                Column::Source => obs.source = Some(cell.to_string()),
+                Column::Number(i) => match number(cell, delimiter == b';') {
+                    Some(n) => {
+                        if let Some(slot) = obs.numbers.get_mut(i) {
+                            *slot = Some(n);
+                        }
                     }
-                }
-            } else if h == "done" {
-                match boolean(cell) {
-                    Some(b) => Value::Bool(b),
+                    None => errors.push(Error::new(
+                        "CSV_INVALID_NUMBER",
+                        format!("{path}.{h}"),
+                        format!("`{}` ở dòng {line} không phải là số", clip(cell)),
+                        format!("`{}` on line {line} is not a number", clip(cell)),
+                    )),
+                },
+                Column::Done => match boolean(cell) {
+                    Some(b) => obs.done = Some(b),
                     None => {
                         errors.push(Error::new(
                             "CSV_INVALID_BOOLEAN",
-                            cell_path,
+                            format!("{path}.{h}"),
                             format!(
                                 "`{}` ở dòng {line} không phải giá trị hoàn thành; chỉ nhận `true`, `false`, `1`, `0`, `có`, `không`",
                                 clip(cell)
@@ -146,15 +179,11 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
                                 clip(cell)
                             ),
                         ));
-                        continue;
                     }
-                }
-            } else {
-                Value::String(cell.to_string())
-            };
-            obs.insert(h.clone(), value);
+                },
+            }
         }
-        observations.push(Value::Object(obs));
+        observations.push(obs);
         if observations.len() > super::input::MAX_OBSERVATIONS {
             break;
         }
@@ -179,9 +208,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
             "the observations come from the CSV; leave `observations` out of the options",
         )));
     }
-    let mut whole = rest.clone();
-    whole.insert("observations".to_string(), Value::Array(observations));
-    let input = read_input(&Value::Object(whole)).map_err(|e| with_lines(e, &lines))?;
+    let input = read_input_rows(rest, &observations).map_err(|e| with_lines(e, &lines))?;
     Ok(CsvInput { input, extra_columns })
 }
 
@@ -213,7 +240,7 @@ fn csv_error(path: &str, e: &csv::Error) -> Error {
 }
 
 /// A number cell; with `decimal_comma`, `62,5` and `1.240,5` are read the Vietnamese way.
-fn number(cell: &str, decimal_comma: bool) -> Option<Value> {
+fn number(cell: &str, decimal_comma: bool) -> Option<f64> {
     let mut s: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
     if decimal_comma && (s.contains(',') || dot_groups_thousands(&s)) {
         s = s.replace('.', "").replace(',', ".");
@@ -222,12 +249,8 @@ fn number(cell: &str, decimal_comma: bool) -> Option<Value> {
     if !v.is_finite() || s.eq_ignore_ascii_case("nan") || s.to_ascii_lowercase().contains("inf") {
         return None;
     }
-    // Whole numbers stay integers, as they would be in JSON.
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        #[allow(clippy::cast_possible_truncation)]
-        return Some(Value::Number(Number::from(v as i64)));
-    }
-    Number::from_f64(v).map(Value::Number)
+    // `-0` reads as 0, as a whole number in JSON does.
+    Some(if v == 0.0 { 0.0 } else { v })
 }
 
 /// `1.240` or `12.345.678` (optionally with a decimal comma): dots that group thousands, as
@@ -283,18 +306,15 @@ mod tests {
 
     #[test]
     fn numbers_with_a_decimal_comma_only_under_semicolons() {
-        assert_eq!(number("62,5", true), Number::from_f64(62.5).map(Value::Number));
-        assert_eq!(number("1.240,5", true), Number::from_f64(1240.5).map(Value::Number));
-        assert_eq!(number("1240", true), Some(Value::Number(Number::from(1240))));
-        assert_eq!(number("1.240", true), Some(Value::Number(Number::from(1240))));
-        assert_eq!(
-            number("12.345.678", true),
-            Some(Value::Number(Number::from(12_345_678)))
-        );
-        assert_eq!(number("0.125", true), Number::from_f64(0.125).map(Value::Number));
-        assert_eq!(number("62.5", true), Number::from_f64(62.5).map(Value::Number));
-        assert_eq!(number("1.240", false), Number::from_f64(1.24).map(Value::Number));
-        assert_eq!(number("62.5", false), Number::from_f64(62.5).map(Value::Number));
+        assert_eq!(number("62,5", true), Some(62.5));
+        assert_eq!(number("1.240,5", true), Some(1240.5));
+        assert_eq!(number("1240", true), Some(1240.0));
+        assert_eq!(number("1.240", true), Some(1240.0));
+        assert_eq!(number("12.345.678", true), Some(12_345_678.0));
+        assert_eq!(number("0.125", true), Some(0.125));
+        assert_eq!(number("62.5", true), Some(62.5));
+        assert_eq!(number("1.240", false), Some(1.24));
+        assert_eq!(number("62.5", false), Some(62.5));
         assert_eq!(number("62,5", false), None);
         assert_eq!(number("NaN", false), None);
         assert_eq!(number("inf", false), None);

@@ -8,7 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{Map, Value};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
 
 use super::period::{Date, Period, PeriodError, YEARS};
 use crate::error::{Error, Errors};
@@ -140,7 +141,7 @@ pub fn parse_input(text: &str) -> Result<Input, Errors> {
     check_text_size(text, "JSON")?;
     // A byte-order mark, as editors on Windows write it, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let top: TopLevel = serde_json::from_str(text).map_err(|e| {
         let at = format!("$ (line {}, column {})", e.line(), e.column());
         // serde_json stops at MAX_DEPTH levels, before the stack could run out.
         if e.to_string().starts_with("recursion limit exceeded") {
@@ -153,7 +154,10 @@ pub fn parse_input(text: &str) -> Result<Input, Errors> {
             format!("the input is not valid JSON: {e}"),
         ))
     })?;
-    read_input(&value)
+    match top {
+        TopLevel::Object { fields, observations } => finish(|r| r.fields(&fields, Rows::Json(&observations))),
+        TopLevel::Other(value) => read_input(&value),
+    }
 }
 
 /// Refuses JSON or CSV text over [`MAX_TEXT_BYTES`].
@@ -184,8 +188,18 @@ pub fn too_deep(path: String) -> Error {
 
 /// Reads an input from a JSON value (what JavaScript passes).
 pub fn read_input(value: &Value) -> Result<Input, Errors> {
+    finish(|r| r.input(value))
+}
+
+/// Reads an input whose observations are CSV rows; `rest` is the rest of the input, an object
+/// without `observations`.
+pub(crate) fn read_input_rows(rest: &Map<String, Value>, rows: &[CsvRow]) -> Result<Input, Errors> {
+    finish(|r| r.fields(rest, Rows::Csv(rows)))
+}
+
+fn finish(read: impl FnOnce(&mut Reader) -> Option<Input>) -> Result<Input, Errors> {
     let mut r = Reader { errors: Vec::new() };
-    let input = r.input(value);
+    let input = read(&mut r);
     match input {
         Some(input) if r.errors.is_empty() => Ok(input),
         _ => {
@@ -230,6 +244,353 @@ fn type_name(v: &Value) -> (&'static str, &'static str) {
     }
 }
 
+/// A field of one object of the input, as the reader sees it: from a JSON value, or from a
+/// CSV cell already read as text, number or done value.
+#[derive(Clone, Copy)]
+pub(crate) enum Field<'a> {
+    Null,
+    Bool(bool),
+    Number(&'a Number),
+    /// A number cell of a CSV row.
+    Float(f64),
+    Str(&'a str),
+    /// An array or an object.
+    Other(&'a Value),
+}
+
+impl<'a> Field<'a> {
+    fn of(v: &'a Value) -> Field<'a> {
+        match v {
+            Value::Null => Field::Null,
+            Value::Bool(b) => Field::Bool(*b),
+            Value::Number(n) => Field::Number(n),
+            Value::String(s) => Field::Str(s),
+            Value::Array(_) | Value::Object(_) => Field::Other(v),
+        }
+    }
+
+    fn type_name(self) -> (&'static str, &'static str) {
+        match self {
+            Field::Null => type_name(&Value::Null),
+            Field::Bool(_) => ("giá trị đúng/sai", "true or false"),
+            Field::Number(_) | Field::Float(_) => ("số", "a number"),
+            Field::Str(_) => ("chuỗi", "a string"),
+            Field::Other(v) => type_name(v),
+        }
+    }
+}
+
+/// The fields of one object of the input, by name.
+pub(crate) trait Fields {
+    fn field(&self, key: &str) -> Option<Field<'_>>;
+}
+
+impl Fields for Map<String, Value> {
+    fn field(&self, key: &str) -> Option<Field<'_>> {
+        self.get(key).map(Field::of)
+    }
+}
+
+/// One observation row of a CSV, its cells already read (empty cells are absent).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct CsvRow {
+    pub indicator: Option<String>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    pub source: Option<String>,
+    /// `value`, `numerator`, `denominator`, `rank`, `count`.
+    pub numbers: [Option<f64>; 5],
+    pub done: Option<bool>,
+}
+
+/// The number columns of a CSV row, in the order of [`CsvRow::numbers`].
+pub(crate) const NUMBER_FIELDS: [&str; 5] = ["value", "numerator", "denominator", "rank", "count"];
+
+impl Fields for CsvRow {
+    fn field(&self, key: &str) -> Option<Field<'_>> {
+        fn text(t: &Option<String>) -> Option<Field<'_>> {
+            t.as_deref().map(Field::Str)
+        }
+        match key {
+            "indicator" => text(&self.indicator),
+            "unit" => text(&self.unit),
+            "period" => text(&self.period),
+            "source" => text(&self.source),
+            "done" => self.done.map(Field::Bool),
+            _ => {
+                let i = NUMBER_FIELDS.iter().position(|f| *f == key)?;
+                self.numbers.get(i).copied().flatten().map(Field::Float)
+            }
+        }
+    }
+}
+
+/// One element of `observations` read straight from JSON text: the known fields by their
+/// position in [`OBSERVATION_FIELDS`], and the names of the others (for errors); or, for an
+/// element that is not an object, its type.
+#[allow(clippy::large_enum_variant)] // nearly every element is an object: boxing would only add an allocation
+enum JsonObservation {
+    Object {
+        known: [Option<Value>; OBSERVATION_FIELDS.len()],
+        unknown: Vec<String>,
+    },
+    Other(Value),
+}
+
+impl Fields for [Option<Value>; OBSERVATION_FIELDS.len()] {
+    fn field(&self, key: &str) -> Option<Field<'_>> {
+        let i = OBSERVATION_FIELDS.iter().position(|f| *f == key)?;
+        self.get(i)?.as_ref().map(Field::of)
+    }
+}
+
+/// The input read straight from JSON text, without building a `serde_json::Map` for every
+/// observation (that map, its keys and its drop were a third of the JSON path's time).
+enum TopLevel {
+    Object {
+        /// Every field but `observations`.
+        fields: Map<String, Value>,
+        observations: JsonObservations,
+    },
+    /// Not an object: only its type is reported.
+    Other(Value),
+}
+
+enum JsonObservations {
+    Absent,
+    List(Vec<JsonObservation>),
+    /// Not an array (or `null`): only its type matters.
+    Other(Value),
+}
+
+/// Where a reader takes the observations from.
+enum Rows<'a> {
+    /// The `observations` field of the input value.
+    InValue,
+    Json(&'a JsonObservations),
+    Csv(&'a [CsvRow]),
+}
+
+/// A stand-in of the same JSON type for a value that is only named in an error. Its contents
+/// are still read as values, not skipped, so that the nesting limit applies as before.
+struct Shape;
+
+impl<'de> Visitor<'de> for Shape {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Value, E> {
+        Ok(Value::Number(0.into()))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Value, E> {
+        Ok(Value::Number(0.into()))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Value, E> {
+        Ok(Value::Number(0.into()))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Value, E> {
+        Ok(Value::String(String::new()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        while seq.next_element::<Value>()?.is_some() {}
+        Ok(Value::Array(Vec::new()))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        while map.next_entry::<String, Value>()?.is_some() {}
+        Ok(Value::Object(Map::new()))
+    }
+}
+
+/// A key of an observation object.
+enum ObservationKey {
+    Known(usize),
+    Unknown(String),
+}
+
+impl<'de> Deserialize<'de> for ObservationKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = ObservationKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ObservationKey, E> {
+                Ok(match OBSERVATION_FIELDS.iter().position(|f| *f == s) {
+                    Some(i) => ObservationKey::Known(i),
+                    None => ObservationKey::Unknown(s.to_string()),
+                })
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonObservation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ObservationVisitor;
+        impl<'de> Visitor<'de> for ObservationVisitor {
+            type Value = JsonObservation;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an observation")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonObservation, A::Error> {
+                let mut known: [Option<Value>; OBSERVATION_FIELDS.len()] = Default::default();
+                let mut unknown = Vec::new();
+                while let Some(key) = map.next_key::<ObservationKey>()? {
+                    match key {
+                        // A repeated key keeps its last value, as in a JSON object read whole.
+                        ObservationKey::Known(i) => {
+                            let v: Value = map.next_value()?;
+                            if let Some(slot) = known.get_mut(i) {
+                                *slot = Some(v);
+                            }
+                        }
+                        ObservationKey::Unknown(k) => {
+                            map.next_value::<Value>()?;
+                            unknown.push(k);
+                        }
+                    }
+                }
+                // Reported in the order of the keys, once each, as a JSON object lists them.
+                unknown.sort_unstable();
+                unknown.dedup();
+                Ok(JsonObservation::Object { known, unknown })
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<JsonObservation, E> {
+                Shape.visit_bool(b).map(JsonObservation::Other)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonObservation, E> {
+                Shape.visit_i64(v).map(JsonObservation::Other)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonObservation, E> {
+                Shape.visit_u64(v).map(JsonObservation::Other)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonObservation, E> {
+                Shape.visit_f64(v).map(JsonObservation::Other)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<JsonObservation, E> {
+                Shape.visit_str(v).map(JsonObservation::Other)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<JsonObservation, E> {
+                Ok(JsonObservation::Other(Value::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<JsonObservation, E> {
+                Ok(JsonObservation::Other(Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<JsonObservation, A::Error> {
+                Shape.visit_seq(seq).map(JsonObservation::Other)
+            }
+        }
+        d.deserialize_any(ObservationVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonObservations {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = JsonObservations;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of observations")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonObservations, A::Error> {
+                let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+                while let Some(o) = seq.next_element::<JsonObservation>()? {
+                    list.push(o);
+                }
+                Ok(JsonObservations::List(list))
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<JsonObservations, E> {
+                Shape.visit_bool(b).map(JsonObservations::Other)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonObservations, E> {
+                Shape.visit_i64(v).map(JsonObservations::Other)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonObservations, E> {
+                Shape.visit_u64(v).map(JsonObservations::Other)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonObservations, E> {
+                Shape.visit_f64(v).map(JsonObservations::Other)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<JsonObservations, E> {
+                Shape.visit_str(v).map(JsonObservations::Other)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<JsonObservations, E> {
+                Ok(JsonObservations::Other(Value::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<JsonObservations, E> {
+                Ok(JsonObservations::Other(Value::Null))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JsonObservations, A::Error> {
+                Shape.visit_map(map).map(JsonObservations::Other)
+            }
+        }
+        d.deserialize_any(ListVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for TopLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TopVisitor;
+        impl<'de> Visitor<'de> for TopVisitor {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an input")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+                let mut fields = Map::new();
+                let mut observations = JsonObservations::Absent;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "observations" {
+                        observations = map.next_value()?;
+                    } else {
+                        let v: Value = map.next_value()?;
+                        fields.insert(key, v);
+                    }
+                }
+                Ok(TopLevel::Object { fields, observations })
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<TopLevel, E> {
+                Shape.visit_bool(b).map(TopLevel::Other)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<TopLevel, E> {
+                Shape.visit_i64(v).map(TopLevel::Other)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TopLevel, E> {
+                Shape.visit_u64(v).map(TopLevel::Other)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<TopLevel, E> {
+                Shape.visit_f64(v).map(TopLevel::Other)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TopLevel, E> {
+                Shape.visit_str(v).map(TopLevel::Other)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other(Value::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other(Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel, A::Error> {
+                Shape.visit_seq(seq).map(TopLevel::Other)
+            }
+        }
+        d.deserialize_any(TopVisitor)
+    }
+}
+
 /// What a field must be, in both languages.
 #[derive(Clone, Copy)]
 struct Expect(&'static str, &'static str);
@@ -263,8 +624,8 @@ impl Reader {
         }
     }
 
-    fn wrong_type(&mut self, path: String, expected: Expect, got: &Value) {
-        let (gv, ge) = type_name(got);
+    fn wrong_type(&mut self, path: String, expected: Expect, got: Field) {
+        let (gv, ge) = got.type_name();
         // Name the field when the path ends in one (`$.units[6].name` → `name`).
         let field = path
             .rsplit_once('.')
@@ -288,11 +649,17 @@ impl Reader {
 
     fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map<String, Value>> {
         let Value::Object(map) = v else {
-            self.wrong_type(path.to_string(), AN_OBJECT, v);
+            self.wrong_type(path.to_string(), AN_OBJECT, Field::of(v));
             return None;
         };
-        for key in map.keys() {
-            if !allowed.contains(&key.as_str()) {
+        self.unknown_fields(map.keys().map(String::as_str), path, allowed);
+        Some(map)
+    }
+
+    /// An error for every key of an object that is not one of `allowed`.
+    fn unknown_fields<'k>(&mut self, keys: impl Iterator<Item = &'k str>, path: &str, allowed: &[&str]) {
+        for key in keys {
+            if !allowed.contains(&key) {
                 let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
                 self.push(
                     "INPUT_UNKNOWN_FIELD",
@@ -308,7 +675,6 @@ impl Reader {
                 );
             }
         }
-        Some(map)
     }
 
     fn missing(&mut self, path: String, key: &str) {
@@ -321,15 +687,15 @@ impl Reader {
     }
 
     /// A text field; `null` counts as absent.
-    fn string(&mut self, map: &Map<String, Value>, key: &str, path: &str, required: bool) -> Option<String> {
-        match map.get(key) {
-            None | Some(Value::Null) => {
+    fn string<F: Fields + ?Sized>(&mut self, map: &F, key: &str, path: &str, required: bool) -> Option<String> {
+        match map.field(key) {
+            None | Some(Field::Null) => {
                 if required {
                     self.missing(path.to_string(), key);
                 }
                 None
             }
-            Some(Value::String(s)) => {
+            Some(Field::Str(s)) => {
                 let n = s.chars().count();
                 if n > MAX_STRING_CHARS {
                     self.push(
@@ -349,7 +715,7 @@ impl Reader {
                     );
                     return None;
                 }
-                Some(s.clone())
+                Some(s.to_string())
             }
             Some(other) => {
                 self.wrong_type(format!("{path}.{key}"), A_STRING, other);
@@ -360,10 +726,11 @@ impl Reader {
 
     /// A finite number; `null` counts as absent. The outer option says whether the field is
     /// present, the inner one whether it is valid.
-    fn number(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<Option<f64>> {
-        match map.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => Some(n.as_f64().filter(|v| v.is_finite())),
+    fn number<F: Fields + ?Sized>(&mut self, map: &F, key: &str, path: &str) -> Option<Option<f64>> {
+        match map.field(key) {
+            None | Some(Field::Null) => None,
+            Some(Field::Number(n)) => Some(n.as_f64().filter(|v| v.is_finite())),
+            Some(Field::Float(v)) => Some(Some(v).filter(|v| v.is_finite())),
             Some(other) => {
                 self.wrong_type(format!("{path}.{key}"), A_NUMBER, other);
                 Some(None)
@@ -379,7 +746,7 @@ impl Reader {
         let year = v.as_f64().filter(|f| f.fract() == 0.0 && f.is_finite());
         match year {
             None => {
-                self.wrong_type(format!("{path}.{key}"), A_YEAR, v);
+                self.wrong_type(format!("{path}.{key}"), A_YEAR, Field::of(v));
                 None
             }
             Some(y) if !(f64::from(*YEARS.start())..=f64::from(*YEARS.end())).contains(&y) => {
@@ -406,7 +773,7 @@ impl Reader {
     }
 
     fn input(&mut self, v: &Value) -> Option<Input> {
-        let Value::Object(_) = v else {
+        let Value::Object(map) = v else {
             let (gv, ge) = type_name(v);
             self.push(
                 "INPUT_NOT_OBJECT",
@@ -416,7 +783,12 @@ impl Reader {
             );
             return None;
         };
-        let map = self.object(v, "$", TOP_FIELDS)?;
+        self.fields(map, Rows::InValue)
+    }
+
+    /// The fields of the input object; the observations come from `rows`.
+    fn fields(&mut self, map: &Map<String, Value>, rows: Rows) -> Option<Input> {
+        self.unknown_fields(map.keys().map(String::as_str), "$", TOP_FIELDS);
 
         let as_of = match self.string(map, "asOf", "$", true) {
             Some(s) => {
@@ -468,9 +840,30 @@ impl Reader {
             None | Some(Value::Null) => Some(Vec::new()),
             Some(u) => self.units(u),
         };
-        let observations = match map.get("observations") {
-            None | Some(Value::Null) => Some(Vec::new()),
-            Some(o) => self.observations(o),
+        let observations = match rows {
+            Rows::InValue => match map.get("observations") {
+                None | Some(Value::Null) => Some(Vec::new()),
+                Some(o) => self.observations(o),
+            },
+            Rows::Json(JsonObservations::Absent | JsonObservations::Other(Value::Null)) => Some(Vec::new()),
+            Rows::Json(JsonObservations::Other(v)) => {
+                self.wrong_type("$.observations".to_string(), AN_ARRAY, Field::of(v));
+                None
+            }
+            Rows::Json(JsonObservations::List(items)) => self.observation_list(items, |r, item, i| match item {
+                JsonObservation::Object { known, unknown } => {
+                    let path = format!("$.observations[{i}]");
+                    r.unknown_fields(unknown.iter().map(String::as_str), &path, OBSERVATION_FIELDS);
+                    r.observation_fields(known, i, &path)
+                }
+                JsonObservation::Other(v) => {
+                    r.wrong_type(format!("$.observations[{i}]"), AN_OBJECT, Field::of(v));
+                    None
+                }
+            }),
+            Rows::Csv(rows) => self.observation_list(rows, |r, row, i| {
+                r.observation_fields(row, i, &format!("$.observations[{i}]"))
+            }),
         };
         Some(Input {
             as_of: as_of?,
@@ -534,7 +927,7 @@ impl Reader {
 
     fn units(&mut self, v: &Value) -> Option<Vec<Unit>> {
         let Value::Array(items) = v else {
-            self.wrong_type("$.units".to_string(), AN_ARRAY, v);
+            self.wrong_type("$.units".to_string(), AN_ARRAY, Field::of(v));
             return None;
         };
         if items.len() > MAX_UNITS {
@@ -681,9 +1074,18 @@ impl Reader {
 
     fn observations(&mut self, v: &Value) -> Option<Vec<Observation>> {
         let Value::Array(items) = v else {
-            self.wrong_type("$.observations".to_string(), AN_ARRAY, v);
+            self.wrong_type("$.observations".to_string(), AN_ARRAY, Field::of(v));
             return None;
         };
+        self.observation_list(items, |r, item, i| r.observation(item, i))
+    }
+
+    /// Every item of a list of observations, however it was read.
+    fn observation_list<T>(
+        &mut self,
+        items: &[T],
+        mut read: impl FnMut(&mut Reader, &T, usize) -> Option<Observation>,
+    ) -> Option<Vec<Observation>> {
         if items.len() > MAX_OBSERVATIONS {
             self.push(
                 "INPUT_TOO_MANY_OBSERVATIONS",
@@ -702,7 +1104,7 @@ impl Reader {
             if self.full() {
                 break;
             }
-            if let Some(o) = self.observation(item, i) {
+            if let Some(o) = read(self, item, i) {
                 out.push(o);
             }
         }
@@ -712,11 +1114,15 @@ impl Reader {
     fn observation(&mut self, v: &Value, index: usize) -> Option<Observation> {
         let path = format!("$.observations[{index}]");
         let map = self.object(v, &path, OBSERVATION_FIELDS)?;
-        let indicator = self.string(map, "indicator", &path, true);
-        let unit = self.string(map, "unit", &path, true);
-        let period = self.period(map, &path);
-        let source = self.string(map, "source", &path, false);
-        let reading = self.reading(map, &path);
+        self.observation_fields(map, index, &path)
+    }
+
+    fn observation_fields<F: Fields + ?Sized>(&mut self, map: &F, index: usize, path: &str) -> Option<Observation> {
+        let indicator = self.string(map, "indicator", path, true);
+        let unit = self.string(map, "unit", path, true);
+        let period = self.period(map, path);
+        let source = self.string(map, "source", path, false);
+        let reading = self.reading(map, path);
         Some(Observation {
             index,
             indicator: indicator?,
@@ -727,21 +1133,25 @@ impl Reader {
         })
     }
 
-    fn period(&mut self, map: &Map<String, Value>, path: &str) -> Option<Period> {
-        let text = match map.get("period") {
-            None | Some(Value::Null) => {
+    fn period<F: Fields + ?Sized>(&mut self, map: &F, path: &str) -> Option<Period> {
+        let number_text;
+        let text: &str = match map.field("period") {
+            None | Some(Field::Null) => {
                 self.missing(path.to_string(), "period");
                 return None;
             }
-            Some(Value::String(s)) => s.clone(),
+            Some(Field::Str(s)) => s,
             // A bare year is accepted as a number; `2023.5` is not a period.
-            Some(Value::Number(n)) => n.to_string(),
+            Some(Field::Number(n)) => {
+                number_text = n.to_string();
+                &number_text
+            }
             Some(other) => {
                 self.wrong_type(format!("{path}.period"), A_STRING, other);
                 return None;
             }
         };
-        match Period::parse(&text) {
+        match Period::parse(text) {
             Ok(p) => Some(p),
             Err(PeriodError::YearOutOfRange(y)) => {
                 self.year_out_of_range(format!("{path}.period"), &y.to_string());
@@ -753,11 +1163,11 @@ impl Reader {
                     format!("{path}.period"),
                     format!(
                         "kỳ `{}` không hợp lệ; cần `2023`, `2023-H1`, `2023-Q2` hoặc `2023-05`",
-                        clip(&text)
+                        clip(text)
                     ),
                     format!(
                         "period `{}` is not valid; expected `2023`, `2023-H1`, `2023-Q2` or `2023-05`",
-                        clip(&text)
+                        clip(text)
                     ),
                 );
                 None
@@ -765,15 +1175,15 @@ impl Reader {
         }
     }
 
-    fn reading(&mut self, map: &Map<String, Value>, path: &str) -> Option<Reading> {
+    fn reading<F: Fields + ?Sized>(&mut self, map: &F, path: &str) -> Option<Reading> {
         let value = self.number(map, "value", path);
         let numerator = self.number(map, "numerator", path);
         let denominator = self.number(map, "denominator", path);
         let rank = self.number(map, "rank", path);
         let count = self.number(map, "count", path);
-        let done = match map.get("done") {
-            None | Some(Value::Null) => None,
-            Some(Value::Bool(b)) => Some(Some(*b)),
+        let done = match map.field("done") {
+            None | Some(Field::Null) => None,
+            Some(Field::Bool(b)) => Some(Some(b)),
             Some(other) => {
                 self.wrong_type(format!("{path}.done"), A_BOOL, other);
                 Some(None)
