@@ -23,12 +23,13 @@ PORT ?= 8080
 LOGS := target/test-logs
 
 .PHONY: help demo test tools tool-target tool-wasm-pack tool-wasm-bindgen tool-chromium npm-deps \
-        package check-fmt check-clippy test-native test-node test-browser test-package test-page test-bench-smoke bench clean-tools
+        package check-fmt check-clippy test-native test-node test-browser test-package test-page test-bench-smoke bench fuzz clean-tools
 
 help:
 	@echo "make demo   build the package and serve the demo portal page on http://127.0.0.1:$(PORT)/"
 	@echo "make test   install what is missing, then run every test suite"
 	@echo "make bench  run the benchmarks and print the table (not part of make test)"
+	@echo "make fuzz   fuzz the parsers and the evaluation for FUZZ_SECONDS (default 1800)"
 
 ## ---- the two commands ------------------------------------------------------------------
 
@@ -107,11 +108,11 @@ test-native:
 	CI=true cargo test 2>&1 | tee $(LOGS)/native.log
 
 test-node:
-	wasm-pack test --node --mode no-install -- --test node 2>&1 | tee $(LOGS)/node.log
+	wasm-pack test --node --mode no-install -- --test node -- --nocapture 2>&1 | tee $(LOGS)/node.log
 
 # The browser run must fail when zero tests ran: wasm-pack skips files not marked for the browser.
 test-browser:
-	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test browser 2>&1 | tee $(LOGS)/browser.log
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test browser -- --nocapture 2>&1 | tee $(LOGS)/browser.log
 	@grep -Eq '^test result: ok\. [1-9][0-9]* passed' $(LOGS)/browser.log || { echo "no browser test ran" >&2; exit 1; }
 
 test-package:
@@ -129,6 +130,13 @@ test-bench-smoke:
 bench: tools package
 	cargo bench --bench evaluate
 	node tests/js/bench/bench.mjs
+
+# Coverage-guided fuzzing of rule packs, JSON, CSV and evaluation (not part of make test: the
+# property tests catch regressions there). cargo-fuzz runs on stable with RUSTC_BOOTSTRAP.
+FUZZ_SECONDS ?= 1800
+fuzz: tool-target
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --root $(TOOLS)
+	cd fuzz && RUSTC_BOOTSTRAP=1 nice cargo fuzz run --sanitizer none inputs corpus/inputs seeds/inputs -- -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072
 
 clean-tools:
 	rm -rf $(TOOLS) pkg-config/node_modules tests/js/node_modules

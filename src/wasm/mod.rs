@@ -68,27 +68,86 @@ fn bad_argument(path: &str, vi: String, en: String) -> JsValue {
     into_js_error(Error::new("INVALID_ARGUMENT", path, vi, en).into())
 }
 
-fn parse_level(v: &str) -> Result<Level, JsValue> {
-    Level::parse(v).ok_or_else(|| {
+/// A JS value shown in a message: strings in backticks as they are, anything else by kind.
+fn describe(v: &JsValue) -> String {
+    match v.as_string() {
+        Some(s) => s.chars().take(40).collect(),
+        None if v.is_null() => "null".to_string(),
+        None if v.is_undefined() => "undefined".to_string(),
+        None => v
+            .as_f64()
+            .map_or_else(|| v.js_typeof().as_string().unwrap_or_default(), |n| n.to_string()),
+    }
+}
+
+fn parse_level(v: &JsValue) -> Result<Level, JsValue> {
+    v.as_string().as_deref().and_then(Level::parse).ok_or_else(|| {
+        let shown = describe(v);
         bad_argument(
             "$.level",
-            format!("cấp `{v}` không hợp lệ; chỉ nhận `city`, `district`, `commune`"),
-            format!("level `{v}` is not valid; expected `city`, `district` or `commune`"),
+            format!("cấp `{shown}` không hợp lệ; chỉ nhận `city`, `district`, `commune`"),
+            format!("level `{shown}` is not valid; expected `city`, `district` or `commune`"),
         )
     })
 }
 
-fn parse_reading(v: Option<String>) -> Result<Option<RampReading>, JsValue> {
-    match v {
-        None => Ok(None),
-        Some(s) => RampReading::parse(&s).map(Some).ok_or_else(|| {
-            bad_argument(
-                "$.reading",
-                format!("cách đọc `{s}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`"),
-                format!("reading `{s}` is not valid; expected `schedule`, `increment` or `relative`"),
-            )
-        }),
+fn parse_reading(v: &JsValue) -> Result<RampReading, JsValue> {
+    v.as_string().as_deref().and_then(RampReading::parse).ok_or_else(|| {
+        let shown = describe(v);
+        bad_argument(
+            "$.reading",
+            format!("cách đọc `{shown}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`"),
+            format!("reading `{shown}` is not valid; expected `schedule`, `increment` or `relative`"),
+        )
+    })
+}
+
+/// A year: a whole number (2023, not 2023.5, `"2023"` or NaN).
+fn whole_year(v: &JsValue) -> Result<i32, JsValue> {
+    match v.as_f64() {
+        Some(y) if y.is_finite() && y.fract() == 0.0 && (-1.0e6..=1.0e6).contains(&y) => {
+            // Exact: a whole number well inside i32.
+            #[allow(clippy::cast_possible_truncation)]
+            Ok(y as i32)
+        }
+        _ => {
+            let shown = describe(v);
+            Err(bad_argument(
+                "$.year",
+                format!("năm `{shown}` phải là một số nguyên, ví dụ `2024`"),
+                format!("year `{shown}` must be a whole number, such as `2024`"),
+            ))
+        }
     }
+}
+
+fn number_argument(path: &str, v: &JsValue) -> Result<f64, JsValue> {
+    match v.as_f64() {
+        Some(n) if n.is_finite() => Ok(n),
+        _ => {
+            let shown = describe(v);
+            Err(bad_argument(
+                path,
+                format!("giá trị `{shown}` phải là một số hữu hạn"),
+                format!("value `{shown}` must be a finite number"),
+            ))
+        }
+    }
+}
+
+fn string_argument(path: &str, what_vi: &str, what_en: &str, v: &JsValue) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| {
+        let kind = if v.is_null() {
+            "null".to_string()
+        } else {
+            v.js_typeof().as_string().unwrap_or_default()
+        };
+        bad_argument(
+            path,
+            format!("cần {what_vi} dạng chuỗi, nhận được `{kind}`"),
+            format!("expected {what_en} as a string, got `{kind}`"),
+        )
+    })
 }
 
 /// The progress engine, holding one validated plan.
@@ -145,14 +204,24 @@ impl JsEngine {
     #[wasm_bindgen(unchecked_return_type = "RampFloor")]
     pub fn ramp(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Level")] level: String,
-        year: i32,
-        #[wasm_bindgen(unchecked_optional_param_type = "RampReading | null")] reading: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "Level")] level: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RampReading | null")] reading: JsValue,
         #[wasm_bindgen(js_name = previousActual, unchecked_optional_param_type = "number | null")]
-        previous_actual: Option<f64>,
+        previous_actual: JsValue,
     ) -> Result<JsValue, JsValue> {
         let level = parse_level(&level)?;
-        let reading = parse_reading(reading)?;
+        let year = whole_year(&year)?;
+        let reading = if reading.is_null() || reading.is_undefined() {
+            None
+        } else {
+            Some(parse_reading(&reading)?)
+        };
+        let previous_actual = if previous_actual.is_null() || previous_actual.is_undefined() {
+            None
+        } else {
+            Some(number_argument("$.previousActual", &previous_actual)?)
+        };
         let floor = self
             .inner
             .ramp_floor(None, level, year, reading, previous_actual)
@@ -182,8 +251,12 @@ impl JsEngine {
     /// The same as `evaluate`, from the input as JSON text: faster for large exports, since
     /// the text is parsed inside WebAssembly instead of walking a JS object.
     #[wasm_bindgen(js_name = evaluateJson, unchecked_return_type = "Report")]
-    pub fn evaluate_json(&self, text: &str) -> Result<JsValue, JsValue> {
-        let report = self.inner.evaluate_json(text).map_err(into_js_error)?;
+    pub fn evaluate_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = string_argument("$", "văn bản JSON", "JSON text", &text)?;
+        let report = self.inner.evaluate_json(&text).map_err(into_js_error)?;
         to_js(&report)
     }
 
@@ -192,11 +265,12 @@ impl JsEngine {
     #[wasm_bindgen(js_name = evaluateCsv, unchecked_return_type = "Report")]
     pub fn evaluate_csv(
         &self,
-        csv: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] csv: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CsvOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let csv = string_argument("$", "văn bản CSV", "CSV text", &csv)?;
         let value = input_value(options)?;
-        let report = self.inner.evaluate_csv(csv, &value).map_err(into_js_error)?;
+        let report = self.inner.evaluate_csv(&csv, &value).map_err(into_js_error)?;
         to_js(&report)
     }
 
@@ -239,7 +313,7 @@ fn input_value(input: JsValue) -> Result<serde_json::Value, JsValue> {
     if input.is_undefined() || input.is_null() {
         return Err(into_js_error(
             Error::new(
-                "INPUT_NOT_AN_OBJECT",
+                "INPUT_NOT_OBJECT",
                 "$",
                 "dữ liệu đầu vào phải là một đối tượng",
                 "the input must be an object",

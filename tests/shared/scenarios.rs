@@ -70,7 +70,7 @@ fn every_scenario_gives_the_native_bytes_through_evaluate_and_evaluate_json() {
         let object = js_sys::JSON::parse(input).unwrap();
         let got = pretty(&engine.evaluate(object).unwrap());
         assert_eq!(got, want, "evaluate({name}) differs from the native report");
-        let got = pretty(&engine.evaluate_json(input).unwrap());
+        let got = pretty(&engine.evaluate_json(JsValue::from_str(input)).unwrap());
         assert_eq!(got, want, "evaluateJson({name}) differs from the native report");
     }
 }
