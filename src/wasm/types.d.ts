@@ -398,7 +398,8 @@ export interface LevelSummary {
   unitsShort: string[];
   unitsNoData: string[];
   requirement?: number;
-  requirementKind: string;
+  /** `floor` for the ramp's yearly floor, `target` for the deadline target. */
+  requirementKind: "floor" | "target";
   aggregateValue?: number;
   aggregateNumerator?: number;
   aggregateDenominator?: number;
