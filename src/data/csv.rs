@@ -93,7 +93,8 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
         .delimiter(delimiter)
         .has_headers(true)
         .flexible(false)
-        .trim(csv::Trim::All)
+        // Fields are trimmed below: csv's own trim copies every record twice.
+        .trim(csv::Trim::Headers)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
@@ -125,23 +126,27 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     let columns: Vec<Column> = headers.iter().map(|h| Column::of(h)).collect();
     let mut observations: Vec<CsvRow> = Vec::new();
     let mut lines = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let path = format!("$.observations[{i}]");
-        let record = match record {
-            Ok(r) => r,
+    // One record, reused for every row (what `records()` would clone for each).
+    let mut record = csv::StringRecord::new();
+    for i in 0.. {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
-                errors.push(csv_error(&path, &e));
+                errors.push(csv_error(&format!("$.observations[{i}]"), &e));
                 if errors.len() >= super::input::MAX_ERRORS {
                     break;
                 }
                 continue;
             }
-        };
+        }
+        let path = |h: &str| format!("$.observations[{i}].{h}");
         let line = record.position().map_or(0, |p| p.line());
         lines.push(line);
         // A repeated column: the last non-empty cell wins.
         let mut obs = CsvRow::default();
         for ((h, column), cell) in headers.iter().zip(&columns).zip(record.iter()) {
+            let cell = cell.trim();
             if cell.is_empty() {
                 continue;
             }
@@ -159,7 +164,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
                     }
                     None => errors.push(Error::new(
                         "CSV_INVALID_NUMBER",
-                        format!("{path}.{h}"),
+                        path(h),
                         format!("`{}` ở dòng {line} không phải là số", clip(cell)),
                         format!("`{}` on line {line} is not a number", clip(cell)),
                     )),
@@ -169,7 +174,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
                     None => {
                         errors.push(Error::new(
                             "CSV_INVALID_BOOLEAN",
-                            format!("{path}.{h}"),
+                            path(h),
                             format!(
                                 "`{}` ở dòng {line} không phải giá trị hoàn thành; chỉ nhận `true`, `false`, `1`, `0`, `có`, `không`",
                                 clip(cell)

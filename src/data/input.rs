@@ -8,6 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::borrow::Cow;
+use std::fmt;
+
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
@@ -329,36 +332,118 @@ impl Fields for CsvRow {
 /// position in [`OBSERVATION_FIELDS`], and the names of the others (for errors); or, for an
 /// element that is not an object, its type.
 #[allow(clippy::large_enum_variant)] // nearly every element is an object: boxing would only add an allocation
-enum JsonObservation {
+enum JsonObservation<'de> {
     Object {
-        known: [Option<Value>; OBSERVATION_FIELDS.len()],
+        known: [Option<JsonField<'de>>; OBSERVATION_FIELDS.len()],
         unknown: Vec<String>,
     },
     Other(Value),
 }
 
-impl Fields for [Option<Value>; OBSERVATION_FIELDS.len()] {
+/// A field of an observation read from JSON text: text borrowed from the input where it has
+/// no escapes (ids and periods need no copy until they are kept), any other value as is.
+enum JsonField<'de> {
+    Str(Cow<'de, str>),
+    Value(Value),
+}
+
+/// The position of an observation field in [`OBSERVATION_FIELDS`].
+fn observation_field(key: &str) -> Option<usize> {
+    Some(match key {
+        "indicator" => 0,
+        "unit" => 1,
+        "period" => 2,
+        "value" => 3,
+        "numerator" => 4,
+        "denominator" => 5,
+        "rank" => 6,
+        "count" => 7,
+        "done" => 8,
+        "source" => 9,
+        _ => return None,
+    })
+}
+
+impl Fields for [Option<JsonField<'_>>; OBSERVATION_FIELDS.len()] {
     fn field(&self, key: &str) -> Option<Field<'_>> {
-        let i = OBSERVATION_FIELDS.iter().position(|f| *f == key)?;
-        self.get(i)?.as_ref().map(Field::of)
+        match self.get(observation_field(key)?)?.as_ref()? {
+            JsonField::Str(s) => Some(Field::Str(s)),
+            JsonField::Value(v) => Some(Field::of(v)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonField<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FieldVisitor;
+        impl<'de> Visitor<'de> for FieldVisitor {
+            type Value = JsonField<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Str(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Str(Cow::Owned(s)))
+            }
+            // The numbers, as `serde_json::Value` reads them (a bare-year period prints them).
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Value(Value::Bool(b)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Value(Value::Number(v.into())))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Value(Value::Number(v.into())))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Value(Number::from_f64(v).map_or(Value::Null, Value::Number)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Value(Value::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<JsonField<'de>, E> {
+                Ok(JsonField::Value(Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<JsonField<'de>, A::Error> {
+                Shape.visit_seq(seq).map(JsonField::Value)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JsonField<'de>, A::Error> {
+                Shape.visit_map(map).map(JsonField::Value)
+            }
+        }
+        d.deserialize_any(FieldVisitor)
+    }
+}
+
+/// The path of the observation at an index, written only when an error names it.
+struct ObservationPath(usize);
+
+impl fmt::Display for ObservationPath {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "$.observations[{}]", self.0)
     }
 }
 
 /// The input read straight from JSON text, without building a `serde_json::Map` for every
 /// observation (that map, its keys and its drop were a third of the JSON path's time).
-enum TopLevel {
+enum TopLevel<'de> {
     Object {
         /// Every field but `observations`.
         fields: Map<String, Value>,
-        observations: JsonObservations,
+        observations: JsonObservations<'de>,
     },
     /// Not an object: only its type is reported.
     Other(Value),
 }
 
-enum JsonObservations {
+enum JsonObservations<'de> {
     Absent,
-    List(Vec<JsonObservation>),
+    List(Vec<JsonObservation<'de>>),
     /// Not an array (or `null`): only its type matters.
     Other(Value),
 }
@@ -367,7 +452,7 @@ enum JsonObservations {
 enum Rows<'a> {
     /// The `observations` field of the input value.
     InValue,
-    Json(&'a JsonObservations),
+    Json(&'a JsonObservations<'a>),
     Csv(&'a [CsvRow]),
 }
 
@@ -427,7 +512,7 @@ impl<'de> Deserialize<'de> for ObservationKey {
                 f.write_str("a field name")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<ObservationKey, E> {
-                Ok(match OBSERVATION_FIELDS.iter().position(|f| *f == s) {
+                Ok(match observation_field(s) {
                     Some(i) => ObservationKey::Known(i),
                     None => ObservationKey::Unknown(s.to_string()),
                 })
@@ -437,22 +522,22 @@ impl<'de> Deserialize<'de> for ObservationKey {
     }
 }
 
-impl<'de> Deserialize<'de> for JsonObservation {
+impl<'de> Deserialize<'de> for JsonObservation<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct ObservationVisitor;
         impl<'de> Visitor<'de> for ObservationVisitor {
-            type Value = JsonObservation;
+            type Value = JsonObservation<'de>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an observation")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonObservation, A::Error> {
-                let mut known: [Option<Value>; OBSERVATION_FIELDS.len()] = Default::default();
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonObservation<'de>, A::Error> {
+                let mut known: [Option<JsonField<'de>>; OBSERVATION_FIELDS.len()] = Default::default();
                 let mut unknown = Vec::new();
                 while let Some(key) = map.next_key::<ObservationKey>()? {
                     match key {
                         // A repeated key keeps its last value, as in a JSON object read whole.
                         ObservationKey::Known(i) => {
-                            let v: Value = map.next_value()?;
+                            let v: JsonField<'de> = map.next_value()?;
                             if let Some(slot) = known.get_mut(i) {
                                 *slot = Some(v);
                             }
@@ -468,28 +553,28 @@ impl<'de> Deserialize<'de> for JsonObservation {
                 unknown.dedup();
                 Ok(JsonObservation::Object { known, unknown })
             }
-            fn visit_bool<E: de::Error>(self, b: bool) -> Result<JsonObservation, E> {
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<JsonObservation<'de>, E> {
                 Shape.visit_bool(b).map(JsonObservation::Other)
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonObservation, E> {
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonObservation<'de>, E> {
                 Shape.visit_i64(v).map(JsonObservation::Other)
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonObservation, E> {
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonObservation<'de>, E> {
                 Shape.visit_u64(v).map(JsonObservation::Other)
             }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonObservation, E> {
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonObservation<'de>, E> {
                 Shape.visit_f64(v).map(JsonObservation::Other)
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<JsonObservation, E> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<JsonObservation<'de>, E> {
                 Shape.visit_str(v).map(JsonObservation::Other)
             }
-            fn visit_unit<E: de::Error>(self) -> Result<JsonObservation, E> {
+            fn visit_unit<E: de::Error>(self) -> Result<JsonObservation<'de>, E> {
                 Ok(JsonObservation::Other(Value::Null))
             }
-            fn visit_none<E: de::Error>(self) -> Result<JsonObservation, E> {
+            fn visit_none<E: de::Error>(self) -> Result<JsonObservation<'de>, E> {
                 Ok(JsonObservation::Other(Value::Null))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<JsonObservation, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<JsonObservation<'de>, A::Error> {
                 Shape.visit_seq(seq).map(JsonObservation::Other)
             }
         }
@@ -497,43 +582,43 @@ impl<'de> Deserialize<'de> for JsonObservation {
     }
 }
 
-impl<'de> Deserialize<'de> for JsonObservations {
+impl<'de> Deserialize<'de> for JsonObservations<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct ListVisitor;
         impl<'de> Visitor<'de> for ListVisitor {
-            type Value = JsonObservations;
+            type Value = JsonObservations<'de>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a list of observations")
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonObservations, A::Error> {
-                let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonObservations<'de>, A::Error> {
+                let mut list = Vec::new();
                 while let Some(o) = seq.next_element::<JsonObservation>()? {
                     list.push(o);
                 }
                 Ok(JsonObservations::List(list))
             }
-            fn visit_bool<E: de::Error>(self, b: bool) -> Result<JsonObservations, E> {
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<JsonObservations<'de>, E> {
                 Shape.visit_bool(b).map(JsonObservations::Other)
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonObservations, E> {
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonObservations<'de>, E> {
                 Shape.visit_i64(v).map(JsonObservations::Other)
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonObservations, E> {
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonObservations<'de>, E> {
                 Shape.visit_u64(v).map(JsonObservations::Other)
             }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonObservations, E> {
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonObservations<'de>, E> {
                 Shape.visit_f64(v).map(JsonObservations::Other)
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<JsonObservations, E> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<JsonObservations<'de>, E> {
                 Shape.visit_str(v).map(JsonObservations::Other)
             }
-            fn visit_unit<E: de::Error>(self) -> Result<JsonObservations, E> {
+            fn visit_unit<E: de::Error>(self) -> Result<JsonObservations<'de>, E> {
                 Ok(JsonObservations::Other(Value::Null))
             }
-            fn visit_none<E: de::Error>(self) -> Result<JsonObservations, E> {
+            fn visit_none<E: de::Error>(self) -> Result<JsonObservations<'de>, E> {
                 Ok(JsonObservations::Other(Value::Null))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JsonObservations, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JsonObservations<'de>, A::Error> {
                 Shape.visit_map(map).map(JsonObservations::Other)
             }
         }
@@ -541,15 +626,15 @@ impl<'de> Deserialize<'de> for JsonObservations {
     }
 }
 
-impl<'de> Deserialize<'de> for TopLevel {
+impl<'de> Deserialize<'de> for TopLevel<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct TopVisitor;
         impl<'de> Visitor<'de> for TopVisitor {
-            type Value = TopLevel;
+            type Value = TopLevel<'de>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an input")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel<'de>, A::Error> {
                 let mut fields = Map::new();
                 let mut observations = JsonObservations::Absent;
                 while let Some(key) = map.next_key::<String>()? {
@@ -562,28 +647,28 @@ impl<'de> Deserialize<'de> for TopLevel {
                 }
                 Ok(TopLevel::Object { fields, observations })
             }
-            fn visit_bool<E: de::Error>(self, b: bool) -> Result<TopLevel, E> {
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<TopLevel<'de>, E> {
                 Shape.visit_bool(b).map(TopLevel::Other)
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<TopLevel, E> {
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<TopLevel<'de>, E> {
                 Shape.visit_i64(v).map(TopLevel::Other)
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TopLevel, E> {
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TopLevel<'de>, E> {
                 Shape.visit_u64(v).map(TopLevel::Other)
             }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<TopLevel, E> {
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<TopLevel<'de>, E> {
                 Shape.visit_f64(v).map(TopLevel::Other)
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<TopLevel, E> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TopLevel<'de>, E> {
                 Shape.visit_str(v).map(TopLevel::Other)
             }
-            fn visit_unit<E: de::Error>(self) -> Result<TopLevel, E> {
+            fn visit_unit<E: de::Error>(self) -> Result<TopLevel<'de>, E> {
                 Ok(TopLevel::Other(Value::Null))
             }
-            fn visit_none<E: de::Error>(self) -> Result<TopLevel, E> {
+            fn visit_none<E: de::Error>(self) -> Result<TopLevel<'de>, E> {
                 Ok(TopLevel::Other(Value::Null))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel<'de>, A::Error> {
                 Shape.visit_seq(seq).map(TopLevel::Other)
             }
         }
@@ -687,7 +772,13 @@ impl Reader {
     }
 
     /// A text field; `null` counts as absent.
-    fn string<F: Fields + ?Sized>(&mut self, map: &F, key: &str, path: &str, required: bool) -> Option<String> {
+    fn string<F: Fields + ?Sized, P: fmt::Display + ?Sized>(
+        &mut self,
+        map: &F,
+        key: &str,
+        path: &P,
+        required: bool,
+    ) -> Option<String> {
         match map.field(key) {
             None | Some(Field::Null) => {
                 if required {
@@ -726,7 +817,12 @@ impl Reader {
 
     /// A finite number; `null` counts as absent. The outer option says whether the field is
     /// present, the inner one whether it is valid.
-    fn number<F: Fields + ?Sized>(&mut self, map: &F, key: &str, path: &str) -> Option<Option<f64>> {
+    fn number<F: Fields + ?Sized, P: fmt::Display + ?Sized>(
+        &mut self,
+        map: &F,
+        key: &str,
+        path: &P,
+    ) -> Option<Option<f64>> {
         match map.field(key) {
             None | Some(Field::Null) => None,
             Some(Field::Number(n)) => Some(n.as_f64().filter(|v| v.is_finite())),
@@ -852,8 +948,14 @@ impl Reader {
             }
             Rows::Json(JsonObservations::List(items)) => self.observation_list(items, |r, item, i| match item {
                 JsonObservation::Object { known, unknown } => {
-                    let path = format!("$.observations[{i}]");
-                    r.unknown_fields(unknown.iter().map(String::as_str), &path, OBSERVATION_FIELDS);
+                    let path = ObservationPath(i);
+                    if !unknown.is_empty() {
+                        r.unknown_fields(
+                            unknown.iter().map(String::as_str),
+                            &path.to_string(),
+                            OBSERVATION_FIELDS,
+                        );
+                    }
                     r.observation_fields(known, i, &path)
                 }
                 JsonObservation::Other(v) => {
@@ -861,9 +963,9 @@ impl Reader {
                     None
                 }
             }),
-            Rows::Csv(rows) => self.observation_list(rows, |r, row, i| {
-                r.observation_fields(row, i, &format!("$.observations[{i}]"))
-            }),
+            Rows::Csv(rows) => {
+                self.observation_list(rows, |r, row, i| r.observation_fields(row, i, &ObservationPath(i)))
+            }
         };
         Some(Input {
             as_of: as_of?,
@@ -1117,7 +1219,12 @@ impl Reader {
         self.observation_fields(map, index, &path)
     }
 
-    fn observation_fields<F: Fields + ?Sized>(&mut self, map: &F, index: usize, path: &str) -> Option<Observation> {
+    fn observation_fields<F: Fields + ?Sized, P: fmt::Display + ?Sized>(
+        &mut self,
+        map: &F,
+        index: usize,
+        path: &P,
+    ) -> Option<Observation> {
         let indicator = self.string(map, "indicator", path, true);
         let unit = self.string(map, "unit", path, true);
         let period = self.period(map, path);
@@ -1133,7 +1240,7 @@ impl Reader {
         })
     }
 
-    fn period<F: Fields + ?Sized>(&mut self, map: &F, path: &str) -> Option<Period> {
+    fn period<F: Fields + ?Sized, P: fmt::Display + ?Sized>(&mut self, map: &F, path: &P) -> Option<Period> {
         let number_text;
         let text: &str = match map.field("period") {
             None | Some(Field::Null) => {
@@ -1175,7 +1282,7 @@ impl Reader {
         }
     }
 
-    fn reading<F: Fields + ?Sized>(&mut self, map: &F, path: &str) -> Option<Reading> {
+    fn reading<F: Fields + ?Sized, P: fmt::Display + ?Sized>(&mut self, map: &F, path: &P) -> Option<Reading> {
         let value = self.number(map, "value", path);
         let numerator = self.number(map, "numerator", path);
         let denominator = self.number(map, "denominator", path);
