@@ -8,6 +8,7 @@ pub mod messages;
 pub mod plan;
 pub mod ramp;
 pub mod report;
+mod sort;
 #[doc(hidden)]
 pub mod wasm;
 

@@ -6,8 +6,6 @@
 //! the figures themselves (a numerator above its denominator, a unit the plan does not know)
 //! are not decided here: they become findings of the evaluation.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use std::borrow::Cow;
 use std::fmt;
 
@@ -18,6 +16,7 @@ use super::period::{Date, Period, PeriodError, YEARS};
 use crate::error::{Error, Errors};
 use crate::messages::Locale;
 use crate::plan::{Level, RampReading};
+use crate::sort::sort_by;
 
 // The limits turn what would exhaust the page's memory into a clear error. They are set so
 // that the country-scale export of issue 7 (63 provinces, 11 025 units, 1.85 million
@@ -549,7 +548,7 @@ impl<'de> Deserialize<'de> for JsonObservation<'de> {
                     }
                 }
                 // Reported in the order of the keys, once each, as a JSON object lists them.
-                unknown.sort_unstable();
+                crate::sort::sort(&mut unknown);
                 unknown.dedup();
                 Ok(JsonObservation::Object { known, unknown })
             }
@@ -1106,26 +1105,34 @@ impl Reader {
 
     /// Duplicate ids, unknown parents and cycles, each reported once.
     fn hierarchy(&mut self, units: &[(usize, Unit)]) {
-        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+        // Each id once, with the position of its first unit, sorted by id; a unit is then
+        // known by the position of its id here.
+        let mut index: Vec<(&str, usize)> = units.iter().map(|(i, u)| (u.id.as_str(), *i)).collect();
+        sort_by(&mut index, |a, b| a.0.cmp(b.0));
+        index.dedup_by_key(|e| e.0);
+        let find = |id: &str| index.binary_search_by(|e| e.0.cmp(id)).ok();
+        let id_at = |k: usize| index.get(k).map_or("", |e| e.0);
         for (i, u) in units {
-            if let Some(first) = index.get(u.id.as_str()) {
+            let first = find(&u.id).and_then(|k| index.get(k)).map(|e| e.1);
+            if let Some(first) = first.filter(|f| f != i) {
                 self.push(
                     "INPUT_DUPLICATE_UNIT",
                     format!("$.units[{i}].id"),
                     format!("mã đơn vị `{}` đã dùng ở `$.units[{first}]`", clip(&u.id)),
                     format!("unit id `{}` is already used at `$.units[{first}]`", clip(&u.id)),
                 );
-            } else {
-                index.insert(u.id.as_str(), *i);
             }
         }
-        let parent_of: BTreeMap<&str, &str> = units
-            .iter()
-            .filter_map(|(_, u)| u.parent.as_deref().map(|p| (u.id.as_str(), p)))
-            .collect();
+        // The parent of each id (of its last unit that names one).
+        let mut parent_of: Vec<Option<&str>> = vec![None; index.len()];
+        for (_, u) in units {
+            if let (Some(p), Some(slot)) = (u.parent.as_deref(), find(&u.id).and_then(|k| parent_of.get_mut(k))) {
+                *slot = Some(p);
+            }
+        }
         for (i, u) in units {
             if let Some(p) = &u.parent {
-                if !index.contains_key(p.as_str()) {
+                if find(p).is_none() {
                     self.push(
                         "INPUT_UNKNOWN_PARENT",
                         format!("$.units[{i}].parent"),
@@ -1136,41 +1143,54 @@ impl Reader {
             }
         }
         // Follow each chain of parents; a chain that comes back to a unit on it is a cycle.
-        let mut done: BTreeSet<&str> = BTreeSet::new();
-        let mut reported: BTreeSet<&str> = BTreeSet::new();
+        let mut done = vec![false; index.len()];
+        let mut reported = vec![false; index.len()];
+        let mut on_chain = vec![false; index.len()];
         for (_, u) in units {
-            let mut chain: Vec<&str> = Vec::new();
-            let mut on_chain: BTreeSet<&str> = BTreeSet::new();
-            let mut cur = Some(u.id.as_str());
-            while let Some(id) = cur {
-                if done.contains(id) {
+            let mut chain: Vec<usize> = Vec::new();
+            let mut cur = find(&u.id);
+            while let Some(k) = cur {
+                if done.get(k).copied().unwrap_or(true) {
                     break;
                 }
-                if on_chain.contains(id) {
-                    let start = chain.iter().position(|c| *c == id).unwrap_or(0);
-                    let cycle: Vec<&str> = chain.iter().skip(start).copied().collect();
-                    let first = cycle.iter().copied().min().unwrap_or(id);
-                    if reported.insert(first) {
-                        let at = index.get(first).copied().unwrap_or(0);
+                if on_chain.get(k).copied().unwrap_or(false) {
+                    let start = chain.iter().position(|c| *c == k).unwrap_or(0);
+                    let cycle: Vec<usize> = chain.iter().skip(start).copied().collect();
+                    let first = cycle
+                        .iter()
+                        .copied()
+                        .min_by(|a, b| id_at(*a).cmp(id_at(*b)))
+                        .unwrap_or(k);
+                    if reported.get_mut(first).is_some_and(|r| !std::mem::replace(r, true)) {
+                        let at = index.get(first).map_or(0, |e| e.1);
                         let list = cycle
                             .iter()
-                            .map(|c| format!("`{}`", clip(c)))
+                            .map(|c| format!("`{}`", clip(id_at(*c))))
                             .collect::<Vec<_>>()
                             .join(" → ");
                         self.push(
                             "INPUT_UNIT_CYCLE",
                             format!("$.units[{at}].parent"),
-                            format!("quan hệ cấp trên tạo thành vòng: {list} → `{}`", clip(id)),
-                            format!("the parent links form a cycle: {list} → `{}`", clip(id)),
+                            format!("quan hệ cấp trên tạo thành vòng: {list} → `{}`", clip(id_at(k))),
+                            format!("the parent links form a cycle: {list} → `{}`", clip(id_at(k))),
                         );
                     }
                     break;
                 }
-                chain.push(id);
-                on_chain.insert(id);
-                cur = parent_of.get(id).copied();
+                chain.push(k);
+                if let Some(o) = on_chain.get_mut(k) {
+                    *o = true;
+                }
+                cur = parent_of.get(k).copied().flatten().and_then(find);
             }
-            done.extend(chain);
+            for k in chain {
+                if let Some(o) = on_chain.get_mut(k) {
+                    *o = false;
+                }
+                if let Some(d) = done.get_mut(k) {
+                    *d = true;
+                }
+            }
         }
     }
 

@@ -23,8 +23,6 @@ mod rollup;
 mod screen;
 pub mod trend;
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::data::{Input, Unit};
 use crate::messages::Text;
 use crate::plan::{Level, Plan, RampReading};
@@ -32,6 +30,7 @@ use crate::report::{
     AreaSummary, Finding, FindingCode, IndicatorResult, LevelSummary, Num, PlanRef, Report, ResolvedOptions, Status,
     StatusCounts, Summary,
 };
+use crate::sort::{sort, sort_by};
 
 use result::{Rules, YearEval};
 use rollup::Figures;
@@ -62,7 +61,7 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     fn new(plan: &'a Plan, input: &'a Input) -> Ctx<'a> {
         let mut sorted: Vec<&Unit> = input.units.iter().collect();
-        sorted.sort_by(|a, b| a.id.cmp(&b.id)); // stable: equal ids keep the input's order
+        sort_by(&mut sorted, |a, b| a.id.cmp(&b.id)); // stable: equal ids keep the input's order
         let mut units: Vec<&Unit> = Vec::with_capacity(sorted.len());
         for u in sorted {
             match units.last_mut() {
@@ -80,7 +79,7 @@ impl<'a> Ctx<'a> {
             }
         }
         for c in &mut children {
-            c.sort_unstable();
+            sort(c);
             c.dedup();
         }
         // Depth by following parents; bounded, so a hand-built cyclic input cannot hang.
@@ -102,14 +101,14 @@ impl<'a> Ctx<'a> {
                 (d, i)
             })
             .collect();
-        depth.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        sort_by(&mut depth, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut indicator_ids: Vec<(&str, usize)> = plan
             .indicators
             .iter()
             .enumerate()
             .map(|(i, ind)| (ind.id.as_str(), i))
             .collect();
-        indicator_ids.sort_unstable();
+        sort(&mut indicator_ids);
         indicator_ids.dedup_by_key(|(id, _)| *id);
         Ctx {
             plan,
@@ -167,7 +166,8 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
 
     let mut results: Vec<IndicatorResult> = Vec::new();
     let mut level_summaries: Vec<LevelSummary> = Vec::new();
-    let mut headline: BTreeMap<&str, Status> = BTreeMap::new();
+    // The headline status of each indicator, by its position in the plan.
+    let mut headline: Vec<Status> = vec![Status::NoData; plan.indicators.len()];
     let no_own = Vec::new();
     for (ind_at, ind) in plan.indicators.iter().enumerate() {
         let ramp = ind.ramp.as_deref().and_then(|r| plan.ramp(r));
@@ -197,17 +197,21 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
                 }
             }
         }
-        rows.sort_by(|a, b| (a.level, &a.unit).cmp(&(b.level, &b.unit)));
+        sort_by(&mut rows, |a, b| (a.level, &a.unit).cmp(&(b.level, &b.unit)));
         if rows.is_empty() {
             let row = result::no_data_row(&ctx, ind);
-            headline.insert(ind.id.as_str(), row.status);
+            if let Some(h) = headline.get_mut(ind_at) {
+                *h = row.status;
+            }
             results.push(row);
             continue;
         }
         if let Some(i) = pick_headline(&ctx, &rows) {
             if let Some(r) = rows.get_mut(i) {
                 r.headline = true;
-                headline.insert(ind.id.as_str(), r.status);
+                if let Some(h) = headline.get_mut(ind_at) {
+                    *h = r.status;
+                }
             }
         }
         level_summaries.extend(summarize_levels(&ctx, &rules, &rows, &judged, &figures));
@@ -223,9 +227,9 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
     for area in &plan.areas {
         let mut c = StatusCounts::default();
         let mut n = 0u32;
-        for ind in plan.indicators.iter().filter(|i| i.area == area.id) {
+        for (at, _) in plan.indicators.iter().enumerate().filter(|(_, i)| i.area == area.id) {
             n = n.saturating_add(1);
-            let s = headline.get(ind.id.as_str()).copied().unwrap_or(Status::NoData);
+            let s = headline.get(at).copied().unwrap_or(Status::NoData);
             c.add(s);
             counts.add(s);
         }
@@ -239,7 +243,7 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
         });
     }
 
-    findings.sort_by(|a, b| {
+    sort_by(&mut findings, |a, b| {
         (&a.indicator, &a.unit, &a.period, a.code, &a.path, &a.message).cmp(&(
             &b.indicator,
             &b.unit,
@@ -315,7 +319,9 @@ fn summarize_levels(
     figures: &Figures,
 ) -> Vec<LevelSummary> {
     let ind = rules.ind;
-    let levels: BTreeSet<Level> = rows.iter().filter_map(|r| r.level).collect();
+    let mut levels: Vec<Level> = rows.iter().filter_map(|r| r.level).collect();
+    sort(&mut levels);
+    levels.dedup();
     let mut out = Vec::new();
     for level in levels {
         let Some(year) = rows
@@ -355,8 +361,8 @@ fn summarize_levels(
                 }
             }
         }
-        short.sort();
-        no_data.sort();
+        sort(&mut short);
+        sort(&mut no_data);
         // One requirement for the level, unless it differs by unit (increment reading).
         let requirement = if rules.ramp.is_some() && rules.reading == RampReading::Increment {
             None

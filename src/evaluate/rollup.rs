@@ -57,7 +57,7 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
         return out;
     }
     let mut years: Vec<i32> = own.iter().map(|o| o.year).collect();
-    years.sort_unstable();
+    crate::sort::sort(&mut years);
     years.dedup();
     let mut rolled: Vec<(usize, UnitYear)> = Vec::new();
     let mut states: Vec<Option<State>> = Vec::new();

@@ -8,6 +8,7 @@ use crate::data::{Date, Period, Reading};
 use crate::messages::{format_trimmed, Locale, Text};
 use crate::plan::{Aggregation, DenominatorFrom, Indicator, Measure};
 use crate::report::{Finding, FindingCode};
+use crate::sort::{sort, sort_by};
 
 /// A usable figure, in the form the indicator measures.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -111,7 +112,7 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
         };
         keyed.push(((ind, unit, o.period), at));
     }
-    keyed.sort_unstable();
+    sort(&mut keyed);
 
     // Settle duplicates, then check each kept observation.
     let mut figures: Vec<(ObsKey, Figure)> = Vec::with_capacity(keyed.len());
@@ -203,7 +204,7 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
     // Nested indicators whose population is the parent's numerator, in the order of their
     // ids, so that a nested parent filled here is seen by its own nested children. A parent
     // is never the indicator itself, so each indicator's batch only reads earlier ones.
-    pending.sort_by(|a, b| {
+    sort_by(&mut pending, |a, b| {
         let id = |k: &ObsKey| plan.indicators.get(k.0).map(|i| i.id.as_str());
         id(&a.0).cmp(&id(&b.0)).then(a.0.cmp(&b.0))
     });
@@ -248,7 +249,7 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
         }
         if !filled.is_empty() {
             figures.extend(filled);
-            figures.sort_unstable_by_key(|f| f.0);
+            sort_by(&mut figures, |a, b| a.0.cmp(&b.0));
         }
     }
 
