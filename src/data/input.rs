@@ -771,13 +771,7 @@ impl Reader {
     }
 
     /// A text field; `null` counts as absent.
-    fn string<F: Fields + ?Sized, P: fmt::Display + ?Sized>(
-        &mut self,
-        map: &F,
-        key: &str,
-        path: &P,
-        required: bool,
-    ) -> Option<String> {
+    fn string(&mut self, map: &dyn Fields, key: &str, path: &dyn fmt::Display, required: bool) -> Option<String> {
         match map.field(key) {
             None | Some(Field::Null) => {
                 if required {
@@ -816,12 +810,7 @@ impl Reader {
 
     /// A finite number; `null` counts as absent. The outer option says whether the field is
     /// present, the inner one whether it is valid.
-    fn number<F: Fields + ?Sized, P: fmt::Display + ?Sized>(
-        &mut self,
-        map: &F,
-        key: &str,
-        path: &P,
-    ) -> Option<Option<f64>> {
+    fn number(&mut self, map: &dyn Fields, key: &str, path: &dyn fmt::Display) -> Option<Option<f64>> {
         match map.field(key) {
             None | Some(Field::Null) => None,
             Some(Field::Number(n)) => Some(n.as_f64().filter(|v| v.is_finite())),
@@ -885,7 +874,7 @@ impl Reader {
     fn fields(&mut self, map: &Map<String, Value>, rows: Rows) -> Option<Input> {
         self.unknown_fields(map.keys().map(String::as_str), "$", TOP_FIELDS);
 
-        let as_of = match self.string(map, "asOf", "$", true) {
+        let as_of = match self.string(map, "asOf", &"$", true) {
             Some(s) => {
                 let d = Date::parse(s.trim());
                 if d.is_none() {
@@ -911,7 +900,7 @@ impl Reader {
             None => None,
         };
 
-        let locale = match self.string(map, "locale", "$", false) {
+        let locale = match self.string(map, "locale", &"$", false) {
             None => Some(Locale::default()),
             Some(s) => {
                 let l = Locale::parse(&s);
@@ -926,7 +915,7 @@ impl Reader {
                 l
             }
         };
-        let label = self.string(map, "label", "$", false);
+        let label = self.string(map, "label", &"$", false);
         let options = match map.get("options") {
             None | Some(Value::Null) => Some(Options::default()),
             Some(o) => self.options(o),
@@ -979,7 +968,7 @@ impl Reader {
     fn options(&mut self, v: &Value) -> Option<Options> {
         let map = self.object(v, "$.options", OPTION_FIELDS)?;
         let mut ok = true;
-        let ramp_reading = match self.string(map, "rampReading", "$.options", false) {
+        let ramp_reading = match self.string(map, "rampReading", &"$.options", false) {
             None => None,
             Some(s) => {
                 let r = RampReading::parse(s.trim());
@@ -1001,7 +990,7 @@ impl Reader {
                 r
             }
         };
-        if let Some(s) = self.string(map, "trendMethod", "$.options", false) {
+        if let Some(s) = self.string(map, "trendMethod", &"$.options", false) {
             if s.trim() != TrendMethod::CagrRatio.code() {
                 ok = false;
                 self.push(
@@ -1056,9 +1045,9 @@ impl Reader {
 
     fn unit(&mut self, v: &Value, path: &str) -> Option<Unit> {
         let map = self.object(v, path, UNIT_FIELDS)?;
-        let id = self.string(map, "id", path, true);
-        let name = self.string(map, "name", path, true);
-        let level = match self.string(map, "level", path, true) {
+        let id = self.string(map, "id", &path, true);
+        let name = self.string(map, "name", &path, true);
+        let level = match self.string(map, "level", &path, true) {
             None => None,
             Some(s) => {
                 let l = Level::parse(s.trim());
@@ -1079,7 +1068,7 @@ impl Reader {
                 l
             }
         };
-        let parent = self.string(map, "parent", path, false);
+        let parent = self.string(map, "parent", &path, false);
         let valid_from = self.year(map, "validFrom", path);
         let valid_to = self.year(map, "validTo", path);
         if let (Some(f), Some(t)) = (valid_from, valid_to) {
@@ -1239,12 +1228,7 @@ impl Reader {
         self.observation_fields(map, index, &path)
     }
 
-    fn observation_fields<F: Fields + ?Sized, P: fmt::Display + ?Sized>(
-        &mut self,
-        map: &F,
-        index: usize,
-        path: &P,
-    ) -> Option<Observation> {
+    fn observation_fields(&mut self, map: &dyn Fields, index: usize, path: &dyn fmt::Display) -> Option<Observation> {
         let indicator = self.string(map, "indicator", path, true);
         let unit = self.string(map, "unit", path, true);
         let period = self.period(map, path);
@@ -1260,7 +1244,7 @@ impl Reader {
         })
     }
 
-    fn period<F: Fields + ?Sized, P: fmt::Display + ?Sized>(&mut self, map: &F, path: &P) -> Option<Period> {
+    fn period(&mut self, map: &dyn Fields, path: &dyn fmt::Display) -> Option<Period> {
         let number_text;
         let text: &str = match map.field("period") {
             None | Some(Field::Null) => {
@@ -1302,7 +1286,7 @@ impl Reader {
         }
     }
 
-    fn reading<F: Fields + ?Sized, P: fmt::Display + ?Sized>(&mut self, map: &F, path: &P) -> Option<Reading> {
+    fn reading(&mut self, map: &dyn Fields, path: &dyn fmt::Display) -> Option<Reading> {
         let value = self.number(map, "value", path);
         let numerator = self.number(map, "numerator", path);
         let denominator = self.number(map, "denominator", path);
