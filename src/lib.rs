@@ -111,20 +111,20 @@ impl Engine {
     /// Evaluates an input given as a JSON value (see [`data`] for its shape).
     pub fn evaluate(&self, input: &serde_json::Value) -> Result<report::Report, Errors> {
         let input = data::read_input(input)?;
-        Ok(evaluate::evaluate(&self.plan, &input))
+        Ok(evaluate::evaluate_owned(&self.plan, input, &[]))
     }
 
     /// Evaluates an input given as JSON text.
     pub fn evaluate_json(&self, text: &str) -> Result<report::Report, Errors> {
         let input = data::parse_input(text)?;
-        Ok(evaluate::evaluate(&self.plan, &input))
+        Ok(evaluate::evaluate_owned(&self.plan, input, &[]))
     }
 
     /// Evaluates observations given as CSV text; `options` is the rest of the input
     /// (`asOf`, `locale`, `label`, `options`, `units`) as a JSON value.
     pub fn evaluate_csv(&self, csv: &str, options: &serde_json::Value) -> Result<report::Report, Errors> {
         let read = data::read_csv(csv, options)?;
-        Ok(evaluate::evaluate_with(&self.plan, &read.input, &read.extra_columns))
+        Ok(evaluate::evaluate_owned(&self.plan, read.input, &read.extra_columns))
     }
 
     /// Checks an input's structure without evaluating it.

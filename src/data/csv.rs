@@ -20,7 +20,7 @@
 
 use serde_json::Value;
 
-use super::input::{clip, read_input_rows, CsvRow, Input, NUMBER_FIELDS};
+use super::input::{clip, CsvRow, Input, RowReader, NUMBER_FIELDS};
 use crate::error::{Error, Errors};
 
 /// The columns an observation row may have.
@@ -124,7 +124,13 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     }
 
     let columns: Vec<Column> = headers.iter().map(|h| Column::of(h)).collect();
-    let mut observations: Vec<CsvRow> = Vec::new();
+    // Each row is read into an observation as soon as it is parsed (after the rest of the
+    // input, so errors keep their order); when `rest` itself is refused below, nobody reads.
+    let mut reader_of_rows = match rest {
+        Value::Object(map) if !map.contains_key("observations") => Some(RowReader::new(map)),
+        _ => None,
+    };
+    let mut rows = 0usize;
     let mut lines = Vec::new();
     // One record, reused for every row (what `records()` would clone for each).
     let mut record = csv::StringRecord::new();
@@ -188,8 +194,8 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
                 },
             }
         }
-        observations.push(obs);
-        if observations.len() > super::input::MAX_OBSERVATIONS {
+        rows = reader_of_rows.as_mut().map_or(rows.saturating_add(1), |r| r.row(&obs));
+        if rows > super::input::MAX_OBSERVATIONS {
             break;
         }
     }
@@ -213,7 +219,15 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
             "the observations come from the CSV; leave `observations` out of the options",
         )));
     }
-    let input = read_input_rows(rest, &observations).map_err(|e| with_lines(e, &lines))?;
+    let Some(reader_of_rows) = reader_of_rows else {
+        return Err(Errors::one(Error::new(
+            "INPUT_INVALID",
+            "$",
+            "dữ liệu đầu vào không hợp lệ",
+            "the input is not valid",
+        )));
+    };
+    let input = reader_of_rows.finish().map_err(|e| with_lines(e, &lines))?;
     Ok(CsvInput { input, extra_columns })
 }
 

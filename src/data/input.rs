@@ -193,15 +193,65 @@ pub fn read_input(value: &Value) -> Result<Input, Errors> {
     finish(|r| r.input(value))
 }
 
-/// Reads an input whose observations are CSV rows; `rest` is the rest of the input, an object
-/// without `observations`.
-pub(crate) fn read_input_rows(rest: &Map<String, Value>, rows: &[CsvRow]) -> Result<Input, Errors> {
-    finish(|r| r.fields(rest, Rows::Csv(rows)))
+/// Reads an input whose observations are CSV rows, one row at a time: the rest of the input
+/// (an object without `observations`) is read first, as [`read_input`] reads it, so that
+/// errors come in the same order; the rows are never all held at once.
+pub(crate) struct RowReader {
+    r: Reader,
+    top: TopParts,
+    /// Errors before the first row.
+    before: usize,
+    observations: Vec<Observation>,
+    rows: usize,
+}
+
+impl RowReader {
+    pub(crate) fn new(rest: &Map<String, Value>) -> RowReader {
+        let mut r = Reader { errors: Vec::new() };
+        let top = r.top_parts(rest);
+        let before = r.errors.len();
+        RowReader {
+            r,
+            top,
+            before,
+            observations: Vec::new(),
+            rows: 0,
+        }
+    }
+
+    /// The next row; returns how many rows there are now.
+    pub(crate) fn row(&mut self, row: &CsvRow) -> usize {
+        let i = self.rows;
+        self.rows = self.rows.saturating_add(1);
+        if self.rows <= MAX_OBSERVATIONS && !self.r.full() {
+            if let Some(o) = self.r.observation_fields(row, i, &ObservationPath(i)) {
+                self.observations.push(o);
+            }
+        }
+        self.rows
+    }
+
+    pub(crate) fn finish(mut self) -> Result<Input, Errors> {
+        let observations = if self.rows > MAX_OBSERVATIONS {
+            // Too many rows are refused before any is read.
+            self.r.errors.truncate(self.before);
+            self.r.too_many_observations(self.rows);
+            None
+        } else {
+            (self.r.errors.len() == self.before).then_some(self.observations)
+        };
+        let input = self.top.input(observations);
+        conclude(self.r, input)
+    }
 }
 
 fn finish(read: impl FnOnce(&mut Reader) -> Option<Input>) -> Result<Input, Errors> {
     let mut r = Reader { errors: Vec::new() };
     let input = read(&mut r);
+    conclude(r, input)
+}
+
+fn conclude(mut r: Reader, input: Option<Input>) -> Result<Input, Errors> {
     match input {
         Some(input) if r.errors.is_empty() => Ok(input),
         _ => {
@@ -447,12 +497,33 @@ enum JsonObservations<'de> {
     Other(Value),
 }
 
+/// The input's fields but `observations`, each `None` when it has an error.
+struct TopParts {
+    as_of: Option<Date>,
+    locale: Option<Locale>,
+    label: Option<String>,
+    options: Option<Options>,
+    units: Option<Vec<Unit>>,
+}
+
+impl TopParts {
+    fn input(self, observations: Option<Vec<Observation>>) -> Option<Input> {
+        Some(Input {
+            as_of: self.as_of?,
+            locale: self.locale?,
+            label: self.label,
+            options: self.options?,
+            units: self.units?,
+            observations: observations?,
+        })
+    }
+}
+
 /// Where a reader takes the observations from.
 enum Rows<'a> {
     /// The `observations` field of the input value.
     InValue,
     Json(&'a JsonObservations<'a>),
-    Csv(&'a [CsvRow]),
 }
 
 /// A stand-in of the same JSON type for a value that is only named in an error. Its contents
@@ -872,6 +943,40 @@ impl Reader {
 
     /// The fields of the input object; the observations come from `rows`.
     fn fields(&mut self, map: &Map<String, Value>, rows: Rows) -> Option<Input> {
+        let top = self.top_parts(map);
+        let observations = match rows {
+            Rows::InValue => match map.get("observations") {
+                None | Some(Value::Null) => Some(Vec::new()),
+                Some(o) => self.observations(o),
+            },
+            Rows::Json(JsonObservations::Absent | JsonObservations::Other(Value::Null)) => Some(Vec::new()),
+            Rows::Json(JsonObservations::Other(v)) => {
+                self.wrong_type("$.observations".to_string(), AN_ARRAY, Field::of(v));
+                None
+            }
+            Rows::Json(JsonObservations::List(items)) => self.observation_list(items, |r, item, i| match item {
+                JsonObservation::Object { known, unknown } => {
+                    let path = ObservationPath(i);
+                    if !unknown.is_empty() {
+                        r.unknown_fields(
+                            unknown.iter().map(String::as_str),
+                            &path.to_string(),
+                            OBSERVATION_FIELDS,
+                        );
+                    }
+                    r.observation_fields(known, i, &path)
+                }
+                JsonObservation::Other(v) => {
+                    r.wrong_type(format!("$.observations[{i}]"), AN_OBJECT, Field::of(v));
+                    None
+                }
+            }),
+        };
+        top.input(observations)
+    }
+
+    /// Every field of the input object but `observations`, in the order they are checked.
+    fn top_parts(&mut self, map: &Map<String, Value>) -> TopParts {
         self.unknown_fields(map.keys().map(String::as_str), "$", TOP_FIELDS);
 
         let as_of = match self.string(map, "asOf", &"$", true) {
@@ -924,45 +1029,13 @@ impl Reader {
             None | Some(Value::Null) => Some(Vec::new()),
             Some(u) => self.units(u),
         };
-        let observations = match rows {
-            Rows::InValue => match map.get("observations") {
-                None | Some(Value::Null) => Some(Vec::new()),
-                Some(o) => self.observations(o),
-            },
-            Rows::Json(JsonObservations::Absent | JsonObservations::Other(Value::Null)) => Some(Vec::new()),
-            Rows::Json(JsonObservations::Other(v)) => {
-                self.wrong_type("$.observations".to_string(), AN_ARRAY, Field::of(v));
-                None
-            }
-            Rows::Json(JsonObservations::List(items)) => self.observation_list(items, |r, item, i| match item {
-                JsonObservation::Object { known, unknown } => {
-                    let path = ObservationPath(i);
-                    if !unknown.is_empty() {
-                        r.unknown_fields(
-                            unknown.iter().map(String::as_str),
-                            &path.to_string(),
-                            OBSERVATION_FIELDS,
-                        );
-                    }
-                    r.observation_fields(known, i, &path)
-                }
-                JsonObservation::Other(v) => {
-                    r.wrong_type(format!("$.observations[{i}]"), AN_OBJECT, Field::of(v));
-                    None
-                }
-            }),
-            Rows::Csv(rows) => {
-                self.observation_list(rows, |r, row, i| r.observation_fields(row, i, &ObservationPath(i)))
-            }
-        };
-        Some(Input {
-            as_of: as_of?,
-            locale: locale?,
+        TopParts {
+            as_of,
+            locale,
             label,
-            options: options?,
-            units: units?,
-            observations: observations?,
-        })
+            options,
+            units,
+        }
     }
 
     fn options(&mut self, v: &Value) -> Option<Options> {
@@ -1191,6 +1264,15 @@ impl Reader {
         self.observation_list(items, |r, item, i| r.observation(item, i))
     }
 
+    fn too_many_observations(&mut self, n: usize) {
+        self.push(
+            "INPUT_TOO_MANY_OBSERVATIONS",
+            "$.observations".to_string(),
+            format!("có {n} số liệu, vượt giới hạn {MAX_OBSERVATIONS}"),
+            format!("there are {n} observations, above the limit of {MAX_OBSERVATIONS}"),
+        );
+    }
+
     /// Every item of a list of observations, however it was read.
     fn observation_list<T>(
         &mut self,
@@ -1198,15 +1280,7 @@ impl Reader {
         mut read: impl FnMut(&mut Reader, &T, usize) -> Option<Observation>,
     ) -> Option<Vec<Observation>> {
         if items.len() > MAX_OBSERVATIONS {
-            self.push(
-                "INPUT_TOO_MANY_OBSERVATIONS",
-                "$.observations".to_string(),
-                format!("có {} số liệu, vượt giới hạn {MAX_OBSERVATIONS}", items.len()),
-                format!(
-                    "there are {} observations, above the limit of {MAX_OBSERVATIONS}",
-                    items.len()
-                ),
-            );
+            self.too_many_observations(items.len());
             return None;
         }
         let before = self.errors.len();

@@ -146,6 +146,24 @@ pub fn evaluate(plan: &Plan, input: &Input) -> Report {
 /// Evaluates an input read from CSV; the ignored columns become one finding.
 pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -> Report {
     let ctx = Ctx::new(plan, input);
+    let mut findings = extra_columns_finding(extra_csv_columns);
+    let own = screen::screen(&ctx, &input.observations, &mut findings);
+    report(&ctx, &own, findings)
+}
+
+/// Evaluates an input given away by the caller: its observations are freed as soon as they
+/// are screened, before the report is built (at country scale they are a third of the
+/// peak memory, and WebAssembly memory never shrinks).
+pub(crate) fn evaluate_owned(plan: &Plan, mut input: Input, extra_csv_columns: &[String]) -> Report {
+    let observations = std::mem::take(&mut input.observations);
+    let ctx = Ctx::new(plan, &input);
+    let mut findings = extra_columns_finding(extra_csv_columns);
+    let own = screen::screen(&ctx, &observations, &mut findings);
+    drop(observations);
+    report(&ctx, &own, findings)
+}
+
+fn extra_columns_finding(extra_csv_columns: &[String]) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     if !extra_csv_columns.is_empty() {
         let list = extra_csv_columns
@@ -162,8 +180,12 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
             ),
         ));
     }
-    let own = screen::screen(&ctx, &mut findings);
+    findings
+}
 
+/// The report from the screened figures.
+fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Report {
+    let (plan, input) = (ctx.plan, ctx.input);
     let mut results: Vec<IndicatorResult> = Vec::new();
     let mut level_summaries: Vec<LevelSummary> = Vec::new();
     // The headline status of each indicator, by its position in the plan.
@@ -176,7 +198,7 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
             ramp,
             reading: resolved_reading(input, ramp.map(|r| r.default_reading)),
         };
-        let figures = rollup::figures(&ctx, ind, own.get(ind_at).unwrap_or(&no_own), &mut findings);
+        let figures = rollup::figures(ctx, ind, own.get(ind_at).unwrap_or(&no_own), &mut findings);
         let mut rows: Vec<IndicatorResult> = Vec::new();
         // Per unit index: its judged years (empty without a row).
         let mut judged: Vec<Vec<YearEval>> = vec![Vec::new(); ctx.units.len()];
@@ -190,7 +212,7 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
             let years = years
                 .get(..years.partition_point(|uy| uy.year <= ctx.as_of_year))
                 .unwrap_or_default();
-            if let Some((row, j)) = result::row(&ctx, &rules, unit, years) {
+            if let Some((row, j)) = result::row(ctx, &rules, unit, years) {
                 rows.push(row);
                 if let Some(slot) = judged.get_mut(unit_at) {
                     *slot = j;
@@ -199,14 +221,14 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
         }
         sort_by(&mut rows, |a, b| (a.level, &a.unit).cmp(&(b.level, &b.unit)));
         if rows.is_empty() {
-            let row = result::no_data_row(&ctx, ind);
+            let row = result::no_data_row(ctx, ind);
             if let Some(h) = headline.get_mut(ind_at) {
                 *h = row.status;
             }
             results.push(row);
             continue;
         }
-        if let Some(i) = pick_headline(&ctx, &rows) {
+        if let Some(i) = pick_headline(ctx, &rows) {
             if let Some(r) = rows.get_mut(i) {
                 r.headline = true;
                 if let Some(h) = headline.get_mut(ind_at) {
@@ -214,7 +236,7 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
                 }
             }
         }
-        level_summaries.extend(summarize_levels(&ctx, &rules, &rows, &judged, &figures));
+        level_summaries.extend(summarize_levels(ctx, &rules, &rows, &judged, &figures));
         results.extend(rows);
     }
 

@@ -4,7 +4,7 @@
 
 use super::findings::Key;
 use super::Ctx;
-use crate::data::{Date, Period, Reading};
+use crate::data::{Date, Observation, Period, Reading};
 use crate::messages::{format_trimmed, Locale, Text};
 use crate::plan::{Aggregation, DenominatorFrom, Indicator, Measure};
 use crate::report::{Finding, FindingCode};
@@ -60,12 +60,12 @@ fn find_figure(figures: &[(ObsKey, Figure)], key: &ObsKey) -> Option<Figure> {
     figures.get(i).map(|(_, f)| *f)
 }
 
-pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
+pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec<Finding>) -> OwnYearly {
     let plan = ctx.plan;
     // Key every observation, after the checks that need no key partner; then sort, so that
     // the observations of one key are next to each other, in the input's order.
-    let mut keyed: Vec<(ObsKey, usize)> = Vec::with_capacity(ctx.input.observations.len());
-    for (at, o) in ctx.input.observations.iter().enumerate() {
+    let mut keyed: Vec<(ObsKey, usize)> = Vec::with_capacity(observations.len());
+    for (at, o) in observations.iter().enumerate() {
         let key = Key {
             indicator: &o.indicator,
             unit: &o.unit,
@@ -122,7 +122,7 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
             continue;
         };
         let (Some(first), Some(ind), Some(unit)) = (
-            ctx.input.observations.get(first_at),
+            observations.get(first_at),
             plan.indicators.get(ind_at),
             ctx.unit(unit_at),
         ) else {
@@ -134,12 +134,9 @@ pub(crate) fn screen(ctx: &Ctx, findings: &mut Vec<Finding>) -> OwnYearly {
             period,
         };
         if group.len() > 1 {
-            let same = group.iter().all(|(_, at)| {
-                ctx.input
-                    .observations
-                    .get(*at)
-                    .is_some_and(|o| o.reading == first.reading)
-            });
+            let same = group
+                .iter()
+                .all(|(_, at)| observations.get(*at).is_some_and(|o| o.reading == first.reading));
             if same {
                 findings.push(key.finding(
                     FindingCode::Duplicate,
