@@ -2,7 +2,7 @@
 //! Numbers are formatted per locale (`62,5 %`, `1.240` in Vietnamese; `62.5%`, `1,240` in
 //! English); a value next to a verdict is the display-rounded one (see [`super::display`]).
 
-use crate::messages::{format_number, format_percent_trimmed, format_trimmed, Locale, Text};
+use crate::messages::{push_number, push_percent_trimmed, push_trimmed, Locale, Text};
 use crate::plan::{Indicator, Level, Measure};
 use crate::report::{Reason, Status};
 
@@ -30,18 +30,27 @@ pub(crate) struct Facts<'a> {
 }
 
 /// A figure of the indicator's kind: a percentage, or a rank.
-fn figure(ind: &Indicator, v: f64, l: Locale) -> String {
+fn push_figure(out: &mut String, ind: &Indicator, v: f64, l: Locale) {
     match ind.measure {
-        Measure::Rank => match l {
-            Locale::Vi => format!("hạng {}", format_trimmed(v, 0, l)),
-            Locale::En => format!("rank {}", format_trimmed(v, 0, l)),
-        },
-        _ => format_percent_trimmed(v, 2, l),
+        Measure::Rank => {
+            out.push_str(match l {
+                Locale::Vi => "hạng ",
+                Locale::En => "rank ",
+            });
+            push_trimmed(out, v, 0, l);
+        }
+        _ => push_percent_trimmed(out, v, 2, l),
     }
 }
 
+fn figure(ind: &Indicator, v: f64, l: Locale) -> String {
+    let mut out = String::new();
+    push_figure(&mut out, ind, v, l);
+    out
+}
+
 /// A positive gap is never shown as 0.
-fn gap_text(g: f64, decimals: u8, l: Locale) -> String {
+fn push_gap(out: &mut String, g: f64, decimals: u8, l: Locale) {
     let (v, d) = super::display::shown(
         g,
         decimals,
@@ -50,7 +59,22 @@ fn gap_text(g: f64, decimals: u8, l: Locale) -> String {
             comparator: crate::plan::Comparator::Lte,
         }],
     );
-    format_trimmed(v, d, l)
+    push_trimmed(out, v, d, l);
+}
+
+/// Appends the decimal digits of `n`.
+fn push_int(out: &mut String, n: i32) {
+    use std::fmt::Write;
+    let _ = write!(out, "{n}");
+}
+
+/// Whether `s` is the year `y` written out (what `y.to_string()` gives).
+fn is_year_text(s: &str, y: i32) -> bool {
+    y >= 0
+        && !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (s.len() == 1 || !s.starts_with('0'))
+        && s.parse::<i32>().is_ok_and(|v| v == y)
 }
 
 pub(crate) fn reason_text(r: Reason) -> Text {
@@ -86,136 +110,272 @@ pub(crate) fn reason_text(r: Reason) -> Text {
     Text::new(vi, en)
 }
 
-fn status_clause(f: &Facts, l: Locale) -> String {
+fn push_status_clause(out: &mut String, f: &Facts, l: Locale) {
     let dl = f.ind.deadline;
     let t = f.target.map(|t| figure(f.ind, t, l)).unwrap_or_default();
-    match (l, f.status) {
-        (Locale::Vi, Status::Met) => format!("đã đạt chỉ tiêu {t} đến năm {dl}"),
-        (Locale::En, Status::Met) => format!("the {dl} target of {t} is met"),
-        (Locale::Vi, Status::OnTrack) => format!("đúng tiến độ để đạt {t} vào năm {dl}"),
-        (Locale::En, Status::OnTrack) => format!("on track for {t} by {dl}"),
-        (Locale::Vi, Status::NeedsAcceleration) => format!("cần đẩy nhanh để đạt {t} vào năm {dl}"),
-        (Locale::En, Status::NeedsAcceleration) => format!("needs to speed up to reach {t} by {dl}"),
-        (Locale::Vi, Status::LimitedProgress) => format!("tiến độ còn hạn chế so với chỉ tiêu {t} năm {dl}"),
-        (Locale::En, Status::LimitedProgress) => format!("limited progress towards {t} by {dl}"),
-        (Locale::Vi, Status::Deteriorating) => format!("đang đi ngược chỉ tiêu {t} năm {dl}"),
-        (Locale::En, Status::Deteriorating) => format!("moving away from the {dl} target of {t}"),
-        (Locale::Vi, Status::Missed) => format!("không đạt chỉ tiêu {t} năm {dl}"),
-        (Locale::En, Status::Missed) => format!("missed the {dl} target of {t}"),
+    let (before, middle, after): (&str, &str, &str) = match (l, f.status) {
+        (Locale::Vi, Status::Met) => ("đã đạt chỉ tiêu ", " đến năm ", ""),
+        (Locale::En, Status::Met) => ("the ", " target of ", " is met"),
+        (Locale::Vi, Status::OnTrack) => ("đúng tiến độ để đạt ", " vào năm ", ""),
+        (Locale::En, Status::OnTrack) => ("on track for ", " by ", ""),
+        (Locale::Vi, Status::NeedsAcceleration) => ("cần đẩy nhanh để đạt ", " vào năm ", ""),
+        (Locale::En, Status::NeedsAcceleration) => ("needs to speed up to reach ", " by ", ""),
+        (Locale::Vi, Status::LimitedProgress) => ("tiến độ còn hạn chế so với chỉ tiêu ", " năm ", ""),
+        (Locale::En, Status::LimitedProgress) => ("limited progress towards ", " by ", ""),
+        (Locale::Vi, Status::Deteriorating) => ("đang đi ngược chỉ tiêu ", " năm ", ""),
+        (Locale::En, Status::Deteriorating) => ("moving away from the ", " target of ", ""),
+        (Locale::Vi, Status::Missed) => ("không đạt chỉ tiêu ", " năm ", ""),
+        (Locale::En, Status::Missed) => ("missed the ", " target of ", ""),
         (_, Status::InsufficientData) => {
-            let why = f.reason.map(|r| reason_text(r).get(l).to_string()).unwrap_or_default();
-            match l {
-                Locale::Vi => format!("chưa đủ số liệu để đánh giá xu hướng ({why})"),
-                Locale::En => format!("not enough data to judge the trend ({why})"),
+            out.push_str(match l {
+                Locale::Vi => "chưa đủ số liệu để đánh giá xu hướng (",
+                Locale::En => "not enough data to judge the trend (",
+            });
+            if let Some(r) = f.reason {
+                out.push_str(reason_text(r).get(l));
             }
+            out.push(')');
+            return;
         }
-        (Locale::Vi, Status::NoData) => "chưa có số liệu".to_string(),
-        (Locale::En, Status::NoData) => "no data reported".to_string(),
+        (Locale::Vi, Status::NoData) => ("chưa có số liệu", "", ""),
+        (Locale::En, Status::NoData) => ("no data reported", "", ""),
+    };
+    if f.status == Status::NoData {
+        out.push_str(before);
+        return;
     }
+    out.push_str(before);
+    // English puts the year first in "the 2025 target of 80%", Vietnamese the target first.
+    let year_first = l == Locale::En && matches!(f.status, Status::Met | Status::Deteriorating | Status::Missed);
+    if year_first {
+        push_int(out, dl);
+        out.push_str(middle);
+        out.push_str(&t);
+    } else {
+        out.push_str(&t);
+        out.push_str(middle);
+        push_int(out, dl);
+    }
+    out.push_str(after);
 }
 
-fn requirement_clause(f: &Facts, l: Locale) -> Option<String> {
+/// Appends `sep` and the requirement clause, when there is one.
+fn push_requirement_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
     // A milestone's requirement is "done": the value already says it.
     if f.ind.measure == Measure::Milestone {
-        return None;
+        return;
     }
-    let req = f.requirement?;
-    let met = f.met?;
-    let r = figure(f.ind, req, l);
+    let (Some(req), Some(met)) = (f.requirement, f.met) else {
+        return;
+    };
+    out.push_str(sep);
     let y = f.year;
-    Some(match (l, f.is_floor, met) {
-        (Locale::Vi, true, true) => format!("đạt mức sàn {r} của năm {y}"),
-        (Locale::Vi, true, false) => format!("dưới mức sàn {r} của năm {y}"),
-        (Locale::En, true, true) => format!("meeting the {y} floor of {r}"),
-        (Locale::En, true, false) => format!("below the {y} floor of {r}"),
-        (Locale::Vi, false, true) => format!("đạt mức chỉ tiêu {r}"),
-        (Locale::Vi, false, false) => format!("chưa đạt mức chỉ tiêu {r}"),
-        (Locale::En, false, true) => format!("meeting the target of {r}"),
-        (Locale::En, false, false) => format!("short of the target of {r}"),
-    })
+    let (before, middle): (&str, &str) = match (l, f.is_floor, met) {
+        (Locale::Vi, true, true) => ("đạt mức sàn ", " của năm "),
+        (Locale::Vi, true, false) => ("dưới mức sàn ", " của năm "),
+        (Locale::En, true, true) => ("meeting the ", " floor of "),
+        (Locale::En, true, false) => ("below the ", " floor of "),
+        (Locale::Vi, false, true) => ("đạt mức chỉ tiêu ", ""),
+        (Locale::Vi, false, false) => ("chưa đạt mức chỉ tiêu ", ""),
+        (Locale::En, false, true) => ("meeting the target of ", ""),
+        (Locale::En, false, false) => ("short of the target of ", ""),
+    };
+    out.push_str(before);
+    match (l, f.is_floor) {
+        (Locale::Vi, true) => {
+            push_figure(out, f.ind, req, l);
+            out.push_str(middle);
+            push_int(out, y);
+        }
+        (Locale::En, true) => {
+            push_int(out, y);
+            out.push_str(middle);
+            push_figure(out, f.ind, req, l);
+        }
+        (_, false) => push_figure(out, f.ind, req, l),
+    }
 }
 
-fn gap_clause(f: &Facts, l: Locale) -> Option<String> {
+/// Appends `sep` and the gap clause, when there is one.
+fn push_gap_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
     // "Not done" already says all there is to say about a milestone without steps.
     if f.met != Some(false) || matches!(f.milestone, Some((false, None))) {
-        return None;
+        return;
     }
-    let noun = f.ind.counted.as_ref().map(|c| c.get(l).to_string());
-    if let (Some(u), Some(noun)) = (f.gap_units, noun.as_deref()) {
-        let n = format_number(u.max(0.0), 0, l);
-        return Some(match (l, f.ind.measure) {
-            (Locale::Vi, Measure::Reduction) => format!("cần giảm thêm {n} {noun}"),
-            (Locale::En, Measure::Reduction) => format!("{n} more {noun} to cut"),
-            (Locale::Vi, _) => format!("còn thiếu {n} {noun}"),
-            (Locale::En, _) => format!("{n} more {noun} needed"),
-        });
-    }
-    let g = f.gap_points?;
-    Some(match (l, f.ind.measure) {
-        (Locale::Vi, Measure::Rank) => format!("còn cách {} bậc", gap_text(g, 0, l)),
-        (Locale::En, Measure::Rank) => {
-            let n = gap_text(g, 0, l);
-            let noun = if n == "1" { "place" } else { "places" };
-            format!("{n} {noun} away")
+    let noun = f.ind.counted.as_ref().map(|c| c.get(l));
+    if let (Some(u), Some(noun)) = (f.gap_units, noun) {
+        out.push_str(sep);
+        match l {
+            Locale::Vi => out.push_str(if f.ind.measure == Measure::Reduction {
+                "cần giảm thêm "
+            } else {
+                "còn thiếu "
+            }),
+            Locale::En => {}
         }
-        (Locale::Vi, _) => format!("còn cách {} điểm phần trăm", gap_text(g, 1, l)),
-        (Locale::En, _) => format!("a gap of {} percentage points", gap_text(g, 1, l)),
-    })
+        push_number(out, u.max(0.0), 0, l);
+        out.push_str(match l {
+            Locale::Vi => " ",
+            Locale::En => " more ",
+        });
+        out.push_str(noun);
+        match l {
+            Locale::Vi => {}
+            Locale::En => out.push_str(if f.ind.measure == Measure::Reduction {
+                " to cut"
+            } else {
+                " needed"
+            }),
+        }
+        return;
+    }
+    let Some(g) = f.gap_points else { return };
+    out.push_str(sep);
+    match (l, f.ind.measure) {
+        (Locale::Vi, Measure::Rank) => {
+            out.push_str("còn cách ");
+            push_gap(out, g, 0, l);
+            out.push_str(" bậc");
+        }
+        (Locale::En, Measure::Rank) => {
+            let from = out.len();
+            push_gap(out, g, 0, l);
+            let one = out.get(from..) == Some("1");
+            out.push_str(if one { " place away" } else { " places away" });
+        }
+        (Locale::Vi, _) => {
+            out.push_str("còn cách ");
+            push_gap(out, g, 1, l);
+            out.push_str(" điểm phần trăm");
+        }
+        (Locale::En, _) => {
+            out.push_str("a gap of ");
+            push_gap(out, g, 1, l);
+            out.push_str(" percentage points");
+        }
+    }
 }
 
-fn what(f: &Facts, l: Locale) -> String {
-    let shown = f.shown.map(|t| t.get(l).to_string()).unwrap_or_default();
+/// Appends what was measured: the value, the year and its period, the counts behind it.
+fn push_what(out: &mut String, f: &Facts, l: Locale) {
+    let shown = f.shown.map(|t| t.get(l)).unwrap_or_default();
     let y = f.year;
-    let period_note = (f.period != y.to_string()).then(|| match l {
-        Locale::Vi => format!("kỳ {}", f.period),
-        Locale::En => format!("period {}", f.period),
-    });
-    let period = period_note.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
-    let noun = f.ind.counted.as_ref().map(|c| c.get(l).to_string()).unwrap_or_default();
+    let has_note = !is_year_text(f.period, y);
+    let push_note = |out: &mut String| {
+        out.push_str(match l {
+            Locale::Vi => "kỳ ",
+            Locale::En => "period ",
+        });
+        out.push_str(f.period);
+    };
+    // " năm {y} (kỳ …)" / " in {y} (period …)"
+    let push_year = |out: &mut String| {
+        out.push_str(match l {
+            Locale::Vi => "năm ",
+            Locale::En => "in ",
+        });
+        push_int(out, y);
+        if has_note {
+            out.push_str(" (");
+            push_note(out);
+            out.push(')');
+        }
+    };
+    let noun = f.ind.counted.as_ref().map(|c| c.get(l)).unwrap_or_default();
     match f.ind.measure {
-        Measure::Rank => match l {
-            Locale::Vi => format!("hạng {shown} năm {y}{period}"),
-            Locale::En => format!("rank {shown} in {y}{period}"),
-        },
-        Measure::Milestone => match (l, f.milestone) {
-            (Locale::Vi, Some((true, _))) => format!("đã hoàn thành năm {y}{period}"),
-            (Locale::En, Some((true, _))) => format!("done in {y}{period}"),
-            (Locale::Vi, Some((false, Some(_)))) => format!("đã làm {shown} các bước năm {y}{period}"),
-            (Locale::En, Some((false, Some(_)))) => format!("{shown} of the steps done in {y}{period}"),
-            (Locale::Vi, _) => format!("chưa hoàn thành năm {y}{period}"),
-            (Locale::En, _) => format!("not done in {y}{period}"),
-        },
+        Measure::Rank => {
+            out.push_str(match l {
+                Locale::Vi => "hạng ",
+                Locale::En => "rank ",
+            });
+            out.push_str(shown);
+            out.push(' ');
+            push_year(out);
+        }
+        Measure::Milestone => {
+            match (l, f.milestone) {
+                (Locale::Vi, Some((true, _))) => out.push_str("đã hoàn thành "),
+                (Locale::En, Some((true, _))) => out.push_str("done "),
+                (Locale::Vi, Some((false, Some(_)))) => {
+                    out.push_str("đã làm ");
+                    out.push_str(shown);
+                    out.push_str(" các bước ");
+                }
+                (Locale::En, Some((false, Some(_)))) => {
+                    out.push_str(shown);
+                    out.push_str(" of the steps done ");
+                }
+                (Locale::Vi, _) => out.push_str("chưa hoàn thành "),
+                (Locale::En, _) => out.push_str("not done "),
+            }
+            push_year(out);
+        }
         Measure::Reduction => {
             let Some((count, base, by)) = f.counts else {
-                return String::new();
+                return;
             };
-            let c = format_trimmed(count, 2, l);
-            match (l, base) {
-                (Locale::Vi, Some(b)) => format!(
-                    "giảm {shown} so với năm {by} ({c} so với {} {noun}) năm {y}{period}",
-                    format_trimmed(b, 2, l)
-                ),
-                (Locale::En, Some(b)) => format!(
-                    "cut by {shown} against {by} ({c} against {} {noun}) in {y}{period}",
-                    format_trimmed(b, 2, l)
-                ),
-                (Locale::Vi, None) => format!("{c} {noun} năm {y}{period}, chưa có số liệu năm gốc {by}"),
-                (Locale::En, None) => format!("{c} {noun} in {y}{period}, no count for the baseline year {by}"),
+            match base {
+                Some(b) => {
+                    out.push_str(match l {
+                        Locale::Vi => "giảm ",
+                        Locale::En => "cut by ",
+                    });
+                    out.push_str(shown);
+                    out.push_str(match l {
+                        Locale::Vi => " so với năm ",
+                        Locale::En => " against ",
+                    });
+                    push_int(out, by);
+                    out.push_str(" (");
+                    push_trimmed(out, count, 2, l);
+                    out.push_str(match l {
+                        Locale::Vi => " so với ",
+                        Locale::En => " against ",
+                    });
+                    push_trimmed(out, b, 2, l);
+                    out.push(' ');
+                    out.push_str(noun);
+                    out.push_str(") ");
+                    push_year(out);
+                }
+                None => {
+                    push_trimmed(out, count, 2, l);
+                    out.push(' ');
+                    out.push_str(noun);
+                    out.push(' ');
+                    push_year(out);
+                    out.push_str(match l {
+                        Locale::Vi => ", chưa có số liệu năm gốc ",
+                        Locale::En => ", no count for the baseline year ",
+                    });
+                    push_int(out, by);
+                }
             }
         }
         Measure::Percentage => {
-            let frac = f
-                .fraction
-                .map(|(n, d)| format!("{}/{} {noun}", format_trimmed(n, 2, l), format_trimmed(d, 2, l)));
-            let notes: Vec<String> = period_note.into_iter().chain(frac).collect();
-            let notes = if notes.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", notes.join("; "))
-            };
-            match l {
-                Locale::Vi => format!("{shown} năm {y}{notes}"),
-                Locale::En => format!("{shown} in {y}{notes}"),
+            out.push_str(shown);
+            out.push_str(match l {
+                Locale::Vi => " năm ",
+                Locale::En => " in ",
+            });
+            push_int(out, y);
+            // Notes: the period, then the counts ("1.240/2.480 kết quả").
+            if has_note || f.fraction.is_some() {
+                out.push_str(" (");
+                if has_note {
+                    push_note(out);
+                }
+                if let Some((n, d)) = f.fraction {
+                    if has_note {
+                        out.push_str("; ");
+                    }
+                    push_trimmed(out, n, 2, l);
+                    out.push('/');
+                    push_trimmed(out, d, 2, l);
+                    out.push(' ');
+                    out.push_str(noun);
+                }
+                out.push(')');
             }
         }
     }
@@ -225,19 +385,23 @@ fn what(f: &Facts, l: Locale) -> String {
 pub(crate) fn result(f: &Facts) -> Text {
     let one = |l: Locale| {
         let title = f.ind.title.get(l);
-        let mut parts = vec![what(f, l)];
-        if let Some(r) = requirement_clause(f, l) {
-            parts.push(r);
-        }
-        if let Some(g) = gap_clause(f, l) {
-            parts.push(g);
-        }
-        let head = parts.join(", ");
-        let status = status_clause(f, l);
-        match l {
-            Locale::Vi => format!("{} – {title}: {head}; {status} (khoản {})", f.unit_name, f.ind.clause),
-            Locale::En => format!("{} – {title}: {head}; {status} (clause {})", f.unit_name, f.ind.clause),
-        }
+        let mut out = String::with_capacity(f.unit_name.len() + title.len() + 200);
+        out.push_str(f.unit_name);
+        out.push_str(" – ");
+        out.push_str(title);
+        out.push_str(": ");
+        push_what(&mut out, f, l);
+        push_requirement_clause(&mut out, ", ", f, l);
+        push_gap_clause(&mut out, ", ", f, l);
+        out.push_str("; ");
+        push_status_clause(&mut out, f, l);
+        out.push_str(match l {
+            Locale::Vi => " (khoản ",
+            Locale::En => " (clause ",
+        });
+        out.push_str(&f.ind.clause);
+        out.push(')');
+        out
     };
     Text::new(one(Locale::Vi), one(Locale::En))
 }

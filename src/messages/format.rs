@@ -100,6 +100,22 @@ fn write_formatted(out: &mut String, value: f64, rounded: f64, decimals: u8, loc
     }
 }
 
+/// Appends [`format_number`]'s text to `out`.
+pub(crate) fn push_number(out: &mut String, value: f64, decimals: u8, locale: Locale) {
+    write_number(out, value, decimals, locale, false);
+}
+
+/// Appends [`format_trimmed`]'s text to `out`.
+pub(crate) fn push_trimmed(out: &mut String, value: f64, max_decimals: u8, locale: Locale) {
+    write_number(out, value, max_decimals, locale, true);
+}
+
+/// Appends [`format_percent_trimmed`]'s text to `out`.
+pub(crate) fn push_percent_trimmed(out: &mut String, value: f64, max_decimals: u8, locale: Locale) {
+    write_number(out, value, max_decimals, locale, true);
+    push_percent(out, locale);
+}
+
 /// Format `value` with exactly `decimals` decimals (0–6), grouping thousands.
 pub fn format_number(value: f64, decimals: u8, locale: Locale) -> String {
     let mut out = String::with_capacity(16);

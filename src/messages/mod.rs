@@ -6,6 +6,7 @@
 mod format;
 
 pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed};
+pub(crate) use format::{push_number, push_percent_trimmed, push_trimmed};
 
 use serde::{Deserialize, Serialize};
 
