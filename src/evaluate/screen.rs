@@ -65,6 +65,10 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
     // Key every observation, after the checks that need no key partner; then sort, so that
     // the observations of one key are next to each other, in the input's order.
     let mut keyed: Vec<(ObsKey, usize)> = Vec::with_capacity(observations.len());
+    // Exports list an indicator's or a unit's rows together: the last lookup is often the
+    // next one's answer, found with one comparison instead of a binary search.
+    let mut last_indicator: Option<(&str, Option<usize>)> = None;
+    let mut last_unit: Option<(&str, Option<usize>)> = None;
     for (at, o) in observations.iter().enumerate() {
         let key = Key {
             indicator: &o.indicator,
@@ -88,7 +92,12 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
             ));
             continue;
         }
-        let Some(ind) = ctx.indicator_index(&o.indicator) else {
+        let ind = match last_indicator {
+            Some((id, found)) if id == o.indicator => found,
+            _ => ctx.indicator_index(&o.indicator),
+        };
+        last_indicator = Some((&o.indicator, ind));
+        let Some(ind) = ind else {
             findings.push(key.finding(
                 FindingCode::UnknownIndicator,
                 Some("indicator"),
@@ -99,7 +108,12 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
             ));
             continue;
         };
-        let Some(unit) = ctx.unit_index(&o.unit) else {
+        let unit = match last_unit {
+            Some((id, found)) if id == o.unit => found,
+            _ => ctx.unit_index(&o.unit),
+        };
+        last_unit = Some((&o.unit, unit));
+        let Some(unit) = unit else {
             findings.push(key.finding(
                 FindingCode::UnknownUnit,
                 Some("unit"),
