@@ -223,8 +223,10 @@ impl RowReader {
     pub(crate) fn row(&mut self, row: &CsvRow) -> usize {
         let i = self.rows;
         self.rows = self.rows.saturating_add(1);
-        if self.rows <= MAX_OBSERVATIONS && !self.r.full() {
-            if let Some(o) = self.r.observation_fields(row, i, &ObservationPath(i)) {
+        if self.rows <= MAX_OBSERVATIONS {
+            if self.r.full() {
+                self.r.stopped();
+            } else if let Some(o) = self.r.observation_fields(row, i, &ObservationPath(i)) {
                 self.observations.push(o);
             }
         }
@@ -769,7 +771,15 @@ impl Reader {
     fn push(&mut self, code: &'static str, path: String, vi: String, en: String) {
         if self.errors.len() < MAX_ERRORS {
             self.errors.push(Error::new(code, path, vi, en));
-        } else if self.errors.len() == MAX_ERRORS {
+        } else {
+            self.stopped();
+        }
+    }
+
+    /// Reading stops at [`MAX_ERRORS`]: when anything is left unread (or unreported), the list
+    /// ends with one `INPUT_TOO_MANY_ERRORS`, so a portal knows the list is not complete.
+    fn stopped(&mut self) {
+        if self.errors.len() == MAX_ERRORS {
             self.errors.push(Error::new(
                 "INPUT_TOO_MANY_ERRORS",
                 "$",
@@ -1106,6 +1116,7 @@ impl Reader {
         let mut units = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             if self.full() {
+                self.stopped();
                 break;
             }
             if let Some(u) = self.unit(item, &format!("$.units[{i}]")) {
@@ -1287,6 +1298,7 @@ impl Reader {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             if self.full() {
+                self.stopped();
                 break;
             }
             if let Some(o) = read(self, item, i) {

@@ -218,3 +218,17 @@ fn bad_calls_throw_their_codes_and_the_engine_survives() {
         js_sys::JSON::stringify(&b).unwrap().as_string()
     );
 }
+
+#[wasm_bindgen_test]
+fn a_plan_without_a_ramp_answers_ramp_calls_with_unknown_ramp() {
+    let mut pack: serde_json::Value = serde_json::from_str(SAMPLE_PACK).unwrap();
+    pack["ramps"] = serde_json::json!([]);
+    pack["indicators"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|i| i.get("ramp").is_none());
+    let engine = JsEngine::from_plan(JsValue::from_str(&pack.to_string())).unwrap();
+    let err = ramp(&engine, "city", 2027, None, None).unwrap_err();
+    assert_eq!(code_of(&err), "UNKNOWN_RAMP");
+    assert!(engine.indicators().is_ok(), "the engine keeps working");
+}
