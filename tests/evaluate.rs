@@ -204,3 +204,19 @@ fn every_fixture_is_replayed_by_the_wasm_suites() {
         }
     }
 }
+
+/// More observations than the limit are refused as a whole, with the count, before any is
+/// read (5 000 001 empty objects: 15 MB of JSON text).
+#[test]
+fn more_observations_than_the_limit_are_refused() {
+    let n = cchc_progress::data::MAX_OBSERVATIONS + 1;
+    let mut text = String::with_capacity(n * 3 + 64);
+    text.push_str(r#"{"asOf": "2024-12-31", "units": [], "observations": ["#);
+    for i in 0..n {
+        text.push_str(if i == 0 { "{}" } else { ",{}" });
+    }
+    text.push_str("]}");
+    let errors = engine().evaluate_json(&text).unwrap_err();
+    assert_eq!(errors.codes(), vec!["INPUT_TOO_MANY_OBSERVATIONS"]);
+    assert_eq!(errors.first().unwrap().path, "$.observations");
+}
