@@ -23,19 +23,8 @@ use serde_json::Value;
 use super::input::{clip, CsvRow, Input, RowReader, NUMBER_FIELDS};
 use crate::error::{Error, Errors};
 
-/// The columns an observation row may have.
-pub const CSV_COLUMNS: &[&str] = &[
-    "indicator",
-    "unit",
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "rank",
-    "count",
-    "done",
-    "source",
-];
+/// The columns an observation row may have: an observation's JSON fields, one per column.
+pub const CSV_COLUMNS: &[&str] = super::input::OBSERVATION_FIELDS;
 
 const REQUIRED: &[&str] = &["indicator", "unit", "period"];
 

@@ -273,7 +273,7 @@ fn conclude(mut r: Reader, input: Option<Input>) -> Result<Input, Errors> {
 const TOP_FIELDS: &[&str] = &["asOf", "locale", "label", "options", "units", "observations"];
 const OPTION_FIELDS: &[&str] = &["rampReading", "trendMethod", "baselineYear"];
 const UNIT_FIELDS: &[&str] = &["id", "name", "level", "parent", "validFrom", "validTo"];
-const OBSERVATION_FIELDS: &[&str] = &[
+pub(crate) const OBSERVATION_FIELDS: &[&str] = &[
     "indicator",
     "unit",
     "period",
