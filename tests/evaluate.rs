@@ -162,9 +162,63 @@ fn the_locale_only_changes_the_chosen_titles() {
     assert_eq!(vi.results.len(), en.results.len());
     for (a, b) in vi.results.iter().zip(&en.results) {
         assert_eq!(a.explanation, b.explanation);
-        assert_eq!(a.title, a.titles.vi);
-        assert_eq!(b.title, b.titles.en);
+        assert_eq!(a.title, a.titles.as_ref().unwrap().vi);
+        assert_eq!(b.title, b.titles.as_ref().unwrap().en);
     }
+}
+
+/// `options.text: "none"` leaves out exactly the words (titles in both languages, counted
+/// items, shown values, explanations, level sentences) and nothing else, in every scenario.
+#[test]
+fn text_none_is_the_report_without_its_sentences() {
+    const WORDS: [&str; 5] = ["titles", "counted", "display", "explanation", "sentence"];
+    fn strip(v: &mut Value, depth: usize) {
+        match v {
+            Value::Object(map) => {
+                // Plan and area titles stay: only result rows and level summaries lose words.
+                if depth == 2 {
+                    for k in WORDS {
+                        map.remove(k);
+                    }
+                }
+                for v in map.values_mut() {
+                    strip(v, depth + 1);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| strip(v, depth)),
+            _ => {}
+        }
+    }
+    let engine = engine();
+    let mut checked = 0;
+    for entry in fs::read_dir("tests/fixtures/eval").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let mut input = read_json(&path);
+        input["options"]["text"] = Value::String("both".into());
+        let mut full = serde_json::to_value(engine.evaluate(&input).unwrap()).unwrap();
+        input["options"]["text"] = Value::String("none".into());
+        let lean = serde_json::to_value(engine.evaluate(&input).unwrap()).unwrap();
+        assert_eq!(full["options"]["text"], "both", "{}", path.display());
+        assert_eq!(lean["options"]["text"], "none", "{}", path.display());
+        assert!(
+            lean.to_string().len() * 4 < full.to_string().len() * 3,
+            "{}",
+            path.display()
+        );
+        full["options"]["text"] = Value::String("none".into());
+        assert!(full["results"][0].get("explanation").is_some(), "{}", path.display());
+        for key in ["results", "levelSummaries"] {
+            for item in full[key].as_array_mut().unwrap() {
+                strip(item, 2);
+            }
+        }
+        assert_eq!(full, lean, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} scenarios");
 }
 
 /// The example of the issue: Ninh Kiều digitized 1 240 of 2 480 results in 2023, below

@@ -60,6 +60,35 @@ pub struct Options {
     pub trend_method: TrendMethod,
     /// Start every trend at this year instead of each series' first year with data.
     pub baseline_year: Option<i32>,
+    /// Which words the report carries: see [`TextMode`].
+    pub text: TextMode,
+}
+
+/// Which words the report carries besides its numbers and codes (`options.text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextMode {
+    /// Every row's titles, counted items, shown value and explanation in Vietnamese and
+    /// English: what a page with a language switch shows.
+    #[default]
+    Both,
+    /// Numbers and codes only (each row keeps its `title` in the report's locale): for tables
+    /// and exports at a province's or the country's scale, where the sentences are most of the
+    /// report's weight and nobody reads 100 000 of them.
+    None,
+}
+
+impl TextMode {
+    pub fn code(self) -> &'static str {
+        match self {
+            TextMode::Both => "both",
+            TextMode::None => "none",
+        }
+    }
+
+    /// Whether the report carries the sentences.
+    pub fn words(self) -> bool {
+        self == TextMode::Both
+    }
 }
 
 /// The trend methods the engine knows.
@@ -271,7 +300,7 @@ fn conclude(mut r: Reader, input: Option<Input>) -> Result<Input, Errors> {
 }
 
 const TOP_FIELDS: &[&str] = &["asOf", "locale", "label", "options", "units", "observations"];
-const OPTION_FIELDS: &[&str] = &["rampReading", "trendMethod", "baselineYear"];
+const OPTION_FIELDS: &[&str] = &["rampReading", "trendMethod", "baselineYear", "text"];
 const UNIT_FIELDS: &[&str] = &["id", "name", "level", "parent", "validFrom", "validTo"];
 pub(crate) const OBSERVATION_FIELDS: &[&str] = &[
     "indicator",
@@ -1091,10 +1120,28 @@ impl Reader {
         if map.get("baselineYear").is_some_and(|v| !v.is_null()) && baseline_year.is_none() {
             ok = false;
         }
+        let text = match self.string(map, "text", &"$.options", false) {
+            None => TextMode::Both,
+            Some(s) => match s.trim() {
+                "both" => TextMode::Both,
+                "none" => TextMode::None,
+                _ => {
+                    ok = false;
+                    self.push(
+                        "INPUT_UNKNOWN_OPTION_VALUE",
+                        "$.options.text".to_string(),
+                        format!("chế độ văn bản `{}` không hợp lệ; chỉ nhận `both`, `none`", clip(&s)),
+                        format!("text mode `{}` is not valid; expected `both` or `none`", clip(&s)),
+                    );
+                    TextMode::Both
+                }
+            },
+        };
         ok.then_some(Options {
             ramp_reading,
             trend_method: TrendMethod::CagrRatio,
             baseline_year,
+            text,
         })
     }
 

@@ -22,7 +22,8 @@
 //! ```
 //!
 //! Only `asOf` is required. `locale` defaults to `vi`; `options.rampReading` to each ramp's
-//! own default; `options.baselineYear` to each series' first year with data. A unit is
+//! own default; `options.baselineYear` to each series' first year with data;
+//! `options.text` to `both` (`none` leaves the sentences out, see [`TextMode`]). A unit is
 //! valid from `validFrom` to `validTo` (years, both included; open when absent). An
 //! observation's `period` is `2023`, `2023-H1`, `2023-Q2` or `2023-05`, and it carries
 //! exactly one of: `value` (a percentage), `numerator` with `denominator`, `rank`, `count`
@@ -35,8 +36,8 @@ mod period;
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
 pub(crate) use input::clip;
 pub use input::{
-    parse_input, read_input, too_deep, Input, Observation, Options, Reading, TrendMethod, Unit, MAX_DEPTH, MAX_ERRORS,
-    MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS,
+    parse_input, read_input, too_deep, Input, Observation, Options, Reading, TextMode, TrendMethod, Unit, MAX_DEPTH,
+    MAX_ERRORS, MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS,
 };
 pub use period::{Date, Part, Period, PeriodError, YEARS};
 

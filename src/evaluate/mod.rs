@@ -292,6 +292,7 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             ramp_reading: resolved_reading(input, plan.default_ramp().map(|r| r.default_reading)),
             trend_method: input.options.trend_method.code(),
             baseline_year: input.options.baseline_year,
+            text: input.options.text.code(),
         },
         results,
         level_summaries,
@@ -393,15 +394,17 @@ fn summarize_levels(
         };
         let aggregate = (any && all_fractions && den > 0.0).then(|| num / den * 100.0);
         let total = u32::try_from(units.len()).unwrap_or(u32::MAX);
-        let sentence = explain::level_sentence(&explain::LevelFacts {
-            ind,
-            level,
-            year,
-            met,
-            total,
-            no_data: u32::try_from(no_data.len()).unwrap_or(u32::MAX),
-            requirement,
-            is_floor: rules.ramp.is_some(),
+        let sentence = ctx.input.options.text.words().then(|| {
+            explain::level_sentence(&explain::LevelFacts {
+                ind,
+                level,
+                year,
+                met,
+                total,
+                no_data: u32::try_from(no_data.len()).unwrap_or(u32::MAX),
+                requirement,
+                is_floor: rules.ramp.is_some(),
+            })
         });
         out.push(LevelSummary {
             indicator: ind.id.clone(),

@@ -279,7 +279,8 @@ pub(crate) fn row(
             comparator: ind.comparator,
         })
         .collect();
-    let display: Option<Text> = eval.value.map(|v| match ind.measure {
+    let words = ctx.input.options.text.words();
+    let display: Option<Text> = eval.value.filter(|_| words).map(|v| match ind.measure {
         Measure::Rank => whole_text(v, &thresholds),
         _ => percent_text(v, &thresholds),
     });
@@ -296,23 +297,25 @@ pub(crate) fn row(
         })
         .collect();
 
-    let explanation = explain::result(&Facts {
-        ind,
-        unit_name: &unit.name,
-        year: *latest_year,
-        period: &latest_period,
-        shown: display.as_ref(),
-        fraction: numerator.zip(denominator),
-        counts: count.map(|c| (c, base, ind.baseline_year.unwrap_or(*latest_year))),
-        milestone,
-        requirement: eval.requirement,
-        is_floor: rules.ramp.is_some(),
-        met: eval.met,
-        gap_points: gap_p,
-        gap_units: gap_u,
-        target: Some(target),
-        status,
-        reason,
+    let explanation = words.then(|| {
+        explain::result(&Facts {
+            ind,
+            unit_name: &unit.name,
+            year: *latest_year,
+            period: &latest_period,
+            shown: display.as_ref(),
+            fraction: numerator.zip(denominator),
+            counts: count.map(|c| (c, base, ind.baseline_year.unwrap_or(*latest_year))),
+            milestone,
+            requirement: eval.requirement,
+            is_floor: rules.ramp.is_some(),
+            met: eval.met,
+            gap_points: gap_p,
+            gap_units: gap_u,
+            target: Some(target),
+            status,
+            reason,
+        })
     });
 
     let baseline_point = baseline.ok();
@@ -321,7 +324,7 @@ pub(crate) fn row(
         area: ind.area.clone(),
         clause: ind.clause.clone(),
         title: ind.title.get(ctx.input.locale).to_string(),
-        titles: ind.title.clone(),
+        titles: words.then(|| ind.title.clone()),
         measure: ind.measure,
         unit: Some(unit.id.clone()),
         unit_name: Some(unit.name.clone()),
@@ -343,7 +346,7 @@ pub(crate) fn row(
         met: eval.met,
         gap_points: gap_p.map(Num),
         gap_units: gap_u.map(Num),
-        counted: ind.counted.clone(),
+        counted: ind.counted.clone().filter(|_| words),
         display,
         target: Some(Num(target)),
         deadline: ind.deadline,
@@ -424,12 +427,13 @@ fn ramp_years(
 
 /// The single row of an indicator without any usable data.
 pub(crate) fn no_data_row(ctx: &Ctx, ind: &Indicator) -> IndicatorResult {
+    let words = ctx.input.options.text.words();
     IndicatorResult {
         indicator: ind.id.clone(),
         area: ind.area.clone(),
         clause: ind.clause.clone(),
         title: ind.title.get(ctx.input.locale).to_string(),
-        titles: ind.title.clone(),
+        titles: words.then(|| ind.title.clone()),
         measure: ind.measure,
         unit: None,
         unit_name: None,
@@ -451,7 +455,7 @@ pub(crate) fn no_data_row(ctx: &Ctx, ind: &Indicator) -> IndicatorResult {
         met: None,
         gap_points: None,
         gap_units: None,
-        counted: ind.counted.clone(),
+        counted: ind.counted.clone().filter(|_| words),
         display: None,
         target: None,
         deadline: ind.deadline,
@@ -460,6 +464,6 @@ pub(crate) fn no_data_row(ctx: &Ctx, ind: &Indicator) -> IndicatorResult {
         method: None,
         series: Vec::new(),
         ramp_years: None,
-        explanation: explain::no_data(ind),
+        explanation: words.then(|| explain::no_data(ind)),
     }
 }

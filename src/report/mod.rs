@@ -213,6 +213,8 @@ pub struct ResolvedOptions {
     /// `null` when each result starts its trend at its own first year with data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_year: Option<i32>,
+    /// `both`, or `none` when the sentences were left out on request.
+    pub text: &'static str,
 }
 
 /// Where one unit stands on one indicator.
@@ -224,7 +226,9 @@ pub struct IndicatorResult {
     pub clause: String,
     /// In the report's locale.
     pub title: String,
-    pub titles: Text,
+    /// Absent under `options.text: "none"`, like `counted`, `display` and `explanation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titles: Option<Text>,
     pub measure: Measure,
     /// `null` only for the single `no_data` row of an indicator nobody reported.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -295,7 +299,8 @@ pub struct IndicatorResult {
     pub series: Vec<SeriesPoint>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp_years: Option<Vec<RampYear>>,
-    pub explanation: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -399,8 +404,9 @@ pub struct LevelSummary {
     pub aggregate_numerator: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate_denominator: Option<Num>,
-    /// "7 of 9 districts meet the 2024 floor of 80%".
-    pub sentence: Text,
+    /// "7 of 9 districts meet the 2024 floor of 80%"; absent under `options.text: "none"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -523,12 +529,5 @@ impl FindingCode {
         } else {
             Severity::Warning
         }
-    }
-}
-
-impl IndicatorResult {
-    /// The title in `locale`.
-    pub fn title_in(&self, locale: Locale) -> &str {
-        self.titles.get(locale)
     }
 }

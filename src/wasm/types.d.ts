@@ -242,7 +242,17 @@ export interface EvaluateOptions {
   trendMethod?: "cagr_ratio";
   /** The trend's baseline year; the first year with data when omitted. */
   baselineYear?: number;
+  /**
+   * `both` (the default): every row carries its titles, counted items, shown value and
+   * explanation in Vietnamese and English. `none`: numbers and codes only (each row keeps its
+   * `title` in the report's locale) — for tables and exports of a province or the country,
+   * where the sentences are most of the report's size and time.
+   */
+  text?: TextMode;
 }
+
+/** Which words a report carries: see `EvaluateOptions.text`. */
+export type TextMode = "both" | "none";
 
 /** What `engine.evaluate` takes. */
 export interface EvaluateInput {
@@ -340,7 +350,8 @@ export interface IndicatorResult {
   clause: string;
   /** Title in the report's locale; `titles` has both. */
   title: string;
-  titles: Text;
+  /** Absent under `options.text: "none"`, like `counted`, `display` and `explanation`. */
+  titles?: Text;
   measure: Measure;
   unit?: string;
   unitName?: string;
@@ -384,8 +395,8 @@ export interface IndicatorResult {
   /** The yearly values used (left out when there are none). */
   series?: SeriesPoint[];
   rampYears?: RampYear[];
-  /** A plain sentence citing the clause, in both languages. */
-  explanation: Text;
+  /** A plain sentence citing the clause, in both languages (absent under `options.text: "none"`). */
+  explanation?: Text;
 }
 
 /** How the units of one level stand against one indicator in one year. */
@@ -403,8 +414,8 @@ export interface LevelSummary {
   aggregateValue?: number;
   aggregateNumerator?: number;
   aggregateDenominator?: number;
-  /** "7 of 9 districts meet the 2024 floor of 80 %", in both languages. */
-  sentence: Text;
+  /** "7 of 9 districts meet the 2024 floor of 80 %", in both languages (absent under `options.text: "none"`). */
+  sentence?: Text;
 }
 
 export type StatusCounts = Record<Status, number>;
@@ -424,7 +435,7 @@ export interface Report {
   label?: string;
   asOf: string;
   locale: Locale;
-  options: { rampReading: RampReading; trendMethod: "cagr_ratio"; baselineYear?: number };
+  options: { rampReading: RampReading; trendMethod: "cagr_ratio"; baselineYear?: number; text: TextMode };
   results: IndicatorResult[];
   levelSummaries: LevelSummary[];
   areas: AreaSummary[];

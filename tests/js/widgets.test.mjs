@@ -118,6 +118,49 @@ describe('widgets', () => {
     await page.close();
   });
 
+  test('a numbers-only report (`options.text: "none"`) still renders every widget, titles taken from the plan', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const lean = { ...sample, options: { ...sample.options, text: 'none' } };
+    const out = await page.evaluate(async (input) => {
+      const make = (tag, attrs) => {
+        const el = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        el.input = input;
+        document.body.append(el);
+        return el;
+      };
+      const card = make('cchc-progress-card', { indicator: 'proc.digitized_results', unit: 'nk', locale: 'en' });
+      const chart = make('cchc-ramp-chart', { unit: 'nk', locale: 'en' });
+      const overview = make('cchc-overview', { unit: 'ct', locale: 'en' });
+      await Promise.all([card.updateComplete, chart.updateComplete, overview.updateComplete]);
+      const rows = [...overview.shadowRoot.querySelectorAll('tbody th')].map((th) => th.textContent);
+      return {
+        states: [card.dataset.state, chart.dataset.state, overview.dataset.state],
+        text: card.report.options.text,
+        explanation: 'explanation' in card.report.results[0],
+        heading: card.shadowRoot.querySelector('h3').textContent,
+        status: card.shadowRoot.querySelector('.badge')?.dataset.status,
+        value: card.shadowRoot.querySelector('.value')?.textContent,
+        explained: card.shadowRoot.querySelector('.explanation') !== null,
+        rows: rows.length,
+        untitled: rows.filter((t) => !t || t.startsWith('undefined')).length,
+      };
+    }, lean);
+    const dr = nativeResult('proc.digitized_results', 'nk');
+    assert.deepEqual(out.states, ['ready', 'ready', 'ready']);
+    assert.equal(out.text, 'none');
+    assert.equal(out.explanation, false, 'the report really has no sentences');
+    assert.equal(out.heading, dr.titles.en);
+    assert.equal(out.status, dr.status);
+    assert.match(out.value, /\d/);
+    assert.equal(out.explained, false);
+    assert.ok(out.rows > 20, `${out.rows} overview rows`);
+    assert.equal(out.untitled, 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a `src` on another origin is refused with a visible message and never requested', async () => {
     const { page, problems } = await openPage(browser, `${base}/`);
     await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });

@@ -29,6 +29,7 @@ pub const SCENARIOS: &[(&str, &str, &str)] = &[
     scenario!("nested_own_denominator_online_payment"),
     scenario!("nested_parent_numerator_national_portal"),
     scenario!("options_baseline_year_2022"),
+    scenario!("options_text_none_numbers_only"),
     scenario!("periods_quarters_halves_and_months"),
     scenario!("ramp_commune_2024_below_floor"),
     scenario!("ramp_increment_reading"),

@@ -84,7 +84,7 @@ export class CchcProgressCard extends CchcElement {
     const top = el('div', { class: 'top' }, el('p', { class: 'muted' }, t('clause', locale, info.clause)), el('p', {}, el('span', { class: 'vh' }, `${t('status', locale)}: `), badge(status, locale)));
     card.append(header, top);
     if (!result || result.value === null || result.value === undefined) {
-      card.append(el('p', { class: 'message' }, report ? (result ? result.explanation[locale] : t('noResult', locale, ind, this.unit ?? '')) : t('noData', locale)));
+      card.append(el('p', { class: 'message' }, report ? (result ? (result.explanation?.[locale] ?? t('noData', locale)) : t('noResult', locale, ind, this.unit ?? '')) : t('noData', locale)));
       return card;
     }
     const requirementLabel = result.rampYears ? t('floorOf', locale, result.year) : t('requirementOf', locale, result.year);
@@ -98,7 +98,9 @@ export class CchcProgressCard extends CchcElement {
     if (result.target !== null && result.target !== undefined && (result.target !== result.requirement || result.deadline !== result.year)) {
       figures.append(el('div', {}, el('dt', {}, t('targetBy', locale, result.deadline)), el('dd', {}, requirementText({ ...result, requirement: result.target }, locale))));
     }
-    card.append(figures, progressBar(result) ?? '', el('p', { class: 'explanation' }, result.explanation[locale]));
+    card.append(figures, progressBar(result) ?? '');
+    // A report made with `options.text: "none"` has no explanation to show.
+    if (result.explanation) card.append(el('p', { class: 'explanation' }, result.explanation[locale]));
     const when = [t('latest', locale, period(result.period, locale))];
     if (report?.asOf) when.push(t('asOf', locale, date(report.asOf, locale)));
     card.append(el('p', { class: 'muted period' }, when.join(' · ')));

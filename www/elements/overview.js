@@ -88,12 +88,14 @@ export class CchcOverview extends CchcElement {
     section.append(sortBox);
 
     const order = new Map(report.results.map((r, i) => [r, i]));
+    // A report made with `options.text: "none"` has no `titles`: the plan's indicators have them.
+    const titleIn = (r) => (r.titles ?? this.indicatorInfo(r.indicator)?.title)?.[locale] ?? r.title;
     const rank = (s) => STATUS_ORDER.indexOf(s);
     const compare = {
       plan: (a, b) => order.get(a) - order.get(b),
       status: (a, b) => rank(a.status) - rank(b.status) || order.get(a) - order.get(b),
       gap: (a, b) => (b.met === true ? -1 : (b.gapPoints ?? -1)) - (a.met === true ? -1 : (a.gapPoints ?? -1)) || order.get(a) - order.get(b),
-      title: (a, b) => a.titles[locale].localeCompare(b.titles[locale], locale === 'en' ? 'en' : 'vi') || order.get(a) - order.get(b),
+      title: (a, b) => titleIn(a).localeCompare(titleIn(b), locale === 'en' ? 'en' : 'vi') || order.get(a) - order.get(b),
     }[sort];
 
     for (const area of report.areas) {
@@ -132,7 +134,7 @@ export class CchcOverview extends CchcElement {
           el(
             'tr',
             { 'data-indicator': r.indicator, 'data-status': r.status },
-            el('th', { scope: 'row' }, r.titles[locale], el('br'), el('span', { class: 'muted' }, t('clause', locale, r.clause))),
+            el('th', { scope: 'row' }, titleIn(r), el('br'), el('span', { class: 'muted' }, t('clause', locale, r.clause))),
             el('td', { class: 'num', 'data-label': t('value', locale) }, value),
             el('td', { class: 'num', 'data-label': t('requirement', locale) }, requirementText(r, locale)),
             el('td', { 'data-label': t('gap', locale) }, r.value === null || r.value === undefined ? '—' : gapText(r, locale)),
@@ -152,13 +154,13 @@ export class CchcOverview extends CchcElement {
     const shortId = uid('cchc-short');
     const shortBox = el('section', { class: 'short', 'aria-labelledby': shortId }, el(h2, { id: shortId, class: 'subheading' }, t('shortTitle', locale)));
     if (!short.length) shortBox.append(el('p', {}, t('shortNone', locale)));
-    const titleOf = new Map(report.results.map((r) => [r.indicator, r.titles[locale]]));
+    const titleOf = new Map(report.results.map((r) => [r.indicator, titleIn(r)]));
     for (const s of short) {
       const ids = this.units.size && unit ? s.unitsShort.filter((u) => this.#within(u, unit)) : s.unitsShort;
       const details = el(
         'details',
         { 'data-indicator': s.indicator, 'data-level': s.level },
-        el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence[locale]),
+        el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence?.[locale] ?? `${s.unitsMet}/${s.unitsTotal}`),
         el('ul', { class: 'names' }, ids.map((u) => el('li', { 'data-unit': u }, this.unitName(u)))),
       );
       if (s.unitsNoData.length) details.append(el('p', { class: 'muted' }, t('noDataUnits', locale, s.unitsNoData.length)));

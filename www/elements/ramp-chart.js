@@ -155,7 +155,7 @@ export class CchcRampChart extends CchcElement {
         }
       });
       const summaries = (report?.levelSummaries ?? []).filter((x) => x.indicator === indicator?.id && x.level === level);
-      description = summaries.length ? summaries.map((x) => x.sentence[locale]).join('; ') : years.map((y, i) => `${y}: ${floors[i] === null ? '—' : pct(floors[i], locale)}`).join('; ');
+      description = summaries.length && summaries.every((x) => x.sentence) ? summaries.map((x) => x.sentence[locale]).join('; ') : years.map((y, i) => `${y}: ${floors[i] === null ? '—' : pct(floors[i], locale)}`).join('; ');
       const head = el('tr', {}, el('th', { scope: 'col' }, t('unitCol', locale)), years.map((y) => el('th', { scope: 'col', class: 'num' }, String(y))));
       const body = el('tbody', {}, el('tr', { 'data-row': 'floor' }, el('th', { scope: 'row' }, t('floor', locale)), floors.map((f) => el('td', { class: 'num' }, f === null ? '—' : pct(f, locale)))));
       for (const r of results) {
