@@ -3,7 +3,8 @@
 //
 //   node tests/js/bench/bench.mjs            the full table (S, M, L, construction, size, Chromium)
 //   node tests/js/bench/bench.mjs --smoke    S once, checks the report has results; no timing verdicts
-//   options: --pkg DIR, --no-browser, --scales S,M,L, --runs N (S runs; M and L use fewer)
+//   options: --pkg DIR, --no-browser, --scales S,M,L, --text both,none (the report's
+//            options.text: full sentences, or numbers only), --runs N (S runs; M and L use fewer)
 //
 // Every time is a median over repeated runs after warm-up runs. For each scale it measures
 // engine.evaluate(object), engine.evaluateJson(text) and engine.evaluateCsv(text, options);
@@ -99,17 +100,23 @@ function checkReport(report, scale) {
   if (withValue === 0) fail(`no result of the ${scale} report has a value`);
 }
 
-function measureScale(Engine, scale, { runs, warm, methods }) {
-  const input = generate(scale);
-  const text = JSON.stringify(input);
+/** With `text: 'none'` the input asks for the numbers-only report (`options.text`). */
+function withText(input, text) {
+  return text === 'both' ? input : { ...input, options: { ...input.options, text } };
+}
+
+function measureScale(Engine, scale, { runs, warm, methods, text = 'both' }) {
+  const input = withText(generate(scale), text);
+  const text_ = JSON.stringify(input);
   const { csv, options } = toCsv(input);
   const engine = new Engine();
-  const row = { scale, units: input.units.length, observations: input.observations.length };
+  const row = { scale: text === 'both' ? scale : `${scale}, text: ${text}`, units: input.units.length, observations: input.observations.length };
   if (methods.includes('object')) row.object = time(() => engine.evaluate(input), { warm, runs }).ms;
-  if (methods.includes('json')) row.json = time(() => engine.evaluateJson(text), { warm, runs }).ms;
+  if (methods.includes('json')) row.json = time(() => engine.evaluateJson(text_), { warm, runs }).ms;
   const csvRun = time(() => engine.evaluateCsv(csv, options), { warm, runs });
   row.csv = csvRun.ms;
   checkReport(csvRun.last, scale);
+  if (csvRun.last.options.text !== text) fail(`the ${scale} report was made with text ${csvRun.last.options.text}, not ${text}`);
   const reportText = JSON.stringify(csvRun.last);
   row.reportBytes = reportText.length;
   row.results = csvRun.last.results.length;
@@ -152,9 +159,9 @@ function sizes() {
 
 // ---- L in a child process ------------------------------------------------------------------
 
-function measureL() {
+function measureL(text) {
   execFileSync(process.execPath, [join(here, 'generate.mjs'), 'L'], { stdio: 'ignore' });
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-L', '--pkg', PKG], {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-L', '--pkg', PKG, '--text', text], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -165,7 +172,8 @@ function measureL() {
 function childL() {
   const { Engine } = require(NODE_ENTRY);
   const csv = readFileSync(join(DATA_DIR, 'L.csv'), 'utf8');
-  const options = JSON.parse(readFileSync(join(DATA_DIR, 'L.options.json'), 'utf8'));
+  const text = option('--text', 'both');
+  const options = withText(JSON.parse(readFileSync(join(DATA_DIR, 'L.options.json'), 'utf8')), text);
   const engine = new Engine();
   const run = time(() => engine.evaluateCsv(csv, options), { warm: 0, runs: 3 });
   checkReport(run.last, 'L');
@@ -173,7 +181,7 @@ function childL() {
   const parse = time(() => JSON.parse(reportText), { warm: 0, runs: 3 }).ms;
   process.stdout.write(
     JSON.stringify({
-      scale: 'L',
+      scale: text === 'both' ? 'L' : `L, text: ${text}`,
       units: options.units.length,
       observations: csv.split('\n').length - 2,
       csv: run.ms,
@@ -204,7 +212,11 @@ window.bench = async (runs) => {
   const json = time(() => engine.evaluateJson(text), 2, runs).ms;
   const reportText = JSON.stringify(object.last);
   const floor = time(() => JSON.stringify(input), 2, runs).ms + time(() => JSON.parse(reportText), 2, runs).ms;
-  return { construct, object: object.ms, json, floor, results: object.last.results.length };
+  const lean = { ...input, options: { ...input.options, text: 'none' } };
+  const objectNone = time(() => engine.evaluate(lean), 2, runs);
+  const leanText = JSON.stringify(objectNone.last);
+  const floorNone = time(() => JSON.stringify(lean), 2, runs).ms + time(() => JSON.parse(leanText), 2, runs).ms;
+  return { construct, object: object.ms, json, floor, objectNone: objectNone.ms, floorNone, results: object.last.results.length };
 };
 </script>`;
 
@@ -274,8 +286,10 @@ async function main() {
   const { Engine } = require(NODE_ENTRY);
 
   if (flag('--smoke')) {
-    const row = measureScale(Engine, 'S', { runs: 1, warm: 0, methods: ['object', 'json'] });
-    console.log(`bench smoke: S evaluated (${row.observations} observations, ${row.results} results) by evaluate, evaluateJson and evaluateCsv`);
+    for (const text of ['both', 'none']) {
+      const row = measureScale(Engine, 'S', { runs: 1, warm: 0, methods: ['object', 'json'], text });
+      console.log(`bench smoke: S, text ${text}, evaluated (${row.observations} observations, ${row.results} results) by evaluate, evaluateJson and evaluateCsv`);
+    }
     return;
   }
 
@@ -288,10 +302,13 @@ async function main() {
   console.log(`construction (fresh process: require + compile + instantiate + new Engine()): ${f1(c.first)} ms median; WebAssembly.Module compile alone ${f1(c.compile)} ms; a second new Engine() ${f1(c.again)} ms\n`);
 
   const scales = option('--scales', 'S,M,L').split(',');
+  const texts = option('--text', 'both,none').split(',');
   const rows = [];
-  if (scales.includes('S')) rows.push(measureScale(Engine, 'S', { runs, warm: 3, methods: ['object', 'json'] }));
-  if (scales.includes('M')) rows.push(measureScale(Engine, 'M', { runs: Math.max(3, runs >> 2), warm: 1, methods: ['object', 'json'] }));
-  if (scales.includes('L')) rows.push(measureL());
+  for (const text of texts) {
+    if (scales.includes('S')) rows.push(measureScale(Engine, 'S', { runs, warm: 3, methods: ['object', 'json'], text }));
+    if (scales.includes('M')) rows.push(measureScale(Engine, 'M', { runs: Math.max(3, runs >> 2), warm: 1, methods: ['object', 'json'], text }));
+    if (scales.includes('L')) rows.push(measureL(text));
+  }
   printTable(rows);
   console.log('\nfloor = JSON.stringify(input) + JSON.parse(report JSON); peer = json-logic-js threshold rule per observation;');
   console.log('L runs evaluateCsv only (CSV text, as a national portal exports it), in its own process; its floor is JSON.parse of its report.');
@@ -300,7 +317,7 @@ async function main() {
     try {
       const b = await browser(runs);
       console.log(
-        `\nChromium (headless, S): init + new Engine() ${f1(b.construct)} ms; evaluate(obj) ${f1(b.object)} ms; evaluateJson ${f1(b.json)} ms; floor ${f1(b.floor)} ms (obj/floor ${ratio(b.object, b.floor)}); ${b.results} results`,
+        `\nChromium (headless, S): init + new Engine() ${f1(b.construct)} ms; evaluate(obj) ${f1(b.object)} ms; evaluateJson ${f1(b.json)} ms; floor ${f1(b.floor)} ms (obj/floor ${ratio(b.object, b.floor)}); text none: evaluate(obj) ${f1(b.objectNone)} ms, floor ${f1(b.floorNone)} ms (${ratio(b.objectNone, b.floorNone)}); ${b.results} results`,
       );
     } catch (e) {
       console.log(`\nChromium run skipped: ${e.message.split('\n')[0]}`);
