@@ -1,5 +1,5 @@
 //! The one module that talks to JavaScript. It decodes JS values, calls the core, and
-//! encodes results with one serializer (plain objects, never `Map`); every failure becomes
+//! encodes results with one serializer ([`tape`]: plain objects, never `Map`); every failure becomes
 //! a thrown `CchcError` through [`into_js_error`]. Nothing else in the crate knows about
 //! wasm-bindgen.
 
@@ -10,6 +10,7 @@ use crate::error::{Error, Errors};
 use crate::plan::{Level, RampReading};
 
 mod depth;
+mod tape;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -37,12 +38,8 @@ extern "C" {
     fn make_error(code: &str, path: &str, vi: &str, en: &str, errors: JsValue) -> JsValue;
 }
 
-fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::json_compatible()
-}
-
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serializer()).map_err(|e| {
+    tape::to_js(value).map_err(|e| {
         into_js_error(
             Error::new(
                 "INTERNAL_SERIALIZE",
@@ -57,7 +54,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// The single way a failure reaches JavaScript.
 fn into_js_error(errors: Errors) -> JsValue {
-    let list = errors.serialize(&serializer()).unwrap_or(JsValue::NULL);
+    let list = tape::to_js(&errors).unwrap_or(JsValue::NULL);
     match errors.first() {
         Some(e) => make_error(e.code, &e.path, &e.message.vi, &e.message.en, list),
         None => make_error("INTERNAL", "$", "lỗi nội bộ", "internal error", list),
