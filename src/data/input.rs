@@ -890,7 +890,12 @@ impl Reader {
                 None
             }
             Some(Field::Str(s)) => {
-                let n = s.chars().count();
+                // Bytes bound characters from above: count them only for a long text.
+                let n = if s.len() > MAX_STRING_CHARS {
+                    s.chars().count()
+                } else {
+                    s.len()
+                };
                 if n > MAX_STRING_CHARS {
                     self.push(
                         "INPUT_STRING_TOO_LONG",
@@ -1433,19 +1438,22 @@ impl Reader {
                 Some(None)
             }
         };
-        let present: Vec<&str> = [
+        let kinds = [
             ("value", value.is_some() && done.is_none()),
             ("numerator", numerator.is_some()),
             ("rank", rank.is_some()),
             ("count", count.is_some()),
             ("done", done.is_some()),
-        ]
-        .iter()
-        .filter(|(_, p)| *p)
-        .map(|(k, _)| *k)
-        .collect();
-        if present.len() > 1 {
-            let list = present.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+        ];
+        let mut present = kinds.iter().filter(|(_, p)| *p).map(|(k, _)| *k);
+        let first = present.next();
+        if present.next().is_some() {
+            let list = kinds
+                .iter()
+                .filter(|(_, p)| *p)
+                .map(|(k, _)| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             self.push(
                 "INPUT_SEVERAL_VALUES",
                 path.to_string(),
@@ -1483,7 +1491,7 @@ impl Reader {
                 None => None,
             }
         };
-        match present.first().copied() {
+        match first {
             Some("value") => take(self, "value", value).map(Reading::Value),
             Some("numerator") => {
                 let n = take(self, "numerator", numerator)?;
