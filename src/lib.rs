@@ -127,6 +127,14 @@ impl Engine {
         Ok(evaluate::evaluate_owned(&self.plan, read.input, &read.extra_columns))
     }
 
+    /// The findings an evaluation of the JSON text would report (structural problems are
+    /// errors, as for [`Engine::evaluate_json`]); the report is made without its sentences.
+    pub fn findings_json(&self, text: &str) -> Result<Vec<report::Finding>, Errors> {
+        let mut input = data::parse_input(text)?;
+        input.options.text = data::TextMode::None;
+        Ok(evaluate::evaluate_owned(&self.plan, input, &[]).findings)
+    }
+
     /// Checks an input's structure without evaluating it.
     pub fn validate_input(&self, input: &serde_json::Value) -> Result<(), Errors> {
         data::read_input(input).map(|_| ())

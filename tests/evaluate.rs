@@ -221,6 +221,29 @@ fn text_none_is_the_report_without_its_sentences() {
     assert!(checked >= 30, "only {checked} scenarios");
 }
 
+/// `validate` (findings only) reports exactly the findings of a full evaluation.
+#[test]
+fn findings_alone_are_the_findings_of_the_report() {
+    let engine = engine();
+    let mut with_findings = 0;
+    for entry in fs::read_dir("tests/fixtures/eval").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let report = engine.evaluate_json(&text).unwrap();
+        assert_eq!(
+            engine.findings_json(&text).unwrap(),
+            report.findings,
+            "{}",
+            path.display()
+        );
+        with_findings += usize::from(!report.findings.is_empty());
+    }
+    assert!(with_findings >= 5, "only {with_findings} scenarios have findings");
+}
+
 /// The example of the issue: Ninh Kiều digitized 1 240 of 2 480 results in 2023, below
 /// the district floor of 60 %, 248 more results needed.
 #[test]

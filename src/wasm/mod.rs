@@ -280,11 +280,11 @@ impl JsEngine {
     ) -> Result<JsValue, JsValue> {
         let outcome = match input_text(input) {
             Err(e) => return Err(e),
-            Ok(text) => match self.inner.evaluate_json(&text) {
-                Ok(report) => Validation {
+            Ok(text) => match self.inner.findings_json(&text) {
+                Ok(findings) => Validation {
                     valid: true,
                     errors: Vec::new(),
-                    findings: report.findings,
+                    findings,
                 },
                 Err(errors) => Validation {
                     valid: false,
