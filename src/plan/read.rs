@@ -187,8 +187,9 @@ struct Shape {
 
 /// Reads a struct given as an object (known keys in the map's order, then the first missing
 /// field in declaration order) or as an array of its fields in order; `field` reads the value
-/// of field `i`. Other values are of the wrong type.
-fn fields(v: &Value, shape: &Shape, mut field: impl FnMut(usize, &Value) -> Read<()>) -> Read<()> {
+/// of field `i` (a `dyn`: one copy of this function serves every struct). Other values are of
+/// the wrong type.
+fn fields(v: &Value, shape: &Shape, field: &mut dyn FnMut(usize, &Value) -> Read<()>) -> Read<()> {
     match v {
         Value::Object(map) => {
             let mut seen = 0u64;
@@ -242,7 +243,7 @@ const TEXT: Shape = Shape {
 
 fn text(v: &Value) -> Read<Text> {
     let mut t = Text::new("", "");
-    fields(v, &TEXT, |i, x| {
+    fields(v, &TEXT, &mut |i, x| {
         match i {
             0 => t.vi = string(x)?,
             _ => t.en = string(x)?,
@@ -267,7 +268,7 @@ pub(crate) fn rule_pack(v: &Value) -> Read<RawRulePack> {
         ],
     );
     let mut p = RawRulePack::default();
-    fields(v, &PACK, |i, x| {
+    fields(v, &PACK, &mut |i, x| {
         match i {
             0 => p.schema = option(x, string)?,
             1 => p.format_version = count(x)?,
@@ -296,7 +297,7 @@ fn plan_info(v: &Value) -> Read<RawPlanInfo> {
         ],
     );
     let mut p = RawPlanInfo::default();
-    fields(v, &PLAN, |i, x| {
+    fields(v, &PLAN, &mut |i, x| {
         match i {
             0 => p.id = string(x)?,
             1 => p.version = string(x)?,
@@ -317,7 +318,7 @@ fn decision(v: &Value) -> Read<RawDecision> {
         &[("number", false), ("date", false)],
     );
     let mut d = RawDecision::default();
-    fields(v, &DECISION, |i, x| {
+    fields(v, &DECISION, &mut |i, x| {
         match i {
             0 => d.number = string(x)?,
             _ => d.date = string(x)?,
@@ -333,7 +334,7 @@ fn period(v: &Value) -> Read<RawPeriod> {
         &[("from", false), ("to", false)],
     );
     let mut p = RawPeriod::default();
-    fields(v, &PERIOD, |i, x| {
+    fields(v, &PERIOD, &mut |i, x| {
         match i {
             0 => p.from = year(x)?,
             _ => p.to = year(x)?,
@@ -349,7 +350,7 @@ fn methods(v: &Value) -> Read<RawMethods> {
         &[("trend", true), ("staleAfterMonths", true)],
     );
     let mut m = RawMethods::default();
-    fields(v, &METHODS, |i, x| {
+    fields(v, &METHODS, &mut |i, x| {
         match i {
             0 => m.trend = option(x, trend)?,
             _ => m.stale_after_months = option(x, count)?,
@@ -370,7 +371,7 @@ fn trend(v: &Value) -> Read<RawTrend> {
         ],
     );
     let mut t = RawTrend::default();
-    fields(v, &TREND, |i, x| {
+    fields(v, &TREND, &mut |i, x| {
         match i {
             0 => t.method = string(x)?,
             1 => t.on_track = float(x)?,
@@ -388,7 +389,7 @@ fn area(v: &Value) -> Read<RawArea> {
         &[("id", false), ("clause", false), ("title", false)],
     );
     let mut a = RawArea::default();
-    fields(v, &AREA, |i, x| {
+    fields(v, &AREA, &mut |i, x| {
         match i {
             0 => a.id = string(x)?,
             1 => a.clause = string(x)?,
@@ -418,7 +419,7 @@ fn ramp(v: &Value) -> Read<RawRamp> {
         ],
     );
     let mut r = RawRamp::default();
-    fields(v, &RAMP, |i, x| {
+    fields(v, &RAMP, &mut |i, x| {
         match i {
             0 => r.id = string(x)?,
             1 => r.clause = string(x)?,
@@ -464,7 +465,7 @@ fn indicator(v: &Value) -> Read<RawIndicator> {
         ],
     );
     let mut n = RawIndicator::default();
-    fields(v, &INDICATOR, |i, x| {
+    fields(v, &INDICATOR, &mut |i, x| {
         match i {
             0 => n.id = string(x)?,
             1 => n.area = string(x)?,
