@@ -30,6 +30,7 @@
 
 mod csv;
 mod input;
+mod lowercase;
 mod period;
 
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
