@@ -253,7 +253,7 @@ fn number(cell: &str, decimal_comma: bool) -> Option<f64> {
     if decimal_comma && (s.contains(',') || dot_groups_thousands(&s)) {
         s = s.replace('.', "").replace(',', ".");
     }
-    let v: f64 = s.parse().ok()?;
+    let v = super::decimal::parse_f64(&s)?;
     if !v.is_finite() || s.eq_ignore_ascii_case("nan") || s.to_ascii_lowercase().contains("inf") {
         return None;
     }

@@ -29,6 +29,7 @@
 //! (reductions), or `done` (milestones, optionally with `value`, the share of steps done).
 
 mod csv;
+mod decimal;
 mod input;
 mod lowercase;
 mod period;
