@@ -89,7 +89,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
         .headers()
         .map_err(|e| csv_error("$", &e))?
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(|h| super::lowercase::to_lowercase(h.trim()))
         .collect();
     let mut errors = Vec::new();
     for column in REQUIRED {
@@ -253,7 +253,7 @@ fn number(cell: &str, decimal_comma: bool) -> Option<f64> {
     if decimal_comma && (s.contains(',') || dot_groups_thousands(&s)) {
         s = s.replace('.', "").replace(',', ".");
     }
-    let v: f64 = s.parse().ok()?;
+    let v = super::decimal::parse_f64(&s)?;
     if !v.is_finite() || s.eq_ignore_ascii_case("nan") || s.to_ascii_lowercase().contains("inf") {
         return None;
     }
@@ -279,7 +279,7 @@ fn dot_groups_thousands(s: &str) -> bool {
 }
 
 fn boolean(cell: &str) -> Option<bool> {
-    match cell.trim().to_lowercase().as_str() {
+    match super::lowercase::to_lowercase(cell.trim()).as_str() {
         "true" | "1" | "có" | "co" | "yes" => Some(true),
         "false" | "0" | "không" | "khong" | "no" => Some(false),
         _ => None,

@@ -30,7 +30,9 @@
 //! (reductions), or `done` (milestones, optionally with `value`, the share of steps done).
 
 mod csv;
+mod decimal;
 mod input;
+mod lowercase;
 mod period;
 
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in Vietnamese (the portal's first language) and English.
 // Unknown keys in a rule pack's texts are reported by the pack's validation, not here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub vi: String,
     pub en: String,

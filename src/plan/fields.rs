@@ -50,7 +50,7 @@ fn walk(value: &Value, node: &Value, root: &Value, path: &str, out: &mut Vec<Err
             if path.ends_with(".firstFloors") || path.ends_with(".levelTargets") {
                 return;
             }
-            let closed = node.get("additionalProperties") == Some(&Value::Bool(false));
+            let closed = matches!(node.get("additionalProperties"), Some(Value::Bool(false)));
             object(map, props, closed, root, path, out);
         }
         Value::Array(items) => {

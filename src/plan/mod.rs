@@ -9,6 +9,7 @@
 
 mod embedded;
 mod fields;
+mod read;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -253,7 +254,7 @@ impl AfterLastYear {
 // are found beforehand against the schema (see `fields`).
 // ---------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "a rule pack object")]
 pub struct RawRulePack {
     #[serde(rename = "$schema", default)]
@@ -268,7 +269,7 @@ pub struct RawRulePack {
     pub indicators: Vec<RawIndicator>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "an object with the plan's identity")]
 pub struct RawPlanInfo {
     pub id: String,
@@ -281,21 +282,21 @@ pub struct RawPlanInfo {
     pub sample: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "an object with `number` and `date`")]
 pub struct RawDecision {
     pub number: String,
     pub date: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "an object with `from` and `to` years")]
 pub struct RawPeriod {
     pub from: i32,
     pub to: i32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(
     rename_all = "camelCase",
     expecting = "an object with the status method's parameters"
@@ -307,7 +308,7 @@ pub struct RawMethods {
     pub stale_after_months: Option<u32>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "an object with the trend method's thresholds")]
 pub struct RawTrend {
     pub method: String,
@@ -316,7 +317,7 @@ pub struct RawTrend {
     pub limited_progress: f64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "a reform area object")]
 pub struct RawArea {
     pub id: String,
@@ -324,7 +325,7 @@ pub struct RawArea {
     pub title: Text,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "a ramp object")]
 pub struct RawRamp {
     pub id: String,
@@ -343,7 +344,7 @@ pub struct RawRamp {
     pub after_last_year: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "an indicator object")]
 pub struct RawIndicator {
     pub id: String,
@@ -605,34 +606,18 @@ pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
 /// Parses and validates a rule pack given as a JSON value (what JavaScript passes).
 pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
     let unknown = fields::unknown_fields(&value);
-    match serde_path_to_error::deserialize::<_, RawRulePack>(value) {
+    match read::rule_pack(&value) {
         Ok(raw) => validate::validate_with(raw, unknown),
         Err(e) => {
-            let path = json_path(e.path());
-            let m = crate::error::serde_message(&e.into_inner().to_string());
+            let m = crate::error::serde_message(&e.detail());
             let mut errors = unknown;
             errors.push(Error::new(
                 "RULE_PACK_INVALID_JSON",
-                path,
+                e.path(),
                 format!("bộ quy tắc không đọc được: {}", m.vi),
                 format!("the rule pack cannot be read: {}", m.en),
             ));
             Err(Errors(errors))
         }
-    }
-}
-
-/// `serde_path_to_error`'s path (`indicators[3].target`) as a JSON path (`$.indicators[3].target`).
-pub(crate) fn json_path(p: &serde_path_to_error::Path) -> String {
-    let s = p.to_string();
-    // `?` is serde_path_to_error's segment for a key not read yet (text cut inside an
-    // object): the path ends at the object.
-    let s = s.strip_suffix(".?").or_else(|| s.strip_suffix('?')).unwrap_or(&s);
-    if s == "." || s.is_empty() {
-        "$".to_string()
-    } else if s.starts_with('[') {
-        format!("${s}")
-    } else {
-        format!("$.{s}")
     }
 }

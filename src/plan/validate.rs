@@ -408,7 +408,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                 None => c.unknown_value(format!("{path}.levels[{j}]"), l, &["city", "district", "commune"]),
             }
         }
-        levels.sort();
+        crate::sort::sort(&mut levels);
         if r.levels.is_empty() {
             c.push(
                 "RULE_PACK_MISSING_FIELD",
