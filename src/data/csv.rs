@@ -147,10 +147,10 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
             }
             match *column {
                 Column::Ignored => {}
-                Column::Indicator => obs.indicator = Some(cell.to_string()),
-                Column::Unit => obs.unit = Some(cell.to_string()),
-                Column::Period => obs.period = Some(cell.to_string()),
-                Column::Source => obs.source = Some(cell.to_string()),
+                Column::Indicator => obs.indicator = Some(cell),
+                Column::Unit => obs.unit = Some(cell),
+                Column::Period => obs.period = Some(cell),
+                Column::Source => obs.source = Some(cell),
                 Column::Number(i) => match number(cell, delimiter == b';') {
                     Some(n) => {
                         if let Some(slot) = obs.numbers.get_mut(i) {

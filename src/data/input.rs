@@ -249,7 +249,7 @@ impl RowReader {
     }
 
     /// The next row; returns how many rows there are now.
-    pub(crate) fn row(&mut self, row: &CsvRow) -> usize {
+    pub(crate) fn row(&mut self, row: &CsvRow<'_>) -> usize {
         let i = self.rows;
         self.rows = self.rows.saturating_add(1);
         if self.rows <= MAX_OBSERVATIONS {
@@ -374,13 +374,14 @@ impl Fields for Map<String, Value> {
     }
 }
 
-/// One observation row of a CSV, its cells already read (empty cells are absent).
+/// One observation row of a CSV, its cells already read (empty cells are absent); the texts
+/// are borrowed from the record, copied only once they are kept.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct CsvRow {
-    pub indicator: Option<String>,
-    pub unit: Option<String>,
-    pub period: Option<String>,
-    pub source: Option<String>,
+pub(crate) struct CsvRow<'a> {
+    pub indicator: Option<&'a str>,
+    pub unit: Option<&'a str>,
+    pub period: Option<&'a str>,
+    pub source: Option<&'a str>,
     /// `value`, `numerator`, `denominator`, `rank`, `count`.
     pub numbers: [Option<f64>; 5],
     pub done: Option<bool>,
@@ -389,16 +390,13 @@ pub(crate) struct CsvRow {
 /// The number columns of a CSV row, in the order of [`CsvRow::numbers`].
 pub(crate) const NUMBER_FIELDS: [&str; 5] = ["value", "numerator", "denominator", "rank", "count"];
 
-impl Fields for CsvRow {
+impl Fields for CsvRow<'_> {
     fn field(&self, key: &str) -> Option<Field<'_>> {
-        fn text(t: &Option<String>) -> Option<Field<'_>> {
-            t.as_deref().map(Field::Str)
-        }
         match key {
-            "indicator" => text(&self.indicator),
-            "unit" => text(&self.unit),
-            "period" => text(&self.period),
-            "source" => text(&self.source),
+            "indicator" => self.indicator.map(Field::Str),
+            "unit" => self.unit.map(Field::Str),
+            "period" => self.period.map(Field::Str),
+            "source" => self.source.map(Field::Str),
             "done" => self.done.map(Field::Bool),
             _ => {
                 let i = NUMBER_FIELDS.iter().position(|f| *f == key)?;
