@@ -88,6 +88,9 @@ const END: u32 = u32::MAX;
 /// Steps per piece sent to JavaScript (4 MiB of steps).
 const FLUSH_STEPS: usize = 1 << 20;
 
+/// Strings up to this length are sent once however often they come (titles are ~100 bytes).
+const SHARED_MAX_BYTES: usize = 160;
+
 /// Converts `value` into a JavaScript value.
 pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, TapeError> {
     let mut tape = Tape::new();
@@ -151,8 +154,10 @@ struct Tape {
     text: String,
     ends: Vec<u32>,
     text_units: u32,
-    /// Every string sent so far, by content, with its index.
+    /// Every string sent so far, by content, with its index (but the long ones).
     index: HashMap<Box<str>, u32, BuildHasherDefault<Fx>>,
+    /// Strings sent so far.
+    count: u32,
     /// Field names (static text) by address and length: no hashing of their bytes.
     keys: HashMap<(usize, usize), u32, BuildHasherDefault<Fx>>,
 }
@@ -167,6 +172,7 @@ impl Tape {
             ends: Vec::new(),
             text_units: 0,
             index: HashMap::default(),
+            count: 0,
             keys: HashMap::default(),
         }
     }
@@ -191,12 +197,18 @@ impl Tape {
         self.ops.push(op);
     }
 
-    /// The index of `s`, sending it with the next piece if it is new.
+    /// The index of `s`, sending it with the next piece if it is new. Long texts (the
+    /// explanations, one per row and each its own) are sent without looking for a copy:
+    /// hashing them cost more than it saved.
     fn string_index(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.index.get(s) {
-            return i;
+        let shared = s.len() <= SHARED_MAX_BYTES;
+        if shared {
+            if let Some(&i) = self.index.get(s) {
+                return i;
+            }
         }
-        let i = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+        let i = self.count;
+        self.count = self.count.saturating_add(1);
         // UTF-16 units: one per character, two for those beyond the BMP (4-byte UTF-8).
         let units: usize = s
             .bytes()
@@ -205,7 +217,9 @@ impl Tape {
         self.text.push_str(s);
         self.text_units = self.text_units.saturating_add(u32::try_from(units).unwrap_or(u32::MAX));
         self.ends.push(self.text_units);
-        self.index.insert(s.into(), i);
+        if shared {
+            self.index.insert(s.into(), i);
+        }
         i
     }
 
