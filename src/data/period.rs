@@ -154,6 +154,16 @@ impl Period {
         Period { year, part: Part::Year }
     }
 
+    /// A number in the order of periods (see `Ord`), for years from 1900 to 2411 (all of
+    /// [`YEARS`]): 17 bits.
+    pub(crate) fn order_key(self) -> Option<u32> {
+        let year = u32::try_from(self.year.checked_sub(*YEARS.start())?)
+            .ok()
+            .filter(|y| *y < 512)?;
+        let (first, last) = self.months();
+        Some(year << 8 | first << 4 | (15 - last))
+    }
+
     /// First and last month, 1-based.
     fn months(self) -> (u32, u32) {
         match self.part {
@@ -231,6 +241,38 @@ impl Ord for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn order_key_orders_as_periods_do() {
+        let parts = [
+            Part::Year,
+            Part::Half(1),
+            Part::Half(2),
+            Part::Quarter(1),
+            Part::Quarter(2),
+            Part::Quarter(3),
+            Part::Quarter(4),
+            Part::Month(1),
+            Part::Month(6),
+            Part::Month(7),
+            Part::Month(12),
+        ];
+        let years = [*YEARS.start(), 2022, 2023, *YEARS.end()];
+        let all: Vec<Period> = years
+            .iter()
+            .flat_map(|&year| parts.iter().map(move |&part| Period { year, part }))
+            .collect();
+        for a in &all {
+            for b in &all {
+                assert_eq!(a.order_key().cmp(&b.order_key()), a.cmp(b), "{a} {b}");
+            }
+        }
+        assert_eq!(Period::year(*YEARS.start() - 1).order_key(), None);
+        assert_eq!(Period::year(*YEARS.start() + 512).order_key(), None);
+        assert!(Period::year(*YEARS.start() + 511)
+            .order_key()
+            .is_some_and(|k| k < 1 << 17));
+    }
 
     #[test]
     fn the_four_forms_parse_and_print_canonically() {

@@ -60,6 +60,15 @@ fn find_figure(figures: &[(ObsKey, Figure)], key: &ObsKey) -> Option<Figure> {
     figures.get(i).map(|(_, f)| *f)
 }
 
+/// An observation key as one number in the same order: indicator (30 bits), unit (17: at
+/// most [`crate::data::MAX_UNITS`]), period (17); `None` when one does not fit.
+fn packed_key(ind: usize, unit: usize, period: crate::data::Period) -> Option<u64> {
+    let ind = u64::try_from(ind).ok().filter(|i| *i < 1 << 30)?;
+    let unit = u64::try_from(unit).ok().filter(|u| *u < 1 << 17)?;
+    let period = u64::from(period.order_key()?);
+    Some(ind << 34 | unit << 17 | period)
+}
+
 pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec<Finding>) -> OwnYearly {
     let plan = ctx.plan;
     // Key every observation, after the checks that need no key partner; then sort, so that
@@ -126,7 +135,10 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
         };
         keyed.push(((ind, unit, o.period), at));
     }
-    sort(&mut keyed);
+    // `at` only grows, so a stable sort by the key is the sort by (key, at).
+    if !crate::sort::sort_by_u64_key(&mut keyed, |((ind, unit, period), _)| packed_key(*ind, *unit, *period)) {
+        sort(&mut keyed);
+    }
 
     // Settle duplicates, then check each kept observation.
     let mut figures: Vec<(ObsKey, Figure)> = Vec::with_capacity(keyed.len());
