@@ -1,9 +1,11 @@
-//! Structured errors: a stable code, where the problem is (a JSON path into the caller's
-//! input), and a message in Vietnamese and English.
+//! Structured errors: a stable code ([`ErrorCode`]), where the problem is (a JSON path into
+//! the caller's input), and a message in Vietnamese and English.
 //!
 //! Messages follow one style: lower case, no final period, user values in backticks, never a
-//! Rust type name. Codes are part of the public API: portals match on them, so they never
-//! change meaning once published.
+//! Rust type name. Each message is written where its problem is found (the input reader, the
+//! CSV reader, the rule-pack checks, the JavaScript boundary), next to the check it explains.
+//! Codes are part of the public API: portals match on them (the TypeScript union `ErrorCode`
+//! lists the same codes), so they never change meaning once published.
 
 use std::fmt;
 
@@ -11,18 +13,197 @@ use serde::Serialize;
 
 use crate::messages::Text;
 
+/// Declares [`ErrorCode`] with each code's text, so that the two cannot differ.
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $code:literal,)*) => {
+        /// The stable code of an [`Error`], in upper snake case (`RULE_PACK_DUPLICATE_ID`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the order of the npm README's list.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            /// The code as JavaScript sees it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // Calls: a method given an argument it cannot use.
+    /// An argument of a method is of the wrong kind (a level, reading, year or text).
+    InvalidArgument = "INVALID_ARGUMENT",
+    /// `ramp()` for a year the ramp does not cover.
+    RampYearOutsidePlan = "RAMP_YEAR_OUTSIDE_PLAN",
+    /// `ramp()` for a level the ramp has no floor for.
+    RampLevelNotCovered = "RAMP_LEVEL_NOT_COVERED",
+    /// `ramp()` with a previous actual outside 0–100.
+    ValueOutOfRange = "VALUE_OUT_OF_RANGE",
+    /// A ramp id the plan does not have.
+    UnknownRamp = "UNKNOWN_RAMP",
+    // The structure of an evaluation input.
+    /// The input (or a CSV's options) is not an object.
+    InputNotObject = "INPUT_NOT_OBJECT",
+    /// The input text is not JSON.
+    InputInvalidJson = "INPUT_INVALID_JSON",
+    /// A field of the wrong JSON type (or a value that is not JSON data).
+    InputInvalidType = "INPUT_INVALID_TYPE",
+    /// A required field is absent or `null`.
+    InputMissingField = "INPUT_MISSING_FIELD",
+    /// A field the input format does not have.
+    InputUnknownField = "INPUT_UNKNOWN_FIELD",
+    /// A required text that is empty or blank.
+    InputEmptyField = "INPUT_EMPTY_FIELD",
+    /// A number that is not finite (`NaN`, `Infinity`).
+    InputNotANumber = "INPUT_NOT_A_NUMBER",
+    /// A text with a broken character (an unpaired UTF-16 surrogate).
+    InputInvalidText = "INPUT_INVALID_TEXT",
+    /// An `asOf` that is not a real `YYYY-MM-DD` date of the supported years.
+    InputInvalidDate = "INPUT_INVALID_DATE",
+    /// A period that is not `2023`, `2023-H1`, `2023-Q2` or `2023-05`.
+    InputInvalidPeriod = "INPUT_INVALID_PERIOD",
+    /// A year outside the supported years.
+    InputYearOutOfRange = "INPUT_YEAR_OUT_OF_RANGE",
+    /// A locale other than `vi` or `en`.
+    InputUnknownLocale = "INPUT_UNKNOWN_LOCALE",
+    /// A unit level other than `city`, `district`, `commune`.
+    InputUnknownLevel = "INPUT_UNKNOWN_LEVEL",
+    /// An option with a value it does not take.
+    InputUnknownOptionValue = "INPUT_UNKNOWN_OPTION_VALUE",
+    /// An observation without any kind of value.
+    InputNoValue = "INPUT_NO_VALUE",
+    /// An observation with more than one kind of value.
+    InputSeveralValues = "INPUT_SEVERAL_VALUES",
+    /// A `denominator` without a `numerator`.
+    InputDenominatorWithoutNumerator = "INPUT_DENOMINATOR_WITHOUT_NUMERATOR",
+    /// Two units with one id.
+    InputDuplicateUnit = "INPUT_DUPLICATE_UNIT",
+    /// A parent that is not in the list of units.
+    InputUnknownParent = "INPUT_UNKNOWN_PARENT",
+    /// Parent links that loop back.
+    InputUnitCycle = "INPUT_UNIT_CYCLE",
+    /// A unit whose validity ends before it starts.
+    InputInvalidValidity = "INPUT_INVALID_VALIDITY",
+    /// An input that cannot be read for another reason (a getter that throws).
+    InputInvalid = "INPUT_INVALID",
+    // The limits of an input.
+    /// Text over the size limit, or a JavaScript value with too many values.
+    InputTooLarge = "INPUT_TOO_LARGE",
+    /// Nested deeper than the limit, or an object that contains itself.
+    InputTooDeep = "INPUT_TOO_DEEP",
+    /// More observations than the limit.
+    InputTooManyObservations = "INPUT_TOO_MANY_OBSERVATIONS",
+    /// More units than the limit.
+    InputTooManyUnits = "INPUT_TOO_MANY_UNITS",
+    /// A text longer than the limit.
+    InputStringTooLong = "INPUT_STRING_TOO_LONG",
+    /// The last of a list cut at the error limit: reading stopped.
+    InputTooManyErrors = "INPUT_TOO_MANY_ERRORS",
+    // CSV text.
+    /// A required column is missing from the header.
+    CsvMissingColumn = "CSV_MISSING_COLUMN",
+    /// A number cell that is not a number.
+    CsvInvalidNumber = "CSV_INVALID_NUMBER",
+    /// A `done` cell that is not a done value.
+    CsvInvalidBoolean = "CSV_INVALID_BOOLEAN",
+    /// A row that cannot be read (a wrong number of cells).
+    CsvInvalidRow = "CSV_INVALID_ROW",
+    /// Text that was not UTF-8 when it was decoded.
+    CsvNotUtf8 = "CSV_NOT_UTF8",
+    /// Observations in the CSV and in its options.
+    CsvObservationsTwice = "CSV_OBSERVATIONS_TWICE",
+    // Rule packs (`Engine.fromPlan`).
+    /// A rule pack that is not JSON, or a value of the wrong type.
+    RulePackInvalidJson = "RULE_PACK_INVALID_JSON",
+    /// A rule pack over the size limit.
+    RulePackTooLarge = "RULE_PACK_TOO_LARGE",
+    /// A rule pack nested deeper than the limit.
+    RulePackTooDeep = "RULE_PACK_TOO_DEEP",
+    /// A `formatVersion` other than 1.
+    RulePackUnsupportedFormat = "RULE_PACK_UNSUPPORTED_FORMAT",
+    /// A key the rule-pack format does not have.
+    RulePackUnknownField = "RULE_PACK_UNKNOWN_FIELD",
+    /// An unknown measure, or a ramp on a non-percentage.
+    RulePackUnknownKind = "RULE_PACK_UNKNOWN_KIND",
+    /// An unknown level, direction, comparator, aggregation or reading.
+    RulePackUnknownValue = "RULE_PACK_UNKNOWN_VALUE",
+    /// A field the rule needs is missing.
+    RulePackMissingField = "RULE_PACK_MISSING_FIELD",
+    /// An id outside `a–z 0–9 . _ -` or too long.
+    RulePackBadId = "RULE_PACK_BAD_ID",
+    /// Two areas, ramps or indicators with one id.
+    RulePackDuplicateId = "RULE_PACK_DUPLICATE_ID",
+    /// An area or ramp that is not listed.
+    RulePackUnknownReference = "RULE_PACK_UNKNOWN_REFERENCE",
+    /// A parent indicator that does not exist.
+    RulePackUnknownParent = "RULE_PACK_UNKNOWN_PARENT",
+    /// Parent indicators that loop back.
+    RulePackParentCycle = "RULE_PACK_PARENT_CYCLE",
+    /// A percentage outside 0–100.
+    RulePackTargetOutOfRange = "RULE_PACK_TARGET_OUT_OF_RANGE",
+    /// A target rank below 1, above `rankOutOf`, or not whole.
+    RulePackRankOutOfRange = "RULE_PACK_RANK_OUT_OF_RANGE",
+    /// A ramp whose floors would fall.
+    RulePackRampFalls = "RULE_PACK_RAMP_FALLS",
+    /// A deadline, ramp year or baseline year outside the plan.
+    RulePackYearOutsidePeriod = "RULE_PACK_YEAR_OUTSIDE_PERIOD",
+    /// A comparator that contradicts the direction.
+    RulePackDirectionMismatch = "RULE_PACK_DIRECTION_MISMATCH",
+    /// A level target for a level the indicator does not cover.
+    RulePackLevelNotCovered = "RULE_PACK_LEVEL_NOT_COVERED",
+    /// Trend thresholds that do not fall.
+    RulePackBadThresholds = "RULE_PACK_BAD_THRESHOLDS",
+    /// An impossible decision date.
+    RulePackBadDate = "RULE_PACK_BAD_DATE",
+    /// A plan period that ends before it starts.
+    RulePackBadPeriod = "RULE_PACK_BAD_PERIOD",
+    /// A number that is not finite.
+    RulePackNotANumber = "RULE_PACK_NOT_A_NUMBER",
+    // Faults of the engine itself.
+    /// A fault of the engine itself: please report it.
+    Internal = "INTERNAL",
+    /// A result that could not be turned into JavaScript values: please report it.
+    InternalSerialize = "INTERNAL_SERIALIZE",
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for ErrorCode {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// One problem found in a caller's input or a rule pack.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Error {
     /// Stable, upper snake case, e.g. `RULE_PACK_DUPLICATE_ID`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// JSON path of the offending value, e.g. `$.indicators[3].target`; `$` for the whole input.
     pub path: String,
     pub message: Text,
 }
 
 impl Error {
-    pub fn new(code: &'static str, path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Self {
         Error {
             code,
             path: path.into(),
@@ -56,7 +237,7 @@ impl Errors {
     }
 
     pub fn codes(&self) -> Vec<&'static str> {
-        self.0.iter().map(|e| e.code).collect()
+        self.0.iter().map(|e| e.code.as_str()).collect()
     }
 }
 
@@ -177,4 +358,40 @@ pub fn serde_message(detail: &str) -> Text {
         format!("JSON không hợp lệ: {detail}"),
         format!("invalid JSON: {detail}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes of `export type ErrorCode = | "A" | "B" …;` in the package's TypeScript types.
+    fn typescript_codes() -> Vec<String> {
+        let types = include_str!("wasm/types.d.ts");
+        let start = types.find("export type ErrorCode =").unwrap_or(types.len());
+        let rest = types.get(start..).unwrap_or_default();
+        let union = rest.get(..rest.find(';').unwrap_or(0)).unwrap_or_default();
+        union
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("| \"")?.strip_suffix('"').map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn the_typescript_union_lists_the_rust_codes_in_order() {
+        let rust: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(typescript_codes(), rust);
+        assert!(rust.len() >= 60, "{}", rust.len());
+    }
+
+    #[test]
+    fn each_code_serializes_as_its_text() {
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code).ok(), Some(serde_json::json!(code.as_str())));
+            assert_eq!(code.to_string(), code.as_str());
+        }
+        let mut sorted: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), ErrorCode::ALL.len(), "a code listed twice");
+    }
 }

@@ -21,7 +21,7 @@
 use serde_json::Value;
 
 use super::input::{clip, CsvRow, Input, RowReader, NUMBER_FIELDS};
-use crate::error::{Error, Errors};
+use crate::error::{Error, ErrorCode, Errors};
 
 /// The columns an observation row may have: an observation's JSON fields, one per column.
 pub const CSV_COLUMNS: &[&str] = super::input::OBSERVATION_FIELDS;
@@ -95,7 +95,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     for column in REQUIRED {
         if !headers.iter().any(|h| h == column) {
             errors.push(Error::new(
-                "CSV_MISSING_COLUMN",
+                ErrorCode::CsvMissingColumn,
                 "$",
                 format!("tệp CSV thiếu cột bắt buộc `{column}`"),
                 format!("the CSV has no `{column}` column, which is required"),
@@ -158,7 +158,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
                         }
                     }
                     None => errors.push(Error::new(
-                        "CSV_INVALID_NUMBER",
+                        ErrorCode::CsvInvalidNumber,
                         path(h),
                         format!("`{}` ở dòng {line} không phải là số", clip(cell)),
                         format!("`{}` on line {line} is not a number", clip(cell)),
@@ -168,7 +168,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
                     Some(b) => obs.done = Some(b),
                     None => {
                         errors.push(Error::new(
-                            "CSV_INVALID_BOOLEAN",
+                            ErrorCode::CsvInvalidBoolean,
                             path(h),
                             format!(
                                 "`{}` ở dòng {line} không phải giá trị hoàn thành; chỉ nhận `true`, `false`, `1`, `0`, `có`, `không`",
@@ -194,7 +194,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
 
     let Value::Object(rest) = rest else {
         return Err(Errors::one(Error::new(
-            "INPUT_NOT_OBJECT",
+            ErrorCode::InputNotObject,
             "$",
             "tùy chọn của tệp CSV phải là một đối tượng (asOf, locale, options, units)",
             "the options of a CSV must be an object (asOf, locale, options, units)",
@@ -202,7 +202,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     };
     if rest.contains_key("observations") {
         return Err(Errors::one(Error::new(
-            "CSV_OBSERVATIONS_TWICE",
+            ErrorCode::CsvObservationsTwice,
             "$.observations",
             "số liệu đã nằm trong tệp CSV; bỏ trường `observations` khỏi tùy chọn",
             "the observations come from the CSV; leave `observations` out of the options",
@@ -210,7 +210,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     }
     let Some(reader_of_rows) = reader_of_rows else {
         return Err(Errors::one(Error::new(
-            "INPUT_INVALID",
+            ErrorCode::InputInvalid,
             "$",
             "dữ liệu đầu vào không hợp lệ",
             "the input is not valid",
@@ -226,7 +226,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
 fn not_utf8(text: &str, at: usize) -> Error {
     let line = text.get(..at).map_or(0, |t| t.matches('\n').count()) + 1;
     Error::new(
-        "CSV_NOT_UTF8",
+        ErrorCode::CsvNotUtf8,
         "$",
         format!(
             "dòng {line} của tệp CSV có ký tự không đọc được (`\u{fffd}`): tệp không được lưu bằng UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258); hãy lưu lại dưới dạng CSV UTF-8"
@@ -240,7 +240,7 @@ fn not_utf8(text: &str, at: usize) -> Error {
 fn csv_error(path: &str, e: &csv::Error) -> Error {
     let line = e.position().map_or(0, |p| p.line());
     Error::new(
-        "CSV_INVALID_ROW",
+        ErrorCode::CsvInvalidRow,
         path,
         format!("dòng {line} của tệp CSV không đọc được: {e}"),
         format!("line {line} of the CSV cannot be read: {e}"),

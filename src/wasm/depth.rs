@@ -17,7 +17,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::data::{MAX_DEPTH, MAX_OBSERVATIONS};
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::plan::{MAX_RULE_PACK_BYTES, MAX_RULE_PACK_DEPTH};
 
 /// At most this many values (objects, arrays, strings, numbers…) in one JavaScript input:
@@ -131,9 +131,9 @@ fn problem(kind: &str, path: String, detail: &JsValue, door: Door) -> Error {
         "too_deep" => crate::plan::too_deep(path),
         "not_finite" => Error::new(
             if input {
-                "INPUT_NOT_A_NUMBER"
+                ErrorCode::InputNotANumber
             } else {
-                "RULE_PACK_NOT_A_NUMBER"
+                ErrorCode::RulePackNotANumber
             },
             path,
             "giá trị phải là một số hữu hạn, không phải `NaN` hay `Infinity`",
@@ -141,9 +141,9 @@ fn problem(kind: &str, path: String, detail: &JsValue, door: Door) -> Error {
         ),
         "broken_text" => Error::new(
             if input {
-                "INPUT_INVALID_TEXT"
+                ErrorCode::InputInvalidText
             } else {
-                "RULE_PACK_INVALID_JSON"
+                ErrorCode::RulePackInvalidJson
             },
             path,
             "chuỗi có ký tự hỏng (nửa cặp UTF-16 đứng một mình), không đọc được",
@@ -153,9 +153,9 @@ fn problem(kind: &str, path: String, detail: &JsValue, door: Door) -> Error {
             let what = detail.as_string().unwrap_or_default();
             Error::new(
                 if input {
-                    "INPUT_INVALID_TYPE"
+                    ErrorCode::InputInvalidType
                 } else {
-                    "RULE_PACK_INVALID_JSON"
+                    ErrorCode::RulePackInvalidJson
                 },
                 path,
                 format!(
@@ -178,9 +178,9 @@ fn problem(kind: &str, path: String, detail: &JsValue, door: Door) -> Error {
             };
             Error::new(
                 if input {
-                    "INPUT_TOO_LARGE"
+                    ErrorCode::InputTooLarge
                 } else {
-                    "RULE_PACK_TOO_LARGE"
+                    ErrorCode::RulePackTooLarge
                 },
                 path,
                 vi,
@@ -191,9 +191,9 @@ fn problem(kind: &str, path: String, detail: &JsValue, door: Door) -> Error {
             let message = crate::data::clip(&detail.as_string().unwrap_or_default());
             Error::new(
                 if input {
-                    "INPUT_INVALID"
+                    ErrorCode::InputInvalid
                 } else {
-                    "RULE_PACK_INVALID_JSON"
+                    ErrorCode::RulePackInvalidJson
                 },
                 path,
                 format!("không đọc được {vi_what}: `{message}`"),

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, Errors};
+use crate::error::{Error, ErrorCode, Errors};
 use crate::plan::{Level, RampReading};
 
 mod depth;
@@ -46,7 +46,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     tape::to_js(value).map_err(|e| {
         into_js_error(
             Error::new(
-                "INTERNAL_SERIALIZE",
+                ErrorCode::InternalSerialize,
                 "$",
                 format!("lỗi nội bộ: {e}"),
                 format!("internal error: {e}"),
@@ -60,13 +60,13 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 fn into_js_error(errors: Errors) -> JsValue {
     let list = tape::to_js(&errors).unwrap_or(JsValue::NULL);
     match errors.first() {
-        Some(e) => make_error(e.code, &e.path, &e.message.vi, &e.message.en, list),
-        None => make_error("INTERNAL", "$", "lỗi nội bộ", "internal error", list),
+        Some(e) => make_error(e.code.as_str(), &e.path, &e.message.vi, &e.message.en, list),
+        None => make_error(ErrorCode::Internal.as_str(), "$", "lỗi nội bộ", "internal error", list),
     }
 }
 
 fn bad_argument(path: &str, vi: String, en: String) -> JsValue {
-    into_js_error(Error::new("INVALID_ARGUMENT", path, vi, en).into())
+    into_js_error(Error::new(ErrorCode::InvalidArgument, path, vi, en).into())
 }
 
 /// A JS value shown in a message: strings in backticks as they are, anything else by kind.
@@ -330,7 +330,7 @@ fn input_text(input: JsValue) -> Result<String, JsValue> {
         let detail = e.as_string().unwrap_or_default();
         into_js_error(
             Error::new(
-                "INPUT_INVALID",
+                ErrorCode::InputInvalid,
                 "$",
                 format!("không đọc được dữ liệu đầu vào: {detail}"),
                 format!("the input cannot be read: {detail}"),
@@ -345,7 +345,7 @@ fn input_text(input: JsValue) -> Result<String, JsValue> {
 fn not_an_object() -> JsValue {
     into_js_error(
         Error::new(
-            "INPUT_NOT_OBJECT",
+            ErrorCode::InputNotObject,
             "$",
             "dữ liệu đầu vào phải là một đối tượng",
             "the input must be an object",
@@ -363,7 +363,7 @@ fn input_value(input: JsValue) -> Result<serde_json::Value, JsValue> {
     depth::check(&input, depth::Door::Input)?;
     serde_wasm_bindgen::from_value(input).map_err(|e| {
         let m = crate::error::serde_message(&e.to_string());
-        into_js_error(Error::new("INPUT_INVALID", "$", m.vi, m.en).into())
+        into_js_error(Error::new(ErrorCode::InputInvalid, "$", m.vi, m.en).into())
     })
 }
 

@@ -450,10 +450,86 @@ export interface Validation {
   findings: Finding[];
 }
 
+/**
+ * The stable code of an error (`CchcError.code`, `ErrorDetail.code`): portals match on it. The
+ * same codes as the engine's Rust `ErrorCode`, in the order of the README's list.
+ */
+export type ErrorCode =
+  // calls
+  | "INVALID_ARGUMENT"
+  | "RAMP_YEAR_OUTSIDE_PLAN"
+  | "RAMP_LEVEL_NOT_COVERED"
+  | "VALUE_OUT_OF_RANGE"
+  | "UNKNOWN_RAMP"
+  // input structure
+  | "INPUT_NOT_OBJECT"
+  | "INPUT_INVALID_JSON"
+  | "INPUT_INVALID_TYPE"
+  | "INPUT_MISSING_FIELD"
+  | "INPUT_UNKNOWN_FIELD"
+  | "INPUT_EMPTY_FIELD"
+  | "INPUT_NOT_A_NUMBER"
+  | "INPUT_INVALID_TEXT"
+  | "INPUT_INVALID_DATE"
+  | "INPUT_INVALID_PERIOD"
+  | "INPUT_YEAR_OUT_OF_RANGE"
+  | "INPUT_UNKNOWN_LOCALE"
+  | "INPUT_UNKNOWN_LEVEL"
+  | "INPUT_UNKNOWN_OPTION_VALUE"
+  | "INPUT_NO_VALUE"
+  | "INPUT_SEVERAL_VALUES"
+  | "INPUT_DENOMINATOR_WITHOUT_NUMERATOR"
+  | "INPUT_DUPLICATE_UNIT"
+  | "INPUT_UNKNOWN_PARENT"
+  | "INPUT_UNIT_CYCLE"
+  | "INPUT_INVALID_VALIDITY"
+  | "INPUT_INVALID"
+  // input limits
+  | "INPUT_TOO_LARGE"
+  | "INPUT_TOO_DEEP"
+  | "INPUT_TOO_MANY_OBSERVATIONS"
+  | "INPUT_TOO_MANY_UNITS"
+  | "INPUT_STRING_TOO_LONG"
+  | "INPUT_TOO_MANY_ERRORS"
+  // CSV
+  | "CSV_MISSING_COLUMN"
+  | "CSV_INVALID_NUMBER"
+  | "CSV_INVALID_BOOLEAN"
+  | "CSV_INVALID_ROW"
+  | "CSV_NOT_UTF8"
+  | "CSV_OBSERVATIONS_TWICE"
+  // rule packs
+  | "RULE_PACK_INVALID_JSON"
+  | "RULE_PACK_TOO_LARGE"
+  | "RULE_PACK_TOO_DEEP"
+  | "RULE_PACK_UNSUPPORTED_FORMAT"
+  | "RULE_PACK_UNKNOWN_FIELD"
+  | "RULE_PACK_UNKNOWN_KIND"
+  | "RULE_PACK_UNKNOWN_VALUE"
+  | "RULE_PACK_MISSING_FIELD"
+  | "RULE_PACK_BAD_ID"
+  | "RULE_PACK_DUPLICATE_ID"
+  | "RULE_PACK_UNKNOWN_REFERENCE"
+  | "RULE_PACK_UNKNOWN_PARENT"
+  | "RULE_PACK_PARENT_CYCLE"
+  | "RULE_PACK_TARGET_OUT_OF_RANGE"
+  | "RULE_PACK_RANK_OUT_OF_RANGE"
+  | "RULE_PACK_RAMP_FALLS"
+  | "RULE_PACK_YEAR_OUTSIDE_PERIOD"
+  | "RULE_PACK_DIRECTION_MISMATCH"
+  | "RULE_PACK_LEVEL_NOT_COVERED"
+  | "RULE_PACK_BAD_THRESHOLDS"
+  | "RULE_PACK_BAD_DATE"
+  | "RULE_PACK_BAD_PERIOD"
+  | "RULE_PACK_NOT_A_NUMBER"
+  // faults of the engine itself (please report them)
+  | "INTERNAL"
+  | "INTERNAL_SERIALIZE";
+
 /** One problem of a thrown `CchcError` (which lists them all in `errors`). */
 export interface ErrorDetail {
   /** Stable code, e.g. `RULE_PACK_DUPLICATE_ID`, `INVALID_ARGUMENT`. */
-  code: string;
+  code: ErrorCode;
   /** JSON path of the value at fault, `$` for the whole input. */
   path: string;
   message: Text;
@@ -466,7 +542,7 @@ export interface ErrorDetail {
  */
 export interface CchcError extends Error {
   name: "CchcError";
-  code: string;
+  code: ErrorCode;
   path: string;
   messageVi: string;
   messageEn: string;

@@ -10,7 +10,7 @@ use super::observations::ObservationPath;
 use super::reader::Reader;
 use super::top_level::{Rows, TopParts};
 use super::CsvRow;
-use crate::error::{Error, Errors};
+use crate::error::{Error, ErrorCode, Errors};
 
 /// Reads an input from JSON text.
 pub fn parse_input(text: &str) -> Result<Input, Errors> {
@@ -24,7 +24,7 @@ pub fn parse_input(text: &str) -> Result<Input, Errors> {
             return Errors::one(too_deep(at));
         }
         Errors::one(Error::new(
-            "INPUT_INVALID_JSON",
+            ErrorCode::InputInvalidJson,
             at,
             format!("dữ liệu đầu vào không phải JSON hợp lệ: {e}"),
             format!("the input is not valid JSON: {e}"),
@@ -44,7 +44,7 @@ pub(crate) fn check_text_size(text: &str, kind: &str) -> Result<(), Errors> {
     let mib = text.len() >> 20;
     let max = MAX_TEXT_BYTES >> 20;
     Err(Errors::one(Error::new(
-        "INPUT_TOO_LARGE",
+        ErrorCode::InputTooLarge,
         "$",
         format!("văn bản {kind} dài {mib} MiB, vượt giới hạn {max} MiB; hãy chia nhỏ theo tỉnh hoặc theo năm"),
         format!("the {kind} text is {mib} MiB, above the limit of {max} MiB; split it by province or by year"),
@@ -55,7 +55,7 @@ pub(crate) fn check_text_size(text: &str, kind: &str) -> Result<(), Errors> {
 /// object.
 pub fn too_deep(path: String) -> Error {
     Error::new(
-        "INPUT_TOO_DEEP",
+        ErrorCode::InputTooDeep,
         path,
         format!("dữ liệu đầu vào lồng nhau quá {MAX_DEPTH} cấp (hoặc tự tham chiếu đến chính nó)"),
         format!("the input is nested more than {MAX_DEPTH} levels deep (or contains itself)"),
@@ -133,7 +133,7 @@ fn conclude(mut r: Reader, input: Option<Input>) -> Result<Input, Errors> {
         _ => {
             if r.errors.is_empty() {
                 r.push(
-                    "INPUT_INVALID",
+                    ErrorCode::InputInvalid,
                     "$".to_string(),
                     "dữ liệu đầu vào không hợp lệ".to_string(),
                     "the input is not valid".to_string(),

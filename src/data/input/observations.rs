@@ -10,6 +10,7 @@ use super::limits::MAX_OBSERVATIONS;
 use super::model::{Observation, Reading};
 use super::reader::{clip, Reader, AN_ARRAY, A_BOOL, A_STRING};
 use crate::data::period::{Period, PeriodError};
+use crate::error::ErrorCode;
 
 /// The path of the observation at an index, written only when an error names it.
 pub(super) struct ObservationPath(pub(super) usize);
@@ -31,7 +32,7 @@ impl Reader {
 
     pub(super) fn too_many_observations(&mut self, n: usize) {
         self.push(
-            "INPUT_TOO_MANY_OBSERVATIONS",
+            ErrorCode::InputTooManyObservations,
             "$.observations".to_string(),
             format!("có {n} số liệu, vượt giới hạn {MAX_OBSERVATIONS}"),
             format!("there are {n} observations, above the limit of {MAX_OBSERVATIONS}"),
@@ -115,7 +116,7 @@ impl Reader {
             }
             Err(PeriodError::Invalid) => {
                 self.push(
-                    "INPUT_INVALID_PERIOD",
+                    ErrorCode::InputInvalidPeriod,
                     format!("{path}.period"),
                     format!(
                         "kỳ `{}` không hợp lệ; cần `2023`, `2023-H1`, `2023-Q2` hoặc `2023-05`",
@@ -162,7 +163,7 @@ impl Reader {
                 .collect::<Vec<_>>()
                 .join(", ");
             self.push(
-                "INPUT_SEVERAL_VALUES",
+                ErrorCode::InputSeveralValues,
                 path.to_string(),
                 format!("một số liệu chỉ được có một loại giá trị, ở đây có {list}"),
                 format!("an observation carries one kind of value, this one has {list}"),
@@ -171,7 +172,7 @@ impl Reader {
         }
         if denominator.is_some() && numerator.is_none() {
             self.push(
-                "INPUT_DENOMINATOR_WITHOUT_NUMERATOR",
+                ErrorCode::InputDenominatorWithoutNumerator,
                 format!("{path}.denominator"),
                 "có mẫu số `denominator` nhưng thiếu tử số `numerator`".to_string(),
                 "a `denominator` is given without a `numerator`".to_string(),
@@ -180,7 +181,7 @@ impl Reader {
         }
         let not_finite = |r: &mut Reader, key: &str| {
             r.push(
-                "INPUT_NOT_A_NUMBER",
+                ErrorCode::InputNotANumber,
                 format!("{path}.{key}"),
                 "giá trị phải là một số hữu hạn".to_string(),
                 "the value must be a finite number".to_string(),
@@ -222,7 +223,7 @@ impl Reader {
             }
             _ => {
                 self.push(
-                    "INPUT_NO_VALUE",
+                    ErrorCode::InputNoValue,
                     path.to_string(),
                     "số liệu thiếu giá trị: cần một trong `value`, `numerator`/`denominator`, `rank`, `count`, `done`"
                         .to_string(),

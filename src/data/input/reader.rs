@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::fields::{Field, Fields};
 use super::limits::{MAX_ERRORS, MAX_STRING_CHARS};
 use crate::data::period::YEARS;
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 
 /// What a field must be, in both languages.
 #[derive(Clone, Copy)]
@@ -31,7 +31,7 @@ impl Reader {
         self.errors.len() >= MAX_ERRORS
     }
 
-    pub(super) fn push(&mut self, code: &'static str, path: String, vi: String, en: String) {
+    pub(super) fn push(&mut self, code: ErrorCode, path: String, vi: String, en: String) {
         if self.errors.len() < MAX_ERRORS {
             self.errors.push(Error::new(code, path, vi, en));
         } else {
@@ -44,7 +44,7 @@ impl Reader {
     pub(super) fn stopped(&mut self) {
         if self.errors.len() == MAX_ERRORS {
             self.errors.push(Error::new(
-                "INPUT_TOO_MANY_ERRORS",
+                ErrorCode::InputTooManyErrors,
                 "$",
                 format!("đã dừng sau {MAX_ERRORS} lỗi"),
                 format!("stopped after {MAX_ERRORS} errors"),
@@ -72,7 +72,7 @@ impl Reader {
                 format!("{field}must be {}, not {ge}", expected.1),
             )
         };
-        self.push("INPUT_INVALID_TYPE", path, vi, en);
+        self.push(ErrorCode::InputInvalidType, path, vi, en);
     }
 
     pub(super) fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map<String, Value>> {
@@ -90,7 +90,7 @@ impl Reader {
             if !allowed.contains(&key) {
                 let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
                 self.push(
-                    "INPUT_UNKNOWN_FIELD",
+                    ErrorCode::InputUnknownField,
                     format!("{path}.{key}"),
                     format!(
                         "trường `{}` không thuộc định dạng đầu vào; các trường hợp lệ: {list}",
@@ -107,7 +107,7 @@ impl Reader {
 
     pub(super) fn missing(&mut self, path: String, key: &str) {
         self.push(
-            "INPUT_MISSING_FIELD",
+            ErrorCode::InputMissingField,
             format!("{path}.{key}"),
             format!("thiếu trường bắt buộc `{key}`"),
             format!("the required field `{key}` is missing"),
@@ -138,7 +138,7 @@ impl Reader {
                 };
                 if n > MAX_STRING_CHARS {
                     self.push(
-                        "INPUT_STRING_TOO_LONG",
+                        ErrorCode::InputStringTooLong,
                         format!("{path}.{key}"),
                         format!("chuỗi dài {n} ký tự, vượt giới hạn {MAX_STRING_CHARS}"),
                         format!("the text is {n} characters long, above the limit of {MAX_STRING_CHARS}"),
@@ -147,7 +147,7 @@ impl Reader {
                 }
                 if required && s.trim().is_empty() {
                     self.push(
-                        "INPUT_EMPTY_FIELD",
+                        ErrorCode::InputEmptyField,
                         format!("{path}.{key}"),
                         format!("trường `{key}` không được để trống"),
                         format!("the field `{key}` must not be empty"),
@@ -199,7 +199,7 @@ impl Reader {
 
     pub(super) fn year_out_of_range(&mut self, path: String, shown: &str) {
         self.push(
-            "INPUT_YEAR_OUT_OF_RANGE",
+            ErrorCode::InputYearOutOfRange,
             path,
             format!(
                 "năm `{}` nằm ngoài khoảng {}–{}",

@@ -10,6 +10,7 @@ use super::observations::ObservationPath;
 use super::reader::{clip, Reader, AN_ARRAY, AN_OBJECT};
 use super::units::Unit;
 use crate::data::period::{Date, YEARS};
+use crate::error::ErrorCode;
 use crate::messages::Locale;
 use crate::plan::RampReading;
 
@@ -50,7 +51,7 @@ impl Reader {
         let Value::Object(map) = v else {
             let (gv, ge) = type_name(v);
             self.push(
-                "INPUT_NOT_OBJECT",
+                ErrorCode::InputNotObject,
                 "$".to_string(),
                 format!("dữ liệu đầu vào phải là một đối tượng, không phải {gv}"),
                 format!("the input must be an object, not {ge}"),
@@ -103,7 +104,7 @@ impl Reader {
                 let d = Date::parse(s.trim());
                 if d.is_none() {
                     self.push(
-                        "INPUT_INVALID_DATE",
+                        ErrorCode::InputInvalidDate,
                         "$.asOf".to_string(),
                         format!(
                             "ngày `{}` không hợp lệ; cần dạng `YYYY-MM-DD`, năm {}–{}",
@@ -130,7 +131,7 @@ impl Reader {
                 let l = Locale::parse(&s);
                 if l.is_none() {
                     self.push(
-                        "INPUT_UNKNOWN_LOCALE",
+                        ErrorCode::InputUnknownLocale,
                         "$.locale".to_string(),
                         format!("ngôn ngữ `{}` không được hỗ trợ; chỉ nhận `vi`, `en`", clip(&s)),
                         format!("locale `{}` is not supported; expected `vi` or `en`", clip(&s)),
@@ -167,7 +168,7 @@ impl Reader {
                 if r.is_none() {
                     ok = false;
                     self.push(
-                        "INPUT_UNKNOWN_OPTION_VALUE",
+                        ErrorCode::InputUnknownOptionValue,
                         "$.options.rampReading".to_string(),
                         format!(
                             "cách đọc lộ trình `{}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`",
@@ -186,7 +187,7 @@ impl Reader {
             if s.trim() != TrendMethod::CagrRatio.code() {
                 ok = false;
                 self.push(
-                    "INPUT_UNKNOWN_OPTION_VALUE",
+                    ErrorCode::InputUnknownOptionValue,
                     "$.options.trendMethod".to_string(),
                     format!(
                         "phương pháp xu hướng `{}` không hợp lệ; chỉ nhận `cagr_ratio`",
@@ -208,7 +209,7 @@ impl Reader {
                 _ => {
                     ok = false;
                     self.push(
-                        "INPUT_UNKNOWN_OPTION_VALUE",
+                        ErrorCode::InputUnknownOptionValue,
                         "$.options.text".to_string(),
                         format!("chế độ văn bản `{}` không hợp lệ; chỉ nhận `both`, `none`", clip(&s)),
                         format!("text mode `{}` is not valid; expected `both` or `none`", clip(&s)),

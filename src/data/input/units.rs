@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::fields::Field;
 use super::limits::MAX_UNITS;
 use super::reader::{clip, Reader, AN_ARRAY};
+use crate::error::ErrorCode;
 use crate::plan::Level;
 use crate::sort::sort_by;
 
@@ -38,7 +39,7 @@ impl Reader {
         };
         if items.len() > MAX_UNITS {
             self.push(
-                "INPUT_TOO_MANY_UNITS",
+                ErrorCode::InputTooManyUnits,
                 "$.units".to_string(),
                 format!("có {} đơn vị, vượt giới hạn {MAX_UNITS}", items.len()),
                 format!("there are {} units, above the limit of {MAX_UNITS}", items.len()),
@@ -70,7 +71,7 @@ impl Reader {
                 let l = Level::parse(s.trim());
                 if l.is_none() {
                     self.push(
-                        "INPUT_UNKNOWN_LEVEL",
+                        ErrorCode::InputUnknownLevel,
                         format!("{path}.level"),
                         format!(
                             "cấp `{}` không hợp lệ; chỉ nhận `city`, `district`, `commune`",
@@ -91,7 +92,7 @@ impl Reader {
         if let (Some(f), Some(t)) = (valid_from, valid_to) {
             if f > t {
                 self.push(
-                    "INPUT_INVALID_VALIDITY",
+                    ErrorCode::InputInvalidValidity,
                     format!("{path}.validTo"),
                     format!("năm kết thúc `{t}` trước năm bắt đầu `{f}`"),
                     format!("the last year `{t}` is before the first year `{f}`"),
@@ -122,7 +123,7 @@ impl Reader {
             let first = find(&u.id).and_then(|k| index.get(k)).map(|e| e.1);
             if let Some(first) = first.filter(|f| f != i) {
                 self.push(
-                    "INPUT_DUPLICATE_UNIT",
+                    ErrorCode::InputDuplicateUnit,
                     format!("$.units[{i}].id"),
                     format!("mã đơn vị `{}` đã dùng ở `$.units[{first}]`", clip(&u.id)),
                     format!("unit id `{}` is already used at `$.units[{first}]`", clip(&u.id)),
@@ -140,7 +141,7 @@ impl Reader {
             if let Some(p) = &u.parent {
                 if find(p).is_none() {
                     self.push(
-                        "INPUT_UNKNOWN_PARENT",
+                        ErrorCode::InputUnknownParent,
                         format!("$.units[{i}].parent"),
                         format!("đơn vị cấp trên `{}` không có trong danh sách đơn vị", clip(p)),
                         format!("parent unit `{}` is not in the list of units", clip(p)),
@@ -175,7 +176,7 @@ impl Reader {
                             .collect::<Vec<_>>()
                             .join(" → ");
                         self.push(
-                            "INPUT_UNIT_CYCLE",
+                            ErrorCode::InputUnitCycle,
                             format!("$.units[{at}].parent"),
                             format!("quan hệ cấp trên tạo thành vòng: {list} → `{}`", clip(id_at(k))),
                             format!("the parent links form a cycle: {list} → `{}`", clip(id_at(k))),
