@@ -82,16 +82,40 @@ error_codes! {
     InputNoValue = "INPUT_NO_VALUE",
     /// An observation with more than one kind of value.
     InputSeveralValues = "INPUT_SEVERAL_VALUES",
+    /// An `outOf` that is not a whole number of 1 or more, or that comes without a `rank`.
+    InputInvalidOutOf = "INPUT_INVALID_OUT_OF",
     /// A `denominator` without a `numerator`.
     InputDenominatorWithoutNumerator = "INPUT_DENOMINATOR_WITHOUT_NUMERATOR",
     /// Two units with one id.
     InputDuplicateUnit = "INPUT_DUPLICATE_UNIT",
     /// A parent that is not in the list of units.
     InputUnknownParent = "INPUT_UNKNOWN_PARENT",
-    /// Parent links that loop back.
+    /// Parent links that loop back (only city-level units can form one: every other parent
+    /// must be at a higher level).
     InputUnitCycle = "INPUT_UNIT_CYCLE",
+    /// A parent at the same or a lower level (a district under a district, a city under a
+    /// commune); a city-level unit may sit under the city.
+    InputParentLevel = "INPUT_PARENT_LEVEL",
+    /// A parent whose id exists, but not at any time the unit exists.
+    InputParentNotValid = "INPUT_PARENT_NOT_VALID",
     /// A unit whose validity ends before it starts.
     InputInvalidValidity = "INPUT_INVALID_VALIDITY",
+    /// A unit with `predecessors` but no `validFrom`: lineage needs the day it began.
+    InputPredecessorsWithoutStart = "INPUT_PREDECESSORS_WITHOUT_START",
+    /// A predecessor id that is not in the list of units.
+    InputUnknownPredecessor = "INPUT_UNKNOWN_PREDECESSOR",
+    /// A predecessor that did not exist on the day before its successor began.
+    InputPredecessorNotBefore = "INPUT_PREDECESSOR_NOT_BEFORE",
+    /// A unit named as its own predecessor with no earlier unit of that id.
+    InputSelfPredecessor = "INPUT_SELF_PREDECESSOR",
+    /// Predecessor links that loop back.
+    InputLineageCycle = "INPUT_LINEAGE_CYCLE",
+    /// One predecessor named twice by one unit.
+    InputDuplicatePredecessor = "INPUT_DUPLICATE_PREDECESSOR",
+    /// A `share` that is not a number above 0 and at most 1 (or `null`: unknown).
+    InputInvalidShare = "INPUT_INVALID_SHARE",
+    /// The shares of one predecessor, over all its successors, add up to more than 1.
+    InputPredecessorSharesAboveOne = "INPUT_PREDECESSOR_SHARES_ABOVE_ONE",
     /// An input that cannot be read for another reason (a getter that throws).
     InputInvalid = "INPUT_INVALID",
     // The limits of an input.

@@ -5,7 +5,7 @@
 //! only: insta reads and writes files.
 #![cfg(not(target_arch = "wasm32"))]
 // Helpers outside `#[test]` functions fail loudly too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::fs;
 use std::path::Path;
@@ -348,7 +348,10 @@ fn partial(got: Option<&Value>, want: &Value, at: &str) -> Result<(), String> {
         (Some(g), _) if g == want => Ok(()),
         // Numbers compare by value (`80` and `80.0`).
         (Some(Value::Number(g)), Value::Number(w)) if g.as_f64() == w.as_f64() => Ok(()),
-        (Some(g), _) => Err(format!("{at}: got {g}, expected {want}")),
+        (Some(g), _) => {
+            let got: String = g.to_string().chars().take(300).collect();
+            Err(format!("{at}: got {got}, expected {want}"))
+        }
     }
 }
 
@@ -386,6 +389,15 @@ fn every_scenario_shows_what_it_is_about() {
                 match matching("results", sel).len() {
                     0 => Ok(()),
                     n => Err(format!("{n} rows match {sel}")),
+                }
+            } else if let Some(sel) = e.get("reviewRow") {
+                let rows: Vec<&Value> = report["review"]["rows"]
+                    .as_array()
+                    .map(|r| r.iter().filter(|item| partial(Some(item), sel, "").is_ok()).collect())
+                    .unwrap_or_default();
+                match rows.as_slice() {
+                    [one] => partial(Some(one), &e["has"], "reviewRow"),
+                    other => Err(format!("{} review rows match {sel}", other.len())),
                 }
             } else if let Some(sel) = e.get("levelSummary") {
                 match matching("levelSummaries", sel).as_slice() {

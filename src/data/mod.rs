@@ -31,6 +31,7 @@
 
 mod csv;
 mod decimal;
+pub mod hierarchy;
 mod input;
 mod lowercase;
 mod period;

@@ -8,8 +8,10 @@
 //! [`ErrorCode`](crate::error::ErrorCode)), data-quality findings in `evaluate::screen` and
 //! `evaluate::rollup`, a report's sentences in `evaluate::explain`, a ramp floor's in `ramp`.
 
+mod bidi;
 mod format;
 
+pub use bidi::isolate;
 pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed};
 pub(crate) use format::{push_number, push_percent_trimmed, push_trimmed};
 

@@ -20,12 +20,16 @@ const DIGESTS: &str = include_str!("../snapshots/evaluate__full_report_digests.s
 
 pub const SCENARIOS: &[(&str, &str)] = &[
     scenario!("can_tho_sample"),
+    scenario!("deadline_no_2025_figure_not_reported"),
+    scenario!("deadline_year_figure_decides"),
+    scenario!("discontinued_districts_after_june_2025"),
     scenario!("display_never_contradicts_the_floor"),
     scenario!("findings_duplicates"),
     scenario!("findings_stale_and_after_as_of"),
     scenario!("findings_unknowns_and_validity"),
     scenario!("findings_value_checks"),
     scenario!("level_summary_7_of_9_districts"),
+    scenario!("lineage_commune_history_from_predecessors"),
     scenario!("locale_en_ramp_and_rank"),
     scenario!("milestones_done_share_and_not_done"),
     scenario!("nested_own_denominator_online_payment"),
@@ -37,11 +41,14 @@ pub const SCENARIOS: &[(&str, &str)] = &[
     scenario!("ramp_increment_reading"),
     scenario!("ramp_relative_reading"),
     scenario!("rank_lower_is_better_pci_papi"),
+    scenario!("rank_out_of_changing_field"),
     scenario!("reduction_public_units_with_baseline"),
     scenario!("reduction_without_baseline"),
+    scenario!("reused_code_one_id_two_units"),
     scenario!("rollup_across_commune_merger_2024"),
     scenario!("rollup_not_possible_percentages_only"),
     scenario!("semicolon_decimal_comma_vi_export"),
+    scenario!("series_break_merged_city"),
     scenario!("status_deteriorating_health_satisfaction"),
     scenario!("status_insufficient_data_single_year"),
     scenario!("status_limited_progress_org_satisfaction"),
@@ -50,6 +57,7 @@ pub const SCENARIOS: &[(&str, &str)] = &[
     scenario!("status_needs_acceleration_satisfaction"),
     scenario!("status_no_data_nothing_reported"),
     scenario!("status_on_track_online_dossiers"),
+    scenario!("units_dated_validity_hierarchy_at_period_end"),
 ];
 
 /// The native run's `length digest` of a scenario's pretty JSON.

@@ -6,7 +6,7 @@
 //! measure, comparator, counted noun, deadline, the trend thresholds) and the `no_data` rows
 //! of indicators a scenario never mentions. The full bytes of every report stay guarded by
 //! `evaluate__full_report_digests.snap` (natively and through the JS API).
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::fmt::Write as _;
 
@@ -225,7 +225,9 @@ pub fn report(report: &impl serde::Serialize) -> String {
         "findings",
     ];
     for (k, x) in v.as_object().unwrap() {
-        if !known.contains(&k.as_str()) {
+        if k == "review" {
+            review(&mut out, x);
+        } else if !known.contains(&k.as_str()) {
             writeln!(out).unwrap();
             nested(&mut out, "", k, x);
         }
@@ -368,6 +370,37 @@ pub fn report(report: &impl serde::Serialize) -> String {
         fields(&mut out, "  ", &extra, &[]);
     }
     out
+}
+
+/// The final review as a table: one line per target and level.
+fn review(out: &mut String, r: &Value) {
+    writeln!(out, "\n## review {}–{}: {}", r["from"], r["to"], counts(&r["counts"])).unwrap();
+    // Rows where nothing was reported at all are counted, not written out.
+    let rows = r["rows"].as_array().unwrap();
+    let silent = |row: &&Value| {
+        row["verdict"] == "not_reported"
+            && row.get("value").is_none()
+            && row["units"]["notReported"] == row["units"]["total"]
+    };
+    let quiet = rows.iter().filter(silent).count();
+    writeln!(out, "(rows whose units reported nothing, not shown: {quiet})").unwrap();
+    for row in rows.iter().filter(|r| !silent(r)) {
+        let pick = |k: &str| row.get(k).map(scalar).unwrap_or_else(|| "-".to_string());
+        writeln!(
+            out,
+            "{} {} · {}: {} · {} value {} · requirement {} {} · units {}",
+            pick("indicator"),
+            pick("clause"),
+            pick("level"),
+            pick("verdict"),
+            pick("year"),
+            pick("value"),
+            pick("comparator"),
+            pick("requirement"),
+            counts(&row["units"]),
+        )
+        .unwrap();
+    }
 }
 
 /// The view of a plan: identity, methods, areas, ramps, then each indicator in two or three

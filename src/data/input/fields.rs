@@ -17,6 +17,7 @@ pub(crate) const OBSERVATION_FIELDS: &[&str] = &[
     "count",
     "done",
     "source",
+    "outOf",
 ];
 
 /// JSON's own type names, never a Rust one.
@@ -123,6 +124,7 @@ pub(super) fn observation_field(key: &str) -> Option<usize> {
         "count" => 7,
         "done" => 8,
         "source" => 9,
+        "outOf" => 10,
         _ => return None,
     })
 }

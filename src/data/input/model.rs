@@ -1,6 +1,6 @@
 //! What a validated input is: the types the evaluation reads.
 
-use super::units::Unit;
+use crate::data::hierarchy::Unit;
 use crate::data::period::{Date, Period};
 use crate::messages::Locale;
 use crate::plan::RampReading;
@@ -92,7 +92,10 @@ pub enum Reading {
     /// Numerator and denominator; a nested indicator may leave the denominator to its parent.
     Fraction { numerator: f64, denominator: Option<f64> },
     /// A position in a national ranking.
-    Rank(f64),
+    /// A position in a ranking, and how many the ranking ranked when the portal says
+    /// (`outOf`: 63 provinces until 2024, 34 after the 2025 merger; fewer when some did not
+    /// take part).
+    Rank { rank: f64, out_of: Option<f64> },
     /// A count, for reductions.
     Count(f64),
     /// A milestone: done or not, optionally with the share of steps finished (0–100).
@@ -105,7 +108,7 @@ impl Reading {
         match self {
             Reading::Value(_) => "value",
             Reading::Fraction { .. } => "numerator",
-            Reading::Rank(_) => "rank",
+            Reading::Rank { .. } => "rank",
             Reading::Count(_) => "count",
             Reading::Done { .. } => "done",
         }

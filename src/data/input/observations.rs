@@ -138,6 +138,7 @@ impl Reader {
         let denominator = self.number(map, "denominator", path);
         let rank = self.number(map, "rank", path);
         let count = self.number(map, "count", path);
+        let out_of = self.number(map, "outOf", path);
         let done = match map.field("done") {
             None | Some(Field::Null) => None,
             Some(Field::Bool(b)) => Some(Some(b)),
@@ -167,6 +168,15 @@ impl Reader {
                 path.to_string(),
                 format!("một số liệu chỉ được có một loại giá trị, ở đây có {list}"),
                 format!("an observation carries one kind of value, this one has {list}"),
+            );
+            return None;
+        }
+        if out_of.is_some() && first != Some("rank") {
+            self.push(
+                ErrorCode::InputInvalidOutOf,
+                format!("{path}.outOf"),
+                "`outOf` chỉ dùng kèm thứ hạng `rank`".to_string(),
+                "`outOf` goes only with a `rank`".to_string(),
             );
             return None;
         }
@@ -212,7 +222,27 @@ impl Reader {
                     denominator: d,
                 })
             }
-            Some("rank") => take(self, "rank", rank).map(Reading::Rank),
+            Some("rank") => {
+                let r = take(self, "rank", rank);
+                let out_of = match out_of {
+                    None => None,
+                    Some(_) => {
+                        let n = take(self, "outOf", out_of)?;
+                        if n < 1.0 || n.fract() != 0.0 || n > 1e6 {
+                            self.push(
+                                ErrorCode::InputInvalidOutOf,
+                                format!("{path}.outOf"),
+                                "`outOf` (số tỉnh được xếp hạng) phải là số nguyên từ 1 trở lên".to_string(),
+                                "`outOf` (how many provinces were ranked) must be a whole number of 1 or more"
+                                    .to_string(),
+                            );
+                            return None;
+                        }
+                        Some(n)
+                    }
+                };
+                r.map(|rank| Reading::Rank { rank, out_of })
+            }
             Some("count") => take(self, "count", count).map(Reading::Count),
             Some("done") => {
                 let share = match value {

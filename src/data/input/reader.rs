@@ -21,6 +21,15 @@ pub(super) const A_BOOL: Expect = Expect("giá trị đúng/sai", "true or false
 pub(super) const AN_OBJECT: Expect = Expect("đối tượng", "an object");
 pub(super) const AN_ARRAY: Expect = Expect("mảng", "an array");
 pub(super) const A_YEAR: Expect = Expect("năm (số nguyên)", "a year (a whole number)");
+pub(super) const A_YEAR_OR_DAY: Expect = Expect(
+    "năm (`2025`) hoặc ngày (`2025-07-01`)",
+    "a year (`2025`) or a day (`2025-07-01`)",
+);
+pub(super) const A_PREDECESSOR: Expect = Expect(
+    "mã đơn vị hoặc `{ \"unit\": mã, \"share\": phần }`",
+    "a unit id or `{ \"unit\": id, \"share\": part }`",
+);
+pub(super) const A_SHARE: Expect = Expect("số từ 0 đến 1, hoặc `null`", "a number from 0 to 1, or `null`");
 
 pub(super) struct Reader {
     pub(super) errors: Vec<Error>,
@@ -182,14 +191,19 @@ impl Reader {
         if v.is_null() {
             return None;
         }
+        self.year_value(v, &format!("{path}.{key}"))
+    }
+
+    /// A whole number in [`YEARS`], or an error at `path`.
+    pub(super) fn year_value(&mut self, v: &Value, path: &str) -> Option<i32> {
         let year = v.as_f64().filter(|f| f.fract() == 0.0 && f.is_finite());
         match year {
             None => {
-                self.wrong_type(format!("{path}.{key}"), A_YEAR, Field::of(v));
+                self.wrong_type(path.to_string(), A_YEAR, Field::of(v));
                 None
             }
             Some(y) if !(f64::from(*YEARS.start())..=f64::from(*YEARS.end())).contains(&y) => {
-                self.year_out_of_range(format!("{path}.{key}"), &y.to_string());
+                self.year_out_of_range(path.to_string(), &y.to_string());
                 None
             }
             #[allow(clippy::cast_possible_truncation)]

@@ -8,7 +8,7 @@ use super::json_text::{JsonObservation, JsonObservations};
 use super::model::{Input, Observation, Options, TextMode, TrendMethod};
 use super::observations::ObservationPath;
 use super::reader::{clip, Reader, AN_ARRAY, AN_OBJECT};
-use super::units::Unit;
+use crate::data::hierarchy::Unit;
 use crate::data::period::{Date, YEARS};
 use crate::error::ErrorCode;
 use crate::messages::Locale;
