@@ -79,8 +79,10 @@ fn merger() -> impl Strategy<Value = Merger> {
 fn input(m: &Merger) -> Value {
     let mut units = vec![json!({ "id": "ct", "name": "Thành phố", "level": "city" })];
     for w in 0..m.old {
-        units.push(json!({ "id": format!("w{w}"), "name": format!("Phường cũ {w}"), "level": "commune",
-            "parent": "ct", "validTo": "2025-06-30" }));
+        units.push(
+            json!({ "id": format!("w{w}"), "name": format!("Phường cũ {w}"), "level": "commune",
+            "parent": "ct", "validTo": "2025-06-30" }),
+        );
     }
     for (n, parts) in m.new.iter().enumerate() {
         let preds: Vec<Value> = parts
@@ -93,24 +95,34 @@ fn input(m: &Merger) -> Value {
                 }
             })
             .collect();
-        units.push(json!({ "id": format!("n{n}"), "name": format!("Phường mới {n}"), "level": "commune",
-            "parent": "ct", "validFrom": "2025-07-01", "predecessors": preds }));
+        units.push(
+            json!({ "id": format!("n{n}"), "name": format!("Phường mới {n}"), "level": "commune",
+            "parent": "ct", "validFrom": "2025-07-01", "predecessors": preds }),
+        );
     }
     let mut observations = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for (w, y, a, b) in &m.figures {
         // One figure per ward and year; a 2025 figure of an old ward is its first half.
         if seen.insert((*w, *y)) {
-            let period = if *y == 2025 { "2025-H1".to_string() } else { y.to_string() };
-            observations.push(json!({ "indicator": INDICATOR, "unit": format!("w{w}"), "period": period,
-                "numerator": a, "denominator": b }));
+            let period = if *y == 2025 {
+                "2025-H1".to_string()
+            } else {
+                y.to_string()
+            };
+            observations.push(
+                json!({ "indicator": INDICATOR, "unit": format!("w{w}"), "period": period,
+                "numerator": a, "denominator": b }),
+            );
         }
     }
     let mut seen_own = std::collections::BTreeSet::new();
     for (n, a, b) in &m.own {
         if seen_own.insert(*n) {
-            observations.push(json!({ "indicator": INDICATOR, "unit": format!("n{n}"), "period": "2025-H2",
-                "numerator": a, "denominator": b }));
+            observations.push(
+                json!({ "indicator": INDICATOR, "unit": format!("n{n}"), "period": "2025-H2",
+                "numerator": a, "denominator": b }),
+            );
         }
     }
     json!({ "asOf": m.as_of, "units": units, "observations": observations })

@@ -797,17 +797,17 @@ pub(crate) fn level_sentence(f: &LevelFacts) -> Text {
             (_, Some(day)) => {
                 let mut d = String::new();
                 push_day(&mut d, day, l);
-                let period = f.period.as_deref().map_or_else(|| f.year.to_string(), str::to_string);
+                let period = f.period.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
                 let level = f.level.name();
                 match l {
                     Locale::Vi => format!(
-                        "{} tồn tại đến hết ngày {d}; số liệu cuối cùng ({period}): {}/{} {noun} đạt {what}",
+                        "{} tồn tại đến hết ngày {d}; số liệu cuối cùng{period}: {}/{} {noun} đạt {what}",
                         capitalize(&level.vi),
                         f.met,
                         f.total
                     ),
                     Locale::En => format!(
-                        "the {} existed until {d}; last figures ({period}): {} of {} {noun} met {what}",
+                        "the {} existed until {d}; last figures{period}: {} of {} {noun} met {what}",
                         level.en, f.met, f.total
                     ),
                 }

@@ -11,7 +11,7 @@ use super::screen::Figure;
 use super::{Ctx, Row};
 use crate::data::{Date, Unit};
 use crate::plan::{Level, RampReading};
-use crate::report::{LevelSummary, Num};
+use crate::report::{LevelSummary, Num, Status};
 use crate::sort::sort;
 
 /// The units of a level counted in a summary, and the day they were counted on.
@@ -73,15 +73,38 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
         let Some(c) = year.and_then(|y| counted(ctx, level, y)) else {
             continue;
         };
-        let year = c.year;
         let mut met = 0u32;
         let mut short = Vec::new();
         let mut no_data = Vec::new();
         let (mut num, mut den, mut all_fractions, mut any) = (0.0, 0.0, true, false);
         let mut periods: Vec<String> = Vec::new();
+        let mut years: Vec<i32> = Vec::new();
+        let after_deadline = ctx.past(ind.deadline) && c.last_day.is_none();
         for (at, u) in &c.units {
-            let e = row_of(*at).and_then(|r| judged_in(&r.judged, year));
-            match e.and_then(|e| e.met) {
+            let row = row_of(*at);
+            // The year of the unit's figure counted: the summary's, or for a level that ended,
+            // each unit's last year up to its end.
+            let year = match (c.last_day, row) {
+                (Some(day), Some(r)) => r
+                    .judged
+                    .iter()
+                    .rev()
+                    .find(|e| e.year <= day.year)
+                    .map_or(c.year, |e| e.year),
+                _ => c.year,
+            };
+            let e = row.and_then(|r| judged_in(&r.judged, year));
+            // After the deadline a unit counts by its verdict (a milestone done earlier is met).
+            let verdict = if after_deadline {
+                match row.map(|r| r.result.status) {
+                    Some(Status::Met) => Some(true),
+                    Some(Status::Missed) => Some(false),
+                    _ => None,
+                }
+            } else {
+                e.and_then(|e| e.met)
+            };
+            match verdict {
                 Some(true) => met = met.saturating_add(1),
                 Some(false) => short.push(u.id.clone()),
                 None => no_data.push(u.id.clone()),
@@ -89,6 +112,7 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
             if let Some(uy) = figures.get(*at).and_then(|y| in_year(y, year)) {
                 any = true;
                 periods.push(uy.period.code());
+                years.push(year);
                 match uy.figure {
                     Figure::Fraction { numerator, denominator } => {
                         num += numerator;
@@ -98,13 +122,22 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
                 }
             }
         }
+        sort(&mut years);
+        years.dedup();
+        // The year the summary is about: the one year of its figures, or the counting year.
+        let year = match years.as_slice() {
+            [one] => *one,
+            _ => c.year,
+        };
         sort(&mut short);
         sort(&mut no_data);
         sort(&mut periods);
         periods.dedup();
-        let ended_early = c.last_day.is_some_and(|d| !d.is_end_of_year());
-        // One requirement for the level, unless it differs by unit (increment reading).
-        let (req, req_year) = if rules.ramp.is_some() && rules.reading == RampReading::Increment {
+        let ended_early = c.last_day.is_some_and(|d| d.year == year && !d.is_end_of_year());
+        // One requirement for the level, unless it differs by unit (increment reading; the
+        // last figures of an ended level from different years).
+        let mixed_years = years.len() > 1;
+        let (req, req_year) = if mixed_years || (rules.ramp.is_some() && rules.reading == RampReading::Increment) {
             (None, None)
         } else {
             let (r, _, ry) = requirement(ctx, rules, level, year, None, ended_early);
@@ -112,9 +145,11 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
         };
         let aggregate = (any && all_fractions && den > 0.0).then(|| num / den * 100.0);
         let total = u32::try_from(c.units.len()).unwrap_or(u32::MAX);
-        let period = match periods.as_slice() {
-            [one] => Some(one.clone()),
-            _ => None,
+        // What the sentence names the last figures by: their one period, or their one year.
+        let period = match (periods.as_slice(), mixed_years) {
+            ([one], _) => Some(one.clone()),
+            (_, false) => Some(year.to_string()),
+            (_, true) => None,
         };
         let sentence = ctx.input.options.text.words().then(|| {
             explain::level_sentence(&explain::LevelFacts {

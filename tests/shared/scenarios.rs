@@ -30,6 +30,7 @@ pub const SCENARIOS: &[(&str, &str)] = &[
     scenario!("findings_value_checks"),
     scenario!("level_summary_7_of_9_districts"),
     scenario!("lineage_commune_history_from_predecessors"),
+    scenario!("merged_city_final_review"),
     scenario!("locale_en_ramp_and_rank"),
     scenario!("milestones_done_share_and_not_done"),
     scenario!("nested_own_denominator_online_payment"),

@@ -6,7 +6,13 @@
 //! measure, comparator, counted noun, deadline, the trend thresholds) and the `no_data` rows
 //! of indicators a scenario never mentions. The full bytes of every report stay guarded by
 //! `evaluate__full_report_digests.snap` (natively and through the JS API).
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::fmt::Write as _;
 
@@ -246,30 +252,42 @@ pub fn report(report: &impl serde::Serialize) -> String {
     .unwrap();
     let table = with_data.len() > TABLE_ROWS;
     if table {
-        writeln!(
-            out,
-            "(one line per row, * the headline row; every field of every row is in the digest)"
-        )
-        .unwrap();
-    }
-    for r in with_data.iter().filter(|_| table) {
-        let pick = |k: &str| r.get(k).map(scalar).unwrap_or_else(|| "-".to_string());
-        writeln!(
-            out,
-            "{}{} @ {} ({}): {} · {} ({}) · value {} · requirement {} · met {} · target {}",
-            if r["headline"] == Value::Bool(true) { "* " } else { "  " },
-            pick("indicator"),
-            pick("unit"),
-            pick("level"),
-            pick("status"),
-            pick("year"),
-            pick("period"),
-            pick("value"),
-            pick("requirement"),
-            pick("met"),
-            pick("target"),
-        )
-        .unwrap();
+        // A large report: its headline rows one per line, then every row counted by status
+        // for each indicator and level (every field of every row is in the digest).
+        writeln!(out, "headline rows:").unwrap();
+        for r in with_data.iter().filter(|r| r["headline"] == Value::Bool(true)) {
+            let pick = |k: &str| r.get(k).map(scalar).unwrap_or_else(|| "-".to_string());
+            writeln!(
+                out,
+                "  {} @ {} ({}): {} · {} ({}) · value {} · requirement {} · met {} · target {}",
+                pick("indicator"),
+                pick("unit"),
+                pick("level"),
+                pick("status"),
+                pick("year"),
+                pick("period"),
+                pick("value"),
+                pick("requirement"),
+                pick("met"),
+                pick("target"),
+            )
+            .unwrap();
+        }
+        writeln!(out, "rows by indicator and level:").unwrap();
+        let mut groups: Vec<(String, String, std::collections::BTreeMap<String, u32>)> = Vec::new();
+        for r in &with_data {
+            let (i, l) = (scalar(&r["indicator"]), r.get("level").map(scalar).unwrap_or_default());
+            if groups.last().is_none_or(|g| g.0 != i || g.1 != l) {
+                groups.push((i.clone(), l.clone(), Default::default()));
+            }
+            if let Some(g) = groups.last_mut() {
+                *g.2.entry(scalar(&r["status"])).or_default() += 1;
+            }
+        }
+        for (i, l, c) in groups {
+            let list: Vec<String> = c.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            writeln!(out, "  {i} · {l}: {}", list.join(" · ")).unwrap();
+        }
     }
     for r in with_data.iter().filter(|_| !table) {
         let m = r.as_object().unwrap();
