@@ -277,7 +277,7 @@ pub fn report(report: &impl serde::Serialize) -> String {
         let mut groups: Vec<(String, String, std::collections::BTreeMap<String, u32>)> = Vec::new();
         for r in &with_data {
             let (i, l) = (scalar(&r["indicator"]), r.get("level").map(scalar).unwrap_or_default());
-            if groups.last().is_none_or(|g| g.0 != i || g.1 != l) {
+            if !groups.last().is_some_and(|g| g.0 == i && g.1 == l) {
                 groups.push((i.clone(), l.clone(), Default::default()));
             }
             if let Some(g) = groups.last_mut() {
