@@ -10,7 +10,7 @@
 
 mod format;
 
-pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed};
+pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed, format_value};
 pub(crate) use format::{push_number, push_percent_trimmed, push_trimmed};
 
 use serde::{Deserialize, Serialize};
