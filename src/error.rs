@@ -468,6 +468,20 @@ mod tests {
     }
 
     #[test]
+    fn the_npm_readme_lists_every_code() {
+        let readme = include_str!("../pkg-config/README.md");
+        let list = readme
+            .get(readme.find("### Error codes").unwrap_or(0)..)
+            .unwrap_or_default();
+        for code in ErrorCode::ALL {
+            assert!(
+                list.contains(&format!("`{}`", code.as_str())),
+                "{code} is not in the README's list"
+            );
+        }
+    }
+
+    #[test]
     fn each_code_serializes_as_its_text() {
         for code in ErrorCode::ALL {
             assert_eq!(serde_json::to_value(code).ok(), Some(serde_json::json!(code.as_str())));

@@ -461,7 +461,16 @@ fn input_text(input: &JsValue) -> Result<String, Errors> {
         ))
     })?;
     // A primitive (a number, a string) stringifies too; the reader then says what is wrong.
-    Ok(String::from(text))
+    // `undefined` comes back for what JSON cannot hold, should a getter change its answer
+    // after the walk.
+    JsValue::from(text).as_string().ok_or_else(|| {
+        Errors::one(Error::new(
+            ErrorCode::InputInvalidType,
+            "$",
+            "dữ liệu đầu vào không viết được thành JSON",
+            "the input cannot be written as JSON",
+        ))
+    })
 }
 
 /// What a thrown JS value says: an error's message, or the value itself.
