@@ -49,6 +49,12 @@ error_codes! {
     ValueOutOfRange = "VALUE_OUT_OF_RANGE",
     /// A ramp id the plan does not have.
     UnknownRamp = "UNKNOWN_RAMP",
+    /// A method called on an engine after its `free()`.
+    EngineFreed = "ENGINE_FREED",
+    /// A method called without its engine (`const f = engine.evaluate; f(x)`).
+    EngineDetachedMethod = "ENGINE_DETACHED_METHOD",
+    /// A method called on an object that is not an engine (a copy such as `{...engine}`).
+    EngineNotAnEngine = "ENGINE_NOT_AN_ENGINE",
     // The structure of an evaluation input.
     /// The input (or a CSV's options) is not an object.
     InputNotObject = "INPUT_NOT_OBJECT",
@@ -129,6 +135,8 @@ error_codes! {
     InputTooManyUnits = "INPUT_TOO_MANY_UNITS",
     /// A text longer than the limit.
     InputStringTooLong = "INPUT_STRING_TOO_LONG",
+    /// A number beyond ±10^15.
+    InputNumberOutOfRange = "INPUT_NUMBER_OUT_OF_RANGE",
     /// The last of a list cut at the error limit: reading stopped.
     InputTooManyErrors = "INPUT_TOO_MANY_ERRORS",
     // CSV text.
@@ -144,6 +152,14 @@ error_codes! {
     CsvNotUtf8 = "CSV_NOT_UTF8",
     /// Observations in the CSV and in its options.
     CsvObservationsTwice = "CSV_OBSERVATIONS_TWICE",
+    /// A column named twice in the header.
+    CsvDuplicateColumn = "CSV_DUPLICATE_COLUMN",
+    /// A quote that is never closed: the rest of the file would be one cell.
+    CsvUnterminatedQuote = "CSV_UNTERMINATED_QUOTE",
+    /// A quoted cell that holds a line break.
+    CsvLineBreakInCell = "CSV_LINE_BREAK_IN_CELL",
+    /// A number whose separators read two ways in the file's convention.
+    CsvAmbiguousNumber = "CSV_AMBIGUOUS_NUMBER",
     // Rule packs (`Engine.fromPlan`).
     /// A rule pack that is not JSON, or a value of the wrong type.
     RulePackInvalidJson = "RULE_PACK_INVALID_JSON",
@@ -177,6 +193,8 @@ error_codes! {
     RulePackRankOutOfRange = "RULE_PACK_RANK_OUT_OF_RANGE",
     /// A ramp whose floors would fall.
     RulePackRampFalls = "RULE_PACK_RAMP_FALLS",
+    /// A ramp step above 100 points or a factor above 100.
+    RulePackRampTooSteep = "RULE_PACK_RAMP_TOO_STEEP",
     /// A deadline, ramp year or baseline year outside the plan.
     RulePackYearOutsidePeriod = "RULE_PACK_YEAR_OUTSIDE_PERIOD",
     /// A comparator that contradicts the direction.
@@ -285,10 +303,12 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
-/// Rewrites a serde error message for people: no Rust type names, no line numbers (the path
-/// says where), and a Vietnamese rendering. `detail` is serde's `Display` text.
+/// Rewrites a serde error message for people: no Rust type names, no serde wording, no line
+/// numbers (the caller says where), and a Vietnamese rendering. `detail` is serde's (or
+/// serde_json's) `Display` text; what is not recognised gets a plain sentence, never the
+/// detail itself.
 pub fn serde_message(detail: &str) -> Text {
-    // serde appends " at line L column C" for JSON text; the JSON path already says where.
+    // serde_json appends " at line L column C"; the caller says where.
     let detail = match detail.rfind(" at line ") {
         Some(i) => detail.get(..i).unwrap_or(detail),
         None => detail,
@@ -300,8 +320,11 @@ pub fn serde_message(detail: &str) -> Text {
             "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_string(),
             "a sequence" => "a list".to_string(),
             "a map" => "an object".to_string(),
-            "a boolean" | "a string" => t.to_string(),
-            other => other.trim_start_matches("struct ").to_string(),
+            "a boolean" => "true or false".to_string(),
+            "struct Text" | "struct Text with 2 elements" => "a text object with `vi` and `en`".to_string(),
+            "fewer elements in array" => "fewer items".to_string(),
+            other if other.starts_with("struct ") || other.starts_with("enum ") => "an object".to_string(),
+            other => other.to_string(),
         }
     };
     let vi_type = |t: &str| -> String {
@@ -310,46 +333,74 @@ pub fn serde_message(detail: &str) -> Text {
             "a whole number" => "một số nguyên".to_string(),
             "a list" => "một danh sách".to_string(),
             "an object" => "một đối tượng".to_string(),
-            "a boolean" => "true hoặc false".to_string(),
+            "true or false" => "true hoặc false".to_string(),
             "a string" => "một chuỗi".to_string(),
+            "a text object with `vi` and `en`" => "một đối tượng văn bản có `vi` và `en`".to_string(),
+            "fewer items" => "ít phần tử hơn".to_string(),
             other => other.to_string(),
         }
     };
+    // serde's names of what it got (`string "x"`, `integer `5``, `floating point `1.5``, …):
+    // only the name is rewritten, never the value after it.
+    let got = |g: &str| -> (String, String) {
+        for (from, en, vi) in [
+            ("floating point", "number", "số"),
+            ("integer", "whole number", "số nguyên"),
+            ("string", "string", "chuỗi"),
+            ("boolean", "boolean", "giá trị logic"),
+            ("sequence", "list", "danh sách"),
+            ("map", "object", "đối tượng"),
+            ("unit value", "null", "null"),
+        ] {
+            if let Some(rest) = g.strip_prefix(from) {
+                return (format!("{en}{rest}"), format!("{vi}{rest}"));
+            }
+        }
+        (g.to_string(), g.to_string())
+    };
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        if let Some((got, want)) = rest.split_once(", expected ") {
-            let got_vi = got
-                .replace("string", "chuỗi")
-                .replace("integer", "số nguyên")
-                .replace("floating point", "số thực")
-                .replace("boolean", "giá trị logic")
-                .replace("sequence", "danh sách")
-                .replace("map", "đối tượng");
+        if let Some((g, want)) = rest.split_once(", expected ") {
+            let (got_en, got_vi) = got(g);
             return Text::new(
                 format!("sai kiểu dữ liệu: nhận {got_vi}, cần {}", vi_type(want)),
-                format!("wrong type: got {got}, expected {}", en_type(want)),
+                format!("wrong type: got {got_en}, expected {}", en_type(want)),
             );
         }
+    }
+    if let Some(rest) = detail.strip_prefix("invalid value: ") {
+        let (g, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (got_en, got_vi) = got(g);
+        return Text::new(
+            format!("giá trị không hợp lệ: {got_vi}, cần {}", vi_type(want)),
+            format!("invalid value: {got_en}, expected {}", en_type(want)),
+        );
+    }
+    if let Some(rest) = detail.strip_prefix("invalid length ") {
+        let (n, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Text::new(
+            format!("danh sách có {n} phần tử, cần {}", vi_type(want)),
+            format!("a list of {n} items, expected {}", en_type(want)),
+        );
     }
     if let Some(rest) = detail.strip_prefix("missing field ") {
         return Text::new(format!("thiếu trường {rest}"), format!("missing field {rest}"));
     }
+    if let Some(rest) = detail.strip_prefix("duplicate field ") {
+        return Text::new(
+            format!("trường {rest} có hai lần"),
+            format!("field {rest} is given twice"),
+        );
+    }
     if let Some(rest) = detail.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let hint = if expected.is_empty() {
-            String::new()
+        let (hint_vi, hint_en) = if expected.is_empty() {
+            (String::new(), String::new())
         } else {
-            format!("; {expected}")
+            (format!("; {expected}"), format!("; expected {expected}"))
         };
         return Text::new(
-            format!("trường {field} không được hỗ trợ{hint}"),
-            format!(
-                "field {field} is not supported{}",
-                if expected.is_empty() {
-                    String::new()
-                } else {
-                    format!("; expected {expected}")
-                }
-            ),
+            format!("trường {field} không được hỗ trợ{hint_vi}"),
+            format!("field {field} is not supported{hint_en}"),
         );
     }
     if let Some(rest) = detail.strip_prefix("unknown variant ") {
@@ -359,29 +410,62 @@ pub fn serde_message(detail: &str) -> Text {
             format!("value {value} is not allowed; expected {expected}"),
         );
     }
-    if let Some(rest) = detail.strip_prefix("invalid value: ") {
-        let (got, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Text::new(
-            format!("giá trị không hợp lệ: {got}, cần {}", vi_type(want)),
-            format!("invalid value: {got}, expected {}", en_type(want)),
-        );
-    }
-    if detail.starts_with("EOF while parsing") {
-        return Text::new("JSON bị cắt ngang, chưa kết thúc", "the JSON text ends too early");
-    }
-    if detail.starts_with("recursion limit exceeded") {
-        return Text::new("JSON lồng nhau quá sâu", "the JSON is nested too deeply");
-    }
-    if detail.starts_with("trailing characters") {
-        return Text::new(
+    // serde_json's syntax errors, one by one.
+    let (vi, en) = match detail {
+        d if d.starts_with("EOF while parsing") => ("JSON bị cắt ngang, chưa kết thúc", "the JSON text ends too early"),
+        "recursion limit exceeded" => ("JSON lồng nhau quá sâu", "the JSON is nested too deeply"),
+        "trailing characters" => (
             "có ký tự thừa sau khi JSON kết thúc",
             "there is text after the end of the JSON",
-        );
-    }
-    Text::new(
-        format!("JSON không hợp lệ: {detail}"),
-        format!("invalid JSON: {detail}"),
-    )
+        ),
+        "trailing comma" => (
+            "có dấu phẩy thừa trước dấu đóng",
+            "there is a comma before a closing bracket",
+        ),
+        "expected `:`" => ("thiếu dấu `:` sau tên trường", "a `:` is missing after a key"),
+        "expected `,` or `]`" => (
+            "thiếu dấu `,` hoặc `]` trong danh sách",
+            "a `,` or `]` is missing in a list",
+        ),
+        "expected `,` or `}`" => (
+            "thiếu dấu `,` hoặc `}` trong đối tượng",
+            "a `,` or `}` is missing in an object",
+        ),
+        "expected `\"`" | "key must be a string" => (
+            "tên trường phải là chuỗi trong dấu ngoặc kép",
+            "a key must be text in double quotes",
+        ),
+        "expected ident" | "expected value" => (
+            "thiếu giá trị hoặc giá trị không thuộc JSON (`NaN`, `undefined`, chú thích đều không phải JSON)",
+            "a value is missing or is not JSON (`NaN`, `undefined` and comments are not JSON)",
+        ),
+        "invalid escape" => ("có chuỗi thoát `\\` không hợp lệ", "a `\\` escape is not valid"),
+        "invalid number" => (
+            "có số viết không đúng kiểu JSON",
+            "a number is not written the JSON way",
+        ),
+        "number out of range" => ("có số quá lớn", "a number is too large"),
+        "invalid unicode code point" => (
+            "có chuỗi thoát `\\u` không phải ký tự",
+            "a `\\u` escape is not a character",
+        ),
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => (
+            "có chuỗi thoát `\\u` là nửa cặp UTF-16 đứng một mình, không phải ký tự",
+            "a `\\u` escape is half of a UTF-16 surrogate pair, which is not a character",
+        ),
+        d if d.starts_with("control character") => (
+            "chuỗi có ký tự điều khiển (xuống dòng hay tab phải viết `\\n`, `\\t`)",
+            "a text holds a control character (a line break or tab must be written `\\n`, `\\t`)",
+        ),
+        _ => ("không đọc được dữ liệu", "the data cannot be read"),
+    };
+    Text::new(vi, en)
+}
+
+/// Whether serde_json's error is about a broken `\u` escape (half a surrogate pair): the text
+/// itself is not Unicode, as with a JavaScript string that holds one.
+pub(crate) fn is_broken_escape(detail: &str) -> bool {
+    detail.starts_with("lone leading surrogate") || detail.starts_with("unexpected end of hex escape")
 }
 
 #[cfg(test)]
@@ -405,6 +489,20 @@ mod tests {
         let rust: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
         assert_eq!(typescript_codes(), rust);
         assert!(rust.len() >= 60, "{}", rust.len());
+    }
+
+    #[test]
+    fn the_npm_readme_lists_every_code() {
+        let readme = include_str!("../pkg-config/README.md");
+        let list = readme
+            .get(readme.find("### Error codes").unwrap_or(0)..)
+            .unwrap_or_default();
+        for code in ErrorCode::ALL {
+            assert!(
+                list.contains(&format!("`{}`", code.as_str())),
+                "{code} is not in the README's list"
+            );
+        }
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
 pub(crate) use input::clip;
 pub use input::{
     parse_input, read_input, too_deep, Input, Observation, Options, Reading, TextMode, TrendMethod, Unit, MAX_DEPTH,
-    MAX_ERRORS, MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS,
+    MAX_ERRORS, MAX_NUMBER, MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS,
 };
 pub use period::{Date, Part, Period, PeriodError, YEARS};
 

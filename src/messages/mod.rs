@@ -12,7 +12,7 @@ mod bidi;
 mod format;
 
 pub use bidi::isolate;
-pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed};
+pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed, format_value};
 pub(crate) use format::{push_number, push_percent_trimmed, push_trimmed};
 
 use serde::{Deserialize, Serialize};

@@ -5,6 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 
+/// The largest step of a ramp: percentage points a year.
+pub const MAX_RAMP_STEP: f64 = 100.0;
+/// The largest factor of a ramp's relative reading.
+pub const MAX_RAMP_FACTOR: f64 = 100.0;
+
 struct Collector {
     errors: Vec<Error>,
 }
@@ -227,6 +232,22 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                 "mức sàn của lộ trình không được giảm qua các năm (bước ≥ 0, hệ số ≥ 1)".into(),
                 "a ramp's floors must not fall from year to year (step ≥ 0, factor ≥ 1)".into(),
             );
+        }
+        // Beyond these a floor passes any cap in one year, and its explanation would print
+        // numbers like `2 × 10^308`.
+        for (key, v, max) in [
+            ("step", r.step, MAX_RAMP_STEP),
+            ("relativeFactor", r.relative_factor, MAX_RAMP_FACTOR),
+        ] {
+            if v.is_finite() && v > max {
+                let shown = crate::messages::format_value(v);
+                c.push(
+                    ErrorCode::RulePackRampTooSteep,
+                    format!("{path}.{key}"),
+                    format!("`{key}` của lộ trình là `{shown}`, vượt giới hạn {max}: mức sàn sẽ vượt mọi mức trần ngay trong một năm"),
+                    format!("the ramp's `{key}` is `{shown}`, above the limit of {max}: its floor would pass any cap within a year"),
+                );
+            }
         }
         for (level, v) in &first_floors {
             if v.is_finite() && r.cap.is_finite() && *v > r.cap {

@@ -101,6 +101,7 @@ pub fn floor(
     }
     if let Some(prev) = previous_actual {
         if !valid_previous(prev) {
+            let prev = crate::messages::format_value(prev);
             return Err(Error::new(
                 ErrorCode::ValueOutOfRange,
                 "$.previousActual",

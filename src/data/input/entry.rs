@@ -19,19 +19,33 @@ pub fn parse_input(text: &str) -> Result<Input, Errors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let top: TopLevel = serde_json::from_str(text).map_err(|e| {
         let at = format!("$ (line {}, column {})", e.line(), e.column());
+        let detail = e.to_string();
         // serde_json stops at MAX_DEPTH levels, before the stack could run out.
-        if e.to_string().starts_with("recursion limit exceeded") {
+        if detail.starts_with("recursion limit exceeded") {
             return Errors::one(too_deep(at));
+        }
+        let m = crate::error::serde_message(&detail);
+        let (line, column) = (e.line(), e.column());
+        if crate::error::is_broken_escape(&detail) {
+            return Errors::one(Error::new(
+                ErrorCode::InputInvalidText,
+                at,
+                format!("văn bản JSON không đọc được: {} (dòng {line}, cột {column})", m.vi),
+                format!("the JSON text cannot be read: {} (line {line}, column {column})", m.en),
+            ));
         }
         Errors::one(Error::new(
             ErrorCode::InputInvalidJson,
             at,
-            format!("dữ liệu đầu vào không phải JSON hợp lệ: {e}"),
-            format!("the input is not valid JSON: {e}"),
+            format!(
+                "dữ liệu đầu vào không phải JSON hợp lệ: {} (dòng {line}, cột {column})",
+                m.vi
+            ),
+            format!("the input is not valid JSON: {} (line {line}, column {column})", m.en),
         ))
     })?;
     match top {
-        TopLevel::Object { fields, observations } => finish(|r| r.fields(&fields, Rows::Json(&observations))),
+        TopLevel::Object { fields, observations } => finish(|r| r.fields(&fields, Rows::Json(observations))),
         TopLevel::Other(value) => read_input(&value),
     }
 }

@@ -11,10 +11,11 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use super::fields::{observation_field, Field, Fields, OBSERVATION_FIELDS};
+use super::observations::ObservationSink;
 
 /// One element of `observations` read straight from JSON text: the known fields by their
 /// position in [`OBSERVATION_FIELDS`], and the names of the others (for errors); or, for an
@@ -93,19 +94,20 @@ impl<'de> Deserialize<'de> for JsonField<'de> {
 
 /// The input read straight from JSON text, without building a `serde_json::Map` for every
 /// observation (that map, its keys and its drop were a third of the JSON path's time).
-pub(super) enum TopLevel<'de> {
+pub(super) enum TopLevel {
     Object {
         /// Every field but `observations`.
         fields: Map<String, Value>,
-        observations: JsonObservations<'de>,
+        observations: JsonObservations,
     },
     /// Not an object: only its type is reported.
     Other(Value),
 }
 
-pub(super) enum JsonObservations<'de> {
+pub(super) enum JsonObservations {
     Absent,
-    List(Vec<JsonObservation<'de>>),
+    /// A list, its elements read as they were parsed.
+    List(ObservationSink),
     /// Not an array (or `null`): only its type matters.
     Other(Value),
 }
@@ -266,7 +268,7 @@ impl<'de> OneType<'de> for JsonObservation<'de> {
     }
 }
 
-impl<'de> OneType<'de> for JsonObservations<'de> {
+impl<'de> OneType<'de> for JsonObservations {
     const EXPECTING: &'static str = "a list of observations";
 
     fn other(shape: Value) -> Self {
@@ -274,15 +276,32 @@ impl<'de> OneType<'de> for JsonObservations<'de> {
     }
 
     fn seq<A: SeqAccess<'de>>(mut seq: A) -> Result<Self, A::Error> {
-        let mut list = Vec::new();
-        while let Some(o) = seq.next_element::<JsonObservation>()? {
-            list.push(o);
-        }
-        Ok(JsonObservations::List(list))
+        let mut sink = ObservationSink::new();
+        while seq.next_element_seed(Element(&mut sink))?.is_some() {}
+        Ok(JsonObservations::List(sink))
     }
 }
 
-impl<'de> OneType<'de> for TopLevel<'de> {
+/// One element of `observations`, handed to the sink as soon as it is parsed (or, once the
+/// sink reads no more, parsed as its shape only: the text must still be JSON).
+struct Element<'s>(&'s mut ObservationSink);
+
+impl<'de> DeserializeSeed<'de> for Element<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        if self.0.reading() {
+            let element = JsonObservation::deserialize(d)?;
+            self.0.take(&element);
+        } else {
+            d.deserialize_any(Shape)?;
+            self.0.skip();
+        }
+        Ok(())
+    }
+}
+
+impl<'de> OneType<'de> for TopLevel {
     const EXPECTING: &'static str = "an input";
 
     fn other(shape: Value) -> Self {
@@ -310,13 +329,13 @@ impl<'de> Deserialize<'de> for JsonObservation<'de> {
     }
 }
 
-impl<'de> Deserialize<'de> for JsonObservations<'de> {
+impl<'de> Deserialize<'de> for JsonObservations {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Self::read(d)
     }
 }
 
-impl<'de> Deserialize<'de> for TopLevel<'de> {
+impl<'de> Deserialize<'de> for TopLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Self::read(d)
     }

@@ -20,3 +20,8 @@ pub const MAX_ERRORS: usize = 1_000;
 /// a deep or self-containing object cannot overflow the WebAssembly stack). A valid input is
 /// 3 levels deep.
 pub const MAX_DEPTH: usize = 128;
+/// At most this magnitude for any number of an input (a quadrillion: no count of dossiers,
+/// percentage or rank comes near). Beyond 2^53 ≈ 9·10^15 a double no longer holds every
+/// whole number, sentences would print digits nobody entered, and sums of millions of such
+/// figures could overflow; within it, the sum of [`MAX_OBSERVATIONS`] of them is finite.
+pub const MAX_NUMBER: f64 = 1e15;

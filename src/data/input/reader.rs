@@ -7,7 +7,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::fields::{Field, Fields};
-use super::limits::{MAX_ERRORS, MAX_STRING_CHARS};
+use super::limits::{MAX_ERRORS, MAX_NUMBER, MAX_STRING_CHARS};
 use crate::data::period::YEARS;
 use crate::error::{Error, ErrorCode};
 
@@ -52,12 +52,7 @@ impl Reader {
     /// ends with one `INPUT_TOO_MANY_ERRORS`, so a portal knows the list is not complete.
     pub(super) fn stopped(&mut self) {
         if self.errors.len() == MAX_ERRORS {
-            self.errors.push(Error::new(
-                ErrorCode::InputTooManyErrors,
-                "$",
-                format!("đã dừng sau {MAX_ERRORS} lỗi"),
-                format!("stopped after {MAX_ERRORS} errors"),
-            ));
+            self.errors.push(too_many_errors());
         }
     }
 
@@ -175,15 +170,26 @@ impl Reader {
     /// A finite number; `null` counts as absent. The outer option says whether the field is
     /// present, the inner one whether it is valid.
     pub(super) fn number(&mut self, map: &dyn Fields, key: &str, path: &dyn fmt::Display) -> Option<Option<f64>> {
-        match map.field(key) {
-            None | Some(Field::Null) => None,
-            Some(Field::Number(n)) => Some(n.as_f64().filter(|v| v.is_finite())),
-            Some(Field::Float(v)) => Some(Some(v).filter(|v| v.is_finite())),
+        let v = match map.field(key) {
+            None | Some(Field::Null) => return None,
+            Some(Field::Number(n)) => n.as_f64().filter(|v| v.is_finite()),
+            Some(Field::Float(v)) => Some(v).filter(|v| v.is_finite()),
             Some(other) => {
                 self.wrong_type(format!("{path}.{key}"), A_NUMBER, other);
-                Some(None)
+                return Some(None);
             }
+        };
+        if let Some(x) = v.filter(|x| x.abs() > MAX_NUMBER) {
+            let shown = crate::messages::format_value(x);
+            self.push(
+                ErrorCode::InputNumberOutOfRange,
+                format!("{path}.{key}"),
+                format!("số `{shown}` vượt giới hạn ±10^15 của một số liệu"),
+                format!("the number `{shown}` is beyond the limit of ±10^15 for a figure"),
+            );
+            return Some(None);
         }
+        Some(v)
     }
 
     pub(super) fn year(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<i32> {
@@ -203,7 +209,7 @@ impl Reader {
                 None
             }
             Some(y) if !(f64::from(*YEARS.start())..=f64::from(*YEARS.end())).contains(&y) => {
-                self.year_out_of_range(path.to_string(), &y.to_string());
+                self.year_out_of_range(path.to_string(), &crate::messages::format_value(y));
                 None
             }
             #[allow(clippy::cast_possible_truncation)]
@@ -224,6 +230,16 @@ impl Reader {
             format!("year `{}` is outside {}–{}", clip(shown), YEARS.start(), YEARS.end()),
         );
     }
+}
+
+/// The last error of a list cut at [`MAX_ERRORS`].
+pub(crate) fn too_many_errors() -> Error {
+    Error::new(
+        ErrorCode::InputTooManyErrors,
+        "$",
+        format!("đã dừng sau {MAX_ERRORS} lỗi"),
+        format!("stopped after {MAX_ERRORS} errors"),
+    )
 }
 
 /// A user value shown in a message, cut to a readable length.

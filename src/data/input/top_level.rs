@@ -3,11 +3,10 @@
 
 use serde_json::{Map, Value};
 
-use super::fields::{type_name, Field, OBSERVATION_FIELDS};
-use super::json_text::{JsonObservation, JsonObservations};
+use super::fields::{type_name, Field};
+use super::json_text::JsonObservations;
 use super::model::{Input, Observation, Options, TextMode, TrendMethod};
-use super::observations::ObservationPath;
-use super::reader::{clip, Reader, AN_ARRAY, AN_OBJECT};
+use super::reader::{clip, Reader, AN_ARRAY};
 use crate::data::hierarchy::Unit;
 use crate::data::period::{Date, YEARS};
 use crate::error::ErrorCode;
@@ -40,10 +39,11 @@ impl TopParts {
 }
 
 /// Where a reader takes the observations from.
-pub(super) enum Rows<'a> {
+pub(super) enum Rows {
     /// The `observations` field of the input value.
     InValue,
-    Json(&'a JsonObservations<'a>),
+    /// Read from JSON text, as it was parsed.
+    Json(JsonObservations),
 }
 
 impl Reader {
@@ -71,26 +71,10 @@ impl Reader {
             },
             Rows::Json(JsonObservations::Absent | JsonObservations::Other(Value::Null)) => Some(Vec::new()),
             Rows::Json(JsonObservations::Other(v)) => {
-                self.wrong_type("$.observations".to_string(), AN_ARRAY, Field::of(v));
+                self.wrong_type("$.observations".to_string(), AN_ARRAY, Field::of(&v));
                 None
             }
-            Rows::Json(JsonObservations::List(items)) => self.observation_list(items, |r, item, i| match item {
-                JsonObservation::Object { known, unknown } => {
-                    let path = ObservationPath(i);
-                    if !unknown.is_empty() {
-                        r.unknown_fields(
-                            unknown.iter().map(String::as_str),
-                            &path.to_string(),
-                            OBSERVATION_FIELDS,
-                        );
-                    }
-                    r.observation_fields(known, i, &path)
-                }
-                JsonObservation::Other(v) => {
-                    r.wrong_type(format!("$.observations[{i}]"), AN_OBJECT, Field::of(v));
-                    None
-                }
-            }),
+            Rows::Json(JsonObservations::List(sink)) => self.streamed_observations(sink),
         };
         top.input(observations)
     }
