@@ -137,7 +137,7 @@ fn csv_and_json_give_identical_reports() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 2);
+    assert_eq!(checked, 3);
 }
 
 #[test]

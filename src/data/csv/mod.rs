@@ -56,9 +56,10 @@ impl Column {
             "period" => Column::Period,
             "source" => Column::Source,
             "done" => Column::Done,
+            // Headers are read in lower case: `outOf` is `outof` here.
             h => NUMBER_FIELDS
                 .iter()
-                .position(|f| *f == h)
+                .position(|f| f.eq_ignore_ascii_case(h))
                 .map_or(Column::Ignored, Column::Number),
         }
     }
@@ -126,7 +127,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     }
     let mut extra_columns = Vec::new();
     for h in &headers {
-        if !CSV_COLUMNS.contains(&h.as_str()) && !extra_columns.contains(h) {
+        if !CSV_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(h)) && !extra_columns.contains(h) {
             extra_columns.push(h.clone());
         }
     }

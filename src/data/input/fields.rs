@@ -87,13 +87,13 @@ pub(crate) struct CsvRow<'a> {
     pub unit: Option<&'a str>,
     pub period: Option<&'a str>,
     pub source: Option<&'a str>,
-    /// `value`, `numerator`, `denominator`, `rank`, `count`.
-    pub numbers: [Option<f64>; 5],
+    /// `value`, `numerator`, `denominator`, `rank`, `count`, `outOf`.
+    pub numbers: [Option<f64>; 6],
     pub done: Option<bool>,
 }
 
 /// The number columns of a CSV row, in the order of [`CsvRow::numbers`].
-pub(crate) const NUMBER_FIELDS: [&str; 5] = ["value", "numerator", "denominator", "rank", "count"];
+pub(crate) const NUMBER_FIELDS: [&str; 6] = ["value", "numerator", "denominator", "rank", "count", "outOf"];
 
 impl Fields for CsvRow<'_> {
     fn field(&self, key: &str) -> Option<Field<'_>> {
