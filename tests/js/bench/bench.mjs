@@ -6,12 +6,19 @@
 //   options: --pkg DIR, --no-browser, --scales S,M,L, --text both,none (the report's
 //            options.text: full sentences, or numbers only), --runs N (S runs; M and L use fewer)
 //
-// Every time is a median over repeated runs after warm-up runs. For each scale it measures
-// engine.evaluate(object), engine.evaluateJson(text) and engine.evaluateCsv(text, options);
-// the marshalling floor (JSON.stringify of the input + JSON.parse of a string as long as the
-// report's JSON, what Node needs just to move the data across); and the peer, json-logic-js
-// applying only each observation's threshold rule. L runs in a child process so that its peak
-// memory (maxRSS) is its own. Benchmarks are never pass/fail: nothing here fails on a time.
+// Every time is a median over repeated runs after warm-up runs, the contenders of a scale run
+// in turn within each round (interleaved), so that a busy moment of the shared machine falls
+// on all of them. For each scale it measures engine.evaluate(object), engine.evaluateJson(text)
+// and engine.evaluateCsv(text, options) against:
+//   - the JS core (peer.mjs): the same core written in plain JavaScript (latest figure per
+//     indicator × unit × year, roll-ups, floor or target check, CAGR-ratio status; no
+//     sentences); its statuses must agree with the engine's on every row both compute;
+//   - json-logic-js applying only each observation's threshold rule;
+//   - the marshalling floor: JSON.stringify of the input + JSON.parse of the report's JSON,
+//     what Node needs just to move the data across.
+// L runs in a child process so that its peak memory (maxRSS) is its own; so do the 100 000-unit
+// hierarchies. The first-view times (firstview.mjs) come first. Benchmarks are never
+// pass/fail: nothing here fails on a time (a disagreement of statuses does fail).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -21,7 +28,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { DATA_DIR, generate, planIndicators, toCsv } from './generate.mjs';
+import { DATA_DIR, generate, hierarchyInput, planIndicators, toCsv } from './generate.mjs';
+import { agreement, evaluatePeer, preparePlan } from './peer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
@@ -105,27 +113,68 @@ function withText(input, text) {
   return text === 'both' ? input : { ...input, options: { ...input.options, text } };
 }
 
+/** The embedded plan, prepared once for the JS core. */
+function corePlan() {
+  return preparePlan(JSON.parse(readFileSync(join(root, 'src/plan/can_tho_2021_2025.json'), 'utf8')));
+}
+
+/** Fails unless the JS core and the engine agree on the status of every row both compute. */
+function checkAgreement(rows, report, scale) {
+  const a = agreement(rows, report);
+  if (a.both === 0 || a.differ.length > 0) {
+    fail(`the JS core and the engine disagree at ${scale} on ${a.differ.length} of ${a.both} rows, e.g. ${JSON.stringify(a.differ.slice(0, 3))}`);
+  }
+  return a;
+}
+
+/**
+ * Median times of named contenders run in turn: `warm` rounds, then `runs` rounds, each round
+ * running every contender once. `last` holds each one's last result.
+ */
+function interleaved(contenders, { warm, runs }) {
+  const names = Object.keys(contenders);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  const last = {};
+  for (let i = 0; i < warm + runs; i++) {
+    for (const n of names) {
+      const t = performance.now();
+      last[n] = contenders[n]();
+      if (i >= warm) times[n].push(performance.now() - t);
+    }
+  }
+  return { ms: Object.fromEntries(names.map((n) => [n, median(times[n])])), last };
+}
+
 function measureScale(Engine, scale, { runs, warm, methods, text = 'both' }) {
   const input = withText(generate(scale), text);
   const text_ = JSON.stringify(input);
   const { csv, options } = toCsv(input);
   const engine = new Engine();
   const row = { scale: text === 'both' ? scale : `${scale}, text: ${text}`, units: input.units.length, observations: input.observations.length };
-  if (methods.includes('object')) row.object = time(() => engine.evaluate(input), { warm, runs }).ms;
-  if (methods.includes('json')) row.json = time(() => engine.evaluateJson(text_), { warm, runs }).ms;
-  const csvRun = time(() => engine.evaluateCsv(csv, options), { warm, runs });
-  row.csv = csvRun.ms;
-  checkReport(csvRun.last, scale);
-  if (csvRun.last.options.text !== text) fail(`the ${scale} report was made with text ${csvRun.last.options.text}, not ${text}`);
-  const reportText = JSON.stringify(csvRun.last);
-  row.reportBytes = reportText.length;
-  row.results = csvRun.last.results.length;
-  row.stringify = time(() => JSON.stringify(input), { warm, runs }).ms;
-  row.parse = time(() => JSON.parse(reportText), { warm, runs }).ms;
-  row.floor = row.stringify + row.parse;
+  const first = engine.evaluateCsv(csv, options);
+  checkReport(first, scale);
+  if (first.options.text !== text) fail(`the ${scale} report was made with text ${first.options.text}, not ${text}`);
+  const reportText = JSON.stringify(first);
+  const plan = corePlan();
+  const agreed = checkAgreement(evaluatePeer(plan, input), first, scale);
   const jsonLogic = require('json-logic-js');
-  row.peer = time(peer(jsonLogic, thresholdRules(), input), { warm, runs }).ms;
+  const contenders = {};
+  if (methods.includes('object')) contenders.object = () => engine.evaluate(input);
+  if (methods.includes('json')) contenders.json = () => engine.evaluateJson(text_);
+  contenders.csv = () => engine.evaluateCsv(csv, options);
+  contenders.core = () => evaluatePeer(plan, input);
+  contenders.peer = peer(jsonLogic, thresholdRules(), input);
+  contenders.stringify = () => JSON.stringify(input);
+  contenders.parse = () => JSON.parse(reportText);
+  const { ms, last } = interleaved(contenders, { warm, runs });
+  checkReport(last.csv, scale);
+  Object.assign(row, ms);
+  row.floor = ms.stringify + ms.parse;
+  row.reportBytes = reportText.length;
+  row.results = first.results.length;
+  row.agreed = agreed.both;
   row.maxRssMB = process.resourceUsage().maxRSS / 1024;
+  engine.free();
   return row;
 }
 
@@ -214,6 +263,57 @@ function childL() {
   );
 }
 
+// ---- the 100 000-unit hierarchies (issue 13.11) ---------------------------------------------
+
+/** A run that takes longer is stopped and reported as such (a quadratic walk never ends). */
+const HIERARCHY_TIMEOUT_MS = 180_000;
+
+/** `chain` and `flat` (generate.mjs), each evaluated from an object in its own process. */
+function measureHierarchies() {
+  return ['chain', 'flat'].map((shape) => {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-hierarchy', shape, '--pkg', PKG], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+      timeout: HIERARCHY_TIMEOUT_MS,
+    });
+    if (child.error?.code === 'ETIMEDOUT') return { shape, timedOut: true };
+    if (child.status !== 0) fail(`the ${shape} hierarchy run failed:\n${child.stderr}`);
+    return JSON.parse(child.stdout);
+  });
+}
+
+function childHierarchy() {
+  const shape = option('--child-hierarchy', 'flat');
+  const { Engine } = require(NODE_ENTRY);
+  const input = hierarchyInput(shape);
+  const engine = new Engine();
+  const baseRssMB = process.resourceUsage().maxRSS / 1024;
+  const times = [];
+  let report;
+  for (let i = 0; i < 3; i++) {
+    report = null;
+    const t = performance.now();
+    report = engine.evaluate(input);
+    times.push(performance.now() - t);
+  }
+  checkReport(report, shape);
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ shape, units: input.units.length, observations: input.observations.length, results: report.results.length, first: times[0], ms: median(times), maxRssMB, baseRssMB }));
+}
+
+function printHierarchies(rows) {
+  for (const r of rows) {
+    const what = r.shape === 'chain' ? 'a chain of parents' : 'flat';
+    if (r.timedOut) {
+      console.log(`100000 units, ${what}: did not finish in ${HIERARCHY_TIMEOUT_MS / 1000} s`);
+      continue;
+    }
+    console.log(
+      `${r.units} units, ${r.shape === 'chain' ? 'a chain of parents (each under the one before)' : 'flat (one city, its communes)'}: evaluate(obj) ${f1(r.ms)} ms median of 3 (first ${f1(r.first)} ms), ${r.results} rows; peak RSS ${r.maxRssMB.toFixed(0)} MB`,
+    );
+  }
+}
+
 // ---- the same S workload in headless Chromium ----------------------------------------------
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>cchc-progress bench</title>
@@ -277,20 +377,28 @@ const f1 = (x) => (x === undefined ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x
 const ratio = (a, b) => (a === undefined || !b ? '–' : `${(a / b).toFixed(1)}×`);
 
 function printTable(rows) {
-  const head = ['scale', 'units', 'obs', 'evaluate(obj) ms', 'evaluateJson ms', 'evaluateCsv ms', 'floor ms', 'obj/floor', 'json/floor', 'csv/floor', 'peer ms', 'obj/peer', 'µs/obs (csv)', 'report MB', 'peak RSS MB'];
+  const head = [
+    'scale', 'obs', 'evaluate(obj)', 'evaluateJson', 'evaluateCsv', 'JS core', 'json-logic', 'floor',
+    'obj ÷ core', 'json ÷ core', 'csv ÷ core', 'obj ÷ json-logic', 'obj ÷ floor', 'json ÷ floor', 'csv ÷ floor',
+    'µs/obs (csv)', 'report MB', 'peak RSS MB',
+  ];
+  const ms = (x) => (x === undefined ? '–' : `${f1(x)} ms`);
   const lines = rows.map((r) => [
     r.scale,
-    r.units,
     r.observations,
-    f1(r.object),
-    f1(r.json),
-    f1(r.csv),
-    f1(r.floor),
+    ms(r.object),
+    ms(r.json),
+    ms(r.csv),
+    ms(r.core),
+    ms(r.peer),
+    ms(r.floor),
+    ratio(r.object, r.core),
+    ratio(r.json, r.core),
+    ratio(r.csv, r.core),
+    ratio(r.object, r.peer),
     ratio(r.object, r.floor),
     ratio(r.json, r.floor),
     ratio(r.csv, r.floor),
-    f1(r.peer),
-    ratio(r.object, r.peer),
     ((r.csv * 1000) / r.observations).toFixed(2),
     (r.reportBytes / 1e6).toFixed(1),
     f1(r.maxRssMB),
@@ -302,20 +410,43 @@ function printTable(rows) {
 
 async function main() {
   if (flag('--child-L')) return childL();
+  if (flag('--child-hierarchy')) return childHierarchy();
   if (!existsSync(NODE_ENTRY) || !existsSync(WASM)) fail(`no built package in ${PKG}: run \`make package\` first`);
   const { Engine } = require(NODE_ENTRY);
+  const { measureFirstView, printFirstView } = await import('./firstview.mjs');
 
   if (flag('--smoke')) {
     for (const text of ['both', 'none']) {
       const row = measureScale(Engine, 'S', { runs: 1, warm: 0, methods: ['object', 'json'], text });
-      console.log(`bench smoke: S, text ${text}, evaluated (${row.observations} observations, ${row.results} results) by evaluate, evaluateJson and evaluateCsv`);
+      console.log(
+        `bench smoke: S, text ${text}, evaluated (${row.observations} observations, ${row.results} results) by evaluate, evaluateJson, evaluateCsv and the JS core (statuses agree on ${row.agreed} rows)`,
+      );
+    }
+    if (!flag('--no-browser')) {
+      const views = await measureFirstView({ pkg: PKG, loads: 1, profiles: ['unthrottled'] });
+      for (const v of views) {
+        console.log(`bench smoke: first view of the ${v.page} page ready, ${v.requests} requests, .wasm ${v.wasmBytes ? `${v.wasmBytes} bytes` : 'not downloaded'}`);
+      }
     }
     return;
   }
 
   const runs = Number(option('--runs', 15));
+  const os = await import('node:os');
   console.log(`cchc-progress benchmark: ${PKG}`);
-  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).cpus()[0]?.model ?? '?'} × ${(await import('node:os')).cpus().length}\n`);
+  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+
+  if (!flag('--no-browser')) {
+    const loads = Number(option('--loads', 5));
+    console.log(`First view (headless Chromium, median of ${loads} cold loads; throttled: CPU 4×, 1.6 Mbit/s down, 150 ms round trip; gzip):\n`);
+    try {
+      printFirstView(await measureFirstView({ pkg: PKG, loads }));
+    } catch (e) {
+      console.log(`first view skipped: ${e.message.split('\n')[0]}`);
+    }
+    console.log('');
+  }
+
   const size = sizes();
   const c = construction();
   console.log(`.wasm: ${(size.raw / 1024).toFixed(1)} KiB raw, ${(size.gzip / 1024).toFixed(1)} KiB gzipped (gzip -9)`);
@@ -330,8 +461,10 @@ async function main() {
     if (scales.includes('L')) rows.push(measureL(text));
   }
   printTable(rows);
-  console.log('\nfloor = JSON.stringify(input) + JSON.parse(report JSON); peer = json-logic-js threshold rule per observation;');
-  console.log('L runs evaluateCsv only (CSV text, as a national portal exports it), in its own process; its floor is JSON.parse of its report.');
+  console.log('\nJS core = the same core in plain JavaScript (peer.mjs; its statuses agree with the engine on every row both compute);');
+  console.log('json-logic = json-logic-js applying each observation\'s threshold rule; floor = JSON.stringify(input) + JSON.parse(report JSON).');
+  console.log('L runs evaluateCsv only (CSV text, as a national portal exports it), in its own process; its floor is JSON.parse of its report.\n');
+  printHierarchies(measureHierarchies());
 
   if (!flag('--no-browser')) {
     try {

@@ -177,3 +177,24 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(`${scale}: ${input.units.length} units, ${input.observations.length} observations, CSV ${(csv.length / 1e6).toFixed(1)} MB`);
   }
 }
+
+/**
+ * The two hierarchies of issue 13.11 at the unit limit (100 000 units): `chain`, each
+ * city-level unit under the one before (only city-level units may nest), the deepest one
+ * reporting; `flat`, one city and its communes, each commune reporting. Either way every
+ * other unit's figure is rolled up, for two years.
+ */
+export function hierarchyInput(shape, n = 100_000) {
+  const id = (i) => `u${String(i).padStart(6, '0')}`;
+  const units = [{ id: id(0), name: 'Gốc', level: 'city' }];
+  for (let i = 1; i < n; i++) {
+    units.push({ id: id(i), name: `Đơn vị ${i}`, level: shape === 'chain' ? 'city' : 'commune', parent: shape === 'chain' ? id(i - 1) : id(0) });
+  }
+  const reporting = shape === 'chain' ? [id(n - 1)] : units.slice(1).map((u) => u.id);
+  const observations = [];
+  for (const unit of reporting) {
+    observations.push({ indicator: 'proc.online_l34', unit, period: '2024', numerator: 60, denominator: 100 });
+    observations.push({ indicator: 'proc.online_l34', unit, period: '2025', numerator: 75, denominator: 100 });
+  }
+  return { asOf: AS_OF, locale: 'vi', label: `SAMPLE FIGURES – ${n} units, ${shape}`, options: { text: 'none' }, units, observations };
+}
