@@ -19,6 +19,9 @@ pub(crate) struct Hierarchy<'a> {
     pub predecessors: Vec<Vec<(usize, Share)>>,
     /// For each unit: the units formed (in whole or part) from it.
     pub successors: Vec<Vec<usize>>,
+    /// The days on which some unit begins or the day after some unit ends, sorted: between
+    /// two of them the hierarchy is the same.
+    changes: Vec<Date>,
 }
 
 impl<'a> Hierarchy<'a> {
@@ -58,6 +61,13 @@ impl<'a> Hierarchy<'a> {
             list.dedup();
         }
         let bottom_up = children_first(&children, &parents);
+        let mut changes: Vec<Date> = units
+            .iter()
+            .flat_map(|u| [u.valid_from, u.valid_to.map(Date::next_day)])
+            .flatten()
+            .collect();
+        sort(&mut changes);
+        changes.dedup();
         Hierarchy {
             index,
             children,
@@ -65,7 +75,15 @@ impl<'a> Hierarchy<'a> {
             bottom_up,
             predecessors,
             successors,
+            changes,
         }
+    }
+
+    /// Whether the same units exist on `earlier` and on `later` (no unit begins or ends in
+    /// between), so that every unit's children and leaves are the same on both days.
+    pub fn unchanged_between(&self, earlier: Date, later: Date) -> bool {
+        let next = self.changes.partition_point(|c| *c <= earlier);
+        self.changes.get(next).map_or(true, |c| *c > later)
     }
 
     pub fn len(&self) -> usize {
