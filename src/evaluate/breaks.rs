@@ -35,6 +35,11 @@ const MAX_GENERATIONS: usize = 8;
 pub(crate) fn between(units: &Hierarchy, unit: usize, before: i32, after: i32) -> Option<Break> {
     let u = units.unit(unit)?;
     let (r1, r2) = (u.reference_day(before), u.reference_day(after));
+    // Nothing began or ended in between: the same hierarchy, the same territory (and no walk
+    // of the unit's subtree for every row).
+    if !units.changes_between(r1, r2) {
+        return None;
+    }
     let earlier = units.leaves_on(unit, r1);
     let later = units.leaves_on(unit, r2);
     if earlier == later {

@@ -19,6 +19,8 @@ pub(crate) struct Hierarchy<'a> {
     pub predecessors: Vec<Vec<(usize, Share)>>,
     /// For each unit: the units formed (in whole or part) from it.
     pub successors: Vec<Vec<usize>>,
+    /// The days the hierarchy changes on (a unit begins, or the day after one ends), sorted.
+    change_days: Vec<Date>,
 }
 
 impl<'a> Hierarchy<'a> {
@@ -58,6 +60,14 @@ impl<'a> Hierarchy<'a> {
             list.dedup();
         }
         let bottom_up = children_first(&children, &parents);
+        let mut change_days: Vec<Date> = index
+            .units
+            .iter()
+            .flat_map(|u| [u.valid_from, u.valid_to.map(Date::next_day)])
+            .flatten()
+            .collect();
+        sort(&mut change_days);
+        change_days.dedup();
         Hierarchy {
             index,
             children,
@@ -65,7 +75,15 @@ impl<'a> Hierarchy<'a> {
             bottom_up,
             predecessors,
             successors,
+            change_days,
         }
+    }
+
+    /// Whether any unit begins or ends between the two days (after `from`, up to `to`): if
+    /// none does, the hierarchy is the same on both.
+    pub fn changes_between(&self, from: Date, to: Date) -> bool {
+        let first_after = self.change_days.partition_point(|d| *d <= from);
+        self.change_days.get(first_after).is_some_and(|d| *d <= to)
     }
 
     pub fn len(&self) -> usize {
