@@ -59,6 +59,12 @@ impl<'a> Hierarchy<'a> {
             sort(list);
             list.dedup();
         }
+        // In unit order, not the input's: sums of predecessors' figures are then added in the
+        // same order whatever order the portal listed them in (floating-point addition is
+        // not associative, and a shown 2 048,27 must not become 2 048,28).
+        for list in &mut predecessors {
+            crate::sort::sort_by(list, |a, b| a.0.cmp(&b.0));
+        }
         let bottom_up = children_first(&children, &parents);
         let mut change_days: Vec<Date> = index
             .units
