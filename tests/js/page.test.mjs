@@ -1,7 +1,7 @@
 // The demo portal page in real headless Chromium, served exactly as `make demo` serves it
 // (strict CSP included): the widgets on the Cần Thơ sample, the language switch, an editor's
 // CSV and JSON files, hostile data, accessibility, and screenshots for review
-// (artifacts/screenshots/, git-ignored). Expected statuses come from the package itself,
+// (target/screenshots/, git-ignored). Expected statuses come from the package itself,
 // run natively in Node on the same sample file the page shows.
 //
 // The widget tests (widgets.test.mjs) are imported at the end, so `node tests/js/page.test.mjs`
@@ -17,7 +17,7 @@ import { launch, openPage } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const shots = join(root, 'artifacts', 'screenshots');
+const shots = join(root, 'target', 'screenshots');
 const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8'));
 const { Engine } = createRequire(import.meta.url)(join(root, 'pkg/cchc_progress_node.cjs'));
 const engine = new Engine();
@@ -356,8 +356,8 @@ describe('demo page', () => {
 
   test('screenshots at 1280 and 360 px; nothing overflows the 360 px screen', async () => {
     for (const [width, name] of [
-      [1280, 'demo-desktop-1280'],
-      [360, 'demo-phone-360'],
+      [1280, 'playwright-demo-1280'],
+      [360, 'playwright-demo-360'],
     ]) {
       const { page, problems } = await openPage(browser, `${base}/`, { viewport: { width, height: 900 } });
       await ready(page);

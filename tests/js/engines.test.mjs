@@ -1,0 +1,204 @@
+// What must hold in every browser engine a citizen may use: Chromium, Firefox (ESR) and
+// WebKitGTK (the Safari family), each driven through W3C WebDriver (./webdriver.mjs).
+// One engine per run: `ENGINE=firefox node tests/js/engines.test.mjs` (`make test-engines`
+// runs all three, each into its own log, and the summary fails an engine that ran none).
+//
+// The demo page as `make demo` serves it, and the widgets alone on a portal's static site:
+// statuses as the native engine computes them, no value split from its unit, the ramp chart
+// readable on a phone, data text that cannot reorder the text around it, a policy without
+// 'wasm-unsafe-eval', long names, and screenshots at 1280 and 360 px (target/screenshots/).
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CSP, serve } from '../../www/serve.mjs';
+import { serveDir } from './static.mjs';
+import { MIN_WINDOW_WIDTH, startSession } from './webdriver.mjs';
+
+const ENGINE = process.env.ENGINE ?? 'chromium';
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const shots = join(root, 'target', 'screenshots');
+const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8'));
+const { Engine } = createRequire(import.meta.url)(join(root, 'pkg/cchc_progress_node.cjs'));
+const native = new Engine().evaluate(sample);
+
+// The narrow-window iframe needs the page to allow being framed by its own origin.
+const FRAMEABLE = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+const NO_WASM_EVAL = CSP.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'");
+
+/** Page-side helpers, defined once per document: every check below measures what is drawn. */
+const HELPERS = `
+window.__cchc ??= {
+  widgets() { return [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')]; },
+  allReady() { const ws = this.widgets(); return ws.length > 0 && ws.every((w) => w.dataset.state === 'ready' || w.dataset.state === 'error'); },
+  textNodes(root) {
+    const out = [];
+    const walk = (node) => {
+      for (const child of node.childNodes) {
+        if (child.nodeType === 3) out.push(child);
+        else if (child.nodeType === 1 && child.localName !== 'style' && child.localName !== 'desc' && child.localName !== 'title') walk(child);
+      }
+      if (node.shadowRoot) walk(node.shadowRoot);
+    };
+    walk(root);
+    return out;
+  },
+  rects(node, start, end) {
+    const r = document.createRange();
+    r.setStart(node, start);
+    r.setEnd(node, end);
+    return [...r.getClientRects()].filter((x) => x.width > 0 || x.height > 0);
+  },
+  visible(el) { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; },
+  /**
+   * Pairs of consecutive visible characters of \`root\`'s text, in logical order and on the
+   * same line, that are drawn right to left. Characters of the strings in \`skip\` (the data
+   * under test) and the pairs that touch them are left out: only the text around them counts.
+   */
+  reversedPairs(root, skip) {
+    const chars = [];
+    for (const node of this.textNodes(root)) {
+      const text = node.data;
+      for (let i = 0; i < text.length; i += 1) chars.push({ node, i, ch: text[i] });
+    }
+    const logical = chars.map((c) => c.ch).join('');
+    const excluded = new Uint8Array(chars.length);
+    for (const s of skip) {
+      for (let at = logical.indexOf(s); at >= 0; at = logical.indexOf(s, at + 1)) excluded.fill(1, Math.max(0, at - 1), Math.min(chars.length, at + s.length + 1));
+    }
+    const bad = [];
+    let prev = null;
+    for (let k = 0; k < chars.length; k += 1) {
+      const c = chars[k];
+      if (excluded[k] || /[\\s\\u2066-\\u2069\\u202a-\\u202e\\u200e\\u200f]/.test(c.ch) || (c.ch >= '\\udc00' && c.ch <= '\\udfff')) { if (excluded[k]) prev = null; continue; }
+      const el = c.node.parentElement;
+      // SVG text (axis numbers and years: no data) is left out: WebKit gives its characters no usable boxes.
+      if (!el || !this.visible(el) || el.closest('.vh, svg')) { prev = null; continue; }
+      const [r] = this.rects(c.node, c.i, c.i + 1);
+      if (!r) continue;
+      if (prev && Math.abs(prev.r.top - r.top) < 2 && r.left < prev.r.left - 0.5) bad.push(logical.slice(Math.max(0, k - 12), k + 12));
+      prev = { node: c.node, r };
+    }
+    return bad;
+  },
+};
+`;
+
+describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
+  let session;
+  let demo;
+  let demoBase;
+  let site;
+  let portal;
+  let portalBase;
+  let strict;
+  let strictBase;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    demo = await serve(0, '127.0.0.1', { csp: FRAMEABLE, extra: { '/__test/': join(here, 'fixtures') } });
+    demoBase = `http://127.0.0.1:${demo.address().port}`;
+    // A portal's static site: the package where npm puts it, its data, a few pages.
+    site = mkdtempSync(join(tmpdir(), 'cchc-engines-'));
+    cpSync(join(root, 'pkg'), join(site, 'node_modules/cchc-progress'), { recursive: true });
+    mkdirSync(join(site, 'data'));
+    cpSync(join(root, 'www/data/can-tho-sample.json'), join(site, 'data/can-tho-sample.json'));
+    for (const f of ['bare.html', 'frame.html', 'frame.js', 'no-wasm-eval.html', 'no-wasm-eval.js']) cpSync(join(here, 'fixtures', f), join(site, f));
+    writeFileSync(join(site, 'index.html'), readFileSync(join(here, 'fixtures/bare.html')));
+    portal = await serveDir(site, { csp: FRAMEABLE });
+    portalBase = `http://127.0.0.1:${portal.address().port}`;
+    strict = await serveDir(site, { csp: NO_WASM_EVAL });
+    strictBase = `http://127.0.0.1:${strict.address().port}`;
+    session = await startSession(ENGINE);
+  });
+
+  after(async () => {
+    await session?.quit();
+    demo?.close();
+    portal?.close();
+    strict?.close();
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  /** Waits until `expr` (a page expression) is truthy. */
+  async function until(expr, what, timeout = 20000) {
+    const ok = await session.run(`${HELPERS}; const t0 = Date.now(); while (Date.now() - t0 < ${timeout}) { if (${expr}) return true; await new Promise((r) => setTimeout(r, 50)); } return false;`);
+    assert.ok(ok, `${ENGINE}: timed out waiting for ${what}`);
+  }
+
+  /**
+   * Opens `url` with a viewport `width` × `height` CSS px. Below the engine's narrowest
+   * window, the page is shown in a same-origin iframe of that width and every later command
+   * runs inside it.
+   */
+  async function open(url, width, height = 900) {
+    const framed = width < MIN_WINDOW_WIDTH[ENGINE];
+    if (!framed) {
+      await session.setViewport(width, height);
+      await session.get(url);
+      return { framed };
+    }
+    const { origin, pathname, search } = new URL(url);
+    await session.setViewport(Math.max(width + 40, MIN_WINDOW_WIDTH[ENGINE] + 40), height + 40);
+    await session.get(`${origin}/${origin === demoBase ? '__test/' : ''}frame.html?w=${width}&h=${height}&src=${encodeURIComponent(pathname + search)}`);
+    await until(`document.body.dataset.loaded === 'true'`, 'the iframe');
+    await session.switchToFrame('#under-test');
+    return { framed };
+  }
+
+  async function demoReady() {
+    await until(`document.body.dataset.ready === 'true' && __cchc.allReady()`, 'the demo page');
+  }
+
+  /** A screenshot of the whole page (up to 4 000 px tall) at `width`, in `target/screenshots/`. */
+  async function screenshot(url, width, name, prepare = '') {
+    const { framed } = await open(url, width);
+    await demoReady();
+    if (prepare) {
+      await session.run(prepare);
+      await demoReady();
+    }
+    const height = Math.min(4000, await session.execute('return document.documentElement.scrollHeight;'));
+    const file = join(shots, `${ENGINE}-${name}.png`);
+    if (framed) {
+      await session.switchToParent();
+      await session.execute(`const f = document.getElementById('under-test'); f.height = String(${height});`);
+      await session.setViewport(Math.max(width + 40, MIN_WINDOW_WIDTH[ENGINE] + 40), height + 40);
+      writeFileSync(file, await session.elementScreenshot('#under-test'));
+    } else {
+      await session.setViewport(width, height);
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(file, await session.screenshot());
+    }
+    assert.ok(statSync(file).size > 10000, `${file} has a picture`);
+  }
+
+  test('the demo shows every widget with the statuses the native engine computes', async () => {
+    await open(`${demoBase}/`, 1280);
+    await demoReady();
+    const shown = await session.execute(`
+      return [...document.querySelectorAll('cchc-progress-card')].map((c) => ({
+        indicator: c.getAttribute('indicator'), unit: c.getAttribute('unit'), state: c.dataset.state,
+        status: c.shadowRoot.querySelector('.badge[data-status]')?.dataset.status ?? null,
+        value: c.shadowRoot.querySelector('.value')?.textContent ?? null,
+      }));`);
+    assert.equal(shown.length, 3);
+    for (const c of shown) {
+      const r = native.results.find((x) => x.indicator === c.indicator && x.unit === c.unit);
+      assert.deepEqual([c.state, c.status, c.value], ['ready', r.status, r.display.vi], `${c.indicator} / ${c.unit}`);
+    }
+    const rows = await session.execute(`return [...document.querySelector('cchc-overview').shadowRoot.querySelectorAll('tr[data-indicator]')].map((tr) => [tr.dataset.indicator, tr.dataset.status]);`);
+    assert.deepEqual(rows, native.results.filter((r) => r.unit === 'ct').map((r) => [r.indicator, r.status]));
+  });
+
+  for (const width of [1280, 360]) {
+    test(`screenshots of the demo at ${width} px (Vietnamese, English)`, async () => {
+      await screenshot(`${demoBase}/`, width, `demo-${width}`);
+      await screenshot(`${demoBase}/`, width, `demo-${width}-en`, `document.querySelector('.lang-switch button[data-lang="en"]').click(); await new Promise((r) => setTimeout(r, 200));`);
+    });
+  }
+});
