@@ -196,6 +196,162 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
   });
 
   for (const width of [1280, 360]) {
+    test(`at ${width} px no value is split from its unit, no word of a header is broken, nothing overflows`, async () => {
+      await open(`${demoBase}/`, width);
+      await demoReady();
+      const found = await session.execute(`${HELPERS}
+        const o = document.querySelector('cchc-overview').shadowRoot;
+        const split = [];
+        let checked = 0;
+        // Values and requirements: one line each. Header cells and labels: words whole.
+        for (const cell of o.querySelectorAll('td.num, .badge, .counts li')) {
+          for (const node of __cchc.textNodes(cell)) {
+            if (!node.data.trim()) continue;
+            checked += 1;
+            const lines = new Set(__cchc.rects(node, 0, node.data.length).map((r) => Math.round(r.top)));
+            if (lines.size > 1) split.push(node.data);
+          }
+        }
+        for (const cell of o.querySelectorAll('thead th, tbody th, td[data-label], .area-head, legend, button')) {
+          for (const node of __cchc.textNodes(cell)) {
+            for (const m of node.data.matchAll(/\\S+/g)) {
+              checked += 1;
+              const lines = new Set(__cchc.rects(node, m.index, m.index + m[0].length).map((r) => Math.round(r.top)));
+              if (lines.size > 1) split.push(m[0]);
+            }
+          }
+        }
+        return { split, checked, scroll: document.documentElement.scrollWidth, inner: window.innerWidth };`);
+      assert.ok(found.checked > 100, `${found.checked} texts checked`);
+      assert.deepEqual(found.split, [], 'texts drawn on more than one line');
+      assert.ok(found.scroll <= found.inner, `the page is ${found.scroll} px wide in a ${found.inner} px viewport`);
+    });
+  }
+
+  test('at 360 px the ramp chart fills its box, its labels are at least 11 px, its markers can be seen and touched', async () => {
+    await open(`${demoBase}/`, 360);
+    await demoReady();
+    const m = await session.execute(`
+      const out = [];
+      for (const chart of document.querySelectorAll('cchc-ramp-chart')) {
+        const r = chart.shadowRoot;
+        const plot = r.querySelector('svg.main');
+        const box = chart.getBoundingClientRect().width;
+        const sizes = [...plot.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height);
+        const font = [...plot.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * plot.getScreenCTM().a);
+        const marks = [...plot.querySelectorAll('.actual-mark, .below, .unit-dot, .unit-below, .floor-mark')].map((m) => Math.min(m.getBoundingClientRect().width, m.getBoundingClientRect().height));
+        const targets = [...plot.querySelectorAll('.hit')].map((h) => Math.min(h.getBoundingClientRect().width, h.getBoundingClientRect().height));
+        out.push({ box, plot: plot.getBoundingClientRect().width, font: Math.min(...font), texts: sizes.length, mark: Math.min(...marks), marks: marks.length, target: Math.min(...targets), targets: targets.length });
+      }
+      return out;`);
+    assert.equal(m.length, 2);
+    for (const c of m) {
+      assert.ok(c.plot >= c.box - 40, `the plot is ${c.plot} px wide in a ${c.box} px box`);
+      assert.ok(c.texts >= 9 && c.font >= 11, `axis labels drawn at ${c.font.toFixed(1)} px`);
+      assert.ok(c.marks >= 4 && c.mark >= 8, `markers at least 8 px (${c.mark.toFixed(1)} px)`);
+      assert.ok(c.targets >= 4 && c.target >= 24, `touch targets at least 24 px (${c.target.toFixed(1)} px, ${c.targets})`);
+    }
+  });
+
+  test('data text with bidi overrides leaves the text around it in order (closed and unclosed U+202E)', async () => {
+    await open(`${portalBase}/`, 1280);
+    await until(`__cchc.allReady()`, 'the one-tag page');
+    const closed = 'Huyện Cờ Đỏ \u202E% 001 tạđ\u202C';
+    const unclosed = 'Quận \u202EỀIK HNIN';
+    const input = {
+      asOf: '2024-12-31',
+      label: `Nhãn \u202Eabc`,
+      units: [
+        { id: 'ct', name: unclosed, level: 'city' },
+        { id: 'cd', name: closed, level: 'district', parent: 'ct' },
+      ],
+      observations: [
+        { indicator: 'proc.online_l34', unit: 'ct', period: '2022', numerator: 1500, denominator: 3000 },
+        { indicator: 'proc.online_l34', unit: 'ct', period: '2024', numerator: 2300, denominator: 3000 },
+        { indicator: 'proc.digitized_results', unit: 'cd', period: '2023', numerator: 1150, denominator: 2000 },
+        { indicator: 'proc.digitized_results', unit: 'cd', period: '2024', numerator: 1480, denominator: 2000 },
+      ],
+    };
+    const bad = await session.run(
+      `${HELPERS}
+      const [input, skip] = args;
+      const make = (tag, attrs) => {
+        const el = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        el.input = input;
+        document.body.append(el);
+        return el;
+      };
+      const ws = [
+        make('cchc-progress-card', { indicator: 'proc.online_l34', unit: 'ct' }),
+        make('cchc-progress-card', { indicator: 'proc.digitized_results', unit: 'cd' }),
+        make('cchc-progress-card', { indicator: 'proc.digitized_results', unit: 'cd', locale: 'en' }),
+        make('cchc-ramp-chart', { unit: 'cd' }),
+        make('cchc-ramp-chart', { level: 'district' }),
+        make('cchc-overview', { unit: 'ct' }),
+      ];
+      await Promise.all(ws.map((w) => w.updateComplete));
+      const out = {};
+      ws.forEach((w, i) => {
+        const pairs = __cchc.reversedPairs(w.shadowRoot, skip);
+        if (w.dataset.state !== 'ready') out[i] = 'state ' + w.dataset.state;
+        else if (pairs.length) out[i + ' ' + w.localName] = pairs;
+      });
+      return out;`,
+      input,
+      [closed, unclosed, input.label],
+    );
+    assert.deepEqual(bad, {}, 'text drawn right to left outside the data strings');
+  });
+
+  test('a 5 000-character name is clamped, with the full text a tap away', async () => {
+    await open(`${portalBase}/`, 360);
+    await until(`__cchc.allReady()`, 'the one-tag page');
+    const long = 'Phường Rất Dài '.repeat(334).slice(0, 5000);
+    const out = await session.run(
+      `const [long] = args;
+      const card = document.createElement('cchc-progress-card');
+      card.setAttribute('indicator', 'proc.online_l34');
+      card.setAttribute('unit', 'ct');
+      card.input = { asOf: '2024-12-31', units: [{ id: 'ct', name: long, level: 'city' }], observations: [{ indicator: 'proc.online_l34', unit: 'ct', period: '2024', value: 70 }] };
+      document.body.append(card);
+      await card.updateComplete;
+      const before = card.getBoundingClientRect().height;
+      const name = card.shadowRoot.querySelector('.unit-name');
+      const toggle = card.shadowRoot.querySelector('.unit-name-toggle');
+      toggle?.click();
+      await card.updateComplete;
+      const after = card.getBoundingClientRect().height;
+      return { before, after, full: name.textContent.includes(long), expanded: toggle?.getAttribute('aria-expanded') ?? null };`,
+      long,
+    );
+    assert.ok(out.before < 900, `the card is ${out.before} px tall`);
+    assert.ok(out.full, 'the whole name is in the card (screen readers read it)');
+    assert.equal(out.expanded, 'true');
+    assert.ok(out.after > out.before + 1000, `expanded, the name shows in full (${out.after} px)`);
+  });
+
+  test("without 'wasm-unsafe-eval' the card shows a short message in its language and fires `cchc-error`", async () => {
+    await open(`${strictBase}/no-wasm-eval.html`, 1280);
+    await until(`__cchc.allReady()`, 'the page without wasm-unsafe-eval');
+    const out = await session.execute(`return {
+      states: [...document.querySelectorAll('cchc-progress-card')].map((c) => c.dataset.state),
+      texts: [...document.querySelectorAll('cchc-progress-card')].map((c) => c.shadowRoot.textContent.trim()),
+      codes: [...document.querySelectorAll('cchc-progress-card')].map((c) => c.shadowRoot.querySelector('[data-code]')?.dataset.code ?? null),
+      events: window.cchcErrors,
+    };`);
+    assert.deepEqual(out.states, ['error', 'error']);
+    assert.deepEqual(out.codes, ['WASM_BLOCKED', 'WASM_BLOCKED']);
+    assert.match(out.texts[0], /^Không hiển thị được số liệu tiến độ/);
+    assert.match(out.texts[1], /^Progress figures cannot be shown/);
+    for (const text of out.texts) assert.doesNotMatch(text, /WebAssembly|CompileError|unsafe-eval|instantiate|CSP/i, 'no browser exception shown to citizens');
+    assert.deepEqual(out.events, [
+      { code: 'WASM_BLOCKED', tag: 'cchc-progress-card' },
+      { code: 'WASM_BLOCKED', tag: 'cchc-progress-card' },
+    ]);
+  });
+
+  for (const width of [1280, 360]) {
     test(`screenshots of the demo at ${width} px (Vietnamese, English)`, async () => {
       await screenshot(`${demoBase}/`, width, `demo-${width}`);
       await screenshot(`${demoBase}/`, width, `demo-${width}-en`, `document.querySelector('.lang-switch button[data-lang="en"]').click(); await new Promise((r) => setTimeout(r, 200));`);
