@@ -155,14 +155,14 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
   }
 
   /** A screenshot of the whole page (up to 4 000 px tall) at `width`, in `target/screenshots/`. */
-  async function screenshot(url, width, name, prepare = '') {
-    const { framed } = await open(url, width);
+  async function screenshot(url, width, name, prepare = '', viewport = 0) {
+    const { framed } = await open(url, width, viewport || 900);
     await demoReady();
     if (prepare) {
       await session.run(prepare);
       await demoReady();
     }
-    const height = Math.min(4000, await session.execute('return document.documentElement.scrollHeight;'));
+    const height = viewport || Math.min(4000, await session.execute('return document.documentElement.scrollHeight;'));
     const file = join(shots, `${ENGINE}-${name}.png`);
     if (framed) {
       await session.switchToParent();
@@ -171,6 +171,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
       writeFileSync(file, await session.elementScreenshot('#under-test'));
     } else {
       await session.setViewport(width, height);
+      if (prepare) await session.run(prepare);
       await new Promise((r) => setTimeout(r, 300));
       writeFileSync(file, await session.screenshot());
     }
@@ -352,9 +353,11 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
   });
 
   for (const width of [1280, 360]) {
-    test(`screenshots of the demo at ${width} px (Vietnamese, English)`, async () => {
+    test(`screenshots of the demo at ${width} px (Vietnamese, English, the overview)`, async () => {
       await screenshot(`${demoBase}/`, width, `demo-${width}`);
       await screenshot(`${demoBase}/`, width, `demo-${width}-en`, `document.querySelector('.lang-switch button[data-lang="en"]').click(); await new Promise((r) => setTimeout(r, 200));`);
+      // The page is taller than 4 000 px at 360: the overview gets a picture of its own.
+      await screenshot(`${demoBase}/`, width, `overview-${width}`, `document.querySelector('cchc-overview').scrollIntoView();`, 1800);
     });
   }
 });

@@ -384,3 +384,45 @@ test('an esbuild bundle made with the README\'s commands loads the engine and th
     assert.deepEqual(card, ['needs_acceleration', '≥ 80\u00a0% ✗ chưa đạt']);
   });
 });
+
+test('the widgets write numbers as the engine does (format.js against the engine\'s own texts)', async () => {
+  const f = await import(join(project, 'node_modules/cchc-progress/elements/format.js'));
+  const { Engine } = await import(join(project, 'node_modules/cchc-progress/cchc_progress_node.cjs'));
+  const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8'));
+  const report = new Engine().evaluate(sample);
+  // Every shown percentage of the sample, read back and written again by the JS twin.
+  let checked = 0;
+  for (const r of report.results) {
+    for (const locale of ['vi', 'en']) {
+      const shown = r.display?.[locale];
+      const m = shown && /^(-?[\d.,]+)(\u00a0%|%)$/.exec(shown);
+      if (!m) continue;
+      const [group, decimal] = locale === 'vi' ? ['.', ','] : [',', '.'];
+      const digits = m[1].split(group).join('').replace(decimal, '.');
+      const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
+      assert.equal(f.formatPercent(Number(digits), decimals, locale), shown, `${r.indicator} / ${r.unit} (${locale})`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 100, `${checked} texts compared`);
+  // The schedule floors as the engine words them (`format_percent_trimmed(v, 2)`), and the rules
+  // of src/messages/format.rs: half away from zero, grouping, no negative zero.
+  const floor = new Engine().ramp('district', 2024);
+  assert.ok(floor.explanation.vi.includes(f.formatPercentTrimmed(floor.floor, 2, 'vi')));
+  assert.ok(floor.explanation.en.includes(f.formatPercentTrimmed(floor.floor, 2, 'en')));
+  // The cases of src/messages/format.rs's own tests, the same here.
+  const cases = [
+    [f.formatNumber(1240, 0, 'vi'), '1.240'],
+    [f.formatNumber(1234567.25, 1, 'vi'), '1.234.567,3'],
+    [f.formatPercent(62.5, 1, 'vi'), '62,5\u00a0%'],
+    [f.formatNumber(1240, 0, 'en'), '1,240'],
+    [f.formatPercent(62.5, 1, 'en'), '62.5%'],
+    [f.formatNumber(-0.04, 1, 'en'), '0.0'],
+    [f.formatNumber(-12.5, 1, 'en'), '-12.5'],
+    [f.formatNumber(999, 0, 'en'), '999'],
+    [f.formatTrimmed(20, 2, 'en'), '20'],
+    [f.formatTrimmed(1240.5, 2, 'vi'), '1.240,5'],
+    [f.formatPercentTrimmed(69.12, 2, 'vi'), '69,12\u00a0%'],
+  ];
+  assert.deepEqual(cases.map(([got]) => got), cases.map(([, want]) => want));
+});

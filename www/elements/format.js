@@ -4,7 +4,7 @@
 // zero to a fixed number of decimals; `1.480` and `74,5 %` (with a no-break space) in
 // Vietnamese, `1,480` and `74.5%` in English. Where a result has `display`, the widgets show
 // that text: it is rounded towards the verdict, which only the engine knows how to do.
-// tests/js/format.test.mjs checks these functions against the engine's own texts.
+// tests/js/package.test.mjs checks these functions against the engine's own texts.
 
 const SEPARATORS = { vi: ['.', ','], en: [',', '.'] };
 
