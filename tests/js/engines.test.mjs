@@ -246,6 +246,13 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
       }
       return out;`);
     assert.equal(m.length, 2);
+    // A tap on a year's column shows that year's figures under the plot.
+    const readout = await session.run(`
+      const chart = document.querySelector('cchc-ramp-chart');
+      chart.shadowRoot.querySelector('.hit[data-value="2024"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await chart.updateComplete;
+      return chart.shadowRoot.querySelector('.readout').textContent;`);
+    assert.match(readout, /^năm 2024 mức sàn 90\u00a0%, thực tế/);
     for (const c of m) {
       assert.ok(c.plot >= c.box - 40, `the plot is ${c.plot} px wide in a ${c.box} px box`);
       assert.ok(c.texts >= 9 && c.font >= 11, `axis labels drawn at ${c.font.toFixed(1)} px`);

@@ -104,7 +104,6 @@ export class CchcElement extends Base {
   #token = 0;
   #scheduled = false;
   #loading = false;
-  #painted = false;
 
   constructor() {
     super();
@@ -288,7 +287,6 @@ export class CchcElement extends Base {
         const next = this.frame.cloneNode(false);
         next.append(content);
         morph(this.frame, next);
-        this.#painted = true;
       } else {
         return;
       }
@@ -326,7 +324,6 @@ export class CchcElement extends Base {
     }
     box.append(el('p', { class: 'muted' }, el('code', {}, String(code)), error.path ? ` · ${error.path}` : ''));
     this.frame.replaceChildren(box);
-    this.#painted = false;
   }
 
   /** Builds the widget's content for `report` (null when no data was given). */
