@@ -261,6 +261,41 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     }
   });
 
+  test('markers, lines and the progress track contrast at least 3:1 with the widget background', async () => {
+    await open(`${demoBase}/`, 1280);
+    await demoReady();
+    const low = await session.execute(`
+      const rgb = (c) => (c.match(/[\\d.]+/g) ?? []).slice(0, 4).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const out = [];
+      let n = 0;
+      for (const w of document.querySelectorAll('cchc-progress-card, cchc-ramp-chart')) {
+        const r = w.shadowRoot;
+        const bg = rgb(getComputedStyle(r.querySelector('.frame')).backgroundColor);
+        const check = (sel, which) => {
+          for (const e of r.querySelectorAll(sel)) {
+            const prop = typeof which === 'function' ? which(e) : which;
+            const cs = getComputedStyle(e);
+            const c = rgb(cs[prop]);
+            if (!c.length || cs[prop] === 'none') continue;
+            n += 1;
+            const opacity = prop === 'fill' ? Number(cs.fillOpacity) : prop === 'stroke' ? Number(cs.strokeOpacity) : 1;
+            const k = ratio(c, bg);
+            if (k < 3 || opacity < 1) out.push(sel + ' ' + prop + ' ' + cs[prop] + ' ' + k.toFixed(2) + ':1' + (opacity < 1 ? ' opacity ' + opacity : ''));
+          }
+        };
+        // The track's edge: its border, or its fill where it has none.
+        check('.bar', (e) => (parseFloat(getComputedStyle(e).borderTopWidth) > 0 ? 'borderTopColor' : 'backgroundColor'));
+        check('.bar .fill', 'fill');
+        check('.plot .actual-mark, .plot .unit-dot', 'fill');
+        check('.plot .floor-mark, .plot .below, .plot .unit-below, .plot path.floor, .plot path.actual', 'stroke');
+      }
+      return { out, n };`);
+    assert.ok(low.n > 20, `${low.n} colours checked`);
+    assert.deepEqual(low.out, []);
+  });
+
   test('data text with bidi overrides leaves the text around it in order (closed and unclosed U+202E)', async () => {
     await open(`${portalBase}/`, 1280);
     await until(`__cchc.allReady()`, 'the one-tag page');
