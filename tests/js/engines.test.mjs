@@ -107,7 +107,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     cpSync(join(root, 'pkg'), join(site, 'node_modules/cchc-progress'), { recursive: true });
     mkdirSync(join(site, 'data'));
     cpSync(join(root, 'www/data/can-tho-sample.json'), join(site, 'data/can-tho-sample.json'));
-    for (const f of ['bare.html', 'frame.html', 'frame.js', 'no-wasm-eval.html', 'no-wasm-eval.js']) cpSync(join(here, 'fixtures', f), join(site, f));
+    for (const f of ['bare.html', 'frame.html', 'frame.css', 'frame.js', 'no-wasm-eval.html', 'no-wasm-eval.js']) cpSync(join(here, 'fixtures', f), join(site, f));
     writeFileSync(join(site, 'index.html'), readFileSync(join(here, 'fixtures/bare.html')));
     portal = await serveDir(site, { csp: FRAMEABLE });
     portalBase = `http://127.0.0.1:${portal.address().port}`;
@@ -167,8 +167,11 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     if (framed) {
       await session.switchToParent();
       await session.execute(`const f = document.getElementById('under-test'); f.height = String(${height});`);
-      await session.setViewport(Math.max(width + 40, MIN_WINDOW_WIDTH[ENGINE] + 40), height + 40);
-      writeFileSync(file, await session.elementScreenshot('#under-test'));
+      // The viewport, not the iframe element: WebKitWebDriver's element screenshots come out
+      // shifted by the height of MiniBrowser's toolbar. The frame sits at the top left.
+      await session.setViewport(Math.max(width + 40, MIN_WINDOW_WIDTH[ENGINE] + 40), height);
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(file, await session.screenshot());
     } else {
       await session.setViewport(width, height);
       if (prepare) await session.run(prepare);
