@@ -124,10 +124,14 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     if (site) rmSync(site, { recursive: true, force: true });
   });
 
-  /** Waits until `expr` (a page expression) is truthy. */
-  async function until(expr, what, timeout = 20000) {
+  /** Waits until `expr` (a page expression) is truthy; on a timeout, says what the page was doing. */
+  async function until(expr, what, timeout = 40000) {
     const ok = await session.run(`${HELPERS}; const t0 = Date.now(); while (Date.now() - t0 < ${timeout}) { if (${expr}) return true; await new Promise((r) => setTimeout(r, 50)); } return false;`);
-    assert.ok(ok, `${ENGINE}: timed out waiting for ${what}`);
+    if (ok) return;
+    const state = await session
+      .execute(`return { url: location.href, readyState: document.readyState, ready: document.body?.dataset.ready ?? null, widgets: [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')].map((w) => w.localName + ':' + w.dataset.state) };`)
+      .catch((e) => String(e));
+    assert.fail(`${ENGINE}: timed out waiting for ${what}: ${JSON.stringify(state)}`);
   }
 
   /**

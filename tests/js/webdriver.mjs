@@ -235,7 +235,7 @@ export async function startSession(engine) {
     const json = await res.json();
     if (!res.ok) throw new WebDriverError(`${engine}: new session failed: ${json.value?.message ?? JSON.stringify(json)} ${log}`);
     const session = new Session(base, json.value.sessionId, engine, cleanup);
-    await session.timeouts({ script: 30000, pageLoad: 30000 });
+    await session.timeouts({ script: 60000, pageLoad: 60000 });
     return session;
   } catch (e) {
     await cleanup();
