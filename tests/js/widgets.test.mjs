@@ -294,4 +294,35 @@ describe('widgets', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test('the card names its two verdicts apart; counts of units take the plural', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const out = await page.evaluate(async () => {
+      const add = (tag, attrs) => {
+        const el = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        document.body.append(el);
+        return el;
+      };
+      const card = add('cchc-progress-card', { indicator: 'proc.online_l34', unit: 'ct', src: '/data/can-tho-sample.json', locale: 'en' });
+      const chart = add('cchc-ramp-chart', { level: 'district', src: '/data/can-tho-sample.json', locale: 'en' });
+      await Promise.all([card.updateComplete, chart.updateComplete]);
+      const r = card.shadowRoot;
+      return {
+        trend: r.querySelector('.trend').textContent,
+        requirement: [r.querySelector('.requirement').previousElementSibling.textContent, r.querySelector('.requirement').textContent],
+        legend: [...chart.shadowRoot.querySelectorAll('.legend li')].map((li) => li.textContent),
+      };
+    });
+    const r = nativeResult('proc.online_l34', 'ct');
+    assert.equal(r.status, 'on_track');
+    assert.equal(r.met, false);
+    // "On track" is the trend toward the deadline; this year's requirement is not met, and says so.
+    assert.equal(out.trend, `Trend toward the ${r.deadline} target: ↗On track`);
+    assert.deepEqual(out.requirement, [`${r.year} requirement`, '≥ 80% ✗ not met']);
+    assert.ok(out.legend.includes('Actual (9 units)'), out.legend.join(' | '));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
