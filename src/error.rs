@@ -1,9 +1,11 @@
-//! Structured errors: a stable code, where the problem is (a JSON path into the caller's
-//! input), and a message in Vietnamese and English.
+//! Structured errors: a stable code ([`ErrorCode`]), where the problem is (a JSON path into
+//! the caller's input), and a message in Vietnamese and English.
 //!
 //! Messages follow one style: lower case, no final period, user values in backticks, never a
-//! Rust type name. Codes are part of the public API: portals match on them, so they never
-//! change meaning once published.
+//! Rust type name. Each message is written where its problem is found (the input reader, the
+//! CSV reader, the rule-pack checks, the JavaScript boundary), next to the check it explains.
+//! Codes are part of the public API: portals match on them (the TypeScript union `ErrorCode`
+//! lists the same codes), so they never change meaning once published.
 
 use std::fmt;
 
@@ -11,18 +13,239 @@ use serde::Serialize;
 
 use crate::messages::Text;
 
+/// Declares [`ErrorCode`] with each code's text, so that the two cannot differ.
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $code:literal,)*) => {
+        /// The stable code of an [`Error`], in upper snake case (`RULE_PACK_DUPLICATE_ID`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the order of the npm README's list.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            /// The code as JavaScript sees it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // Calls: a method given an argument it cannot use.
+    /// An argument of a method is of the wrong kind (a level, reading, year or text).
+    InvalidArgument = "INVALID_ARGUMENT",
+    /// `ramp()` for a year the ramp does not cover.
+    RampYearOutsidePlan = "RAMP_YEAR_OUTSIDE_PLAN",
+    /// `ramp()` for a level the ramp has no floor for.
+    RampLevelNotCovered = "RAMP_LEVEL_NOT_COVERED",
+    /// `ramp()` with a previous actual outside 0–100.
+    ValueOutOfRange = "VALUE_OUT_OF_RANGE",
+    /// A ramp id the plan does not have.
+    UnknownRamp = "UNKNOWN_RAMP",
+    /// A method called on an engine after its `free()`.
+    EngineFreed = "ENGINE_FREED",
+    /// A method called without its engine (`const f = engine.evaluate; f(x)`).
+    EngineDetachedMethod = "ENGINE_DETACHED_METHOD",
+    /// A method called on an object that is not an engine (a copy such as `{...engine}`).
+    EngineNotAnEngine = "ENGINE_NOT_AN_ENGINE",
+    // The structure of an evaluation input.
+    /// The input (or a CSV's options) is not an object.
+    InputNotObject = "INPUT_NOT_OBJECT",
+    /// The input text is not JSON.
+    InputInvalidJson = "INPUT_INVALID_JSON",
+    /// A field of the wrong JSON type (or a value that is not JSON data).
+    InputInvalidType = "INPUT_INVALID_TYPE",
+    /// A required field is absent or `null`.
+    InputMissingField = "INPUT_MISSING_FIELD",
+    /// A field the input format does not have.
+    InputUnknownField = "INPUT_UNKNOWN_FIELD",
+    /// A required text that is empty or blank.
+    InputEmptyField = "INPUT_EMPTY_FIELD",
+    /// A number that is not finite (`NaN`, `Infinity`).
+    InputNotANumber = "INPUT_NOT_A_NUMBER",
+    /// A text with a broken character (an unpaired UTF-16 surrogate).
+    InputInvalidText = "INPUT_INVALID_TEXT",
+    /// An `asOf` that is not a real `YYYY-MM-DD` date of the supported years.
+    InputInvalidDate = "INPUT_INVALID_DATE",
+    /// A period that is not `2023`, `2023-H1`, `2023-Q2` or `2023-05`.
+    InputInvalidPeriod = "INPUT_INVALID_PERIOD",
+    /// A year outside the supported years.
+    InputYearOutOfRange = "INPUT_YEAR_OUT_OF_RANGE",
+    /// A locale other than `vi` or `en`.
+    InputUnknownLocale = "INPUT_UNKNOWN_LOCALE",
+    /// A unit level other than `city`, `district`, `commune`.
+    InputUnknownLevel = "INPUT_UNKNOWN_LEVEL",
+    /// An option with a value it does not take.
+    InputUnknownOptionValue = "INPUT_UNKNOWN_OPTION_VALUE",
+    /// An observation without any kind of value.
+    InputNoValue = "INPUT_NO_VALUE",
+    /// An observation with more than one kind of value.
+    InputSeveralValues = "INPUT_SEVERAL_VALUES",
+    /// An `outOf` that is not a whole number of 1 or more, or that comes without a `rank`.
+    InputInvalidOutOf = "INPUT_INVALID_OUT_OF",
+    /// A `denominator` without a `numerator`.
+    InputDenominatorWithoutNumerator = "INPUT_DENOMINATOR_WITHOUT_NUMERATOR",
+    /// Two units with one id.
+    InputDuplicateUnit = "INPUT_DUPLICATE_UNIT",
+    /// A parent that is not in the list of units.
+    InputUnknownParent = "INPUT_UNKNOWN_PARENT",
+    /// Parent links that loop back (only city-level units can form one: every other parent
+    /// must be at a higher level).
+    InputUnitCycle = "INPUT_UNIT_CYCLE",
+    /// A parent at the same or a lower level (a district under a district, a city under a
+    /// commune); a city-level unit may sit under the city.
+    InputParentLevel = "INPUT_PARENT_LEVEL",
+    /// A parent whose id exists, but not at any time the unit exists.
+    InputParentNotValid = "INPUT_PARENT_NOT_VALID",
+    /// A unit whose validity ends before it starts.
+    InputInvalidValidity = "INPUT_INVALID_VALIDITY",
+    /// A unit with `predecessors` but no `validFrom`: lineage needs the day it began.
+    InputPredecessorsWithoutStart = "INPUT_PREDECESSORS_WITHOUT_START",
+    /// A predecessor id that is not in the list of units.
+    InputUnknownPredecessor = "INPUT_UNKNOWN_PREDECESSOR",
+    /// A predecessor that did not exist on the day before its successor began.
+    InputPredecessorNotBefore = "INPUT_PREDECESSOR_NOT_BEFORE",
+    /// A unit named as its own predecessor with no earlier unit of that id.
+    InputSelfPredecessor = "INPUT_SELF_PREDECESSOR",
+    /// Predecessor links that loop back.
+    InputLineageCycle = "INPUT_LINEAGE_CYCLE",
+    /// One predecessor named twice by one unit.
+    InputDuplicatePredecessor = "INPUT_DUPLICATE_PREDECESSOR",
+    /// A `share` that is not a number above 0 and at most 1 (or `null`: unknown).
+    InputInvalidShare = "INPUT_INVALID_SHARE",
+    /// The shares of one predecessor, over all its successors, add up to more than 1.
+    InputPredecessorSharesAboveOne = "INPUT_PREDECESSOR_SHARES_ABOVE_ONE",
+    /// An input that cannot be read for another reason (a getter that throws).
+    InputInvalid = "INPUT_INVALID",
+    // The limits of an input.
+    /// Text over the size limit, or a JavaScript value with too many values.
+    InputTooLarge = "INPUT_TOO_LARGE",
+    /// Nested deeper than the limit, or an object that contains itself.
+    InputTooDeep = "INPUT_TOO_DEEP",
+    /// More observations than the limit.
+    InputTooManyObservations = "INPUT_TOO_MANY_OBSERVATIONS",
+    /// More units than the limit.
+    InputTooManyUnits = "INPUT_TOO_MANY_UNITS",
+    /// A text longer than the limit.
+    InputStringTooLong = "INPUT_STRING_TOO_LONG",
+    /// A number beyond ±10^15.
+    InputNumberOutOfRange = "INPUT_NUMBER_OUT_OF_RANGE",
+    /// The last of a list cut at the error limit: reading stopped.
+    InputTooManyErrors = "INPUT_TOO_MANY_ERRORS",
+    // CSV text.
+    /// A required column is missing from the header.
+    CsvMissingColumn = "CSV_MISSING_COLUMN",
+    /// A number cell that is not a number.
+    CsvInvalidNumber = "CSV_INVALID_NUMBER",
+    /// A `done` cell that is not a done value.
+    CsvInvalidBoolean = "CSV_INVALID_BOOLEAN",
+    /// A row that cannot be read (a wrong number of cells).
+    CsvInvalidRow = "CSV_INVALID_ROW",
+    /// Text that was not UTF-8 when it was decoded.
+    CsvNotUtf8 = "CSV_NOT_UTF8",
+    /// Observations in the CSV and in its options.
+    CsvObservationsTwice = "CSV_OBSERVATIONS_TWICE",
+    /// A column named twice in the header.
+    CsvDuplicateColumn = "CSV_DUPLICATE_COLUMN",
+    /// A quote that is never closed: the rest of the file would be one cell.
+    CsvUnterminatedQuote = "CSV_UNTERMINATED_QUOTE",
+    /// A quoted cell that holds a line break.
+    CsvLineBreakInCell = "CSV_LINE_BREAK_IN_CELL",
+    /// A number whose separators read two ways in the file's convention.
+    CsvAmbiguousNumber = "CSV_AMBIGUOUS_NUMBER",
+    // Rule packs (`Engine.fromPlan`).
+    /// A rule pack that is not JSON, or a value of the wrong type.
+    RulePackInvalidJson = "RULE_PACK_INVALID_JSON",
+    /// A rule pack over the size limit.
+    RulePackTooLarge = "RULE_PACK_TOO_LARGE",
+    /// A rule pack nested deeper than the limit.
+    RulePackTooDeep = "RULE_PACK_TOO_DEEP",
+    /// A `formatVersion` other than 1.
+    RulePackUnsupportedFormat = "RULE_PACK_UNSUPPORTED_FORMAT",
+    /// A key the rule-pack format does not have.
+    RulePackUnknownField = "RULE_PACK_UNKNOWN_FIELD",
+    /// An unknown measure, or a ramp on a non-percentage.
+    RulePackUnknownKind = "RULE_PACK_UNKNOWN_KIND",
+    /// An unknown level, direction, comparator, aggregation or reading.
+    RulePackUnknownValue = "RULE_PACK_UNKNOWN_VALUE",
+    /// A field the rule needs is missing.
+    RulePackMissingField = "RULE_PACK_MISSING_FIELD",
+    /// An id outside `a–z 0–9 . _ -` or too long.
+    RulePackBadId = "RULE_PACK_BAD_ID",
+    /// Two areas, ramps or indicators with one id.
+    RulePackDuplicateId = "RULE_PACK_DUPLICATE_ID",
+    /// An area or ramp that is not listed.
+    RulePackUnknownReference = "RULE_PACK_UNKNOWN_REFERENCE",
+    /// A parent indicator that does not exist.
+    RulePackUnknownParent = "RULE_PACK_UNKNOWN_PARENT",
+    /// Parent indicators that loop back.
+    RulePackParentCycle = "RULE_PACK_PARENT_CYCLE",
+    /// A percentage outside 0–100.
+    RulePackTargetOutOfRange = "RULE_PACK_TARGET_OUT_OF_RANGE",
+    /// A target rank below 1, above `rankOutOf`, or not whole.
+    RulePackRankOutOfRange = "RULE_PACK_RANK_OUT_OF_RANGE",
+    /// A ramp whose floors would fall.
+    RulePackRampFalls = "RULE_PACK_RAMP_FALLS",
+    /// A ramp step above 100 points or a factor above 100.
+    RulePackRampTooSteep = "RULE_PACK_RAMP_TOO_STEEP",
+    /// A deadline, ramp year or baseline year outside the plan.
+    RulePackYearOutsidePeriod = "RULE_PACK_YEAR_OUTSIDE_PERIOD",
+    /// A comparator that contradicts the direction.
+    RulePackDirectionMismatch = "RULE_PACK_DIRECTION_MISMATCH",
+    /// A level target for a level the indicator does not cover.
+    RulePackLevelNotCovered = "RULE_PACK_LEVEL_NOT_COVERED",
+    /// Trend thresholds that do not fall.
+    RulePackBadThresholds = "RULE_PACK_BAD_THRESHOLDS",
+    /// An impossible decision date.
+    RulePackBadDate = "RULE_PACK_BAD_DATE",
+    /// A plan period that ends before it starts.
+    RulePackBadPeriod = "RULE_PACK_BAD_PERIOD",
+    /// A number that is not finite.
+    RulePackNotANumber = "RULE_PACK_NOT_A_NUMBER",
+    // Faults of the engine itself.
+    /// A fault of the engine itself: please report it.
+    Internal = "INTERNAL",
+    /// A result that could not be turned into JavaScript values: please report it.
+    InternalSerialize = "INTERNAL_SERIALIZE",
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for ErrorCode {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// One problem found in a caller's input or a rule pack.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Error {
     /// Stable, upper snake case, e.g. `RULE_PACK_DUPLICATE_ID`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// JSON path of the offending value, e.g. `$.indicators[3].target`; `$` for the whole input.
     pub path: String,
     pub message: Text,
 }
 
 impl Error {
-    pub fn new(code: &'static str, path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Self {
         Error {
             code,
             path: path.into(),
@@ -56,7 +279,7 @@ impl Errors {
     }
 
     pub fn codes(&self) -> Vec<&'static str> {
-        self.0.iter().map(|e| e.code).collect()
+        self.0.iter().map(|e| e.code.as_str()).collect()
     }
 }
 
@@ -80,10 +303,12 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
-/// Rewrites a serde error message for people: no Rust type names, no line numbers (the path
-/// says where), and a Vietnamese rendering. `detail` is serde's `Display` text.
+/// Rewrites a serde error message for people: no Rust type names, no serde wording, no line
+/// numbers (the caller says where), and a Vietnamese rendering. `detail` is serde's (or
+/// serde_json's) `Display` text; what is not recognised gets a plain sentence, never the
+/// detail itself.
 pub fn serde_message(detail: &str) -> Text {
-    // serde appends " at line L column C" for JSON text; the JSON path already says where.
+    // serde_json appends " at line L column C"; the caller says where.
     let detail = match detail.rfind(" at line ") {
         Some(i) => detail.get(..i).unwrap_or(detail),
         None => detail,
@@ -95,8 +320,11 @@ pub fn serde_message(detail: &str) -> Text {
             "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_string(),
             "a sequence" => "a list".to_string(),
             "a map" => "an object".to_string(),
-            "a boolean" | "a string" => t.to_string(),
-            other => other.trim_start_matches("struct ").to_string(),
+            "a boolean" => "true or false".to_string(),
+            "struct Text" | "struct Text with 2 elements" => "a text object with `vi` and `en`".to_string(),
+            "fewer elements in array" => "fewer items".to_string(),
+            other if other.starts_with("struct ") || other.starts_with("enum ") => "an object".to_string(),
+            other => other.to_string(),
         }
     };
     let vi_type = |t: &str| -> String {
@@ -105,46 +333,74 @@ pub fn serde_message(detail: &str) -> Text {
             "a whole number" => "một số nguyên".to_string(),
             "a list" => "một danh sách".to_string(),
             "an object" => "một đối tượng".to_string(),
-            "a boolean" => "true hoặc false".to_string(),
+            "true or false" => "true hoặc false".to_string(),
             "a string" => "một chuỗi".to_string(),
+            "a text object with `vi` and `en`" => "một đối tượng văn bản có `vi` và `en`".to_string(),
+            "fewer items" => "ít phần tử hơn".to_string(),
             other => other.to_string(),
         }
     };
+    // serde's names of what it got (`string "x"`, `integer `5``, `floating point `1.5``, …):
+    // only the name is rewritten, never the value after it.
+    let got = |g: &str| -> (String, String) {
+        for (from, en, vi) in [
+            ("floating point", "number", "số"),
+            ("integer", "whole number", "số nguyên"),
+            ("string", "string", "chuỗi"),
+            ("boolean", "boolean", "giá trị logic"),
+            ("sequence", "list", "danh sách"),
+            ("map", "object", "đối tượng"),
+            ("unit value", "null", "null"),
+        ] {
+            if let Some(rest) = g.strip_prefix(from) {
+                return (format!("{en}{rest}"), format!("{vi}{rest}"));
+            }
+        }
+        (g.to_string(), g.to_string())
+    };
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        if let Some((got, want)) = rest.split_once(", expected ") {
-            let got_vi = got
-                .replace("string", "chuỗi")
-                .replace("integer", "số nguyên")
-                .replace("floating point", "số thực")
-                .replace("boolean", "giá trị logic")
-                .replace("sequence", "danh sách")
-                .replace("map", "đối tượng");
+        if let Some((g, want)) = rest.split_once(", expected ") {
+            let (got_en, got_vi) = got(g);
             return Text::new(
                 format!("sai kiểu dữ liệu: nhận {got_vi}, cần {}", vi_type(want)),
-                format!("wrong type: got {got}, expected {}", en_type(want)),
+                format!("wrong type: got {got_en}, expected {}", en_type(want)),
             );
         }
+    }
+    if let Some(rest) = detail.strip_prefix("invalid value: ") {
+        let (g, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (got_en, got_vi) = got(g);
+        return Text::new(
+            format!("giá trị không hợp lệ: {got_vi}, cần {}", vi_type(want)),
+            format!("invalid value: {got_en}, expected {}", en_type(want)),
+        );
+    }
+    if let Some(rest) = detail.strip_prefix("invalid length ") {
+        let (n, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Text::new(
+            format!("danh sách có {n} phần tử, cần {}", vi_type(want)),
+            format!("a list of {n} items, expected {}", en_type(want)),
+        );
     }
     if let Some(rest) = detail.strip_prefix("missing field ") {
         return Text::new(format!("thiếu trường {rest}"), format!("missing field {rest}"));
     }
+    if let Some(rest) = detail.strip_prefix("duplicate field ") {
+        return Text::new(
+            format!("trường {rest} có hai lần"),
+            format!("field {rest} is given twice"),
+        );
+    }
     if let Some(rest) = detail.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let hint = if expected.is_empty() {
-            String::new()
+        let (hint_vi, hint_en) = if expected.is_empty() {
+            (String::new(), String::new())
         } else {
-            format!("; {expected}")
+            (format!("; {expected}"), format!("; expected {expected}"))
         };
         return Text::new(
-            format!("trường {field} không được hỗ trợ{hint}"),
-            format!(
-                "field {field} is not supported{}",
-                if expected.is_empty() {
-                    String::new()
-                } else {
-                    format!("; expected {expected}")
-                }
-            ),
+            format!("trường {field} không được hỗ trợ{hint_vi}"),
+            format!("field {field} is not supported{hint_en}"),
         );
     }
     if let Some(rest) = detail.strip_prefix("unknown variant ") {
@@ -154,27 +410,110 @@ pub fn serde_message(detail: &str) -> Text {
             format!("value {value} is not allowed; expected {expected}"),
         );
     }
-    if let Some(rest) = detail.strip_prefix("invalid value: ") {
-        let (got, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Text::new(
-            format!("giá trị không hợp lệ: {got}, cần {}", vi_type(want)),
-            format!("invalid value: {got}, expected {}", en_type(want)),
-        );
-    }
-    if detail.starts_with("EOF while parsing") {
-        return Text::new("JSON bị cắt ngang, chưa kết thúc", "the JSON text ends too early");
-    }
-    if detail.starts_with("recursion limit exceeded") {
-        return Text::new("JSON lồng nhau quá sâu", "the JSON is nested too deeply");
-    }
-    if detail.starts_with("trailing characters") {
-        return Text::new(
+    // serde_json's syntax errors, one by one.
+    let (vi, en) = match detail {
+        d if d.starts_with("EOF while parsing") => ("JSON bị cắt ngang, chưa kết thúc", "the JSON text ends too early"),
+        "recursion limit exceeded" => ("JSON lồng nhau quá sâu", "the JSON is nested too deeply"),
+        "trailing characters" => (
             "có ký tự thừa sau khi JSON kết thúc",
             "there is text after the end of the JSON",
-        );
+        ),
+        "trailing comma" => (
+            "có dấu phẩy thừa trước dấu đóng",
+            "there is a comma before a closing bracket",
+        ),
+        "expected `:`" => ("thiếu dấu `:` sau tên trường", "a `:` is missing after a key"),
+        "expected `,` or `]`" => (
+            "thiếu dấu `,` hoặc `]` trong danh sách",
+            "a `,` or `]` is missing in a list",
+        ),
+        "expected `,` or `}`" => (
+            "thiếu dấu `,` hoặc `}` trong đối tượng",
+            "a `,` or `}` is missing in an object",
+        ),
+        "expected `\"`" | "key must be a string" => (
+            "tên trường phải là chuỗi trong dấu ngoặc kép",
+            "a key must be text in double quotes",
+        ),
+        "expected ident" | "expected value" => (
+            "thiếu giá trị hoặc giá trị không thuộc JSON (`NaN`, `undefined`, chú thích đều không phải JSON)",
+            "a value is missing or is not JSON (`NaN`, `undefined` and comments are not JSON)",
+        ),
+        "invalid escape" => ("có chuỗi thoát `\\` không hợp lệ", "a `\\` escape is not valid"),
+        "invalid number" => (
+            "có số viết không đúng kiểu JSON",
+            "a number is not written the JSON way",
+        ),
+        "number out of range" => ("có số quá lớn", "a number is too large"),
+        "invalid unicode code point" => (
+            "có chuỗi thoát `\\u` không phải ký tự",
+            "a `\\u` escape is not a character",
+        ),
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => (
+            "có chuỗi thoát `\\u` là nửa cặp UTF-16 đứng một mình, không phải ký tự",
+            "a `\\u` escape is half of a UTF-16 surrogate pair, which is not a character",
+        ),
+        d if d.starts_with("control character") => (
+            "chuỗi có ký tự điều khiển (xuống dòng hay tab phải viết `\\n`, `\\t`)",
+            "a text holds a control character (a line break or tab must be written `\\n`, `\\t`)",
+        ),
+        _ => ("không đọc được dữ liệu", "the data cannot be read"),
+    };
+    Text::new(vi, en)
+}
+
+/// Whether serde_json's error is about a broken `\u` escape (half a surrogate pair): the text
+/// itself is not Unicode, as with a JavaScript string that holds one.
+pub(crate) fn is_broken_escape(detail: &str) -> bool {
+    detail.starts_with("lone leading surrogate") || detail.starts_with("unexpected end of hex escape")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes of `export type ErrorCode = | "A" | "B" …;` in the package's TypeScript types.
+    fn typescript_codes() -> Vec<String> {
+        let types = include_str!("wasm/types.d.ts");
+        let start = types.find("export type ErrorCode =").unwrap_or(types.len());
+        let rest = types.get(start..).unwrap_or_default();
+        let union = rest.get(..rest.find(';').unwrap_or(0)).unwrap_or_default();
+        union
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("| \"")?.strip_suffix('"').map(str::to_string))
+            .collect()
     }
-    Text::new(
-        format!("JSON không hợp lệ: {detail}"),
-        format!("invalid JSON: {detail}"),
-    )
+
+    #[test]
+    fn the_typescript_union_lists_the_rust_codes_in_order() {
+        let rust: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(typescript_codes(), rust);
+        assert!(rust.len() >= 60, "{}", rust.len());
+    }
+
+    #[test]
+    fn the_npm_readme_lists_every_code() {
+        let readme = include_str!("../pkg-config/README.md");
+        let list = readme
+            .get(readme.find("### Error codes").unwrap_or(0)..)
+            .unwrap_or_default();
+        for code in ErrorCode::ALL {
+            assert!(
+                list.contains(&format!("`{}`", code.as_str())),
+                "{code} is not in the README's list"
+            );
+        }
+    }
+
+    #[test]
+    fn each_code_serializes_as_its_text() {
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code).ok(), Some(serde_json::json!(code.as_str())));
+            assert_eq!(code.to_string(), code.as_str());
+        }
+        let mut sorted: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), ErrorCode::ALL.len(), "a code listed twice");
+    }
 }

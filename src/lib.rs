@@ -14,7 +14,7 @@ pub mod wasm;
 
 use serde::Serialize;
 
-use crate::error::{Error, Errors};
+use crate::error::{Error, ErrorCode, Errors};
 use crate::plan::{Level, Plan, RampReading};
 use crate::ramp::RampFloor;
 
@@ -87,7 +87,7 @@ impl Engine {
         };
         let Some(ramp) = ramp else {
             return Err(Error::new(
-                "UNKNOWN_RAMP",
+                ErrorCode::UnknownRamp,
                 "$.ramp",
                 format!("kế hoạch không có lộ trình `{}`", ramp_id.unwrap_or("")),
                 format!("the plan has no ramp `{}`", ramp_id.unwrap_or("")),

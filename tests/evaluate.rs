@@ -5,7 +5,7 @@
 //! only: insta reads and writes files.
 #![cfg(not(target_arch = "wasm32"))]
 // Helpers outside `#[test]` functions fail loudly too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::fs;
 use std::path::Path;
@@ -13,6 +13,8 @@ use std::path::Path;
 use cchc_progress::report::Report;
 use cchc_progress::Engine;
 use serde_json::Value;
+
+mod view;
 
 fn engine() -> Engine {
     Engine::embedded().expect("the embedded plan must validate")
@@ -26,6 +28,8 @@ fn bytes(report: &Report) -> String {
     serde_json::to_string(report).unwrap()
 }
 
+/// Each scenario's snapshot is the readable view of its report (`tests/view/mod.rs`): the
+/// rows with data, the level summaries, the counts and the findings.
 #[test]
 fn report() {
     let engine = engine();
@@ -34,8 +38,35 @@ fn report() {
         let report = engine
             .evaluate(&input)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        insta::assert_json_snapshot!(report);
+        insta::assert_snapshot!(view::report(&report));
     });
+}
+
+/// The fixtures of `tests/fixtures/eval/`, sorted by name.
+fn scenarios() -> Vec<(String, std::path::PathBuf)> {
+    let mut out: Vec<_> = fs::read_dir("tests/fixtures/eval")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json"))
+        .map(|p| (p.file_stem().unwrap().to_str().unwrap().to_string(), p))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The byte oracle: every scenario's full report (pretty JSON, as `JSON.stringify(report,
+/// null, 2)` writes it) by length and 64-bit FNV-1a digest. The views leave fields out; this
+/// table changes when any byte does, and the wasm suites (`tests/shared/scenarios.rs`) check
+/// the JS API's output against it in Node and in browsers.
+#[test]
+fn full_report_digests() {
+    let engine = engine();
+    let mut table = String::new();
+    for (name, path) in scenarios() {
+        let full = serde_json::to_string_pretty(&engine.evaluate(&read_json(&path)).unwrap()).unwrap();
+        table.push_str(&format!("{name} {} {:016x}\n", full.len(), view::fnv1a(&full)));
+    }
+    insta::assert_snapshot!("full_report_digests", table);
 }
 
 #[test]
@@ -106,7 +137,7 @@ fn csv_and_json_give_identical_reports() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 2);
+    assert_eq!(checked, 3);
 }
 
 #[test]
@@ -296,4 +327,122 @@ fn more_observations_than_the_limit_are_refused() {
     let errors = engine().evaluate_json(&text).unwrap_err();
     assert_eq!(errors.codes(), vec!["INPUT_TOO_MANY_OBSERVATIONS"]);
     assert_eq!(errors.first().unwrap().path, "$.observations");
+}
+
+/// Whether `got` matches the partial expectation `want` (see `tests/fixtures/expectations.json`);
+/// on a mismatch, the path of the first difference.
+fn partial(got: Option<&Value>, want: &Value, at: &str) -> Result<(), String> {
+    match (got, want) {
+        (None, Value::String(s)) if s == "$absent" => Ok(()),
+        (Some(_), Value::String(s)) if s == "$present" => Ok(()),
+        (Some(g), Value::String(s)) if s == "$absent" => Err(format!("{at}: expected absent, got {g}")),
+        (None, _) => Err(format!("{at}: missing, expected {want}")),
+        (Some(Value::Object(g)), Value::Object(w)) => w
+            .iter()
+            .try_for_each(|(k, wv)| partial(g.get(k), wv, &format!("{at}.{k}"))),
+        (Some(Value::Array(g)), Value::Array(w)) if g.len() == w.len() => g
+            .iter()
+            .zip(w)
+            .enumerate()
+            .try_for_each(|(i, (gv, wv))| partial(Some(gv), wv, &format!("{at}[{i}]"))),
+        (Some(g), _) if g == want => Ok(()),
+        // Numbers compare by value (`80` and `80.0`).
+        (Some(Value::Number(g)), Value::Number(w)) if g.as_f64() == w.as_f64() => Ok(()),
+        (Some(g), _) => {
+            let got: String = g.to_string().chars().take(300).collect();
+            Err(format!("{at}: got {got}, expected {want}"))
+        }
+    }
+}
+
+/// Every scenario names what it checks in `tests/fixtures/expectations.json`, and its report
+/// has it: a broken rule fails here with the field at fault, not only as a changed snapshot.
+#[test]
+fn every_scenario_shows_what_it_is_about() {
+    let expectations = read_json(Path::new("tests/fixtures/expectations.json"));
+    let table = expectations["scenarios"].as_object().unwrap();
+    let engine = engine();
+    let mut checked = 0;
+    for (name, path) in scenarios() {
+        let list = table
+            .get(&name)
+            .and_then(Value::as_array)
+            .unwrap_or_else(|| panic!("`{name}` has no expectations in tests/fixtures/expectations.json"));
+        assert!(!list.is_empty(), "`{name}`: at least one expectation");
+        let report = serde_json::to_value(engine.evaluate(&read_json(&path)).unwrap()).unwrap();
+        let matching = |key: &str, sel: &Value| -> Vec<Value> {
+            report[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|item| partial(Some(item), sel, "").is_ok())
+                .cloned()
+                .collect()
+        };
+        for e in list {
+            let outcome = if let Some(sel) = e.get("row") {
+                match matching("results", sel).as_slice() {
+                    [one] => partial(Some(one), &e["has"], "row"),
+                    other => Err(format!("{} rows match {sel}", other.len())),
+                }
+            } else if let Some(sel) = e.get("noRow") {
+                match matching("results", sel).len() {
+                    0 => Ok(()),
+                    n => Err(format!("{n} rows match {sel}")),
+                }
+            } else if let Some(sel) = e.get("reviewRow") {
+                let rows: Vec<&Value> = report["review"]["rows"]
+                    .as_array()
+                    .map(|r| r.iter().filter(|item| partial(Some(item), sel, "").is_ok()).collect())
+                    .unwrap_or_default();
+                match rows.as_slice() {
+                    [one] => partial(Some(one), &e["has"], "reviewRow"),
+                    other => Err(format!("{} review rows match {sel}", other.len())),
+                }
+            } else if let Some(sel) = e.get("levelSummary") {
+                match matching("levelSummaries", sel).as_slice() {
+                    [one] => partial(Some(one), &e["has"], "levelSummary"),
+                    other => Err(format!("{} level summaries match {sel}", other.len())),
+                }
+            } else if let Some(want) = e.get("finding") {
+                match matching("findings", want).len() {
+                    0 => Err(format!("no finding matches {want}")),
+                    _ => Ok(()),
+                }
+            } else if let Some(codes) = e.get("findingCodes") {
+                let got: Vec<Value> = report["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f["code"].clone())
+                    .collect();
+                partial(Some(&Value::Array(got)), codes, "findings")
+            } else if let Some(want) = e.get("report") {
+                partial(Some(&report), want, "report")
+            } else {
+                Err(format!("unknown expectation {e}"))
+            };
+            if let Err(why) = outcome {
+                panic!("{name}: {why}\n  expectation: {e}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 58, "only {checked} expectations");
+}
+
+/// The expectations cannot pass on anything: a scenario's report fails a wrong one.
+#[test]
+fn a_wrong_expectation_fails() {
+    let report = serde_json::json!({ "status": "met", "value": 80, "series": [{ "year": 2024 }] });
+    assert!(partial(
+        Some(&report),
+        &serde_json::json!({ "status": "met", "value": 80.0 }),
+        ""
+    )
+    .is_ok());
+    assert!(partial(Some(&report), &serde_json::json!({ "status": "missed" }), "").is_err());
+    assert!(partial(Some(&report), &serde_json::json!({ "reason": "$absent" }), "").is_ok());
+    assert!(partial(Some(&report), &serde_json::json!({ "value": "$absent" }), "").is_err());
+    assert!(partial(Some(&report), &serde_json::json!({ "series": [] }), "").is_err());
 }

@@ -5,16 +5,19 @@
 use cchc_progress::plan::{Level, RampReading};
 use cchc_progress::Engine;
 
+mod view;
+
 #[test]
 fn embedded_plan_is_valid_and_normalized() {
     let engine = Engine::embedded().expect("the embedded plan must validate");
-    insta::assert_json_snapshot!("embedded_plan", engine.plan());
+    insta::assert_snapshot!("embedded_plan", view::plan(engine.plan()));
 }
 
 #[test]
 fn ramp_table_all_levels_2021_2026_all_readings() {
     let engine = Engine::embedded().unwrap();
-    let mut rows = Vec::new();
+    // One line per level, year and reading, then the sentence in both languages.
+    let mut table = String::new();
     for reading in RampReading::ALL {
         for level in Level::ALL {
             for year in 2021..=2026 {
@@ -28,15 +31,29 @@ fn ramp_table_all_levels_2021_2026_all_readings() {
                 } else {
                     None
                 };
-                let row = match engine.ramp_floor(None, level, year, Some(reading), prev) {
-                    Ok(f) => serde_json::to_value(&f).unwrap(),
-                    Err(e) => serde_json::json!({ "level": level, "year": year, "reading": reading, "error": e }),
+                let key = format!("{} {} {year}", reading.code(), level.code());
+                let line = match engine.ramp_floor(None, level, year, Some(reading), prev) {
+                    Ok(f) => {
+                        let v = serde_json::to_value(&f).unwrap();
+                        format!(
+                            "{key}: floor {} · basis {} · capped {} · extrapolated {}{}\n  vi: {}\n  en: {}",
+                            v["floor"],
+                            v["basis"].as_str().unwrap(),
+                            v["capped"],
+                            v["extrapolated"],
+                            prev.map(|p| format!(" · previous actual {p}")).unwrap_or_default(),
+                            v["explanation"]["vi"].as_str().unwrap(),
+                            v["explanation"]["en"].as_str().unwrap(),
+                        )
+                    }
+                    Err(e) => format!("{key}: error {} at {}\n  en: {}", e.code, e.path, e.message.en),
                 };
-                rows.push(row);
+                table.push_str(&line);
+                table.push('\n');
             }
         }
     }
-    insta::assert_json_snapshot!("ramp_table", rows);
+    insta::assert_snapshot!("ramp_table", table);
 }
 
 #[test]
@@ -139,7 +156,7 @@ fn a_second_plan_loads_and_is_not_tied_to_can_tho() {
     let json = std::fs::read_to_string("tests/fixtures/packs/sample_province.json").unwrap();
     let engine = Engine::from_json(&json).unwrap();
     assert!(engine.plan().plan.sample, "the sample pack is labelled as made up");
-    insta::assert_json_snapshot!("sample_province_plan", engine.plan());
+    insta::assert_snapshot!("sample_province_plan", view::plan(engine.plan()));
     let floor = engine.ramp_floor(None, Level::Commune, 2028, None, None).unwrap();
     assert_eq!(floor.floor, Some(70.0));
     let err = engine.ramp_floor(None, Level::City, 2031, None, None).unwrap_err();

@@ -582,3 +582,183 @@ fn the_comparators_used_above_are_the_plans() {
     assert!(plan.indicators.iter().any(|i| i.comparator == Comparator::Gte));
     assert!(plan.indicators.iter().any(|i| i.comparator == Comparator::Lte));
 }
+
+// ---- CSV read strictly (issue 13) --------------------------------------------------------
+
+/// CSV text with the hostile cells of issue 13 in mostly well-formed rows: quotes opened and
+/// never closed, quoted line breaks, quotes inside cells, numbers in both conventions and in
+/// neither, either line end.
+fn hostile_csv() -> impl Strategy<Value = String> {
+    let hostile = proptest::sample::select(
+        &[
+            "\"khảo sát",
+            "\"a\nb\"",
+            "\"a;b\"",
+            "\"a,b\"",
+            "a\"b",
+            "\"\"",
+            "\"x\"\"y\"",
+            "\"\r\n\"",
+            "\"ok\"",
+            "",
+            " ",
+            "khảo sát",
+            "\"q\"x",
+        ][..],
+    );
+    let number = proptest::sample::select(
+        &[
+            "62",
+            "62,5",
+            "62.5",
+            "1.240",
+            "1,234",
+            "1,234.5",
+            "1.240,5",
+            "12.345.678",
+            "1 240,5",
+            "62 5",
+            "1.24,5",
+            "0.125",
+            "-3,5",
+            "1e3",
+            "\"61\"",
+            "\"6\n1\"",
+        ][..],
+    );
+    let row = (
+        proptest::sample::select(INDICATORS),
+        proptest::sample::select(UNITS).prop_map(|u| u.0),
+        proptest::sample::select(&["2022", "2023", "2024", "2023-Q2"][..]),
+        number,
+        hostile.clone(),
+        hostile,
+    )
+        .prop_map(|(i, u, p, n, s, x)| {
+            [
+                i.to_string(),
+                u.to_string(),
+                p.to_string(),
+                n.to_string(),
+                s.to_string(),
+                x.to_string(),
+            ]
+        });
+    (
+        prop::collection::vec(row, 0..8),
+        any::<bool>(),
+        proptest::sample::select(&["\n", "\r\n"][..]),
+    )
+        .prop_map(|(rows, semicolon, end)| {
+            let sep = if semicolon { ";" } else { "," };
+            let mut s = ["indicator", "unit", "period", "value", "source", "ghi chú"].join(sep);
+            for r in rows {
+                s.push_str(end);
+                s.push_str(&r.join(sep));
+            }
+            s
+        })
+}
+
+/// The lines of a CSV text that hold something, after the header.
+fn data_lines(csv: &str) -> usize {
+    csv.split('\n')
+        .skip(1)
+        .filter(|l| !l.trim_end_matches('\r').is_empty())
+        .count()
+}
+
+proptest! {
+    #![proptest_config(cases(1024))]
+
+    /// Rows never vanish: an accepted CSV has exactly one observation per line that holds
+    /// something (a quote that swallows lines is refused), and what is refused is refused
+    /// with a structured error.
+    #[test]
+    fn an_accepted_csv_has_one_observation_per_line(csv in hostile_csv()) {
+        match cchc_progress::data::read_csv(&csv, &csv_options()) {
+            Ok(read) => prop_assert_eq!(read.input.observations.len(), data_lines(&csv), "{:?}", csv),
+            Err(errors) => prop_assert!(errors.first().is_some_and(|e| e.path.starts_with('$'))),
+        }
+    }
+
+    /// A number written in its delimiter's convention, in any of its accepted forms, reads
+    /// back exactly as the decimal it writes.
+    #[test]
+    fn numbers_read_back_in_every_accepted_form(m in 0u64..1_000_000_000_000, d in 0u32..5, negative in any::<bool>(), semicolon in any::<bool>()) {
+        let want = if negative { -1.0 } else { 1.0 } * (m as f64 / 10f64.powi(d as i32));
+        let digits = m.to_string();
+        let digits = format!("{digits:0>width$}", width = d as usize + 1);
+        let (int, frac) = digits.split_at(digits.len() - d as usize);
+        let grouped = |sep: &str| {
+            let mut out = String::new();
+            for (i, c) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    out.push_str(sep);
+                }
+                out.push(c);
+            }
+            out
+        };
+        let sign = if negative && m != 0 { "-" } else { "" };
+        let (decimal, groups): (&str, &[&str]) = if semicolon { (",", &["", ".", " "]) } else { (".", &["", " "]) };
+        for g in groups {
+            let mut cell = format!("{sign}{}", if g.is_empty() { int.to_string() } else { grouped(g) });
+            if d > 0 {
+                cell.push_str(decimal);
+                cell.push_str(frac);
+            }
+            let sep = if semicolon { ";" } else { "," };
+            let csv = format!("indicator{sep}unit{sep}period{sep}count\nproc.internal_e_transfer{sep}ct{sep}2024{sep}{cell}\n");
+            let read = cchc_progress::data::read_csv(&csv, &csv_options());
+            let got = read.as_ref().ok().map(|r| r.input.observations[0].reading);
+            // `1.240`-like cells of a `;` file read by the convention: the same number.
+            prop_assert_eq!(got, Some(cchc_progress::data::Reading::Count(if want == 0.0 { 0.0 } else { want })), "{}", cell);
+        }
+    }
+
+    /// English thousands never pass under `;`, and a `;` file that writes a decimal point
+    /// never reads a `d.ddd` cell as thousands: refused, never rescaled.
+    #[test]
+    fn a_number_is_never_rescaled(a in 1u32..1000, b in 0u32..1000, c in 1u32..10) {
+        let english = format!("{a},{b:03}.{c}");
+        let csv = format!("indicator;unit;period;count\nproc.internal_e_transfer;ct;2024;{english}\n");
+        prop_assert!(cchc_progress::data::read_csv(&csv, &csv_options()).is_err(), "{}", english);
+        let mixed = format!("indicator;unit;period;count\nproc.internal_e_transfer;ct;2023;{a}.{c}5\nproc.internal_e_transfer;ct;2024;{a}.{b:03}\n");
+        match cchc_progress::data::read_csv(&mixed, &csv_options()) {
+            Err(e) => prop_assert_eq!(e.first().unwrap().code, "CSV_AMBIGUOUS_NUMBER"),
+            Ok(_) => prop_assert!(false, "accepted {}", mixed),
+        }
+    }
+
+    /// JSON text (read one observation at a time) and the same JSON as a value give the same
+    /// errors, in the same order, cut at the same place; and the same report when accepted.
+    #[test]
+    fn the_json_text_and_value_doors_agree(v in arb_json()) {
+        let e = engine();
+        let by_value = e.evaluate(&v).map(|r| bytes(&r));
+        let by_text = e.evaluate_json(&v.to_string()).map(|r| bytes(&r));
+        prop_assert_eq!(by_value, by_text);
+    }
+}
+
+/// The two JSON doors cut a long list of errors at the same place, with the rest of the
+/// input's errors first, whatever the number of observations after the limit.
+#[test]
+fn the_json_doors_cut_long_error_lists_alike() {
+    let bad = json!({"indicator": "x", "unit": "y", "period": "2023-13", "value": 1});
+    for (top_errors, observations) in [(0, 1), (0, 999), (0, 1000), (0, 1001), (1, 999), (1, 1000), (2, 1500)] {
+        let mut input = json!({"asOf": "2024-12-31", "observations": vec![bad.clone(); observations]});
+        for k in 0..top_errors {
+            input[format!("unknown{k}")] = json!(1);
+        }
+        let by_value = engine().evaluate(&input).unwrap_err();
+        let by_text = engine().evaluate_json(&input.to_string()).unwrap_err();
+        assert_eq!(
+            by_value, by_text,
+            "{top_errors} top-level errors, {observations} observations"
+        );
+        let cut = by_text.0.last().unwrap().code == "INPUT_TOO_MANY_ERRORS";
+        assert_eq!(cut, top_errors + observations > 1000, "{top_errors} + {observations}");
+    }
+}

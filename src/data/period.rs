@@ -58,6 +58,57 @@ impl Date {
         f64::from(self.year - 1) + f64::from(self.ordinal()) / f64::from(days_in_year)
     }
 
+    /// 1 January of `year`.
+    pub fn start_of_year(year: i32) -> Date {
+        Date { year, month: 1, day: 1 }
+    }
+
+    /// 31 December of `year`.
+    pub fn end_of_year(year: i32) -> Date {
+        Date {
+            year,
+            month: 12,
+            day: 31,
+        }
+    }
+
+    /// The day before.
+    pub fn previous_day(self) -> Date {
+        if self.day > 1 {
+            Date {
+                day: self.day - 1,
+                ..self
+            }
+        } else if self.month > 1 {
+            Date::end_of_month(self.year, self.month - 1)
+        } else {
+            Date::end_of_year(self.year.saturating_sub(1))
+        }
+    }
+
+    /// The day after.
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date {
+                day: self.day + 1,
+                ..self
+            }
+        } else if self.month < 12 {
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
+        } else {
+            Date::start_of_year(self.year.saturating_add(1))
+        }
+    }
+
+    /// Whether this is 31 December.
+    pub fn is_end_of_year(self) -> bool {
+        self.month == 12 && self.day == 31
+    }
+
     /// The same day `months` months earlier, moved to the month's end if it has fewer days.
     pub fn months_before(self, months: u32) -> Date {
         let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 - i64::from(months);
@@ -241,6 +292,18 @@ impl Ord for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_before_and_after_cross_months_and_years() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(d("2025-07-01").previous_day(), d("2025-06-30"));
+        assert_eq!(d("2025-01-01").previous_day(), d("2024-12-31"));
+        assert_eq!(d("2024-03-01").previous_day(), d("2024-02-29"));
+        assert_eq!(d("2025-06-30").next_day(), d("2025-07-01"));
+        assert_eq!(d("2024-12-31").next_day(), d("2025-01-01"));
+        assert_eq!(d("2023-02-28").next_day(), d("2023-03-01"));
+        assert!(d("2025-12-31").is_end_of_year() && !d("2025-12-30").is_end_of_year());
+    }
 
     #[test]
     fn order_key_orders_as_periods_do() {

@@ -1,17 +1,38 @@
 //! The sentences of a report, in Vietnamese and English, citing the clause of the decision.
 //! Numbers are formatted per locale (`62,5 %`, `1.240` in Vietnamese; `62.5%`, `1,240` in
 //! English); a value next to a verdict is the display-rounded one (see [`super::display`]).
+//! Text from the portal's data (unit names) is isolated ([`crate::messages::isolate`]), so
+//! that a right-to-left character or control in a name never reorders the sentence around it.
 
-use crate::messages::{push_number, push_percent_trimmed, push_trimmed, Locale, Text};
+use crate::data::Date;
+use crate::messages::{isolate, push_number, push_percent_trimmed, push_trimmed, Locale, Text};
 use crate::plan::{Indicator, Level, Measure};
-use crate::report::{Reason, Status};
+use crate::report::{FigureBasis, Reason, Status};
+
+/// A figure of a year after the deadline, as a sentence names it.
+pub(crate) struct After {
+    pub year: i32,
+    pub period: String,
+    pub shown: Option<Text>,
+    pub out_of: Option<f64>,
+    pub met: Option<bool>,
+}
+
+/// Where the row's figure comes from, for a unit formed from others.
+pub(crate) struct Lineage<'a> {
+    pub basis: Option<FigureBasis>,
+    pub estimated: bool,
+    pub not_estimated_from: &'a [String],
+    pub valid_from: Option<Date>,
+}
 
 /// What a result sentence says.
 pub(crate) struct Facts<'a> {
     pub ind: &'a Indicator,
     pub unit_name: &'a str,
-    pub year: i32,
-    pub period: &'a str,
+    /// The year of the figure the row is about (`None`: only figures after the deadline).
+    pub year: Option<i32>,
+    pub period: String,
     /// The value as displayed.
     pub shown: Option<&'a Text>,
     pub fraction: Option<(f64, f64)>,
@@ -19,14 +40,57 @@ pub(crate) struct Facts<'a> {
     pub counts: Option<(f64, Option<f64>, i32)>,
     /// Milestones: done, share.
     pub milestone: Option<(bool, Option<f64>)>,
+    /// Ranks: how many the ranking ranked.
+    pub out_of: Option<f64>,
     pub requirement: Option<f64>,
+    /// The year whose floor `requirement` is, when not `year`.
+    pub requirement_year: Option<i32>,
     pub is_floor: bool,
     pub met: Option<bool>,
     pub gap_points: Option<f64>,
     pub gap_units: Option<f64>,
+    /// The gap to the deadline target (what `not_reported` says of the last figure).
+    pub gap_to_target: Option<f64>,
     pub target: Option<f64>,
     pub status: Status,
     pub reason: Option<Reason>,
+    pub provisional: Option<Status>,
+    pub after: Option<After>,
+    pub lineage: Lineage<'a>,
+    /// The last day of a unit that ended (`discontinued`).
+    pub ended: Option<Date>,
+    /// The names of the units formed from it.
+    pub successors: Vec<&'a str>,
+    pub series_break: Option<(i32, i32)>,
+}
+
+/// A day as a sentence writes it: `30/06/2025`, `30 June 2025`.
+fn push_day(out: &mut String, d: Date, l: Locale) {
+    use std::fmt::Write;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let _ = match l {
+        Locale::Vi => write!(out, "{:02}/{:02}/{}", d.day, d.month, d.year),
+        Locale::En => write!(
+            out,
+            "{} {} {}",
+            d.day,
+            MONTHS.get(d.month.saturating_sub(1) as usize).copied().unwrap_or(""),
+            d.year
+        ),
+    };
 }
 
 /// A figure of the indicator's kind: a percentage, or a rank.
@@ -110,10 +174,11 @@ pub(crate) fn reason_text(r: Reason) -> Text {
     Text::new(vi, en)
 }
 
-fn push_status_clause(out: &mut String, f: &Facts, l: Locale) {
+/// The verdict in words: `status` (the row's, or what the trend method said provisionally).
+fn push_status_clause(out: &mut String, f: &Facts, status: Status, l: Locale) {
     let dl = f.ind.deadline;
     let t = f.target.map(|t| figure(f.ind, t, l)).unwrap_or_default();
-    let (before, middle, after): (&str, &str, &str) = match (l, f.status) {
+    let (before, middle, after): (&str, &str, &str) = match (l, status) {
         (Locale::Vi, Status::Met) => ("đã đạt chỉ tiêu ", " đến năm ", ""),
         (Locale::En, Status::Met) => ("the ", " target of ", " is met"),
         (Locale::Vi, Status::OnTrack) => ("đúng tiến độ để đạt ", " vào năm ", ""),
@@ -139,14 +204,22 @@ fn push_status_clause(out: &mut String, f: &Facts, l: Locale) {
         }
         (Locale::Vi, Status::NoData) => ("chưa có số liệu", "", ""),
         (Locale::En, Status::NoData) => ("no data reported", "", ""),
+        (Locale::Vi, Status::NotReported) => ("chưa có số liệu năm thời hạn của chỉ tiêu ", " năm ", ""),
+        (Locale::En, Status::NotReported) => ("no figure of the deadline year for the ", " target of ", ""),
+        (Locale::Vi, Status::Discontinued) => ("không đánh giá theo chỉ tiêu ", " năm ", ""),
+        (Locale::En, Status::Discontinued) => ("not judged against the ", " target of ", ""),
     };
-    if f.status == Status::NoData {
+    if status == Status::NoData {
         out.push_str(before);
         return;
     }
     out.push_str(before);
     // English puts the year first in "the 2025 target of 80%", Vietnamese the target first.
-    let year_first = l == Locale::En && matches!(f.status, Status::Met | Status::Deteriorating | Status::Missed);
+    let year_first = l == Locale::En
+        && matches!(
+            status,
+            Status::Met | Status::Deteriorating | Status::Missed | Status::NotReported | Status::Discontinued
+        );
     if year_first {
         push_int(out, dl);
         out.push_str(middle);
@@ -165,11 +238,12 @@ fn push_requirement_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
     if f.ind.measure == Measure::Milestone {
         return;
     }
-    let (Some(req), Some(met)) = (f.requirement, f.met) else {
+    let (Some(req), Some(met), Some(year)) = (f.requirement, f.met, f.year) else {
         return;
     };
     out.push_str(sep);
-    let y = f.year;
+    // A unit that ended during its year is held to the floor of the year before.
+    let y = f.requirement_year.unwrap_or(year);
     let (before, middle): (&str, &str) = match (l, f.is_floor, met) {
         (Locale::Vi, true, true) => ("đạt mức sàn ", " của năm "),
         (Locale::Vi, true, false) => ("dưới mức sàn ", " của năm "),
@@ -259,14 +333,14 @@ fn push_gap_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
 /// Appends what was measured: the value, the year and its period, the counts behind it.
 fn push_what(out: &mut String, f: &Facts, l: Locale) {
     let shown = f.shown.map(|t| t.get(l)).unwrap_or_default();
-    let y = f.year;
-    let has_note = !is_year_text(f.period, y);
+    let Some(y) = f.year else { return };
+    let has_note = !is_year_text(&f.period, y);
     let push_note = |out: &mut String| {
         out.push_str(match l {
             Locale::Vi => "kỳ ",
             Locale::En => "period ",
         });
-        out.push_str(f.period);
+        out.push_str(&f.period);
     };
     // " năm {y} (kỳ …)" / " in {y} (period …)"
     let push_year = |out: &mut String| {
@@ -289,6 +363,11 @@ fn push_what(out: &mut String, f: &Facts, l: Locale) {
                 Locale::En => "rank ",
             });
             out.push_str(shown);
+            // "hạng 12/34": out of the provinces that ranking ranked.
+            if let Some(n) = f.out_of {
+                out.push('/');
+                push_trimmed(out, n, 0, l);
+            }
             out.push(' ');
             push_year(out);
         }
@@ -381,20 +460,253 @@ fn push_what(out: &mut String, f: &Facts, l: Locale) {
     }
 }
 
+/// Where a figure summed from predecessors came from.
+fn push_lineage_note(out: &mut String, f: &Facts, l: Locale) {
+    if f.lineage.basis != Some(FigureBasis::Predecessors) {
+        return;
+    }
+    out.push_str(match (l, f.lineage.estimated) {
+        (Locale::Vi, false) => " (cộng từ các đơn vị tiền thân)",
+        (Locale::Vi, true) => " (ước tính từ các đơn vị tiền thân, có đơn vị chỉ tính một phần)",
+        (Locale::En, false) => " (summed from the units it was formed from)",
+        (Locale::En, true) => " (estimated from the units it was formed from, some in part)",
+    });
+}
+
+/// "No 2025 figure was given; the last, rank 22 in 2024, was 7 places short of the 2025
+/// target of rank 15; provisionally: …".
+fn push_not_reported(out: &mut String, f: &Facts, l: Locale) {
+    let dl = f.ind.deadline;
+    match l {
+        Locale::Vi => {
+            out.push_str("chưa có số liệu năm ");
+            push_int(out, dl);
+        }
+        Locale::En => {
+            out.push_str("no ");
+            push_int(out, dl);
+            out.push_str(" figure was given");
+        }
+    }
+    if f.year.is_none() {
+        return;
+    }
+    out.push_str(match l {
+        Locale::Vi => "; số liệu gần nhất là ",
+        Locale::En => "; the last, ",
+    });
+    push_what(out, f, l);
+    push_lineage_note(out, f, l);
+    let t = f.target.map(|t| figure(f.ind, t, l)).unwrap_or_default();
+    let gap = f.gap_to_target.filter(|g| *g > 0.0);
+    match (l, gap) {
+        (Locale::Vi, None) => {
+            out.push_str(", đạt chỉ tiêu ");
+            out.push_str(&t);
+        }
+        (Locale::En, None) => {
+            out.push_str(", met the target of ");
+            out.push_str(&t);
+        }
+        (Locale::Vi, Some(g)) => {
+            out.push_str(", còn cách chỉ tiêu ");
+            out.push_str(&t);
+            out.push(' ');
+            push_gap_amount(out, f, g, l);
+        }
+        (Locale::En, Some(g)) => {
+            out.push_str(", was ");
+            push_gap_amount(out, f, g, l);
+            out.push_str(" short of the target of ");
+            out.push_str(&t);
+        }
+    }
+    // "Met the target" already says what a provisional `met` would.
+    if let Some(p) = f.provisional.filter(|p| *p != Status::Met) {
+        out.push_str(match l {
+            Locale::Vi => "; đánh giá tạm theo số liệu đó: ",
+            Locale::En => "; provisionally, from that figure: ",
+        });
+        push_status_clause(out, f, p, l);
+    }
+}
+
+/// A gap in the indicator's unit: "7 bậc", "7 places", "4,5 điểm phần trăm".
+fn push_gap_amount(out: &mut String, f: &Facts, g: f64, l: Locale) {
+    match (l, f.ind.measure) {
+        (Locale::Vi, Measure::Rank) => {
+            push_gap(out, g, 0, l);
+            out.push_str(" bậc");
+        }
+        (Locale::En, Measure::Rank) => {
+            let from = out.len();
+            push_gap(out, g, 0, l);
+            let one = out.get(from..) == Some("1");
+            out.push_str(if one { " place" } else { " places" });
+        }
+        (Locale::Vi, _) => {
+            push_gap(out, g, 1, l);
+            out.push_str(" điểm phần trăm");
+        }
+        (Locale::En, _) => {
+            push_gap(out, g, 1, l);
+            out.push_str(" percentage points");
+        }
+    }
+}
+
+/// "The unit existed until 30 June 2025 (succeeded by …) and is not judged against the 2025
+/// target".
+fn push_discontinued(out: &mut String, f: &Facts, l: Locale) {
+    let Some(end) = f.ended else { return };
+    out.push_str(match l {
+        Locale::Vi => "đơn vị tồn tại đến hết ngày ",
+        Locale::En => "the unit existed until ",
+    });
+    push_day(out, end, l);
+    if !f.successors.is_empty() {
+        out.push_str(match l {
+            Locale::Vi => " (đơn vị kế thừa: ",
+            Locale::En => " (succeeded by ",
+        });
+        for (i, s) in f.successors.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&isolate(s));
+        }
+        out.push(')');
+    }
+    // Before the deadline: its last figure, not a verdict on a target it did not live to see.
+    match l {
+        Locale::Vi => {
+            out.push_str(", trước thời hạn năm ");
+            push_int(out, f.ind.deadline);
+            out.push_str(" của chỉ tiêu, nên đây là số liệu cuối cùng, không phải kết quả đánh giá");
+        }
+        Locale::En => {
+            out.push_str(", before the ");
+            push_int(out, f.ind.deadline);
+            out.push_str(" deadline, so this is its last figure, not a verdict");
+        }
+    }
+}
+
+/// "; after the deadline, 85,0 % in 2026 (meets the target; not part of the verdict)".
+fn push_after_deadline(out: &mut String, f: &Facts, l: Locale) {
+    let Some(a) = &f.after else { return };
+    out.push_str(match l {
+        Locale::Vi => "; sau thời hạn: ",
+        Locale::En => "; after the deadline, ",
+    });
+    if let Some(t) = &a.shown {
+        if f.ind.measure == Measure::Rank {
+            out.push_str(match l {
+                Locale::Vi => "hạng ",
+                Locale::En => "rank ",
+            });
+        }
+        out.push_str(t.get(l));
+        if let Some(n) = a.out_of {
+            out.push('/');
+            push_trimmed(out, n, 0, l);
+        }
+        out.push(' ');
+    }
+    out.push_str(match l {
+        Locale::Vi => "năm ",
+        Locale::En => "in ",
+    });
+    push_int(out, a.year);
+    if !is_year_text(&a.period, a.year) {
+        out.push_str(match l {
+            Locale::Vi => " (kỳ ",
+            Locale::En => " (period ",
+        });
+        out.push_str(&a.period);
+        out.push(')');
+    }
+    out.push_str(match (l, a.met) {
+        (Locale::Vi, Some(true)) => " (đạt chỉ tiêu; không tính vào kết quả đánh giá)",
+        (Locale::Vi, _) => " (chưa đạt chỉ tiêu; không tính vào kết quả đánh giá)",
+        (Locale::En, Some(true)) => " (meets the target; not part of the verdict)",
+        (Locale::En, _) => " (short of the target; not part of the verdict)",
+    });
+}
+
+/// Notes after the verdict: a break in the series under the trend, a history not estimated.
+fn push_notes(out: &mut String, f: &Facts, l: Locale) {
+    let trend_said = matches!(
+        f.status,
+        Status::OnTrack | Status::NeedsAcceleration | Status::LimitedProgress | Status::Deteriorating
+    ) || f.provisional.is_some();
+    if let (Some((a, b)), true) = (f.series_break, trend_said) {
+        match l {
+            Locale::Vi => {
+                out.push_str("; các đơn vị tạo nên số liệu thay đổi giữa năm ");
+                push_int(out, a);
+                out.push_str(" và năm ");
+                push_int(out, b);
+                out.push_str(", nên xu hướng so sánh hai địa bàn khác nhau");
+            }
+            Locale::En => {
+                out.push_str("; the units behind the figures changed between ");
+                push_int(out, a);
+                out.push_str(" and ");
+                push_int(out, b);
+                out.push_str(", so the trend compares different territories");
+            }
+        }
+    }
+    if let (false, Some(from)) = (f.lineage.not_estimated_from.is_empty(), f.lineage.valid_from) {
+        out.push_str(match l {
+            Locale::Vi => "; chưa ước tính số liệu trước ngày ",
+            Locale::En => "; figures before ",
+        });
+        push_day(out, from, l);
+        out.push_str(match l {
+            Locale::Vi => " vì chưa biết tỷ lệ phần được chuyển từ ",
+            Locale::En => " are not estimated: the share that came from ",
+        });
+        for (i, id) in f.lineage.not_estimated_from.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push('`');
+            out.push_str(&isolate(id));
+            out.push('`');
+        }
+        if l == Locale::En {
+            out.push_str(" is unknown");
+        }
+    }
+}
+
 /// The sentence of one result.
 pub(crate) fn result(f: &Facts) -> Text {
     let one = |l: Locale| {
         let title = f.ind.title.get(l);
         let mut out = String::with_capacity(f.unit_name.len() + title.len() + 200);
-        out.push_str(f.unit_name);
+        out.push_str(&isolate(f.unit_name));
         out.push_str(" – ");
         out.push_str(title);
         out.push_str(": ");
-        push_what(&mut out, f, l);
-        push_requirement_clause(&mut out, ", ", f, l);
-        push_gap_clause(&mut out, ", ", f, l);
-        out.push_str("; ");
-        push_status_clause(&mut out, f, l);
+        if f.status == Status::NotReported {
+            push_not_reported(&mut out, f, l);
+        } else {
+            push_what(&mut out, f, l);
+            push_lineage_note(&mut out, f, l);
+            push_requirement_clause(&mut out, ", ", f, l);
+            push_gap_clause(&mut out, ", ", f, l);
+            out.push_str("; ");
+            if f.status == Status::Discontinued {
+                push_discontinued(&mut out, f, l);
+            } else {
+                push_status_clause(&mut out, f, f.status, l);
+            }
+        }
+        push_after_deadline(&mut out, f, l);
+        push_notes(&mut out, f, l);
         out.push_str(match l {
             Locale::Vi => " (khoản ",
             Locale::En => " (clause ",
@@ -419,6 +731,14 @@ pub(crate) fn no_data(ind: &Indicator) -> Text {
     Text::new(one(Locale::Vi), one(Locale::En))
 }
 
+/// The text with its first letter in upper case.
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|first| first.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn level_noun(level: Level, n: u32, l: Locale) -> &'static str {
     match (l, level, n == 1) {
         (Locale::Vi, Level::City, _) => "đơn vị cấp thành phố",
@@ -438,6 +758,13 @@ pub(crate) struct LevelFacts<'a> {
     pub ind: &'a Indicator,
     pub level: Level,
     pub year: i32,
+    /// The last day a unit of the level existed, for a level that ended before the end of
+    /// `year`; the counts are then of its last figures.
+    pub last_day: Option<Date>,
+    /// The period of those last figures, when it is the same for all.
+    pub period: Option<String>,
+    /// The year whose floor `requirement` is, when not `year`.
+    pub requirement_year: Option<i32>,
     pub met: u32,
     pub total: u32,
     pub no_data: u32,
@@ -448,7 +775,7 @@ pub(crate) struct LevelFacts<'a> {
 pub(crate) fn level_sentence(f: &LevelFacts) -> Text {
     let one = |l: Locale| {
         let noun = level_noun(f.level, f.total, l);
-        let y = f.year;
+        let y = f.requirement_year.unwrap_or(f.year);
         let what = match (l, f.requirement, f.is_floor) {
             (Locale::Vi, Some(r), true) => format!("mức sàn {} của năm {y}", figure(f.ind, r, l)),
             (Locale::En, Some(r), true) => format!("the {y} floor of {}", figure(f.ind, r, l)),
@@ -459,11 +786,31 @@ pub(crate) fn level_sentence(f: &LevelFacts) -> Text {
             (Locale::Vi, None, false) => format!("mức chỉ tiêu năm {y}"),
             (Locale::En, None, false) => format!("the target in {y}"),
         };
-        let mut s = match l {
-            Locale::Vi => format!("{}/{} {noun} đạt {what}", f.met, f.total),
-            Locale::En => {
+        let mut s = match (l, f.last_day) {
+            (Locale::Vi, None) => format!("{}/{} {noun} đạt {what}", f.met, f.total),
+            (Locale::En, None) => {
                 let verb = if f.met == 1 || f.total == 1 { "meets" } else { "meet" };
                 format!("{} of {} {noun} {verb} {what}", f.met, f.total)
+            }
+            // "The district level existed until 30 June 2025; last figures (2025-H1): 7 of 9
+            // districts met the 2024 floor of 80%".
+            (_, Some(day)) => {
+                let mut d = String::new();
+                push_day(&mut d, day, l);
+                let period = f.period.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
+                let level = f.level.name();
+                match l {
+                    Locale::Vi => format!(
+                        "{} tồn tại đến hết ngày {d}; số liệu cuối cùng{period}: {}/{} {noun} đạt {what}",
+                        capitalize(&level.vi),
+                        f.met,
+                        f.total
+                    ),
+                    Locale::En => format!(
+                        "the {} existed until {d}; last figures{period}: {} of {} {noun} met {what}",
+                        level.en, f.met, f.total
+                    ),
+                }
             }
         };
         if f.no_data > 0 {

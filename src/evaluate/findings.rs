@@ -64,15 +64,43 @@ pub(crate) fn input_finding(code: FindingCode, path: &str, message: Text) -> Fin
     }
 }
 
+/// The path of a unit by its id (not its position: the report does not depend on the
+/// input's order).
+fn unit_path(unit: &str) -> String {
+    format!(
+        "$.units[?(@.id=='{}')]",
+        unit.replace('\\', "\\\\").replace('\'', "\\'")
+    )
+}
+
+/// A finding about a unit of the input.
+pub(crate) fn unit_finding(code: FindingCode, unit: &str, message: Text) -> Finding {
+    Finding {
+        code,
+        severity: code.severity(),
+        path: unit_path(unit),
+        indicator: None,
+        unit: Some(unit.to_string()),
+        period: None,
+        message: message.into(),
+        unusable: code.unusable(),
+    }
+}
+
+/// A finding about a unit in one year, for no indicator in particular.
+pub(crate) fn unit_period_finding(code: FindingCode, unit: &str, year: i32, message: Text) -> Finding {
+    Finding {
+        period: Some(Period::year(year).code()),
+        ..unit_finding(code, unit, message)
+    }
+}
+
 /// A finding about a unit's figure for a year rather than one observation.
 pub(crate) fn unit_year_finding(code: FindingCode, indicator: &str, unit: &str, year: i32, message: Text) -> Finding {
     Finding {
         code,
         severity: code.severity(),
-        path: format!(
-            "$.units[?(@.id=='{}')]",
-            unit.replace('\\', "\\\\").replace('\'', "\\'")
-        ),
+        path: unit_path(unit),
         indicator: Some(indicator.to_string()),
         unit: Some(unit.to_string()),
         period: Some(Period::year(year).code()),

@@ -1,107 +1,72 @@
 //! Evaluation: from the figures a portal holds to where each target stands.
 //!
-//! The steps, each in its own module:
-//! 1. [`screen`]: check every observation against the plan and the units (findings for what
-//!    cannot be used), settle duplicates, fill nested denominators, and choose each unit's
-//!    value for a year (the latest-ending period; the annual report wins ties);
-//! 2. [`rollup`]: a unit without its own figure sums its units' numerators and
-//!    denominators, with the hierarchy valid in that year;
-//! 3. [`result`]: per indicator and unit, the value, the requirement of the year, the gap,
-//!    and the status by the [`trend`] method, with a sentence from [`explain`] and a value
-//!    rounded by [`display`] so that it never contradicts the status;
-//! 4. here: level summaries ("7 of 9 districts meet the 2024 floor of 80 %"), the headline
-//!    row of each indicator, and counts by status per reform area and for the plan.
+//! The steps, each in its own module, in the order they run:
+//! 1. [`units`]: the hierarchy over time (one entry per unit, ids may be reused), children
+//!    before parents, lineage resolved;
+//! 2. [`screen`]: check every observation against the plan and the unit of its id valid in
+//!    its period (findings for what cannot be used), settle duplicates, fill nested
+//!    denominators, and choose each unit's value for a year (the latest-ending period; the
+//!    annual report wins ties);
+//! 3. [`rollup`]: a unit without its own figure sums its units' numerators and
+//!    denominators, with the hierarchy as it stood at the end of the year (or on the unit's
+//!    last day);
+//! 4. [`lineage`]: a unit formed from others gets, for the years before it existed, the sums
+//!    of what it was formed from;
+//! 5. [`result`]: per indicator and unit, each year judged against its requirement
+//!    ([`judge`]), the verdict ([`verdict`]: the trend method before the deadline, the
+//!    deadline year's figure after it, `discontinued` for a unit that ended), the series and
+//!    its breaks ([`breaks`]), and the sentence ([`explain`], with values rounded by
+//!    [`display`] so that they never contradict the verdict);
+//! 6. [`levels`]: level summaries ("7 of 9 districts meet the 2024 floor of 80 %");
+//! 7. here: the headline row of each indicator and the counts by status per reform area and
+//!    for the plan; and after the plan's period, the final review ([`review`]).
 //!
 //! The output is sorted and every computed number is rounded to 4 decimals, so the same
 //! input in any order gives the same report, byte for byte.
 
+mod breaks;
 pub mod display;
 mod explain;
 mod findings;
+mod judge;
+mod levels;
+mod lineage;
 mod result;
+mod review;
 mod rollup;
 mod screen;
 pub mod trend;
+mod units;
+mod verdict;
 
-use crate::data::{Input, Unit};
+use crate::data::{Date, Input, Unit};
 use crate::messages::Text;
-use crate::plan::{Level, Plan, RampReading};
+use crate::plan::{Plan, RampReading};
 use crate::report::{
-    AreaSummary, Finding, FindingCode, IndicatorResult, LevelSummary, Num, PlanRef, Report, ResolvedOptions, Status,
-    StatusCounts, Summary,
+    AreaSummary, Finding, FindingCode, IndicatorResult, PlanRef, Report, ResolvedOptions, Status, StatusCounts, Summary,
 };
 use crate::sort::{sort, sort_by};
 
-use result::{Rules, YearEval};
-use rollup::Figures;
-use screen::Figure;
+use judge::{Rules, YearEval};
 
 pub(crate) use crate::data::clip;
 
 /// What every step reads: the plan, the input, and the unit hierarchy.
 ///
 /// Units and indicators are interned once per evaluation: a unit is its position in
-/// [`Ctx::units`] (sorted by id, so index order is id order), an indicator its position in the
-/// plan. The steps key their tables by these small numbers instead of cloning ids per
-/// observation.
+/// [`Ctx::units`] (sorted by id and first day), an indicator its position in the plan. The
+/// steps key their tables by these small numbers instead of cloning ids per observation.
 pub(crate) struct Ctx<'a> {
     pub plan: &'a Plan,
     pub input: &'a Input,
-    /// One unit per id, sorted by id (the last of the input wins, as it would in a map).
-    pub units: Vec<&'a Unit>,
-    /// Children of each unit, by index, in id order.
-    pub children: Vec<Vec<usize>>,
-    /// Units, deepest first, so that a roll-up meets every child before its parent.
-    pub bottom_up: Vec<usize>,
+    pub units: units::Hierarchy<'a>,
     /// The plan's indicator ids, sorted, with the position of the first indicator of each.
     indicator_ids: Vec<(&'a str, usize)>,
-    pub as_of_year: i32,
+    pub as_of: Date,
 }
 
 impl<'a> Ctx<'a> {
     fn new(plan: &'a Plan, input: &'a Input) -> Ctx<'a> {
-        let mut sorted: Vec<&Unit> = input.units.iter().collect();
-        sort_by(&mut sorted, |a, b| a.id.cmp(&b.id)); // stable: equal ids keep the input's order
-        let mut units: Vec<&Unit> = Vec::with_capacity(sorted.len());
-        for u in sorted {
-            match units.last_mut() {
-                Some(last) if last.id == u.id => *last = u,
-                _ => units.push(u),
-            }
-        }
-        let index = |id: &str| units.binary_search_by(|u| u.id.as_str().cmp(id)).ok();
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
-        for u in &input.units {
-            if let (Some(p), Some(c)) = (u.parent.as_deref().and_then(index), index(&u.id)) {
-                if let Some(list) = children.get_mut(p) {
-                    list.push(c);
-                }
-            }
-        }
-        for c in &mut children {
-            sort(c);
-            c.dedup();
-        }
-        // Depth by following parents; bounded, so a hand-built cyclic input cannot hang.
-        let mut depth: Vec<(usize, usize)> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| {
-                let mut d = 0usize;
-                let mut cur = u.parent.as_deref();
-                while let Some(p) = cur {
-                    if d > units.len() {
-                        break;
-                    }
-                    d += 1;
-                    cur = index(p)
-                        .and_then(|pi| units.get(pi))
-                        .and_then(|pu| pu.parent.as_deref());
-                }
-                (d, i)
-            })
-            .collect();
-        sort_by(&mut depth, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut indicator_ids: Vec<(&str, usize)> = plan
             .indicators
             .iter()
@@ -113,28 +78,26 @@ impl<'a> Ctx<'a> {
         Ctx {
             plan,
             input,
-            units,
-            children,
-            bottom_up: depth.into_iter().map(|(_, i)| i).collect(),
+            units: units::Hierarchy::new(&input.units),
             indicator_ids,
-            as_of_year: input.as_of.year,
+            as_of: input.as_of,
         }
-    }
-
-    /// The index of the unit `id`.
-    pub fn unit_index(&self, id: &str) -> Option<usize> {
-        self.units.binary_search_by(|u| u.id.as_str().cmp(id)).ok()
     }
 
     /// The unit at `index`.
     pub fn unit(&self, index: usize) -> Option<&'a Unit> {
-        self.units.get(index).copied()
+        self.units.unit(index)
     }
 
     /// The plan's position of the indicator `id` (the first, as [`Plan::indicator`] finds).
     pub fn indicator_index(&self, id: &str) -> Option<usize> {
         let i = self.indicator_ids.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
         self.indicator_ids.get(i).map(|(_, at)| *at)
+    }
+
+    /// Whether the as-of date is past the end of `deadline` (a year).
+    pub fn past(&self, deadline: i32) -> bool {
+        self.as_of > Date::end_of_year(deadline)
     }
 }
 
@@ -183,14 +146,24 @@ fn extra_columns_finding(extra_csv_columns: &[String]) -> Vec<Finding> {
     findings
 }
 
+/// One indicator's rows, each with its unit's position and its judged years.
+pub(crate) struct Row {
+    pub result: IndicatorResult,
+    pub unit: usize,
+    pub judged: Vec<YearEval>,
+}
+
 /// The report from the screened figures.
 fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Report {
     let (plan, input) = (ctx.plan, ctx.input);
+    findings.extend(orphan_findings(ctx));
     let mut results: Vec<IndicatorResult> = Vec::new();
-    let mut level_summaries: Vec<LevelSummary> = Vec::new();
+    let mut level_summaries = Vec::new();
+    let mut review_rows = Vec::new();
     // The headline status of each indicator, by its position in the plan.
     let mut headline: Vec<Status> = vec![Status::NoData; plan.indicators.len()];
     let no_own = Vec::new();
+    let in_review = ctx.past(plan.plan.period.to);
     for (ind_at, ind) in plan.indicators.iter().enumerate() {
         let ramp = ind.ramp.as_deref().and_then(|r| plan.ramp(r));
         let rules = Rules {
@@ -198,10 +171,9 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             ramp,
             reading: resolved_reading(input, ramp.map(|r| r.default_reading)),
         };
-        let figures = rollup::figures(ctx, ind, own.get(ind_at).unwrap_or(&no_own), &mut findings);
-        let mut rows: Vec<IndicatorResult> = Vec::new();
-        // Per unit index: its judged years (empty without a row).
-        let mut judged: Vec<Vec<YearEval>> = vec![Vec::new(); ctx.units.len()];
+        let mut figures = rollup::figures(ctx, ind, own.get(ind_at).unwrap_or(&no_own), &mut findings);
+        lineage::extend(ctx, &mut figures);
+        let mut rows: Vec<Row> = Vec::new();
         for (unit_at, years) in figures.iter().enumerate() {
             let Some(unit) = ctx.unit(unit_at) else {
                 continue;
@@ -210,34 +182,44 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
                 continue;
             }
             let years = years
-                .get(..years.partition_point(|uy| uy.year <= ctx.as_of_year))
+                .get(..years.partition_point(|uy| uy.year <= ctx.as_of.year))
                 .unwrap_or_default();
-            if let Some((row, j)) = result::row(ctx, &rules, unit, years) {
+            if let Some(row) = result::row(ctx, &rules, unit_at, years, &mut findings) {
                 rows.push(row);
-                if let Some(slot) = judged.get_mut(unit_at) {
-                    *slot = j;
-                }
             }
         }
-        sort_by(&mut rows, |a, b| (a.level, &a.unit).cmp(&(b.level, &b.unit)));
+        sort_by(&mut rows, |a, b| {
+            (a.result.level, &a.result.unit, &a.result.valid_from).cmp(&(
+                b.result.level,
+                &b.result.unit,
+                &b.result.valid_from,
+            ))
+        });
         if rows.is_empty() {
             let row = result::no_data_row(ctx, ind);
             if let Some(h) = headline.get_mut(ind_at) {
                 *h = row.status;
+            }
+            if in_review {
+                review_rows.extend(review::rows(ctx, &rules, &[], &[]));
             }
             results.push(row);
             continue;
         }
         if let Some(i) = pick_headline(ctx, &rows) {
             if let Some(r) = rows.get_mut(i) {
-                r.headline = true;
+                r.result.headline = true;
                 if let Some(h) = headline.get_mut(ind_at) {
-                    *h = r.status;
+                    *h = r.result.status;
                 }
             }
         }
-        level_summaries.extend(summarize_levels(ctx, &rules, &rows, &judged, &figures));
-        results.extend(rows);
+        let summaries = levels::summarize(ctx, &rules, &rows, &figures);
+        if in_review {
+            review_rows.extend(review::rows(ctx, &rules, &rows, &summaries));
+        }
+        level_summaries.extend(summaries);
+        results.extend(rows.into_iter().map(|r| r.result));
     }
 
     let mut areas = Vec::new();
@@ -302,6 +284,7 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             counts,
             result_counts,
         },
+        review: in_review.then(|| review::review(plan, review_rows)),
         findings,
     }
 }
@@ -311,116 +294,65 @@ fn resolved_reading(input: &Input, ramp_default: Option<RampReading>) -> RampRea
 }
 
 /// The row the area and plan summaries count: the top of the hierarchy (a unit without a
-/// parent) if it has a row; otherwise, among the rows of the highest level present, the
-/// worst status (an indicator counts as met only when every unit at that level meets it).
-fn pick_headline(ctx: &Ctx, rows: &[IndicatorResult]) -> Option<usize> {
-    let is_root = |r: &IndicatorResult| {
-        r.unit
-            .as_deref()
-            .and_then(|u| ctx.unit_index(u))
-            .and_then(|i| ctx.unit(i))
-            .is_some_and(|u| u.parent.is_none())
-    };
-    if let Some(i) = rows.iter().position(is_root) {
+/// parent) if it has a row and still exists (the newest such unit when a code was reused);
+/// otherwise, among the rows of the highest level present, the worst status (an indicator
+/// counts as met only when every unit at that level meets it; a unit that ended counts
+/// last).
+fn pick_headline(ctx: &Ctx, rows: &[Row]) -> Option<usize> {
+    let is_root = |r: &Row| !ctx.units.has_parent(r.unit) && r.result.status != Status::Discontinued;
+    if let Some(i) = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| is_root(r))
+        .max_by_key(|(i, r)| (ctx.unit(r.unit).and_then(|u| u.valid_from), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i)
+    {
         return Some(i);
     }
-    let top = rows.iter().filter_map(|r| r.level).min()?;
+    let top = rows.iter().filter_map(|r| r.result.level).min()?;
     rows.iter()
         .enumerate()
-        .filter(|(_, r)| r.level == Some(top))
-        .min_by_key(|(i, r)| (r.status.severity(), *i))
+        .filter(|(_, r)| r.result.level == Some(top))
+        .min_by_key(|(i, r)| (r.result.status.severity(), *i))
         .map(|(i, _)| i)
 }
 
-/// For each level with rows, the latest year: how many units of the level (valid that year)
-/// meet their requirement, which fall short, which have no data, and all of them together.
-fn summarize_levels(
-    ctx: &Ctx,
-    rules: &Rules,
-    rows: &[IndicatorResult],
-    judged: &[Vec<YearEval>],
-    figures: &Figures,
-) -> Vec<LevelSummary> {
-    let ind = rules.ind;
-    let mut levels: Vec<Level> = rows.iter().filter_map(|r| r.level).collect();
-    sort(&mut levels);
-    levels.dedup();
+/// Districts and communes without a parent in an input whose hierarchy has a city-level
+/// unit with children: they are left out of every roll-up, which is seldom what a portal
+/// meant (a district's own portal, sending its district as the top, gets no finding).
+fn orphan_findings(ctx: &Ctx) -> Vec<Finding> {
+    let units = &ctx.units;
+    let has_city_top = (0..units.len()).any(|u| {
+        units.unit(u).is_some_and(|x| x.level == crate::plan::Level::City)
+            && !units.has_parent(u)
+            && units.has_children(u)
+    });
+    if !has_city_top {
+        return Vec::new();
+    }
     let mut out = Vec::new();
-    for level in levels {
-        let Some(year) = rows
-            .iter()
-            .filter(|r| r.level == Some(level))
-            .filter_map(|r| r.year)
-            .max()
-        else {
+    for u in 0..units.len() {
+        let Some(unit) = units.unit(u) else { continue };
+        if unit.level == crate::plan::Level::City || unit.parent.is_some() {
             continue;
-        };
-        let units: Vec<&Unit> = ctx
-            .input
-            .units
-            .iter()
-            .filter(|u| u.level == level && u.valid_in(year))
-            .collect();
-        let mut met = 0u32;
-        let mut short = Vec::new();
-        let mut no_data = Vec::new();
-        let (mut num, mut den, mut all_fractions, mut any) = (0.0, 0.0, true, false);
-        for u in &units {
-            let at = ctx.unit_index(&u.id);
-            let e = at.and_then(|i| judged.get(i)).and_then(|j| result::judged_in(j, year));
-            match e.and_then(|e| e.met) {
-                Some(true) => met = met.saturating_add(1),
-                Some(false) => short.push(u.id.clone()),
-                None => no_data.push(u.id.clone()),
-            }
-            if let Some(uy) = at.and_then(|i| figures.get(i)).and_then(|y| rollup::in_year(y, year)) {
-                any = true;
-                match uy.figure {
-                    Figure::Fraction { numerator, denominator } => {
-                        num += numerator;
-                        den += denominator;
-                    }
-                    _ => all_fractions = false,
-                }
-            }
         }
-        sort(&mut short);
-        sort(&mut no_data);
-        // One requirement for the level, unless it differs by unit (increment reading).
-        let requirement = if rules.ramp.is_some() && rules.reading == RampReading::Increment {
-            None
-        } else {
-            result::requirement(ctx, rules, level, year, None).0
-        };
-        let aggregate = (any && all_fractions && den > 0.0).then(|| num / den * 100.0);
-        let total = u32::try_from(units.len()).unwrap_or(u32::MAX);
-        let sentence = ctx.input.options.text.words().then(|| {
-            explain::level_sentence(&explain::LevelFacts {
-                ind,
-                level,
-                year,
-                met,
-                total,
-                no_data: u32::try_from(no_data.len()).unwrap_or(u32::MAX),
-                requirement,
-                is_floor: rules.ramp.is_some(),
-            })
-        });
-        out.push(LevelSummary {
-            indicator: ind.id.clone(),
-            level,
-            year,
-            units_total: total,
-            units_met: met,
-            units_short: short,
-            units_no_data: no_data,
-            requirement: requirement.map(Num),
-            requirement_kind: if rules.ramp.is_some() { "floor" } else { "target" },
-            aggregate_value: aggregate.map(Num),
-            aggregate_numerator: aggregate.map(|_| Num(num)),
-            aggregate_denominator: aggregate.map(|_| Num(den)),
-            sentence,
-        });
+        let name = unit.level.name();
+        out.push(findings::unit_finding(
+            FindingCode::UnitWithoutParent,
+            &unit.id,
+            Text::new(
+                format!(
+                    "đơn vị {} `{}` không có đơn vị cấp trên (`parent`), nên không được cộng vào số liệu của đơn vị nào",
+                    name.vi,
+                    clip(&unit.id)
+                ),
+                format!(
+                    "the {} unit `{}` has no `parent`, so it is left out of every roll-up",
+                    name.en,
+                    clip(&unit.id)
+                ),
+            ),
+        ));
     }
     out
 }

@@ -1,126 +1,25 @@
-//! One result row: where one unit stands on one indicator. The value of each year, the
-//! requirement of that year (the ramp floor, or the target), the gap, the status by the
-//! trend method, the straight-path expectation, the projection, and the sentence.
+//! One result row: where one unit stands on one indicator. Built in named steps: the years
+//! judged ([`super::judge`]), the figures split at the deadline and the verdict
+//! ([`super::verdict`]), the gap, the shown value, the series and its breaks, the ramp years,
+//! and the sentence ([`super::explain`]).
 
+use super::breaks;
 use super::display::{percent_text, whole_text, Threshold};
-use super::explain::{self, Facts};
-use super::rollup::{in_year, UnitYear};
+use super::explain::{self, After, Facts, Lineage};
+use super::judge::{self, judged_in, Rules, YearEval};
+use super::rollup::UnitYear;
 use super::screen::Figure;
-use super::trend::{self, Trend, TrendInput};
-use super::Ctx;
-use crate::data::{Date, Unit};
+use super::verdict::{self, Split, Stage, TrendOf, Verdict};
+use super::{Ctx, Row};
+use crate::data::hierarchy::Share;
 use crate::messages::Text;
-use crate::plan::{Comparator, Indicator, Level, Measure, Ramp, RampReading};
-use crate::ramp::{self, round4, Floor, FloorBasis};
-use crate::report::{IndicatorResult, Method, Num, RampYear, Reason, SeriesPoint, Status};
+use crate::plan::{Comparator, Indicator, Level, Measure, Ramp};
+use crate::ramp::{round4, FloorBasis};
+use crate::report::{
+    AfterDeadline, FigureBasis, Finding, IndicatorResult, Method, Num, RampYear, SeriesBreak, SeriesPoint, Status,
+};
 
-/// One indicator as the evaluation reads it.
-pub(crate) struct Rules<'a> {
-    pub ind: &'a Indicator,
-    pub ramp: Option<&'a Ramp>,
-    pub reading: RampReading,
-}
-
-/// One year of one unit, judged.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct YearEval {
-    pub year: i32,
-    pub value: Option<f64>,
-    pub requirement: Option<f64>,
-    pub floor: Option<Floor>,
-    pub met: Option<bool>,
-}
-
-/// The judged year `year` among a unit's judged years (sorted by year).
-pub(crate) fn judged_in(judged: &[YearEval], year: i32) -> Option<&YearEval> {
-    let i = judged.binary_search_by_key(&year, |e| e.year).ok()?;
-    judged.get(i)
-}
-
-/// The baseline count of a reduction (the unit's count in the baseline year).
-fn baseline_count(rules: &Rules, years: &[UnitYear]) -> Option<f64> {
-    let by = rules.ind.baseline_year?;
-    match in_year(years, by)?.figure {
-        Figure::Count(c) => Some(c),
-        _ => None,
-    }
-}
-
-/// The value of a figure in the indicator's scale, rounded to 4 decimals so that every
-/// comparison is made on the number the report shows.
-fn value_of(fig: Figure, base: Option<f64>) -> Option<f64> {
-    let v = match fig {
-        Figure::Share(v) | Figure::Rank(v) => v,
-        Figure::Fraction { numerator, denominator } => numerator / denominator * 100.0,
-        Figure::Count(c) => {
-            let b = base.filter(|b| *b > 0.0)?;
-            (b - c) / b * 100.0
-        }
-        Figure::Milestone { done: true, .. } => 100.0,
-        Figure::Milestone { done: false, share } => share.unwrap_or(0.0),
-    };
-    Some(round4(v))
-}
-
-/// The requirement of `year` at `level`: the ramp floor, or the target.
-pub(crate) fn requirement(
-    ctx: &Ctx,
-    rules: &Rules,
-    level: Level,
-    year: i32,
-    previous: Option<f64>,
-) -> (Option<f64>, Option<Floor>) {
-    match rules.ramp {
-        Some(r) => {
-            let prev = if rules.reading == RampReading::Increment {
-                previous
-            } else {
-                None
-            };
-            match ramp::quiet_floor(ctx.plan, r, level, year, rules.reading, prev) {
-                Some(f) => (f.floor, Some(f)),
-                None => (None, None),
-            }
-        }
-        None => (Some(rules.ind.target_for(level)), None),
-    }
-}
-
-/// Every year of a unit, judged against its requirement.
-pub(crate) fn judge_years(ctx: &Ctx, rules: &Rules, level: Level, years: &[UnitYear]) -> Vec<YearEval> {
-    let base = baseline_count(rules, years);
-    let mut out = Vec::with_capacity(years.len());
-    for uy in years {
-        let y = uy.year;
-        let value = value_of(uy.figure, base);
-        let previous = in_year(years, y - 1).and_then(|p| value_of(p.figure, base));
-        let (req, floor) = requirement(ctx, rules, level, y, previous);
-        let met = match (value, req) {
-            (Some(v), Some(r)) => Some(rules.ind.comparator.holds(v, r)),
-            _ => None,
-        };
-        out.push(YearEval {
-            year: y,
-            value,
-            requirement: req,
-            floor,
-            met,
-        });
-    }
-    out
-}
-
-/// The target at the deadline: the ramp's floor for the deadline year, or the target.
-fn deadline_target(ctx: &Ctx, rules: &Rules, level: Level, judged: &[YearEval]) -> f64 {
-    let dl = rules.ind.deadline;
-    let previous = judged_in(judged, dl - 1).and_then(|e| e.value);
-    match requirement(ctx, rules, level, dl, previous) {
-        (Some(f), Some(_)) => f,
-        _ => rules.ind.target_for(level),
-    }
-}
-
-fn gap_points(comparator: Comparator, value: f64, req: f64) -> f64 {
+pub(crate) fn gap_points(comparator: Comparator, value: f64, req: f64) -> f64 {
     let g = match comparator {
         Comparator::Gte => req - value,
         Comparator::Lte => value - req,
@@ -142,136 +41,79 @@ fn gap_units(fig: Figure, base: Option<f64>, req: f64, met: bool) -> Option<f64>
     Some(round4(missing).ceil().max(0.0))
 }
 
-/// The series the trend method reads: counts for reductions, values otherwise.
-fn trend_points(years: &[UnitYear], judged: &[YearEval]) -> Vec<(i32, f64)> {
-    years
-        .iter()
-        .filter_map(|uy| match uy.figure {
-            Figure::Count(c) => Some((uy.year, c)),
-            Figure::Milestone {
-                done: false,
-                share: None,
-            } => None,
-            _ => judged_in(judged, uy.year).and_then(|e| e.value).map(|v| (uy.year, v)),
-        })
-        .collect()
+/// The series breaks of a unit between consecutive years of its series (a year summed from
+/// predecessors is on the unit's own territory by construction), each also a finding; and
+/// the first one inside the trend's span.
+fn series_breaks(
+    ctx: &Ctx,
+    unit_at: usize,
+    years: &[UnitYear],
+    t: &TrendOf,
+    findings: &mut Vec<Finding>,
+) -> Option<SeriesBreak> {
+    let mut first_in_span = None;
+    for pair in years.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.basis == FigureBasis::Predecessors || b.basis == FigureBasis::Predecessors {
+            continue;
+        }
+        let Some(br) = breaks::between(&ctx.units, unit_at, a.year, b.year) else {
+            continue;
+        };
+        findings.extend(breaks::finding(ctx, unit_at, &br));
+        let in_span =
+            matches!((t.baseline, t.last_point), (Ok((t0, _)), Some((ti, _))) if t0 <= a.year && b.year <= ti);
+        if in_span && first_in_span.is_none() {
+            first_in_span = Some(SeriesBreak {
+                before: a.year,
+                after: b.year,
+            });
+        }
+    }
+    first_in_span
 }
 
-pub(crate) fn row(
-    ctx: &Ctx,
-    rules: &Rules,
-    unit: &Unit,
-    years: &[UnitYear],
-) -> Option<(IndicatorResult, Vec<YearEval>)> {
-    let ind = rules.ind;
-    let params = ctx.plan.methods.trend;
-    let latest = years.last()?;
-    let latest_year = &latest.year;
-    let latest_period = latest.period.code();
-    let judged = judge_years(ctx, rules, unit.level, years);
-    let eval = *judged_in(&judged, *latest_year)?;
-    let base = baseline_count(rules, years);
-    let target = deadline_target(ctx, rules, unit.level, &judged);
-    let deadline_passed = ctx.input.as_of > Date::end_of_month(ind.deadline, 12);
-    let is_reduction = ind.measure == Measure::Reduction;
+/// What the row says of its main figure: its fields in the report's form.
+struct MainFigure {
+    eval: Option<YearEval>,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    count: Option<f64>,
+    out_of: Option<f64>,
+    milestone: Option<(bool, Option<f64>)>,
+}
 
-    // The trend, on counts for reductions (lower is better), on values otherwise.
-    let points = trend_points(years, &judged);
-    let (trend_target, sign) = if is_reduction {
-        (base.map(|b| b * (1.0 - target / 100.0)), -1.0)
-    } else {
-        (Some(target), ind.direction.sign())
-    };
-    let baseline = match ctx.input.options.baseline_year {
-        Some(by) => points
-            .iter()
-            .find(|(y, _)| *y == by)
-            .copied()
-            .ok_or(Reason::NoValueInBaselineYear),
-        None => points.first().copied().ok_or(Reason::SinglePoint),
-    };
-    let last_point = points.last().copied();
-    let trend = match (baseline, last_point, trend_target) {
-        _ if is_reduction && base.is_none() => Trend::insufficient(Reason::NoBaseline),
-        (Err(r), _, _) => Trend::insufficient(r),
-        (Ok(_), _, _) if points.len() < 2 => Trend::insufficient(Reason::SinglePoint),
-        (Ok((t0, y0)), Some((ti, yi)), Some(yt)) => trend::cagr_ratio(
-            &params,
-            &TrendInput {
-                baseline_year: t0,
-                baseline_value: y0,
-                latest_year: ti,
-                latest_value: yi,
-                target_year: ind.deadline,
-                target_value: yt,
-                sign,
-            },
-        ),
-        _ => Trend::insufficient(Reason::SinglePoint),
-    };
-
-    let meets_target = eval.value.is_some_and(|v| ind.comparator.holds(v, target));
-    let (mut status, mut reason) = trend::status(meets_target, deadline_passed, &trend);
-    if is_reduction && base.is_none() {
-        (status, reason) = (Status::InsufficientData, Some(Reason::NoBaseline));
+fn main_figure(main: Option<&UnitYear>, judged: &[YearEval]) -> MainFigure {
+    let fig = main.map(|m| m.figure);
+    MainFigure {
+        eval: main.and_then(|m| judged_in(judged, m.year)).copied(),
+        numerator: match fig {
+            Some(Figure::Fraction { numerator, .. }) => Some(numerator),
+            _ => None,
+        },
+        denominator: match fig {
+            Some(Figure::Fraction { denominator, .. }) => Some(denominator),
+            _ => None,
+        },
+        count: match fig {
+            Some(Figure::Count(c)) => Some(c),
+            _ => None,
+        },
+        out_of: match fig {
+            Some(Figure::Rank { out_of, .. }) => out_of,
+            _ => None,
+        },
+        milestone: match fig {
+            Some(Figure::Milestone { done, share }) => Some((done, share)),
+            _ => None,
+        },
     }
-    let milestone = match latest.figure {
-        Figure::Milestone { done, share } => Some((done, share)),
-        _ => None,
-    };
-    if matches!(milestone, Some((false, None))) && !deadline_passed {
-        (status, reason) = (Status::InsufficientData, Some(Reason::MilestoneWithoutShare));
-    }
+}
 
-    // Expected on the straight path, and the projection at the observed growth.
-    let to_value = |x: f64| -> Option<f64> {
-        if is_reduction {
-            base.filter(|b| *b > 0.0).map(|b| (b - x) / b * 100.0)
-        } else {
-            Some(x)
-        }
-    };
-    let (expected, projection) = match (baseline, last_point, trend_target) {
-        (Ok((t0, y0)), Some((ti, yi)), Some(yt)) if ind.deadline > t0 => {
-            let now = ctx.input.as_of.as_year_fraction();
-            let share = ((now - f64::from(t0)) / f64::from(ind.deadline - t0)).clamp(0.0, 1.0);
-            let expected = to_value(y0 + (yt - y0) * share);
-            let projection = if ti > t0 && y0 > 0.0 && ind.deadline >= ti {
-                let p = yi * (yi.max(0.0) / y0).powf(f64::from(ind.deadline - ti) / f64::from(ti - t0));
-                let p = match ind.measure {
-                    Measure::Rank => p.max(1.0).min(ind.rank_out_of.map_or(f64::INFINITY, f64::from)),
-                    Measure::Reduction => p.max(0.0),
-                    _ => p.clamp(0.0, 100.0),
-                };
-                to_value(p)
-            } else {
-                None
-            };
-            (expected, projection)
-        }
-        _ => (None, None),
-    };
-
-    let (numerator, denominator) = match latest.figure {
-        Figure::Fraction { numerator, denominator } => (Some(numerator), Some(denominator)),
-        _ => (None, None),
-    };
-    let count = match latest.figure {
-        Figure::Count(c) => Some(c),
-        _ => None,
-    };
-    let gap_p = match (eval.value, eval.requirement) {
-        (Some(v), Some(r)) => Some(gap_points(ind.comparator, v, r)),
-        _ => None,
-    };
-    let gap_u = match (eval.requirement, eval.met) {
-        (Some(r), Some(met)) => gap_units(latest.figure, base, r, met),
-        _ => None,
-    };
-
-    // The shown value agrees with `met` (the year's requirement) and with the status
-    // (the deadline target).
-    let thresholds: Vec<Threshold> = [eval.requirement, eval.value.map(|_| target)]
+/// The shown text of a value, rounded so that it never contradicts the thresholds it is
+/// judged against.
+fn shown(ind: &Indicator, value: f64, thresholds: &[Option<f64>]) -> Text {
+    let thresholds: Vec<Threshold> = thresholds
         .iter()
         .flatten()
         .map(|v| Threshold {
@@ -279,10 +121,69 @@ pub(crate) fn row(
             comparator: ind.comparator,
         })
         .collect();
+    match ind.measure {
+        Measure::Rank => whole_text(value, &thresholds),
+        _ => percent_text(value, &thresholds),
+    }
+}
+
+/// Predecessors whose share is unknown (their history is not estimated).
+fn unknown_shares(ctx: &Ctx, unit_at: usize) -> Vec<String> {
+    ctx.units
+        .predecessors
+        .get(unit_at)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter(|(_, s)| *s == Share::Unknown)
+        .filter_map(|(p, _)| ctx.unit(*p).map(|u| u.id.clone()))
+        .collect()
+}
+
+pub(crate) fn row(
+    ctx: &Ctx,
+    rules: &Rules,
+    unit_at: usize,
+    years: &[UnitYear],
+    findings: &mut Vec<Finding>,
+) -> Option<Row> {
+    let ind = rules.ind;
+    let unit = ctx.unit(unit_at)?;
+    years.last()?;
+    let judged = judge::judge_years(ctx, rules, unit, years);
+    let base = judge::baseline_count(rules, years);
+    let target = judge::deadline_target(ctx, rules, unit.level, &judged);
+    let stage = Stage::of(ctx, ind.deadline, unit);
+    let split: Split = verdict::split(stage, ind.deadline, years);
+    let t = verdict::trend_of(ctx, rules, split.for_trend, &judged, base, target);
+    let Verdict {
+        status,
+        reason,
+        provisional,
+    } = verdict::decide(rules, stage, &split, &judged, target, &t, base);
+    let (expected, projection) = verdict::path(ctx, rules, stage, &t, base);
+    let series_break = series_breaks(ctx, unit_at, years, &t, findings);
+
+    let main = split.main;
+    let m = main_figure(main, &judged);
+    let value = m.eval.and_then(|e| e.value);
+    let requirement = m.eval.and_then(|e| e.requirement);
+    let met = m.eval.and_then(|e| e.met);
+    let gap_p = value.zip(requirement).map(|(v, r)| gap_points(ind.comparator, v, r));
+    let gap_u = match (main, requirement, met) {
+        (Some(mf), Some(r), Some(met)) => gap_units(mf.figure, base, r, met),
+        _ => None,
+    };
+    // The shown value agrees with `met` (the year's requirement) and, where the row is
+    // judged at the deadline, with the status (the deadline target).
+    let judged_at_deadline = stage != Stage::Discontinued;
     let words = ctx.input.options.text.words();
-    let display: Option<Text> = eval.value.filter(|_| words).map(|v| match ind.measure {
-        Measure::Rank => whole_text(v, &thresholds),
-        _ => percent_text(v, &thresholds),
+    let display: Option<Text> = value
+        .filter(|_| words)
+        .map(|v| shown(ind, v, &[requirement, judged_at_deadline.then_some(target)]));
+    let after = split.after_deadline.map(|a| {
+        let v = judged_in(&judged, a.year).and_then(|e| e.value);
+        (a, v, v.map(|v| ind.comparator.holds(v, target)))
     });
 
     let ramp_years = rules
@@ -294,31 +195,80 @@ pub(crate) fn row(
             year: uy.year,
             period: uy.period.code(),
             value: judged_in(&judged, uy.year).and_then(|e| e.value).map(Num),
+            out_of: match uy.figure {
+                Figure::Rank { out_of, .. } => out_of.map(Num),
+                _ => None,
+            },
+            basis: uy.basis,
+            estimated: uy.estimated,
         })
         .collect();
+    let successors: Vec<&crate::data::Unit> = if stage == Stage::Discontinued {
+        ctx.units
+            .successors
+            .get(unit_at)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|s| ctx.unit(*s))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let not_estimated_from = unknown_shares(ctx, unit_at);
 
     let explanation = words.then(|| {
+        let after_text = after.map(|(a, v, met)| After {
+            year: a.year,
+            period: a.period.code(),
+            shown: v.map(|v| shown(ind, v, &[Some(target)])),
+            out_of: match a.figure {
+                Figure::Rank { out_of, .. } => out_of,
+                _ => None,
+            },
+            met,
+        });
         explain::result(&Facts {
             ind,
             unit_name: &unit.name,
-            year: *latest_year,
-            period: &latest_period,
+            year: main.map(|mf| mf.year),
+            period: main.map(|mf| mf.period.code()).unwrap_or_default(),
             shown: display.as_ref(),
-            fraction: numerator.zip(denominator),
-            counts: count.map(|c| (c, base, ind.baseline_year.unwrap_or(*latest_year))),
-            milestone,
-            requirement: eval.requirement,
+            fraction: m.numerator.zip(m.denominator),
+            counts: m.count.map(|c| {
+                (
+                    c,
+                    base,
+                    ind.baseline_year.unwrap_or_else(|| main.map_or(0, |mf| mf.year)),
+                )
+            }),
+            milestone: m.milestone,
+            out_of: m.out_of,
+            requirement,
+            requirement_year: m.eval.and_then(|e| e.requirement_year),
             is_floor: rules.ramp.is_some(),
-            met: eval.met,
+            met,
             gap_points: gap_p,
             gap_units: gap_u,
+            gap_to_target: value.map(|v| gap_points(ind.comparator, v, target)),
             target: Some(target),
             status,
             reason,
+            provisional,
+            after: after_text,
+            lineage: Lineage {
+                basis: main.map(|mf| mf.basis),
+                estimated: main.is_some_and(|mf| mf.estimated),
+                not_estimated_from: &not_estimated_from,
+                valid_from: unit.valid_from,
+            },
+            ended: (stage == Stage::Discontinued).then_some(unit.valid_to).flatten(),
+            successors: successors.iter().map(|s| s.name.as_str()).collect(),
+            series_break: series_break.map(|b| (b.before, b.after)),
         })
     });
 
-    let baseline_point = baseline.ok();
+    let baseline_point = t.baseline.ok();
     let result = IndicatorResult {
         indicator: ind.id.clone(),
         area: ind.area.clone(),
@@ -329,21 +279,35 @@ pub(crate) fn row(
         unit: Some(unit.id.clone()),
         unit_name: Some(unit.name.clone()),
         level: Some(unit.level),
+        valid_from: unit.valid_from.map(|d| d.to_string()),
+        valid_to: unit.valid_to.map(|d| d.to_string()),
+        successors: successors.iter().map(|s| s.id.clone()).collect(),
         headline: false,
         status,
         reason,
-        year: Some(*latest_year),
-        period: Some(latest_period),
-        value: eval.value.map(Num),
-        numerator: numerator.map(Num),
-        denominator: denominator.map(Num),
-        count: count.map(Num),
+        provisional,
+        after_deadline: after.map(|(a, v, met)| AfterDeadline {
+            year: a.year,
+            period: a.period.code(),
+            value: v.map(Num),
+            met,
+        }),
+        year: main.map(|mf| mf.year),
+        period: main.map(|mf| mf.period.code()),
+        value: value.map(Num),
+        numerator: m.numerator.map(Num),
+        denominator: m.denominator.map(Num),
+        count: m.count.map(Num),
         baseline_count: base.map(Num),
-        basis: Some(latest.basis),
-        rolled_up: latest.coverage,
-        requirement: eval.requirement.map(Num),
+        out_of: m.out_of.map(Num),
+        basis: main.map(|mf| mf.basis),
+        estimated: main.is_some_and(|mf| mf.estimated),
+        not_estimated_from,
+        rolled_up: main.and_then(|mf| mf.coverage),
+        requirement: requirement.map(Num),
+        requirement_year: m.eval.and_then(|e| e.requirement_year),
         comparator: ind.comparator,
-        met: eval.met,
+        met,
         gap_points: gap_p.map(Num),
         gap_units: gap_u.map(Num),
         counted: ind.counted.clone().filter(|_| words),
@@ -354,28 +318,34 @@ pub(crate) fn row(
         projection: projection.map(Num),
         method: Some(Method {
             name: ctx.input.options.trend_method.code(),
-            on_track: Num(params.on_track),
-            needs_acceleration: Num(params.needs_acceleration),
-            limited_progress: Num(params.limited_progress),
+            on_track: Num(ctx.plan.methods.trend.on_track),
+            needs_acceleration: Num(ctx.plan.methods.trend.needs_acceleration),
+            limited_progress: Num(ctx.plan.methods.trend.limited_progress),
             baseline_year: baseline_point.map(|(y, _)| y),
             baseline_value: baseline_point.map(|(_, v)| Num(v)),
-            latest_year: last_point.map(|(y, _)| y),
-            latest_value: last_point.map(|(_, v)| Num(v)),
+            latest_year: t.last_point.map(|(y, _)| y),
+            latest_value: t.last_point.map(|(_, v)| Num(v)),
             target_year: ind.deadline,
-            target_value: trend_target.map(Num),
-            observed_growth: trend.observed_growth.map(Num),
-            required_growth: trend.required_growth.map(Num),
-            ratio: trend.ratio.map(Num),
+            target_value: t.target_value.map(Num),
+            observed_growth: t.trend.observed_growth.map(Num),
+            required_growth: t.trend.required_growth.map(Num),
+            ratio: t.trend.ratio.map(Num),
+            series_break,
         }),
         series,
         ramp_years,
         explanation,
     };
-    Some((result, judged))
+    Some(Row {
+        result,
+        unit: unit_at,
+        judged,
+    })
 }
 
 /// Every ramp year from the earlier of the ramp's start and the first data, to the as-of
-/// year (to the ramp's last year when the ramp forbids carrying it forward).
+/// year (to the ramp's last year when the ramp forbids carrying it forward; to the unit's last
+/// year when it ended).
 fn ramp_years(
     ctx: &Ctx,
     rules: &Rules,
@@ -386,18 +356,18 @@ fn ramp_years(
 ) -> Vec<RampYear> {
     let first_data = years.first().map_or(ramp.first_year, |uy| uy.year);
     let from = first_data.min(ramp.first_year).max(ctx.plan.plan.period.from);
-    let mut to = ctx.as_of_year.max(years.last().map_or(ctx.as_of_year, |uy| uy.year));
+    let mut to = ctx.as_of.year.max(years.last().map_or(ctx.as_of.year, |uy| uy.year));
     if ramp.after_last_year == crate::plan::AfterLastYear::Error {
         to = to.min(ramp.last_year);
     }
     let mut out = Vec::new();
     for year in from..=to {
         let e = judged_in(judged, year);
-        let (floor, f) = match e {
-            Some(e) => (e.requirement, e.floor),
+        let (floor, f, floor_year) = match e {
+            Some(e) => (e.requirement, e.floor, e.requirement_year),
             None => {
                 let previous = judged_in(judged, year - 1).and_then(|p| p.value);
-                requirement(ctx, rules, level, year, previous)
+                judge::requirement(ctx, rules, level, year, previous, false)
             }
         };
         let Some(f) = f else { continue };
@@ -410,6 +380,7 @@ fn ramp_years(
         out.push(RampYear {
             year,
             floor: floor.map(Num),
+            floor_year,
             reading: f.reading,
             basis: if f.floor.is_none() && f.basis == FloorBasis::NeedsPreviousActual {
                 FloorBasis::NeedsPreviousActual
@@ -438,9 +409,14 @@ pub(crate) fn no_data_row(ctx: &Ctx, ind: &Indicator) -> IndicatorResult {
         unit: None,
         unit_name: None,
         level: None,
+        valid_from: None,
+        valid_to: None,
+        successors: Vec::new(),
         headline: true,
         status: Status::NoData,
         reason: None,
+        provisional: None,
+        after_deadline: None,
         year: None,
         period: None,
         value: None,
@@ -448,9 +424,13 @@ pub(crate) fn no_data_row(ctx: &Ctx, ind: &Indicator) -> IndicatorResult {
         denominator: None,
         count: None,
         baseline_count: None,
+        out_of: None,
         basis: None,
+        estimated: false,
+        not_estimated_from: Vec::new(),
         rolled_up: None,
         requirement: None,
+        requirement_year: None,
         comparator: ind.comparator,
         met: None,
         gap_points: None,

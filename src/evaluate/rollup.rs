@@ -1,7 +1,9 @@
 //! Roll-ups up the hierarchy: a unit without its own figure takes the sum of its units'
-//! numerators and denominators (counts for reductions), using the hierarchy valid in that
-//! year. Percentages are never averaged: where a unit below gave only a percentage, the
-//! roll-up is not possible and a finding says which units stand in the way.
+//! numerators and denominators (counts for reductions), using the hierarchy as it stood at
+//! the end of the year, or on the unit's last day when it ended during the year (the 2025
+//! city sums the new communes, not the districts that ended on 30 June). Percentages are
+//! never averaged: where a unit below gave only a percentage, the roll-up is not possible and
+//! a finding says which units stand in the way.
 
 use super::findings::unit_year_finding;
 use super::screen::{Figure, OwnYear};
@@ -20,6 +22,8 @@ pub(crate) struct UnitYear {
     pub period: Period,
     pub basis: FigureBasis,
     pub coverage: Option<RollUpCoverage>,
+    /// Estimated from a part (`share`) of a divided predecessor.
+    pub estimated: bool,
 }
 
 /// Per unit (by index in [`Ctx::units`]): its figures, sorted by year.
@@ -50,6 +54,7 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
                 period: o.chosen.period,
                 basis: FigureBasis::Reported,
                 coverage: None,
+                estimated: false,
             });
         }
     }
@@ -64,7 +69,7 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
     for year in years {
         states.clear();
         states.resize_with(ctx.units.len(), || None);
-        for &unit in &ctx.bottom_up {
+        for &unit in &ctx.units.bottom_up {
             let Some(u) = ctx.unit(unit) else { continue };
             if !u.valid_in(year) {
                 continue;
@@ -76,16 +81,7 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
                 }
                 continue;
             }
-            let children: Vec<usize> = ctx
-                .children
-                .get(unit)
-                .map(|c| {
-                    c.iter()
-                        .copied()
-                        .filter(|c| ctx.unit(*c).is_some_and(|u| u.valid_in(year)))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let children: Vec<usize> = ctx.units.children_on(unit, u.reference_day(year)).collect();
             if children.is_empty() {
                 continue;
             }
@@ -208,5 +204,6 @@ fn sum(parts: &[&UnitYear], year: i32, children: &[usize]) -> Option<UnitYear> {
             reporting: u32::try_from(parts.len()).unwrap_or(u32::MAX),
             total: u32::try_from(children.len()).unwrap_or(u32::MAX),
         }),
+        estimated: false,
     })
 }

@@ -19,7 +19,10 @@ pub(crate) enum Figure {
         numerator: f64,
         denominator: f64,
     },
-    Rank(f64),
+    Rank {
+        rank: f64,
+        out_of: Option<f64>,
+    },
     Count(f64),
     Milestone {
         done: bool,
@@ -50,6 +53,9 @@ pub(crate) type OwnYearly = Vec<Vec<OwnYear>>;
 /// An observation's key, interned: indicator position in the plan, unit index, period.
 type ObsKey = (usize, usize, Period);
 
+/// The checked figures by key, and the nested numerators still waiting for their parent's.
+type CheckedKeys = (Vec<(ObsKey, Figure)>, Vec<(ObsKey, f64)>);
+
 fn n(v: f64) -> (String, String) {
     (format_trimmed(v, 4, Locale::Vi), format_trimmed(v, 4, Locale::En))
 }
@@ -69,15 +75,23 @@ fn packed_key(ind: usize, unit: usize, period: crate::data::Period) -> Option<u6
     Some(ind << 34 | unit << 17 | period)
 }
 
+/// Screens every observation: the steps below, in order.
 pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec<Finding>) -> OwnYearly {
-    let plan = ctx.plan;
-    // Key every observation, after the checks that need no key partner; then sort, so that
-    // the observations of one key are next to each other, in the input's order.
+    let keyed = key_observations(ctx, observations, findings);
+    let (mut figures, pending) = check_each_key(ctx, observations, &keyed, findings);
+    fill_nested_denominators(ctx, &mut figures, &pending, findings);
+    choose_yearly_values(ctx, &figures, findings)
+}
+
+/// Keys every observation by indicator, unit and period, after the checks that need no key
+/// partner (after the as-of date, unknown indicator, unknown unit); sorted, so that the
+/// observations of one key are next to each other, in the input's order.
+fn key_observations(ctx: &Ctx, observations: &[Observation], findings: &mut Vec<Finding>) -> Vec<(ObsKey, usize)> {
     let mut keyed: Vec<(ObsKey, usize)> = Vec::with_capacity(observations.len());
     // Exports list an indicator's or a unit's rows together: the last lookup is often the
     // next one's answer, found with one comparison instead of a binary search.
     let mut last_indicator: Option<(&str, Option<usize>)> = None;
-    let mut last_unit: Option<(&str, Option<usize>)> = None;
+    let mut last_unit: Option<(&str, std::ops::Range<usize>)> = None;
     for (at, o) in observations.iter().enumerate() {
         let key = Key {
             indicator: &o.indicator,
@@ -117,11 +131,18 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
             ));
             continue;
         };
-        let unit = match last_unit {
-            Some((id, found)) if id == o.unit => found,
-            _ => ctx.unit_index(&o.unit),
+        let units = match &last_unit {
+            Some((id, found)) if *id == o.unit => found.clone(),
+            _ => ctx.units.index.of_id(&o.unit),
         };
-        last_unit = Some((&o.unit, unit));
+        last_unit = Some((&o.unit, units.clone()));
+        // The unit of the id valid in the period; with none, the last unit of the id, so
+        // that the finding names it (after duplicates are settled, as for any figure).
+        let unit = if units.len() == 1 {
+            Some(units.start)
+        } else {
+            ctx.units.for_period(&o.unit, o.period).or(units.clone().last())
+        };
         let Some(unit) = unit else {
             findings.push(key.finding(
                 FindingCode::UnknownUnit,
@@ -139,8 +160,19 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
     if !crate::sort::sort_by_u64_key(&mut keyed, |((ind, unit, period), _)| packed_key(*ind, *unit, *period)) {
         sort(&mut keyed);
     }
+    keyed
+}
 
-    // Settle duplicates, then check each kept observation.
+/// Settles the duplicates of each key, then checks its one observation against its unit's
+/// validity, the levels of the indicator and the kind and range of its value. A nested
+/// figure whose denominator is its parent's numerator waits in the second list.
+fn check_each_key(
+    ctx: &Ctx,
+    observations: &[Observation],
+    keyed: &[(ObsKey, usize)],
+    findings: &mut Vec<Finding>,
+) -> CheckedKeys {
+    let plan = ctx.plan;
     let mut figures: Vec<(ObsKey, Figure)> = Vec::with_capacity(keyed.len());
     let mut pending: Vec<(ObsKey, f64)> = Vec::new();
     for group in keyed.chunk_by(|a, b| a.0 == b.0) {
@@ -159,38 +191,11 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
             unit: &first.unit,
             period,
         };
-        if group.len() > 1 {
-            let same = group
-                .iter()
-                .all(|(_, at)| observations.get(*at).is_some_and(|o| o.reading == first.reading));
-            if same {
-                findings.push(key.finding(
-                    FindingCode::Duplicate,
-                    None,
-                    Text::new(
-                        format!("số liệu lặp lại {} lần với cùng giá trị, chỉ tính một lần", group.len()),
-                        format!("the same figure is given {} times; it is counted once", group.len()),
-                    ),
-                ));
-            } else {
-                findings.push(key.finding(
-                    FindingCode::ConflictingDuplicate,
-                    None,
-                    Text::new(
-                        format!(
-                            "có {} số liệu khác nhau cho cùng chỉ tiêu, đơn vị và kỳ; không dùng số liệu nào",
-                            group.len()
-                        ),
-                        format!(
-                            "{} different figures for the same indicator, unit and period; none is used",
-                            group.len()
-                        ),
-                    ),
-                ));
-                continue;
-            }
+        if let Some(f) = duplicates(observations, group, first, &key, findings) {
+            findings.push(f);
+            continue;
         }
-        if !unit.valid_in(period.year) {
+        if !unit.valid_in_period(period) {
             let span = validity(unit.valid_from, unit.valid_to);
             findings.push(key.finding(
                 FindingCode::UnitNotValidInPeriod,
@@ -223,10 +228,62 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
             Err(f) => findings.push(*f),
         }
     }
+    (figures, pending)
+}
 
-    // Nested indicators whose population is the parent's numerator, in the order of their
-    // ids, so that a nested parent filled here is seen by its own nested children. A parent
-    // is never the indicator itself, so each indicator's batch only reads earlier ones.
+/// Several observations of one key: the same figure is kept once (with a warning); different
+/// figures are all left out (the returned finding).
+fn duplicates(
+    observations: &[Observation],
+    group: &[(ObsKey, usize)],
+    first: &Observation,
+    key: &Key,
+    findings: &mut Vec<Finding>,
+) -> Option<Finding> {
+    if group.len() < 2 {
+        return None;
+    }
+    let same = group
+        .iter()
+        .all(|(_, at)| observations.get(*at).is_some_and(|o| o.reading == first.reading));
+    if same {
+        findings.push(key.finding(
+            FindingCode::Duplicate,
+            None,
+            Text::new(
+                format!("số liệu lặp lại {} lần với cùng giá trị, chỉ tính một lần", group.len()),
+                format!("the same figure is given {} times; it is counted once", group.len()),
+            ),
+        ));
+        return None;
+    }
+    Some(key.finding(
+        FindingCode::ConflictingDuplicate,
+        None,
+        Text::new(
+            format!(
+                "có {} số liệu khác nhau cho cùng chỉ tiêu, đơn vị và kỳ; không dùng số liệu nào",
+                group.len()
+            ),
+            format!(
+                "{} different figures for the same indicator, unit and period; none is used",
+                group.len()
+            ),
+        ),
+    ))
+}
+
+/// Nested indicators whose population is the parent's numerator, in the order of their ids,
+/// so that a nested parent filled here is seen by its own nested children. A parent is never
+/// the indicator itself, so each indicator's batch only reads earlier ones.
+fn fill_nested_denominators(
+    ctx: &Ctx,
+    figures: &mut Vec<(ObsKey, Figure)>,
+    pending: &[(ObsKey, f64)],
+    findings: &mut Vec<Finding>,
+) {
+    let plan = ctx.plan;
+    let mut pending = pending.to_vec();
     sort_by(&mut pending, |a, b| {
         let id = |k: &ObsKey| plan.indicators.get(k.0).map(|i| i.id.as_str());
         id(&a.0).cmp(&id(&b.0)).then(a.0.cmp(&b.0))
@@ -245,7 +302,7 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
             let parent_id = ind.parent.as_deref().unwrap_or_default();
             let parent = ctx
                 .indicator_index(parent_id)
-                .and_then(|p| find_figure(&figures, &(p, unit_at, period)));
+                .and_then(|p| find_figure(figures, &(p, unit_at, period)));
             let Some(Figure::Fraction {
                 numerator: parent_numerator,
                 ..
@@ -272,13 +329,16 @@ pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec
         }
         if !filled.is_empty() {
             figures.extend(filled);
-            sort_by(&mut figures, |a, b| a.0.cmp(&b.0));
+            sort_by(figures, |a, b| a.0.cmp(&b.0));
         }
     }
+}
 
-    // The value of a year: the latest-ending period, the longer one on a tie. Figures are
-    // sorted by indicator, unit and period (by start), so a unit's years come in order.
-    let mut own: OwnYearly = vec![Vec::new(); plan.indicators.len()];
+/// The value of a year: the latest-ending period, the longer one on a tie. Figures are
+/// sorted by indicator, unit and period (by start), so a unit's years come in order. Data
+/// that has gone stale is a finding here.
+fn choose_yearly_values(ctx: &Ctx, figures: &[(ObsKey, Figure)], findings: &mut Vec<Finding>) -> OwnYearly {
+    let mut own: OwnYearly = vec![Vec::new(); ctx.plan.indicators.len()];
     for pair in figures.chunk_by(|a, b| (a.0 .0, a.0 .1) == (b.0 .0, b.0 .1)) {
         let Some(&((ind_at, unit_at, first_period), _)) = pair.first() else {
             continue;
@@ -323,7 +383,7 @@ fn stale(ctx: &Ctx, ind_at: usize, unit_at: usize, period: Period, findings: &mu
     };
     let months = ctx.plan.methods.stale_after_months;
     let limit: Date = ctx.input.as_of.months_before(months);
-    if unit.valid_in(ctx.as_of_year) && period.end() < limit {
+    if unit.valid_on(ctx.as_of) && period.end() < limit {
         let key = Key {
             indicator: &ind.id,
             unit: &unit.id,
@@ -348,7 +408,7 @@ fn stale(ctx: &Ctx, ind_at: usize, unit_at: usize, period: Period, findings: &mu
     }
 }
 
-fn validity(from: Option<i32>, to: Option<i32>) -> (String, String) {
+fn validity(from: Option<Date>, to: Option<Date>) -> (String, String) {
     match (from, to) {
         (Some(f), Some(t)) => (format!("từ {f} đến {t}"), format!("from {f} to {t}")),
         (Some(f), None) => (format!("từ {f}"), format!("from {f}")),
@@ -407,11 +467,11 @@ fn check(ind: &Indicator, reading: &Reading, key: &Key) -> Result<Checked, Box<F
                 ),
             )),
         },
-        (Measure::Rank, Reading::Rank(r)) => {
-            let out_of = ind.rank_out_of.map(f64::from);
-            if r < 1.0 || r.fract() != 0.0 || out_of.is_some_and(|m| r > m) {
+        (Measure::Rank, Reading::Rank { rank: r, out_of }) => {
+            let plan_out_of = ind.rank_out_of.map(f64::from);
+            if r < 1.0 || r.fract() != 0.0 || (out_of.is_none() && plan_out_of.is_some_and(|m| r > m)) {
                 let (vi, en) = n(r);
-                let (range_vi, range_en) = match ind.rank_out_of {
+                let (range_vi, range_en) = match ind.rank_out_of.filter(|_| out_of.is_none()) {
                     Some(m) => (format!("từ 1 đến {m}"), format!("from 1 to {m}")),
                     None => ("từ 1 trở lên".to_string(), "of 1 or more".to_string()),
                 };
@@ -423,8 +483,18 @@ fn check(ind: &Indicator, reading: &Reading, key: &Key) -> Result<Checked, Box<F
                         format!("rank `{en}` must be a whole number {range_en}"),
                     ),
                 ))
+            } else if let Some(m) = out_of.filter(|m| r > *m) {
+                let ((vi, en), (mvi, men)) = (n(r), n(m));
+                Err(key.boxed(
+                    FindingCode::RankBeyondOutOf,
+                    Some("rank"),
+                    Text::new(
+                        format!("thứ hạng `{vi}` vượt quá số tỉnh được xếp hạng `outOf` = `{mvi}`"),
+                        format!("rank `{en}` is beyond the number ranked, `outOf` = `{men}`"),
+                    ),
+                ))
             } else {
-                Ok(Checked::Figure(Figure::Rank(r)))
+                Ok(Checked::Figure(Figure::Rank { rank: r, out_of }))
             }
         }
         (Measure::Reduction, Reading::Count(c)) => {

@@ -19,16 +19,28 @@ fn separators(locale: Locale) -> (char, char) {
 }
 
 /// Appends `value` with exactly `decimals` decimals (0–6), grouping thousands; with `trim`,
-/// trailing zeros of the decimals (and a bare separator) are left out.
+/// trailing zeros of the decimals (and a bare separator) are left out, and a value that is
+/// not zero is never written as zero: it gets the decimals of its first two significant
+/// digits (`0,0000001`, never `0`, for 1e-7).
 fn write_number(out: &mut String, value: f64, decimals: u8, locale: Locale, trim: bool) {
     if !value.is_finite() {
         out.push('—');
         return;
     }
     let decimals = decimals.min(6);
+    // From 2^53 on every double is a whole number: its digits are written as they are, never
+    // scaled first (`1e21 × 100` is not exact, `Number.MAX_VALUE × 10` is infinite).
+    if value.abs() >= TWO_POW_53 {
+        write_formatted(out, value, value.abs(), decimals, locale, trim);
+        return;
+    }
     // Round half away from zero first (Rust's formatter rounds exact ties to even).
     let scale = 10f64.powi(i32::from(decimals));
     let units = (value.abs() * scale).round();
+    if trim && units == 0.0 && value != 0.0 {
+        write_small(out, value, locale);
+        return;
+    }
     if units >= EXACT_DIGITS_BELOW {
         write_formatted(out, value, units / scale, decimals, locale, trim);
         return;
@@ -75,6 +87,24 @@ fn write_number(out: &mut String, value: f64, decimals: u8, locale: Locale, trim
     }
 }
 
+/// 2^53: from here on, doubles are whole numbers.
+const TWO_POW_53: f64 = 9_007_199_254_740_992.0;
+
+/// A value that rounds to zero at the decimals asked for, with the decimals of its first two
+/// significant digits (as many as it takes: `format!` writes a double's digits exactly).
+fn write_small(out: &mut String, value: f64, locale: Locale) {
+    // |value| < 1, so the exponent is negative: -log10 rounded down, plus one more digit.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let decimals = (-value.abs().log10()).floor() as usize + 2;
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let fixed = fixed.trim_end_matches('0');
+    let (_, decimal_sep) = separators(locale);
+    if value < 0.0 {
+        out.push('-');
+    }
+    out.push_str(&fixed.replace('.', &decimal_sep.to_string()));
+}
+
 /// The general path through `format!`, for numbers too large for [`write_number`]'s digits.
 fn write_formatted(out: &mut String, value: f64, rounded: f64, decimals: u8, locale: Locale, trim: bool) {
     let fixed = format!("{:.*}", usize::from(decimals), rounded);
@@ -97,6 +127,25 @@ fn write_formatted(out: &mut String, value: f64, rounded: f64, decimals: u8, loc
     if let Some(f) = frac.filter(|f| !f.is_empty() || !trim) {
         out.push(decimal_sep);
         out.push_str(f);
+    }
+}
+
+/// A number a user gave, shown back in a message as JavaScript writes it: `1240.5`,
+/// `1e+21`, `1.7976931348623157e+308`, `1e-7` (the shortest text that reads back as the
+/// same number, with no locale's separators: it quotes the input).
+pub fn format_value(value: f64) -> String {
+    let a = value.abs();
+    if !value.is_finite() || a == 0.0 || (1e-7..1e21).contains(&a) {
+        return if value == 0.0 {
+            "0".to_string()
+        } else {
+            value.to_string()
+        };
+    }
+    let e = format!("{value:e}");
+    match e.split_once('e') {
+        Some((m, x)) if !x.starts_with('-') => format!("{m}e+{x}"),
+        _ => e,
     }
 }
 
@@ -176,6 +225,40 @@ mod tests {
         assert_eq!(format_percent_trimmed(69.12, 2, Locale::Vi), "69,12\u{a0}%");
     }
 
+    #[test]
+    fn values_quoted_back_read_as_javascript_writes_them() {
+        assert_eq!(format_value(1240.5), "1240.5");
+        assert_eq!(format_value(1e21), "1e+21");
+        assert_eq!(format_value(f64::MAX), "1.7976931348623157e+308");
+        assert_eq!(format_value(-2.5e-8), "-2.5e-8");
+        assert_eq!(format_value(1e-7), "0.0000001");
+        assert_eq!(format_value(-0.0), "0");
+        assert_eq!(format_value(123_456_789_012_345_680_000.0), "123456789012345680000");
+    }
+
+    #[test]
+    fn extreme_values_print_their_own_digits() {
+        assert_eq!(format_trimmed(1e21, 2, Locale::En), "1,000,000,000,000,000,000,000");
+        assert_eq!(format_number(1e21, 1, Locale::Vi), "1.000.000.000.000.000.000.000,0");
+        let max = format_trimmed(f64::MAX, 2, Locale::En);
+        assert!(max.starts_with("179,769,313,486,231,570,814,527,423"), "{max}");
+        assert_eq!(max.chars().filter(char::is_ascii_digit).count(), 309);
+        assert!(!format_percent_trimmed(f64::MAX, 2, Locale::Vi).contains("inf"));
+        assert_eq!(
+            format_trimmed(-9_007_199_254_740_993.0, 0, Locale::En),
+            "-9,007,199,254,740,992"
+        );
+        assert_eq!(format_trimmed(1e-7, 2, Locale::En), "0.0000001");
+        assert_eq!(format_trimmed(2e-7, 2, Locale::Vi), "0,0000002");
+        assert_eq!(format_trimmed(-1.5e-7, 2, Locale::En), "-0.00000015");
+        assert_eq!(format_percent_trimmed(0.001, 2, Locale::En), "0.001%");
+        assert!(format_trimmed(5e-324, 2, Locale::En).ends_with("49"));
+        // Without trimming, the decimals asked for are the decimals written.
+        assert_eq!(format_number(1e-7, 2, Locale::En), "0.00");
+        assert_eq!(format_trimmed(0.0, 2, Locale::En), "0");
+        assert_eq!(format_trimmed(-0.0, 2, Locale::En), "0");
+    }
+
     /// The digits written directly are those of the `format!` path, for every locale,
     /// decimals, trimming, sign, ties and the largest values of the fast path.
     #[test]
@@ -219,9 +302,14 @@ mod tests {
             for d in 0..=6u8 {
                 for l in Locale::ALL {
                     for trim in [false, true] {
+                        let scale = 10f64.powi(i32::from(d));
+                        // Written by the rules of `extreme_values_print_their_own_digits`.
+                        let small = trim && v != 0.0 && (v.abs() * scale).round() == 0.0;
+                        if small || v.abs() >= TWO_POW_53 {
+                            continue;
+                        }
                         let mut fast = String::new();
                         write_number(&mut fast, v, d, l, trim);
-                        let scale = 10f64.powi(i32::from(d));
                         let mut slow = String::new();
                         write_formatted(&mut slow, v, (v.abs() * scale).round() / scale, d, l, trim);
                         assert_eq!(fast, slow, "{v} {d} {l:?} {trim}");

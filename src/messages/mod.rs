@@ -1,11 +1,18 @@
 //! Messages: text in both languages, locales, and numbers formatted for a locale.
 //!
-//! Every sentence the engine shows a person is built here, so wording and number style stay
-//! consistent between errors, ramp explanations and progress reports.
+//! Every number the engine shows a person is formatted here, so number style stays the same
+//! in errors, ramp explanations and progress reports. The sentences themselves are written
+//! next to what they explain, in one style (lower case, no final period, user values in
+//! backticks, never a Rust type name): errors where their problem is found (`data::input`,
+//! `data::csv`, `plan`, `ramp`, the JavaScript boundary in `wasm`; each with an
+//! [`ErrorCode`](crate::error::ErrorCode)), data-quality findings in `evaluate::screen` and
+//! `evaluate::rollup`, a report's sentences in `evaluate::explain`, a ramp floor's in `ramp`.
 
+mod bidi;
 mod format;
 
-pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed};
+pub use bidi::isolate;
+pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed, format_value};
 pub(crate) use format::{push_number, push_percent_trimmed, push_trimmed};
 
 use serde::{Deserialize, Serialize};

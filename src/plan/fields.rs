@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use serde_json::{Map, Value};
 
 use super::RULE_PACK_SCHEMA_JSON;
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 
 fn schema() -> Option<&'static Value> {
     static SCHEMA: OnceLock<Option<Value>> = OnceLock::new();
@@ -76,7 +76,7 @@ fn object(
         match props.get(key) {
             Some(sub) => walk(v, sub, root, &format!("{path}.{key}"), out),
             None if closed => out.push(Error::new(
-                "RULE_PACK_UNKNOWN_FIELD",
+                ErrorCode::RulePackUnknownField,
                 format!("{path}.{key}"),
                 format!("trường `{key}` không thuộc định dạng bộ quy tắc"),
                 format!("field `{key}` is not part of the rule-pack format"),

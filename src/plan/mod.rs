@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Errors};
+use crate::error::{Error, ErrorCode, Errors};
 
 use crate::messages::Text;
 
@@ -560,7 +560,7 @@ pub const MAX_RULE_PACK_DEPTH: usize = 128;
 /// The error for a rule pack nested deeper than [`MAX_RULE_PACK_DEPTH`].
 pub fn too_deep(path: String) -> Error {
     Error::new(
-        "RULE_PACK_TOO_DEEP",
+        ErrorCode::RulePackTooDeep,
         path,
         format!("bộ quy tắc lồng nhau quá {MAX_RULE_PACK_DEPTH} cấp (hoặc tự tham chiếu đến chính nó)"),
         format!("the rule pack is nested more than {MAX_RULE_PACK_DEPTH} levels deep (or contains itself)"),
@@ -570,7 +570,7 @@ pub fn too_deep(path: String) -> Error {
 /// The error for a rule pack over [`MAX_RULE_PACK_BYTES`].
 pub fn too_large(bytes: usize) -> Error {
     Error::new(
-        "RULE_PACK_TOO_LARGE",
+        ErrorCode::RulePackTooLarge,
         "$",
         format!("bộ quy tắc dài {bytes} byte, vượt giới hạn {MAX_RULE_PACK_BYTES} byte"),
         format!("the rule pack is {bytes} bytes, above the limit of {MAX_RULE_PACK_BYTES} bytes"),
@@ -594,7 +594,7 @@ pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
         let m = crate::error::serde_message(&detail);
         let (line, column) = (e.line(), e.column());
         Errors::one(Error::new(
-            "RULE_PACK_INVALID_JSON",
+            ErrorCode::RulePackInvalidJson,
             "$",
             format!("bộ quy tắc không đọc được: {} (dòng {line}, cột {column})", m.vi),
             format!("the rule pack cannot be read: {} (line {line}, column {column})", m.en),
@@ -612,7 +612,7 @@ pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
             let m = crate::error::serde_message(&e.detail());
             let mut errors = unknown;
             errors.push(Error::new(
-                "RULE_PACK_INVALID_JSON",
+                ErrorCode::RulePackInvalidJson,
                 e.path(),
                 format!("bộ quy tắc không đọc được: {}", m.vi),
                 format!("the rule pack cannot be read: {}", m.en),

@@ -5,19 +5,24 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 
+/// The largest step of a ramp: percentage points a year.
+pub const MAX_RAMP_STEP: f64 = 100.0;
+/// The largest factor of a ramp's relative reading.
+pub const MAX_RAMP_FACTOR: f64 = 100.0;
+
 struct Collector {
     errors: Vec<Error>,
 }
 
 impl Collector {
-    fn push(&mut self, code: &'static str, path: String, vi: String, en: String) {
+    fn push(&mut self, code: ErrorCode, path: String, vi: String, en: String) {
         self.errors.push(Error::new(code, path, vi, en));
     }
 
     fn unknown_value(&mut self, path: String, value: &str, allowed: &[&str]) {
         let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
         self.push(
-            "RULE_PACK_UNKNOWN_VALUE",
+            ErrorCode::RulePackUnknownValue,
             path,
             format!("giá trị `{value}` không hợp lệ; chỉ nhận {list}"),
             format!("value `{value}` is not allowed; expected one of {list}"),
@@ -29,7 +34,7 @@ impl Collector {
             true
         } else {
             self.push(
-                "RULE_PACK_NOT_A_NUMBER",
+                ErrorCode::RulePackNotANumber,
                 path,
                 "giá trị phải là một số hữu hạn".to_string(),
                 "the value must be a finite number".to_string(),
@@ -46,7 +51,7 @@ impl Collector {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_' || c == '-');
         if !ok {
             self.push(
-                "RULE_PACK_BAD_ID",
+                ErrorCode::RulePackBadId,
                 path,
                 format!(
                     "mã `{}` không hợp lệ: chỉ dùng chữ thường a–z, chữ số, `.`, `_`, `-`, tối đa 64 ký tự",
@@ -94,7 +99,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
 
     if raw.format_version != 1 {
         c.push(
-            "RULE_PACK_UNSUPPORTED_FORMAT",
+            ErrorCode::RulePackUnsupportedFormat,
             "$.formatVersion".into(),
             format!(
                 "phiên bản định dạng `{}` không được hỗ trợ; phiên bản hỗ trợ: `1`",
@@ -112,7 +117,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
     c.id("$.plan.id".into(), &p.id);
     if !is_iso_date(&p.decision.date) {
         c.push(
-            "RULE_PACK_BAD_DATE",
+            ErrorCode::RulePackBadDate,
             "$.plan.decision.date".into(),
             format!("ngày `{}` không đúng dạng `YYYY-MM-DD`", truncate(&p.decision.date)),
             format!("date `{}` is not a valid `YYYY-MM-DD` date", truncate(&p.decision.date)),
@@ -125,7 +130,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
     let period_ok = period.from <= period.to && period.from >= 1900 && period.to <= 2200;
     if !period_ok {
         c.push(
-            "RULE_PACK_BAD_PERIOD",
+            ErrorCode::RulePackBadPeriod,
             "$.plan.period".into(),
             format!("giai đoạn `{}–{}` không hợp lệ", period.from, period.to),
             format!("period `{}–{}` is not valid", period.from, period.to),
@@ -150,7 +155,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                 & c.finite("$.methods.trend.limitedProgress".into(), t.limited_progress);
             if all_finite && !(t.on_track > t.needs_acceleration && t.needs_acceleration > t.limited_progress) {
                 c.push(
-                    "RULE_PACK_BAD_THRESHOLDS",
+                    ErrorCode::RulePackBadThresholds,
                     "$.methods.trend".into(),
                     "ngưỡng phải giảm dần: onTrack > needsAcceleration > limitedProgress".into(),
                     "thresholds must fall: onTrack > needsAcceleration > limitedProgress".into(),
@@ -202,7 +207,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         }
         if first_floors.is_empty() {
             c.push(
-                "RULE_PACK_MISSING_FIELD",
+                ErrorCode::RulePackMissingField,
                 format!("{path}.firstFloors"),
                 "lộ trình phải có mức sàn năm đầu cho ít nhất một cấp".into(),
                 "a ramp needs a first-year floor for at least one level".into(),
@@ -215,7 +220,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         let factor_ok = c.finite(format!("{path}.relativeFactor"), r.relative_factor);
         if (step_ok && r.step < 0.0) || (factor_ok && r.relative_factor < 1.0) {
             c.push(
-                "RULE_PACK_RAMP_FALLS",
+                ErrorCode::RulePackRampFalls,
                 format!(
                     "{path}.{}",
                     if step_ok && r.step < 0.0 {
@@ -228,10 +233,26 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                 "a ramp's floors must not fall from year to year (step ≥ 0, factor ≥ 1)".into(),
             );
         }
+        // Beyond these a floor passes any cap in one year, and its explanation would print
+        // numbers like `2 × 10^308`.
+        for (key, v, max) in [
+            ("step", r.step, MAX_RAMP_STEP),
+            ("relativeFactor", r.relative_factor, MAX_RAMP_FACTOR),
+        ] {
+            if v.is_finite() && v > max {
+                let shown = crate::messages::format_value(v);
+                c.push(
+                    ErrorCode::RulePackRampTooSteep,
+                    format!("{path}.{key}"),
+                    format!("`{key}` của lộ trình là `{shown}`, vượt giới hạn {max}: mức sàn sẽ vượt mọi mức trần ngay trong một năm"),
+                    format!("the ramp's `{key}` is `{shown}`, above the limit of {max}: its floor would pass any cap within a year"),
+                );
+            }
+        }
         for (level, v) in &first_floors {
             if v.is_finite() && r.cap.is_finite() && *v > r.cap {
                 c.push(
-                    "RULE_PACK_RAMP_FALLS",
+                    ErrorCode::RulePackRampFalls,
                     format!("{path}.firstFloors.{}", level.code()),
                     format!("mức sàn năm đầu `{v}` cao hơn mức trần `{}`: lộ trình sẽ giảm", r.cap),
                     format!(
@@ -243,7 +264,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         }
         if r.first_year > r.last_year || (period_ok && (r.first_year < period.from || r.last_year > period.to)) {
             c.push(
-                "RULE_PACK_YEAR_OUTSIDE_PERIOD",
+                ErrorCode::RulePackYearOutsidePeriod,
                 format!("{path}.firstYear"),
                 format!(
                     "lộ trình `{}–{}` phải nằm trong giai đoạn của kế hoạch `{}–{}`",
@@ -301,7 +322,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         }
         if !area_ids.contains(r.area.as_str()) {
             c.push(
-                "RULE_PACK_UNKNOWN_REFERENCE",
+                ErrorCode::RulePackUnknownReference,
                 format!("{path}.area"),
                 format!("lĩnh vực `{}` không có trong `areas`", truncate(&r.area)),
                 format!("area `{}` is not listed in `areas`", truncate(&r.area)),
@@ -309,7 +330,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         }
         let measure = Measure::parse(&r.measure).unwrap_or_else(|| {
             c.push(
-                "RULE_PACK_UNKNOWN_KIND",
+                ErrorCode::RulePackUnknownKind,
                 format!("{path}.measure"),
                 format!(
                     "loại đo lường `{}` không hợp lệ; chỉ nhận `percentage`, `rank`, `reduction`, `milestone`",
@@ -349,7 +370,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         );
         if !consistent && Direction::parse(&r.direction).is_some() && Comparator::parse(&r.comparator).is_some() {
             c.push(
-                "RULE_PACK_DIRECTION_MISMATCH",
+                ErrorCode::RulePackDirectionMismatch,
                 format!("{path}.comparator"),
                 format!("so sánh `{}` mâu thuẫn với hướng `{}`", r.comparator, r.direction),
                 format!("comparator `{}` contradicts direction `{}`", r.comparator, r.direction),
@@ -357,7 +378,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         }
         if measure == Measure::Rank && direction != Direction::LowerIsBetter {
             c.push(
-                "RULE_PACK_DIRECTION_MISMATCH",
+                ErrorCode::RulePackDirectionMismatch,
                 format!("{path}.direction"),
                 "xếp hạng càng thấp càng tốt: hướng phải là `lower_is_better`".into(),
                 "a rank is better when lower: direction must be `lower_is_better`".into(),
@@ -369,7 +390,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
             (None, Measure::Milestone) => 100.0,
             (None, _) => {
                 c.push(
-                    "RULE_PACK_MISSING_FIELD",
+                    ErrorCode::RulePackMissingField,
                     format!("{path}.target"),
                     "chỉ tiêu cần giá trị `target`".into(),
                     "the indicator needs a `target`".into(),
@@ -387,7 +408,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                     let out_of = r.rank_out_of.unwrap_or(63);
                     if t < 1.0 || t > f64::from(out_of) || t.fract() != 0.0 {
                         c.push(
-                            "RULE_PACK_RANK_OUT_OF_RANGE",
+                            ErrorCode::RulePackRankOutOfRange,
                             tpath,
                             format!("thứ hạng mục tiêu `{t}` phải là số nguyên từ 1 đến {out_of}"),
                             format!("target rank `{t}` must be a whole number from 1 to {out_of}"),
@@ -411,7 +432,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         crate::sort::sort(&mut levels);
         if r.levels.is_empty() {
             c.push(
-                "RULE_PACK_MISSING_FIELD",
+                ErrorCode::RulePackMissingField,
                 format!("{path}.levels"),
                 "chỉ tiêu phải áp dụng cho ít nhất một cấp".into(),
                 "the indicator must apply to at least one level".into(),
@@ -425,7 +446,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                     check_target(&mut c, tpath.clone(), *t);
                     if !levels.contains(&level) {
                         c.push(
-                            "RULE_PACK_LEVEL_NOT_COVERED",
+                            ErrorCode::RulePackLevelNotCovered,
                             tpath,
                             format!("có mục tiêu cho `{key}` nhưng `levels` không gồm cấp này"),
                             format!("a target is given for `{key}` but `levels` does not include that level"),
@@ -439,7 +460,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
 
         if period_ok && (r.deadline < period.from || r.deadline > period.to) {
             c.push(
-                "RULE_PACK_YEAR_OUTSIDE_PERIOD",
+                ErrorCode::RulePackYearOutsidePeriod,
                 format!("{path}.deadline"),
                 format!(
                     "thời hạn `{}` nằm ngoài giai đoạn `{}–{}` của kế hoạch",
@@ -454,13 +475,13 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
 
         match (measure, r.baseline_year) {
             (Measure::Reduction, None) => c.push(
-                "RULE_PACK_MISSING_FIELD",
+                ErrorCode::RulePackMissingField,
                 format!("{path}.baselineYear"),
                 "chỉ tiêu giảm so với năm gốc cần `baselineYear`".into(),
                 "a reduction against a baseline needs `baselineYear`".into(),
             ),
             (_, Some(y)) if period_ok && (y < period.from - 10 || y >= r.deadline) => c.push(
-                "RULE_PACK_YEAR_OUTSIDE_PERIOD",
+                ErrorCode::RulePackYearOutsidePeriod,
                 format!("{path}.baselineYear"),
                 format!("năm gốc `{y}` phải trước thời hạn `{}`", r.deadline),
                 format!("baseline year `{y}` must come before the deadline `{}`", r.deadline),
@@ -480,7 +501,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         };
         if denominator_from.is_some() && r.parent.is_none() {
             c.push(
-                "RULE_PACK_MISSING_FIELD",
+                ErrorCode::RulePackMissingField,
                 format!("{path}.parent"),
                 "`denominatorFrom` chỉ dùng cho chỉ tiêu lồng có `parent`".into(),
                 "`denominatorFrom` needs a `parent` (it is for nested targets)".into(),
@@ -489,7 +510,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         if let Some(ramp) = &r.ramp {
             if !ramp_ids.contains(ramp.as_str()) {
                 c.push(
-                    "RULE_PACK_UNKNOWN_REFERENCE",
+                    ErrorCode::RulePackUnknownReference,
                     format!("{path}.ramp"),
                     format!("lộ trình `{}` không có trong `ramps`", truncate(ramp)),
                     format!("ramp `{}` is not listed in `ramps`", truncate(ramp)),
@@ -497,7 +518,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
             }
             if measure != Measure::Percentage {
                 c.push(
-                    "RULE_PACK_UNKNOWN_KIND",
+                    ErrorCode::RulePackUnknownKind,
                     format!("{path}.measure"),
                     "chỉ tiêu theo lộ trình phải là tỷ lệ (`percentage`)".into(),
                     "an indicator with a ramp must be a `percentage`".into(),
@@ -538,7 +559,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         let path = format!("$.indicators[{i}].parent");
         if !ids.contains(parent.as_str()) {
             c.push(
-                "RULE_PACK_UNKNOWN_PARENT",
+                ErrorCode::RulePackUnknownParent,
                 path,
                 format!("chỉ tiêu cha `{}` không tồn tại", truncate(parent)),
                 format!("parent `{}` does not exist", truncate(parent)),
@@ -554,7 +575,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         while let Some(id) = cur {
             if !seen.insert(id) {
                 c.push(
-                    "RULE_PACK_PARENT_CYCLE",
+                    ErrorCode::RulePackParentCycle,
                     path.clone(),
                     format!("chuỗi chỉ tiêu cha của `{}` tạo thành vòng lặp", ind.id),
                     format!("the parents of `{}` form a cycle", ind.id),
@@ -592,7 +613,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
 
 fn duplicate(c: &mut Collector, path: String, id: &str) {
     c.push(
-        "RULE_PACK_DUPLICATE_ID",
+        ErrorCode::RulePackDuplicateId,
         path,
         format!("mã `{}` bị trùng", truncate(id)),
         format!("id `{}` appears more than once", truncate(id)),
@@ -602,7 +623,7 @@ fn duplicate(c: &mut Collector, path: String, id: &str) {
 fn percent_range(c: &mut Collector, path: String, v: f64) {
     if !(0.0..=100.0).contains(&v) {
         c.push(
-            "RULE_PACK_TARGET_OUT_OF_RANGE",
+            ErrorCode::RulePackTargetOutOfRange,
             path,
             format!("tỷ lệ `{v}` phải nằm trong khoảng 0–100"),
             format!("percentage `{v}` must lie between 0 and 100"),

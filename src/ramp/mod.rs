@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::messages::{format_percent_trimmed, format_trimmed, Locale, Text};
 use crate::plan::{AfterLastYear, Level, Plan, Ramp, RampReading};
 
@@ -78,7 +78,7 @@ pub fn floor(
 ) -> Result<RampFloor, Error> {
     let Some(first) = ramp.first_floors.get(&level).copied() else {
         return Err(Error::new(
-            "RAMP_LEVEL_NOT_COVERED",
+            ErrorCode::RampLevelNotCovered,
             "$.level",
             format!("lộ trình `{}` không quy định mức sàn cho {}", ramp.id, level.name().vi),
             format!("ramp `{}` sets no floor for the {}", ramp.id, level.name().en),
@@ -87,7 +87,7 @@ pub fn floor(
     let period = plan.plan.period;
     if outside(plan, ramp, year) {
         return Err(Error::new(
-            "RAMP_YEAR_OUTSIDE_PLAN",
+            ErrorCode::RampYearOutsidePlan,
             "$.year",
             format!(
                 "năm `{year}` nằm ngoài lộ trình: kế hoạch áp dụng {}–{}, lộ trình {}–{}",
@@ -101,8 +101,9 @@ pub fn floor(
     }
     if let Some(prev) = previous_actual {
         if !valid_previous(prev) {
+            let prev = crate::messages::format_value(prev);
             return Err(Error::new(
-                "VALUE_OUT_OF_RANGE",
+                ErrorCode::ValueOutOfRange,
                 "$.previousActual",
                 format!("giá trị năm trước `{prev}` phải là tỷ lệ từ 0 đến 100"),
                 format!("the previous year's value `{prev}` must be a percentage from 0 to 100"),

@@ -44,7 +44,8 @@ impl From<f64> for Num {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// The latest value meets the deadline target.
+    /// The latest value meets the deadline target (after the deadline: the figure of the
+    /// deadline year does; a milestone done once stays done).
     Met,
     /// Ratio of observed to required growth ≥ `onTrack` (0.95).
     OnTrack,
@@ -54,8 +55,15 @@ pub enum Status {
     LimitedProgress,
     /// Ratio < `limitedProgress`: moving away from the target.
     Deteriorating,
-    /// The deadline has passed and the target is not met.
+    /// The deadline has passed and the figure of the deadline year does not meet the target.
     Missed,
+    /// The deadline has passed and no figure of the deadline year was given: the row keeps
+    /// the latest earlier figure, and `provisional` says what the trend method made of it.
+    NotReported,
+    /// The unit ended before the as-of date and before the deadline (a district after 30
+    /// June 2025): its last figure is shown with the requirement of its period, never judged
+    /// against a deadline it did not live to see.
+    Discontinued,
     /// There is data, but no trend can be computed (see `reason`).
     InsufficientData,
     /// No usable observation.
@@ -63,13 +71,15 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 8] = [
+    pub const ALL: [Status; 10] = [
         Status::Met,
         Status::OnTrack,
         Status::NeedsAcceleration,
         Status::LimitedProgress,
         Status::Deteriorating,
         Status::Missed,
+        Status::NotReported,
+        Status::Discontinued,
         Status::InsufficientData,
         Status::NoData,
     ];
@@ -82,22 +92,27 @@ impl Status {
             Status::LimitedProgress => "limited_progress",
             Status::Deteriorating => "deteriorating",
             Status::Missed => "missed",
+            Status::NotReported => "not_reported",
+            Status::Discontinued => "discontinued",
             Status::InsufficientData => "insufficient_data",
             Status::NoData => "no_data",
         }
     }
 
-    /// How bad a status is, worst first; used to pick the headline of several units.
+    /// How bad a status is, worst first; used to pick the headline of several units. A unit
+    /// that ended comes last: it is never the headline while a unit that exists has a row.
     pub(crate) fn severity(self) -> u8 {
         match self {
             Status::Missed => 0,
-            Status::Deteriorating => 1,
-            Status::LimitedProgress => 2,
-            Status::NeedsAcceleration => 3,
-            Status::InsufficientData => 4,
-            Status::NoData => 5,
-            Status::OnTrack => 6,
-            Status::Met => 7,
+            Status::NotReported => 1,
+            Status::Deteriorating => 2,
+            Status::LimitedProgress => 3,
+            Status::NeedsAcceleration => 4,
+            Status::InsufficientData => 5,
+            Status::NoData => 6,
+            Status::OnTrack => 7,
+            Status::Met => 8,
+            Status::Discontinued => 9,
         }
     }
 }
@@ -135,6 +150,8 @@ pub struct StatusCounts {
     pub limited_progress: u32,
     pub deteriorating: u32,
     pub missed: u32,
+    pub not_reported: u32,
+    pub discontinued: u32,
     pub insufficient_data: u32,
     pub no_data: u32,
 }
@@ -148,6 +165,8 @@ impl StatusCounts {
             Status::LimitedProgress => &mut self.limited_progress,
             Status::Deteriorating => &mut self.deteriorating,
             Status::Missed => &mut self.missed,
+            Status::NotReported => &mut self.not_reported,
+            Status::Discontinued => &mut self.discontinued,
             Status::InsufficientData => &mut self.insufficient_data,
             Status::NoData => &mut self.no_data,
         };
@@ -162,6 +181,8 @@ impl StatusCounts {
             self.limited_progress,
             self.deteriorating,
             self.missed,
+            self.not_reported,
+            self.discontinued,
             self.insufficient_data,
             self.no_data,
         ]
@@ -189,6 +210,10 @@ pub struct Report {
     /// In the plan's order of reform areas.
     pub areas: Vec<AreaSummary>,
     pub summary: Summary,
+    /// The final review (tổng kết), once the as-of date is past the plan's period: each
+    /// target at each level, judged at its deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
     /// Sorted by indicator, unit, period, code and path.
     pub findings: Vec<Finding>,
 }
@@ -237,12 +262,29 @@ pub struct IndicatorResult {
     pub unit_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
+    /// The unit's first and last day (ISO dates), where the input gives them: with official
+    /// codes reused, two rows can share a `unit` id and differ by these.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<String>,
+    /// The units formed from this one (by lineage), for a `discontinued` unit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<String>,
     /// True for the one row per indicator that the area and plan summaries count.
     pub headline: bool,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
-    /// The latest year with a value, and the period that value came from.
+    /// For `not_reported`: what the trend method made of the latest figure, as it would have
+    /// said before the deadline (`met`, `on_track`, …, `insufficient_data`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<Status>,
+    /// The latest figure of a year after the deadline: shown, never part of the verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after_deadline: Option<AfterDeadline>,
+    /// The year with the value the row is about (after the deadline: the deadline year, or the
+    /// latest earlier year for `not_reported`), and the period that value came from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -260,14 +302,29 @@ pub struct IndicatorResult {
     pub count: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_count: Option<Num>,
-    /// `reported` (the unit's own figure) or `rolled_up` (summed from its units).
+    /// Ranks: how many provinces the ranking of `year` ranked, where the observation says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub out_of: Option<Num>,
+    /// `reported` (the unit's own figure), `rolled_up` (summed from its units) or
+    /// `predecessors` (summed from the units it was formed from, for a year before it existed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<FigureBasis>,
+    /// True when the figure is estimated from a part (`share`) of a divided predecessor.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
+    /// Predecessors whose share is unknown: the years before the unit existed are not
+    /// estimated while one of them existed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_estimated_from: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rolled_up: Option<RollUpCoverage>,
     /// What applies to `year`: the ramp floor for that year and level, or the target.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Num>,
+    /// The year whose floor `requirement` is, when it is not `year`: a unit that ended during
+    /// `year` is held to the floor of the last year it lived through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement_year: Option<i32>,
     pub comparator: Comparator,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub met: Option<bool>,
@@ -308,6 +365,35 @@ pub struct IndicatorResult {
 pub enum FigureBasis {
     Reported,
     RolledUp,
+    /// The sums of the units it was formed from, for a year before it existed.
+    Predecessors,
+}
+
+impl FigureBasis {
+    fn is_reported(&self) -> bool {
+        *self == FigureBasis::Reported
+    }
+}
+
+/// The latest figure of a year after the deadline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AfterDeadline {
+    pub year: i32,
+    pub period: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Num>,
+    /// Whether it meets the deadline target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub met: Option<bool>,
+}
+
+/// Two years of a series between which the units behind it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeriesBreak {
+    pub before: i32,
+    pub after: i32,
 }
 
 /// How many of a unit's units (valid that year) fed its rolled-up figure.
@@ -344,6 +430,11 @@ pub struct Method {
     pub required_growth: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Num>,
+    /// The first break in the series between the baseline and the latest year (the units
+    /// behind it changed and lineage does not put both years on the same territory): the
+    /// verdict compares different territories.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series_break: Option<SeriesBreak>,
 }
 
 /// One year's value of a unit.
@@ -356,6 +447,14 @@ pub struct SeriesPoint {
     pub period: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Num>,
+    /// Ranks: how many that year's ranking ranked, where the observation says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub out_of: Option<Num>,
+    /// Absent for the unit's own report; `rolled_up` or `predecessors` otherwise.
+    #[serde(skip_serializing_if = "FigureBasis::is_reported")]
+    pub basis: FigureBasis,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
 }
 
 /// One year of a ramp for one unit.
@@ -365,6 +464,10 @@ pub struct RampYear {
     pub year: i32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub floor: Option<Num>,
+    /// The year whose floor `floor` is, when it is not `year` (see
+    /// `IndicatorResult::requirement_year`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub floor_year: Option<i32>,
     pub reading: RampReading,
     pub basis: FloorBasis,
     pub extrapolated: bool,
@@ -383,7 +486,12 @@ pub struct LevelSummary {
     pub indicator: String,
     pub level: Level,
     pub year: i32,
-    /// Units of this level valid in `year`.
+    /// Set when no unit of the level exists at the end of `year` (the district level after
+    /// 30 June 2025): the last day a unit of the level existed; the counts are then of the
+    /// units that existed on that day, with their last figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_day: Option<String>,
+    /// Units of this level at the end of `year` (or on `lastDay`).
     pub units_total: u32,
     pub units_met: u32,
     /// Units with a value below their requirement.
@@ -394,6 +502,10 @@ pub struct LevelSummary {
     /// increment reading).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Num>,
+    /// The year whose floor `requirement` is, when it is not `year` (a level that ended
+    /// during `year` is held to the floor of the year before).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement_year: Option<i32>,
     /// `floor` for a ramp, `target` otherwise.
     pub requirement_kind: &'static str,
     /// All units of the level together, from summed numerators and denominators; `null`
@@ -407,6 +519,82 @@ pub struct LevelSummary {
     /// "7 of 9 districts meet the 2024 floor of 80%"; absent under `options.text: "none"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentence: Option<Text>,
+}
+
+/// The final review: every target at every level it covers, judged at its deadline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Review {
+    /// The plan's period, both years included.
+    pub from: i32,
+    pub to: i32,
+    /// One row per indicator and level, in the plan's order, city first.
+    pub rows: Vec<ReviewRow>,
+    /// The rows' verdicts counted.
+    pub counts: ReviewCounts,
+}
+
+/// One target at one level in the final review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewRow {
+    pub indicator: String,
+    pub clause: String,
+    /// In the report's locale.
+    pub title: String,
+    pub level: Level,
+    pub deadline: i32,
+    /// The year of the figures judged: the deadline year (for a level that ended, its last
+    /// year).
+    pub year: i32,
+    /// For a level that ended before the end of `year`: the last day a unit of it existed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_day: Option<String>,
+    /// What the level had to reach in `year`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<Num>,
+    /// The year whose floor `requirement` is, when it is not `year`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement_year: Option<i32>,
+    pub comparator: Comparator,
+    /// The level's figure of `year`: its one unit's value, or all its units together from
+    /// summed numerators and denominators.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Num>,
+    /// The level's verdict: every unit met → `met`; any missed → `missed`; else any not
+    /// reported → `not_reported`; every unit ended → `discontinued`; no unit has data →
+    /// `no_data`.
+    pub verdict: Status,
+    /// The units of the level at the deadline by verdict (units that ended count as
+    /// `discontinued`).
+    pub units: ReviewCounts,
+}
+
+/// Verdicts at the deadline, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewCounts {
+    pub total: u32,
+    pub met: u32,
+    pub missed: u32,
+    pub not_reported: u32,
+    pub discontinued: u32,
+    pub no_data: u32,
+}
+
+impl ReviewCounts {
+    pub fn add(&mut self, status: Status) {
+        self.total = self.total.saturating_add(1);
+        let slot = match status {
+            Status::Met => &mut self.met,
+            Status::Missed => &mut self.missed,
+            Status::Discontinued => &mut self.discontinued,
+            Status::NoData => &mut self.no_data,
+            // Anything else at the deadline means no figure of the deadline year.
+            _ => &mut self.not_reported,
+        };
+        *slot = slot.saturating_add(1);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -478,14 +666,15 @@ impl From<Text> for TextOrd {
 ///
 /// Unusable (the observation is left out): `numerator_above_denominator`, `zero_denominator`,
 /// `percentage_out_of_range`, `rank_out_of_range`, `negative_count`, `conflicting_duplicate`
-/// (every observation of the key), `unknown_indicator`, `unknown_unit`,
-/// `unit_not_valid_in_period`, `level_not_covered`, `kind_mismatch`, `missing_denominator`,
-/// `nested_denominator_missing`, `after_as_of` (a warning: the data is not wrong, only
-/// later than the report).
+/// (every observation of the key), `rank_beyond_out_of`, `unknown_indicator`,
+/// `unknown_unit`, `unit_not_valid_in_period`, `level_not_covered`, `kind_mismatch`,
+/// `missing_denominator`, `nested_denominator_missing`, `after_as_of` (a warning: the data is
+/// not wrong, only later than the report).
 ///
 /// Warnings (the data is used): `duplicate` (one copy kept), `rollup_not_possible` (the
 /// unit gets no figure, its units' own figures still count), `stale_data`,
-/// `extra_csv_columns`.
+/// `extra_csv_columns`, `series_break` (the trend over the break is marked), and
+/// `unit_without_parent`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingCode {
@@ -507,6 +696,14 @@ pub enum FindingCode {
     StaleData,
     AfterAsOf,
     ExtraCsvColumns,
+    /// The units behind a unit's series changed between two of its years, and lineage does
+    /// not put both on the same territory (the merged city of 2025).
+    SeriesBreak,
+    /// A rank beyond the number of provinces its own ranking ranked (`outOf`).
+    RankBeyondOutOf,
+    /// A district or commune without a parent in an input whose hierarchy has a city-level
+    /// top: it is left out of every roll-up.
+    UnitWithoutParent,
 }
 
 impl FindingCode {
@@ -518,6 +715,8 @@ impl FindingCode {
                 | FindingCode::RollupNotPossible
                 | FindingCode::StaleData
                 | FindingCode::ExtraCsvColumns
+                | FindingCode::SeriesBreak
+                | FindingCode::UnitWithoutParent
         )
     }
 

@@ -1,15 +1,16 @@
 //! A look at a JavaScript value before it is converted: the conversion recurses, so an object
 //! nested 100 000 deep, or one that contains itself, would overflow the WebAssembly stack and
-//! kill the module for the whole page. The walk here is iterative and runs in JavaScript (one
-//! crossing, not one per value). It also refuses what the conversion would silently change or
-//! could not survive:
+//! kill the module for the whole page. The walk (`inspect.js`) is iterative and runs in
+//! JavaScript (one crossing, not one per value). It also refuses what the conversion would
+//! silently change or could not survive:
 //! - `NaN` and `±Infinity`, which the conversion turns into `null` (an absent value);
 //! - a list longer than the input could ever need (a sparse `new Array(2 ** 32 - 1)`), and
 //!   more values in all than [`MAX_VALUES`] (an object graph that shares its parts can
 //!   be exponentially larger than it looks);
 //! - text with a broken character (an unpaired UTF-16 surrogate, which is not Unicode);
-//! - functions, symbols, BigInts, `Map`s and `Set`s, which are not JSON data (converted
-//!   through JSON, a `Map` would become `{}` and its entries would be lost);
+//! - what is not JSON data: functions, symbols, BigInts, `Map`s and `Set`s, typed arrays,
+//!   boxed numbers and strings, `Date`s and anything else with a `toJSON` (through JSON a
+//!   `Map` would become `{}`, a `Number(NaN)` `null`, a `toJSON` whatever it returns);
 //! - a value whose reading throws (a getter, a revoked `Proxy`): the error would otherwise
 //!   unwind through Rust and leave the engine unusable;
 //! - for rule packs, strings and keys longer together than a pack's text may be.
@@ -17,70 +18,14 @@
 use wasm_bindgen::prelude::*;
 
 use crate::data::{MAX_DEPTH, MAX_OBSERVATIONS};
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::plan::{MAX_RULE_PACK_BYTES, MAX_RULE_PACK_DEPTH};
 
 /// At most this many values (objects, arrays, strings, numbers…) in one JavaScript input:
 /// room for [`MAX_OBSERVATIONS`] observations of 10 fields each and their units.
 pub const MAX_VALUES: usize = 12 * MAX_OBSERVATIONS;
 
-#[wasm_bindgen(inline_js = r#"
-const clip = (k) => (k.length > 80 ? k.slice(0, 80) + '…' : k);
-const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const broken = (s) => (typeof s.isWellFormed === 'function' ? !s.isWellFormed() : lone.test(s));
-// Returns [kind, path, detail]: kind `ok` (detail: the length of every string and key),
-// `too_deep`, `not_finite`, `broken_text`, `not_data` (a function, a symbol, a BigInt, a Map or a Set;
-// detail: which), `too_long` (detail: the length), `too_many`, `unreadable` (detail: the
-// message). Paths are built only when `paths` is true: the second walk, after
-// a problem was found.
-export function inspect(root, maxDepth, maxItems, maxValues, paths) {
-  const values = [root], depths = [0], names = [paths ? '$' : ''];
-  let size = 0, count = 0, p = '$', at = '$';
-  try {
-    while (values.length > 0) {
-      const v = values.pop(), d = depths.pop();
-      p = at = names.pop();
-      if (++count > maxValues) return ['too_many', '$', count];
-      const t = typeof v;
-      if (t === 'number') {
-        if (!Number.isFinite(v)) return ['not_finite', p, 0];
-        continue;
-      }
-      if (t === 'string') {
-        if (broken(v)) return ['broken_text', p, 0];
-        size += v.length;
-        continue;
-      }
-      if (t === 'function' || t === 'symbol') return ['not_data', p, t];
-      if (t === 'bigint') return ['not_data', p, 'BigInt'];
-      if (v === null || t !== 'object' || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) continue;
-      if (d >= maxDepth) return ['too_deep', p, 0];
-      if (Array.isArray(v)) {
-        if (v.length > maxItems) return ['too_long', p, v.length];
-        for (let i = v.length - 1; i >= 0; i--) {
-          if (paths) at = p + '[' + i + ']';
-          values.push(v[i]); depths.push(d + 1); names.push(at);
-        }
-      } else if (v instanceof Map || v instanceof Set) {
-        // JSON has no such thing: `JSON.stringify` would make it `{}`, losing its entries.
-        return ['not_data', p, v instanceof Map ? 'Map' : 'Set'];
-      } else {
-        const keys = Object.keys(v);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          const k = keys[i];
-          if (broken(k)) return ['broken_text', p, 0];
-          size += k.length;
-          if (paths) at = p + '.' + clip(k);
-          values.push(v[k]); depths.push(d + 1); names.push(at);
-        }
-      }
-    }
-  } catch (e) {
-    return ['unreadable', paths ? at : '$', String((e && e.message) || e)];
-  }
-  return ['ok', '$', size];
-}
-"#)]
+#[wasm_bindgen(module = "/src/wasm/inspect.js")]
 extern "C" {
     fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize, paths: bool) -> js_sys::Array;
 }
@@ -94,12 +39,69 @@ pub(super) enum Door {
     RulePack,
 }
 
+/// What the walk found wrong, by the names `inspect.js` gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Problem {
+    TooDeep,
+    NotFinite,
+    BrokenText,
+    NotData,
+    TooLong,
+    TooMany,
+    Unreadable,
+}
+
+impl Problem {
+    fn parse(kind: &str) -> Problem {
+        match kind {
+            "too_deep" => Problem::TooDeep,
+            "not_finite" => Problem::NotFinite,
+            "broken_text" => Problem::BrokenText,
+            "not_data" => Problem::NotData,
+            "too_long" => Problem::TooLong,
+            "too_many" => Problem::TooMany,
+            _ => Problem::Unreadable,
+        }
+    }
+}
+
+impl Door {
+    fn max_depth(self) -> usize {
+        match self {
+            Door::Input => MAX_DEPTH,
+            Door::RulePack => MAX_RULE_PACK_DEPTH,
+        }
+    }
+
+    /// The code of each problem at this door: the one table of them.
+    fn code(self, problem: Problem) -> ErrorCode {
+        use ErrorCode as C;
+        match (self, problem) {
+            (Door::Input, Problem::TooDeep) => C::InputTooDeep,
+            (Door::Input, Problem::NotFinite) => C::InputNotANumber,
+            (Door::Input, Problem::BrokenText) => C::InputInvalidText,
+            (Door::Input, Problem::NotData) => C::InputInvalidType,
+            (Door::Input, Problem::TooLong | Problem::TooMany) => C::InputTooLarge,
+            (Door::Input, Problem::Unreadable) => C::InputInvalid,
+            (Door::RulePack, Problem::TooDeep) => C::RulePackTooDeep,
+            (Door::RulePack, Problem::NotFinite) => C::RulePackNotANumber,
+            (Door::RulePack, Problem::TooLong | Problem::TooMany) => C::RulePackTooLarge,
+            (Door::RulePack, Problem::BrokenText | Problem::NotData | Problem::Unreadable) => C::RulePackInvalidJson,
+        }
+    }
+
+    /// What the value is, in both languages.
+    fn what(self) -> (&'static str, &'static str) {
+        match self {
+            Door::Input => ("dữ liệu đầu vào", "the input"),
+            Door::RulePack => ("bộ quy tắc", "the rule pack"),
+        }
+    }
+}
+
 /// Refuses a value the conversion could not take faithfully, with a structured error.
-pub(super) fn check(value: &JsValue, door: Door) -> Result<(), JsValue> {
-    let depth = match door {
-        Door::Input => MAX_DEPTH,
-        Door::RulePack => MAX_RULE_PACK_DEPTH,
-    };
+pub(super) fn check(value: &JsValue, door: Door) -> Result<(), Error> {
+    let depth = door.max_depth();
     let found = inspect(value, depth, MAX_OBSERVATIONS, MAX_VALUES, false);
     let kind = found.get(0).as_string().unwrap_or_default();
     if kind == "ok" {
@@ -107,98 +109,80 @@ pub(super) fn check(value: &JsValue, door: Door) -> Result<(), JsValue> {
         #[allow(clippy::cast_precision_loss)]
         if door == Door::RulePack && size > MAX_RULE_PACK_BYTES as f64 {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            return Err(super::into_js_error(crate::plan::too_large(size as usize).into()));
+            return Err(crate::plan::too_large(size as usize));
         }
         return Ok(());
     }
     // Walk again, this time naming the path (rare, so the common case builds no strings).
     let found = inspect(value, depth, MAX_OBSERVATIONS, MAX_VALUES, true);
     let path = found.get(1).as_string().unwrap_or_else(|| "$".to_string());
-    let detail = found.get(2);
-    Err(super::into_js_error(problem(&kind, path, &detail, door).into()))
+    Err(problem(Problem::parse(&kind), path, &found.get(2), door))
 }
 
-fn problem(kind: &str, path: String, detail: &JsValue, door: Door) -> Error {
+fn problem(problem: Problem, path: String, detail: &JsValue, door: Door) -> Error {
     let number = detail.as_f64().unwrap_or(0.0);
-    let input = door == Door::Input;
-    let (vi_what, en_what) = if input {
-        ("dữ liệu đầu vào", "the input")
-    } else {
-        ("bộ quy tắc", "the rule pack")
-    };
-    match kind {
-        "too_deep" if input => crate::data::too_deep(path),
-        "too_deep" => crate::plan::too_deep(path),
-        "not_finite" => Error::new(
-            if input {
-                "INPUT_NOT_A_NUMBER"
-            } else {
-                "RULE_PACK_NOT_A_NUMBER"
-            },
+    let text = crate::data::clip(&detail.as_string().unwrap_or_default());
+    let (vi_what, en_what) = door.what();
+    let code = door.code(problem);
+    match problem {
+        Problem::TooDeep if door == Door::Input => crate::data::too_deep(path),
+        Problem::TooDeep => crate::plan::too_deep(path),
+        Problem::NotFinite => Error::new(
+            code,
             path,
             "giá trị phải là một số hữu hạn, không phải `NaN` hay `Infinity`",
             "the value must be a finite number, not `NaN` or `Infinity`",
         ),
-        "broken_text" => Error::new(
-            if input {
-                "INPUT_INVALID_TEXT"
-            } else {
-                "RULE_PACK_INVALID_JSON"
-            },
+        Problem::BrokenText => Error::new(
+            code,
             path,
             "chuỗi có ký tự hỏng (nửa cặp UTF-16 đứng một mình), không đọc được",
             "the text has a broken character (an unpaired UTF-16 surrogate) and cannot be read",
         ),
-        "not_data" => {
-            let what = detail.as_string().unwrap_or_default();
-            Error::new(
-                if input {
-                    "INPUT_INVALID_TYPE"
-                } else {
-                    "RULE_PACK_INVALID_JSON"
-                },
-                path,
-                format!(
-                    "giá trị phải là dữ liệu JSON (chuỗi, số, true/false, đối tượng hoặc mảng), không phải `{what}`"
+        Problem::NotData => {
+            let what = match text.as_str() {
+                "toJSON" => ("một đối tượng có `toJSON`", "an object with a `toJSON` method"),
+                "Date" => (
+                    "một `Date` (hãy ghi ngày dạng chuỗi `YYYY-MM-DD`)",
+                    "a `Date` (give dates as text, `YYYY-MM-DD`)",
                 ),
-                format!("the value must be JSON data (a string, number, true/false, object or array), not a `{what}`"),
-            )
-        }
-        "too_long" | "too_many" => {
-            let (vi, en) = if kind == "too_long" {
-                (
-                    format!("danh sách có {number} phần tử, vượt giới hạn {MAX_OBSERVATIONS}"),
-                    format!("the list has {number} items, above the limit of {MAX_OBSERVATIONS}"),
-                )
+                _ => ("", ""),
+            };
+            let (vi, en) = if what.0.is_empty() {
+                (format!("`{text}`"), format!("a `{text}`"))
             } else {
-                (
-                    format!("{vi_what} có hơn {MAX_VALUES} giá trị"),
-                    format!("{en_what} has more than {MAX_VALUES} values"),
-                )
+                (what.0.to_string(), what.1.to_string())
             };
             Error::new(
-                if input {
-                    "INPUT_TOO_LARGE"
-                } else {
-                    "RULE_PACK_TOO_LARGE"
-                },
+                code,
                 path,
-                vi,
-                en,
+                format!("giá trị phải là dữ liệu JSON (chuỗi, số, true/false, đối tượng hoặc mảng), không phải {vi}"),
+                format!("the value must be JSON data (a string, number, true/false, object or array), not {en}"),
             )
         }
-        _ => {
-            let message = crate::data::clip(&detail.as_string().unwrap_or_default());
-            Error::new(
-                if input {
-                    "INPUT_INVALID"
-                } else {
-                    "RULE_PACK_INVALID_JSON"
-                },
-                path,
-                format!("không đọc được {vi_what}: `{message}`"),
-                format!("{en_what} cannot be read: `{message}`"),
-            )
-        }
+        Problem::TooLong => Error::new(
+            code,
+            path,
+            format!("danh sách có {number} phần tử, vượt giới hạn {MAX_OBSERVATIONS}"),
+            format!("the list has {number} items, above the limit of {MAX_OBSERVATIONS}"),
+        ),
+        Problem::TooMany => Error::new(
+            code,
+            path,
+            format!("{vi_what} có hơn {MAX_VALUES} giá trị"),
+            format!("{en_what} has more than {MAX_VALUES} values"),
+        ),
+        Problem::Unreadable if text.is_empty() => Error::new(
+            code,
+            path,
+            format!("không đọc được {vi_what}: đọc giá trị này gây ra lỗi"),
+            format!("{en_what} cannot be read: reading this value throws"),
+        ),
+        Problem::Unreadable => Error::new(
+            code,
+            path,
+            format!("không đọc được {vi_what}: đọc giá trị này gây ra lỗi `{text}`"),
+            format!("{en_what} cannot be read: reading this value throws `{text}`"),
+        ),
     }
 }

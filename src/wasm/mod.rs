@@ -1,12 +1,16 @@
 //! The one module that talks to JavaScript. It decodes JS values, calls the core, and
-//! encodes results with one serializer ([`tape`]: plain objects, never `Map`); every failure becomes
-//! a thrown `CchcError` through [`into_js_error`]. Nothing else in the crate knows about
-//! wasm-bindgen.
+//! encodes results with one serializer ([`tape`]: plain objects, never `Map`); every failure
+//! becomes a thrown `CchcError` through [`into_js_error`]. Nothing else in the crate knows
+//! about wasm-bindgen.
+//!
+//! The generated `Engine` class is guarded on first use (`engine.js`): a method called after
+//! `free()`, detached from its engine, or on a copy throws a `CchcError` of its own code
+//! instead of reaching freed memory, and a frozen engine frees normally.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, Errors};
+use crate::error::{Error, ErrorCode, Errors};
 use crate::plan::{Level, RampReading};
 
 mod depth;
@@ -18,38 +22,24 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-// `CchcError` is a real `Error` subclass, so `instanceof Error` holds and stack traces work.
-#[wasm_bindgen(inline_js = r#"
-export class CchcError extends Error {
-  constructor(code, path, messageVi, messageEn, errors) {
-    super(messageEn);
-    this.name = 'CchcError';
-    this.code = code;
-    this.path = path;
-    this.messageVi = messageVi;
-    this.messageEn = messageEn;
-    this.errors = errors;
-  }
-}
-export function makeError(code, path, vi, en, errors) { return new CchcError(code, path, vi, en, errors); }
-const encoder = new TextEncoder();
-export function utf8(s) { return typeof s === 'string' ? encoder.encode(s) : undefined; }
-"#)]
+#[wasm_bindgen(module = "/src/wasm/engine.js")]
 extern "C" {
-    fn utf8(s: &JsValue) -> Option<js_sys::Uint8Array>;
+    fn utf8(s: &JsValue) -> JsValue;
 
     #[wasm_bindgen(js_name = makeError)]
     fn make_error(code: &str, path: &str, vi: &str, en: &str, errors: JsValue) -> JsValue;
+
+    fn guard(sample: &JsValue, texts: &JsValue) -> bool;
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     tape::to_js(value).map_err(|e| {
         into_js_error(
             Error::new(
-                "INTERNAL_SERIALIZE",
+                ErrorCode::InternalSerialize,
                 "$",
-                format!("lỗi nội bộ: {e}"),
-                format!("internal error: {e}"),
+                format!("lỗi nội bộ: không chuyển được kết quả sang JavaScript ({e})"),
+                format!("internal error: the result could not be turned into JavaScript values ({e})"),
             )
             .into(),
         )
@@ -60,24 +50,28 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 fn into_js_error(errors: Errors) -> JsValue {
     let list = tape::to_js(&errors).unwrap_or(JsValue::NULL);
     match errors.first() {
-        Some(e) => make_error(e.code, &e.path, &e.message.vi, &e.message.en, list),
-        None => make_error("INTERNAL", "$", "lỗi nội bộ", "internal error", list),
+        Some(e) => make_error(e.code.as_str(), &e.path, &e.message.vi, &e.message.en, list),
+        None => make_error(ErrorCode::Internal.as_str(), "$", "lỗi nội bộ", "internal error", list),
     }
 }
 
 fn bad_argument(path: &str, vi: String, en: String) -> JsValue {
-    into_js_error(Error::new("INVALID_ARGUMENT", path, vi, en).into())
+    into_js_error(Error::new(ErrorCode::InvalidArgument, path, vi, en).into())
 }
 
-/// A JS value shown in a message: strings in backticks as they are, anything else by kind.
+/// A JS value shown in a message: strings as they are (cut to 40 characters), numbers as
+/// JavaScript writes them (`1e+21`, not 22 digits), anything else by kind.
 fn describe(v: &JsValue) -> String {
     match v.as_string() {
         Some(s) => s.chars().take(40).collect(),
         None if v.is_null() => "null".to_string(),
         None if v.is_undefined() => "undefined".to_string(),
-        None => v
-            .as_f64()
-            .map_or_else(|| v.js_typeof().as_string().unwrap_or_default(), |n| n.to_string()),
+        None => match v.as_f64() {
+            Some(n) => js_sys::Number::from(n)
+                .to_string_with_radix(10)
+                .map_or_else(|_| n.to_string(), String::from),
+            None => v.js_typeof().as_string().unwrap_or_default(),
+        },
     }
 }
 
@@ -136,42 +130,140 @@ fn number_argument(path: &str, v: &JsValue) -> Result<f64, JsValue> {
     }
 }
 
-/// A JS string's text: one `TextEncoder.encode` and one copy. (`JsValue::as_string` copies
-/// the ASCII start of a text one character at a time in JS: all of an ASCII CSV; the country's
-/// 98 MB went from 7.9 to 5.3 s with this and the CSV cells borrowed.) A lone surrogate
-/// becomes U+FFFD, as it does there.
-fn js_text(v: &JsValue) -> Option<String> {
-    String::from_utf8(utf8(v)?.to_vec()).ok()
+/// Which text a method reads, for its errors.
+#[derive(Clone, Copy)]
+enum TextKind {
+    Json,
+    Csv,
+    RulePack,
 }
 
-fn string_argument(path: &str, what_vi: &str, what_en: &str, v: &JsValue) -> Result<String, JsValue> {
-    js_text(v).ok_or_else(|| {
-        let kind = if v.is_null() {
-            "null".to_string()
-        } else {
-            v.js_typeof().as_string().unwrap_or_default()
-        };
-        bad_argument(
-            path,
-            format!("cần {what_vi} dạng chuỗi, nhận được `{kind}`"),
-            format!("expected {what_en} as a string, got `{kind}`"),
-        )
-    })
+/// A JS string's text, read through `TextEncoder.encode` and one copy (`JsValue::as_string`
+/// copies the ASCII start of a text one character at a time in JS: all of an ASCII CSV; the
+/// country's 98 MB went from 7.9 to 5.3 s with this and the CSV cells borrowed). `None` when
+/// the value is not a string. A string with an unpaired surrogate is refused as an object's
+/// text would be, instead of becoming U+FFFD (two ids could then merge).
+fn js_text(v: &JsValue, kind: TextKind) -> Result<Option<String>, Errors> {
+    let got = utf8(v);
+    if got.is_undefined() {
+        return Ok(None);
+    }
+    if let Some(bytes) = got.dyn_ref::<js_sys::Uint8Array>() {
+        return String::from_utf8(bytes.to_vec()).map(Some).map_err(|_| {
+            // `TextEncoder` writes UTF-8 only.
+            Errors::one(Error::new(
+                ErrorCode::Internal,
+                "$",
+                "lỗi nội bộ: văn bản không phải UTF-8",
+                "internal error: the text is not UTF-8",
+            ))
+        });
+    }
+    let at = js_sys::Array::from(&got);
+    let (line, column) = (describe(&at.get(0)), describe(&at.get(1)));
+    let (code, vi_what, en_what) = match kind {
+        TextKind::Json => (ErrorCode::InputInvalidText, "văn bản JSON", "the JSON text"),
+        TextKind::Csv => (ErrorCode::InputInvalidText, "văn bản CSV", "the CSV text"),
+        TextKind::RulePack => (ErrorCode::RulePackInvalidJson, "bộ quy tắc", "the rule pack"),
+    };
+    Err(Errors::one(Error::new(
+        code,
+        format!("$ (line {line}, column {column})"),
+        format!("{vi_what} có ký tự hỏng (nửa cặp UTF-16 đứng một mình) ở dòng {line}, cột {column}, không đọc được"),
+        format!("{en_what} has a broken character (an unpaired UTF-16 surrogate) on line {line}, column {column} and cannot be read"),
+    )))
+}
+
+/// A text argument (`evaluateJson`, `evaluateCsv`): a string, and well formed.
+fn text_argument(kind: TextKind, v: &JsValue) -> Result<String, JsValue> {
+    match js_text(v, kind) {
+        Ok(Some(text)) => Ok(text),
+        Err(errors) => Err(into_js_error(errors)),
+        Ok(None) => {
+            let got = if v.is_null() {
+                "null".to_string()
+            } else {
+                v.js_typeof().as_string().unwrap_or_default()
+            };
+            let (vi, en) = match kind {
+                TextKind::Csv => ("văn bản CSV", "CSV text"),
+                _ => ("văn bản JSON", "JSON text"),
+            };
+            Err(bad_argument(
+                "$",
+                format!("cần {vi} dạng chuỗi, nhận được `{got}`"),
+                format!("expected {en} as a string, got `{got}`"),
+            ))
+        }
+    }
 }
 
 /// The progress engine, holding one validated plan.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
-    inner: crate::Engine,
+    /// `None` only for the sample the guard is installed with.
+    inner: Option<crate::Engine>,
+}
+
+/// Guards the generated class once, before its first object is made (see `engine.js`): with
+/// a sample object of it, and the texts of the three errors of a call that has no engine.
+fn ensure_guarded() {
+    thread_local!(static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if GUARDED.with(std::cell::Cell::get) {
+        return;
+    }
+    let sample = JsValue::from(JsEngine { inner: None });
+    let texts = js_sys::Object::new();
+    for (kind, code, vi, en) in [
+        (
+            "freed",
+            ErrorCode::EngineFreed,
+            "engine đã được giải phóng bằng `free()` nên `{method}` không dùng được nữa; hãy tạo engine mới",
+            "the engine was freed with `free()`, so `{method}` cannot be used any more; make a new engine",
+        ),
+        (
+            "detached",
+            ErrorCode::EngineDetachedMethod,
+            "`{method}` được gọi mà không có engine (`this` không phải engine): hãy gọi `engine.{method}(…)` hoặc dùng `engine.{method}.bind(engine)`",
+            "`{method}` was called without its engine (`this` is not one): call it as `engine.{method}(…)`, or bind it with `engine.{method}.bind(engine)`",
+        ),
+        (
+            "notEngine",
+            ErrorCode::EngineNotAnEngine,
+            "`{method}` được gọi trên một đối tượng không phải engine tạo bằng `new Engine()` hay `Engine.fromPlan()` (một bản sao như `{...engine}` không phải engine)",
+            "`{method}` was called on an object that is not an engine made by `new Engine()` or `Engine.fromPlan()` (a copy such as `{...engine}` is not one)",
+        ),
+    ] {
+        let text: js_sys::Array = [code.as_str(), vi, en].iter().map(|s| JsValue::from_str(s)).collect();
+        let _ = js_sys::Reflect::set(&texts, &JsValue::from_str(kind), &text);
+    }
+    let done = guard(&sample, &texts);
+    GUARDED.with(|g| g.set(done));
 }
 
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
-    /// An engine on the embedded Cần Thơ 2021–2025 plan.
+    /// An engine on the embedded Cần Thơ 2021–2025 plan. It takes no argument: another plan
+    /// is loaded with `Engine.fromPlan(pack)`.
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Result<JsEngine, JsValue> {
+    pub fn construct(
+        #[wasm_bindgen(unchecked_optional_param_type = "never")] argument: JsValue,
+    ) -> Result<JsEngine, JsValue> {
+        ensure_guarded();
+        if !argument.is_undefined() {
+            let shown = describe(&argument);
+            return Err(bad_argument(
+                "$",
+                format!(
+                    "`new Engine()` không nhận tham số (nhận được `{shown}`): nó luôn dùng kế hoạch Cần Thơ có sẵn; để dùng bộ quy tắc khác, gọi `Engine.fromPlan(pack)`"
+                ),
+                format!(
+                    "`new Engine()` takes no argument (got `{shown}`): it always loads the embedded Cần Thơ plan; for another rule pack, call `Engine.fromPlan(pack)`"
+                ),
+            ));
+        }
         crate::Engine::embedded()
-            .map(|inner| JsEngine { inner })
+            .map(|inner| JsEngine { inner: Some(inner) })
             .map_err(into_js_error)
     }
 
@@ -180,32 +272,42 @@ impl JsEngine {
     pub fn from_plan(
         #[wasm_bindgen(unchecked_param_type = "RulePack | string")] pack: JsValue,
     ) -> Result<JsEngine, JsValue> {
-        let inner = if let Some(text) = pack.as_string() {
-            crate::Engine::from_json(&text)
-        } else {
-            depth::check(&pack, depth::Door::RulePack)?;
-            let value: serde_json::Value = serde_wasm_bindgen::from_value(pack).map_err(|e| {
-                bad_argument(
-                    "$",
-                    format!("bộ quy tắc phải là đối tượng hoặc chuỗi JSON: {e}"),
-                    format!("the rule pack must be an object or JSON text: {e}"),
-                )
-            })?;
-            crate::Engine::from_value(value)
+        ensure_guarded();
+        let inner = match js_text(&pack, TextKind::RulePack) {
+            Err(errors) => Err(errors),
+            Ok(Some(text)) => crate::Engine::from_json(&text),
+            Ok(None) => {
+                depth::check(&pack, depth::Door::RulePack).map_err(|e| into_js_error(e.into()))?;
+                let value: serde_json::Value = serde_wasm_bindgen::from_value(pack).map_err(|e| {
+                    let m = crate::error::serde_message(&e.to_string());
+                    into_js_error(
+                        Error::new(
+                            ErrorCode::RulePackInvalidJson,
+                            "$",
+                            format!("bộ quy tắc phải là đối tượng hoặc chuỗi JSON: {}", m.vi),
+                            format!("the rule pack must be an object or JSON text: {}", m.en),
+                        )
+                        .into(),
+                    )
+                })?;
+                crate::Engine::from_value(value)
+            }
         };
-        inner.map(|inner| JsEngine { inner }).map_err(into_js_error)
+        inner
+            .map(|inner| JsEngine { inner: Some(inner) })
+            .map_err(into_js_error)
     }
 
     /// The validated plan, normalized.
     #[wasm_bindgen(unchecked_return_type = "Plan")]
     pub fn plan(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.plan())
+        to_js(self.engine()?.plan())
     }
 
     /// The plan's indicators.
     #[wasm_bindgen(unchecked_return_type = "Indicator[]")]
     pub fn indicators(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.plan().indicators)
+        to_js(&self.engine()?.plan().indicators)
     }
 
     /// The ramp floor for a level and year; `reading` defaults to the ramp's own default,
@@ -219,6 +321,7 @@ impl JsEngine {
         #[wasm_bindgen(js_name = previousActual, unchecked_optional_param_type = "number | null")]
         previous_actual: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let engine = self.engine()?;
         let level = parse_level(&level)?;
         let year = whole_year(&year)?;
         let reading = if reading.is_null() || reading.is_undefined() {
@@ -231,8 +334,7 @@ impl JsEngine {
         } else {
             Some(number_argument("$.previousActual", &previous_actual)?)
         };
-        let floor = self
-            .inner
+        let floor = engine
             .ramp_floor(None, level, year, reading, previous_actual)
             .map_err(|e| into_js_error(e.into()))?;
         to_js(&floor)
@@ -241,7 +343,7 @@ impl JsEngine {
     /// Package and rule-pack versions.
     #[wasm_bindgen(unchecked_return_type = "Versions")]
     pub fn version(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.versions())
+        to_js(&self.engine()?.versions())
     }
 
     /// Evaluates a portal's figures (an `EvaluateInput` object) into a progress report.
@@ -252,8 +354,9 @@ impl JsEngine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = input_text(input)?;
-        let report = self.inner.evaluate_json(&text).map_err(into_js_error)?;
+        let engine = self.engine()?;
+        let text = input_text(&input).map_err(into_js_error)?;
+        let report = engine.evaluate_json(&text).map_err(into_js_error)?;
         to_js(&report)
     }
 
@@ -264,8 +367,9 @@ impl JsEngine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = string_argument("$", "văn bản JSON", "JSON text", &text)?;
-        let report = self.inner.evaluate_json(&text).map_err(into_js_error)?;
+        let engine = self.engine()?;
+        let text = text_argument(TextKind::Json, &text)?;
+        let report = engine.evaluate_json(&text).map_err(into_js_error)?;
         to_js(&report)
     }
 
@@ -277,35 +381,56 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "string")] csv: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CsvOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let csv = string_argument("$", "văn bản CSV", "CSV text", &csv)?;
-        let value = input_value(options)?;
-        let report = self.inner.evaluate_csv(&csv, &value).map_err(into_js_error)?;
+        let engine = self.engine()?;
+        let csv = text_argument(TextKind::Csv, &csv)?;
+        let value = input_value(options).map_err(into_js_error)?;
+        let report = engine.evaluate_csv(&csv, &value).map_err(into_js_error)?;
         to_js(&report)
     }
 
-    /// Checks an input without showing results: never throws for bad input, returns
+    /// Checks an input without showing results: never throws for bad input (whatever
+    /// `evaluate` refuses comes back as `valid: false` with its errors), returns
     /// `{ valid, errors, findings }`.
     #[wasm_bindgen(unchecked_return_type = "Validation")]
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let outcome = match input_text(input) {
-            Err(e) => return Err(e),
-            Ok(text) => match self.inner.findings_json(&text) {
-                Ok(findings) => Validation {
-                    valid: true,
-                    errors: Vec::new(),
-                    findings,
-                },
-                Err(errors) => Validation {
-                    valid: false,
-                    errors: errors.0,
-                    findings: Vec::new(),
-                },
+        let engine = self.engine()?;
+        let outcome = match input_text(&input).and_then(|text| engine.findings_json(&text)) {
+            Ok(findings) => Validation {
+                valid: true,
+                errors: Vec::new(),
+                findings,
+            },
+            Err(errors) => Validation {
+                valid: false,
+                errors: errors.0,
+                findings: Vec::new(),
             },
         };
         to_js(&outcome)
+    }
+}
+
+impl JsEngine {
+    /// An engine on the embedded plan (what `new Engine()` makes).
+    pub fn new() -> Result<JsEngine, JsValue> {
+        JsEngine::construct(JsValue::UNDEFINED)
+    }
+
+    fn engine(&self) -> Result<&crate::Engine, JsValue> {
+        self.inner.as_ref().ok_or_else(|| {
+            into_js_error(
+                Error::new(
+                    ErrorCode::EngineFreed,
+                    "$",
+                    "engine đã được giải phóng, không dùng được nữa; hãy tạo engine mới",
+                    "the engine was freed and cannot be used any more; make a new engine",
+                )
+                .into(),
+            )
+        })
     }
 }
 
@@ -320,50 +445,62 @@ struct Validation {
 /// `serde_json::Value` field by field cost about twice as much as `JSON.stringify` plus the
 /// text reader (S: 107 against 55 ms). It is safe because `depth::check` has already refused
 /// everything `JSON.stringify` would change or drop silently (NaN, Map, BigInt, functions,
-/// broken text, throwing getters).
-fn input_text(input: JsValue) -> Result<String, JsValue> {
+/// `toJSON`, boxed numbers, typed arrays, broken text, throwing getters).
+fn input_text(input: &JsValue) -> Result<String, Errors> {
     if input.is_undefined() || input.is_null() {
         return Err(not_an_object());
     }
-    depth::check(&input, depth::Door::Input)?;
-    let text = js_sys::JSON::stringify(&input).map_err(|e| {
-        let detail = e.as_string().unwrap_or_default();
-        into_js_error(
-            Error::new(
-                "INPUT_INVALID",
-                "$",
-                format!("không đọc được dữ liệu đầu vào: {detail}"),
-                format!("the input cannot be read: {detail}"),
-            )
-            .into(),
-        )
+    depth::check(input, depth::Door::Input)?;
+    let text = js_sys::JSON::stringify(input).map_err(|e| {
+        let detail = crate::data::clip(&describe_thrown(&e));
+        Errors::one(Error::new(
+            ErrorCode::InputInvalid,
+            "$",
+            format!("không đọc được dữ liệu đầu vào: `{detail}`"),
+            format!("the input cannot be read: `{detail}`"),
+        ))
     })?;
     // A primitive (a number, a string) stringifies too; the reader then says what is wrong.
-    Ok(String::from(text))
+    // `undefined` comes back for what JSON cannot hold, should a getter change its answer
+    // after the walk.
+    JsValue::from(text).as_string().ok_or_else(|| {
+        Errors::one(Error::new(
+            ErrorCode::InputInvalidType,
+            "$",
+            "dữ liệu đầu vào không viết được thành JSON",
+            "the input cannot be written as JSON",
+        ))
+    })
 }
 
-fn not_an_object() -> JsValue {
-    into_js_error(
-        Error::new(
-            "INPUT_NOT_OBJECT",
-            "$",
-            "dữ liệu đầu vào phải là một đối tượng",
-            "the input must be an object",
-        )
-        .into(),
-    )
+/// What a thrown JS value says: an error's message, or the value itself.
+fn describe_thrown(e: &JsValue) -> String {
+    let message = js_sys::Reflect::get(e, &JsValue::from_str("message")).ok();
+    match message.and_then(|m| m.as_string()) {
+        Some(m) if !m.is_empty() => m,
+        _ => describe(e),
+    }
+}
+
+fn not_an_object() -> Errors {
+    Errors::one(Error::new(
+        ErrorCode::InputNotObject,
+        "$",
+        "dữ liệu đầu vào phải là một đối tượng",
+        "the input must be an object",
+    ))
 }
 
 /// A JS input as a JSON value. `undefined` and functions are refused here with a clear error
 /// rather than deep inside the reader.
-fn input_value(input: JsValue) -> Result<serde_json::Value, JsValue> {
+fn input_value(input: JsValue) -> Result<serde_json::Value, Errors> {
     if input.is_undefined() || input.is_null() {
         return Err(not_an_object());
     }
     depth::check(&input, depth::Door::Input)?;
     serde_wasm_bindgen::from_value(input).map_err(|e| {
         let m = crate::error::serde_message(&e.to_string());
-        into_js_error(Error::new("INPUT_INVALID", "$", m.vi, m.en).into())
+        Errors::one(Error::new(ErrorCode::InputInvalid, "$", m.vi, m.en))
     })
 }
 

@@ -21,6 +21,8 @@ export type Status =
   | "limited_progress"
   | "deteriorating"
   | "missed"
+  | "not_reported"
+  | "discontinued"
   | "insufficient_data"
   | "no_data";
 
@@ -204,17 +206,33 @@ export interface Versions {
 // Input
 // ---------------------------------------------------------------------------------------
 
-/** A unit of the administrative hierarchy. */
+/**
+ * One unit the units of the administrative hierarchy were formed from: an id (the whole unit),
+ * or a part of a divided unit with its `share` (above 0, at most 1; `null` or absent when the
+ * size of the part is unknown: its history is then not estimated).
+ */
+export type PredecessorInput = string | { unit: string; share?: number | null };
+
+/**
+ * A unit of the administrative hierarchy. One id may name several units whose validities do
+ * not overlap (official codes were reused in 2025): a figure belongs to the unit of its id
+ * valid in its period.
+ */
 export interface UnitInput {
   id: string;
   name: string;
   level: Level;
-  /** The parent unit's id; omit for the city. */
+  /**
+   * The parent unit's id; omit for the top. A parent sits at a higher level (a city-level unit
+   * may sit under the city); after 1 July 2025 communes sit directly under the city.
+   */
   parent?: string;
-  /** First year the unit exists (units were rearranged during the plan). */
-  validFrom?: number;
-  /** Last year the unit exists, inclusive. */
-  validTo?: number;
+  /** First day the unit exists: a year (its 1 January) or a day, `"2025-07-01"`. */
+  validFrom?: number | string;
+  /** Last day the unit exists, inclusive: a year (its 31 December) or a day, `"2025-06-30"`. */
+  validTo?: number | string;
+  /** The units it was formed from (needs `validFrom`): each must exist on the day before. */
+  predecessors?: PredecessorInput[];
 }
 
 /**
@@ -234,6 +252,8 @@ export interface ObservationInput {
   count?: number;
   done?: boolean;
   source?: string;
+  /** With a `rank`: how many provinces that ranking ranked (63 until 2024, 34 after the merger). */
+  outOf?: number;
 }
 
 export interface EvaluateOptions {
@@ -291,7 +311,10 @@ export type FindingCode =
   | "nested_denominator_missing"
   | "stale_data"
   | "after_as_of"
-  | "extra_csv_columns";
+  | "extra_csv_columns"
+  | "series_break"
+  | "rank_beyond_out_of"
+  | "unit_without_parent";
 
 /** A data-quality finding: returned with the report, never thrown. */
 export interface Finding {
@@ -323,18 +346,35 @@ export interface Method {
   requiredGrowth?: number;
   /** Observed over required growth: the number the status thresholds compare. */
   ratio?: number;
+  /**
+   * The first break in the series between the baseline and the latest year: the units behind
+   * the figures changed (see the `series_break` finding), so the verdict compares different
+   * territories.
+   */
+  seriesBreak?: { before: number; after: number };
 }
+
+/** Where a figure comes from. */
+export type FigureBasis = "reported" | "rolled_up" | "predecessors";
 
 export interface SeriesPoint {
   year: number;
   period: string;
   value?: number;
+  /** Ranks: how many that year's ranking ranked. */
+  outOf?: number;
+  /** Absent for the unit's own report. */
+  basis?: "rolled_up" | "predecessors";
+  /** True when estimated from a part (`share`) of a divided predecessor. */
+  estimated?: true;
 }
 
 /** One year of the ramp for one unit. */
 export interface RampYear {
   year: number;
   floor?: number;
+  /** The year whose floor `floor` is, when not `year` (a unit that ended during `year`). */
+  floorYear?: number;
   reading: RampReading;
   basis: FloorBasis;
   extrapolated: boolean;
@@ -356,11 +396,28 @@ export interface IndicatorResult {
   unit?: string;
   unitName?: string;
   level?: Level;
+  /** The unit's first and last day, where the input gives them (rows of a reused id differ by these). */
+  validFrom?: string;
+  validTo?: string;
+  /** For `discontinued`: the units formed from this one. */
+  successors?: string[];
   /** True for the result a widget should show first for this indicator (the city's). */
   headline: boolean;
   status: Status;
+  /** Why no trend verdict (with `insufficient_data`, or with `not_reported` for `provisional`). */
   reason?: Reason;
-  /** The year and period of the latest figure used. */
+  /**
+   * With `not_reported`: what the trend method made of the latest earlier figure, as it would
+   * have said before the deadline (`met`, `on_track`, …, `insufficient_data`). Never a verdict.
+   */
+  provisional?: Status;
+  /** The latest figure of a year after the deadline: shown, never part of the verdict. */
+  afterDeadline?: { year: number; period: string; value?: number; met?: boolean };
+  /**
+   * The year and period of the figure the row is about: the latest before the deadline; after
+   * it, the deadline year's (or the latest earlier one for `not_reported`); for
+   * `discontinued`, the unit's last.
+   */
   year?: number;
   period?: string;
   /** Percent, rank, percent reduction, or share of steps. */
@@ -369,11 +426,19 @@ export interface IndicatorResult {
   denominator?: number;
   count?: number;
   baselineCount?: number;
-  basis?: "reported" | "rolled_up";
+  /** Ranks: how many that ranking ranked (`hạng 12/34`). */
+  outOf?: number;
+  basis?: FigureBasis;
+  /** True when the figure is estimated from a part (`share`) of a divided predecessor. */
+  estimated?: true;
+  /** Predecessors whose share is unknown: the years before the unit existed are not estimated. */
+  notEstimatedFrom?: string[];
   /** For roll-ups: how many of the units beneath reported. */
   rolledUp?: { reporting: number; total: number };
   /** What applies to the period: the year's ramp floor, the level's target, the reduction. */
   requirement?: number;
+  /** The year whose floor `requirement` is, when not `year` (a unit that ended during `year`). */
+  requirementYear?: number;
   comparator: Comparator;
   met?: boolean;
   /** Points still missing to the requirement (0 when met). */
@@ -404,11 +469,18 @@ export interface LevelSummary {
   indicator: string;
   level: Level;
   year: number;
+  /**
+   * For a level with no unit left at the end of `year` (the district level after 30 June
+   * 2025): the last day one existed; the counts are of its units' last figures.
+   */
+  lastDay?: string;
   unitsTotal: number;
   unitsMet: number;
   unitsShort: string[];
   unitsNoData: string[];
   requirement?: number;
+  /** The year whose floor `requirement` is, when not `year`. */
+  requirementYear?: number;
   /** `floor` for the ramp's yearly floor, `target` for the deadline target. */
   requirementKind: "floor" | "target";
   aggregateValue?: number;
@@ -429,6 +501,47 @@ export interface AreaSummary {
   counts: StatusCounts;
 }
 
+/** Verdicts at the deadline, counted. */
+export interface ReviewCounts {
+  total: number;
+  met: number;
+  missed: number;
+  notReported: number;
+  discontinued: number;
+  noData: number;
+}
+
+/** One target at one level in the final review. */
+export interface ReviewRow {
+  indicator: string;
+  clause: string;
+  /** In the report's locale. */
+  title: string;
+  level: Level;
+  deadline: number;
+  /** The year of the figures judged (for a level that ended, its last year). */
+  year: number;
+  /** For a level that ended before the end of `year`: its last day. */
+  lastDay?: string;
+  requirement?: number;
+  requirementYear?: number;
+  comparator: Comparator;
+  /** The level's figure of `year`: its one unit's, or all its units together. */
+  value?: number;
+  /** Every unit met → `met`; any missed → `missed`; else any not reported → `not_reported`; all ended → `discontinued`. */
+  verdict: Status;
+  /** The level's units (that existed during the plan's period) by verdict. */
+  units: ReviewCounts;
+}
+
+/** The final review (tổng kết): present once the as-of date is past the plan's period. */
+export interface Review {
+  from: number;
+  to: number;
+  rows: ReviewRow[];
+  counts: ReviewCounts;
+}
+
 /** What `engine.evaluate` returns. */
 export interface Report {
   plan: { id: string; version: string; title: string; titles: Text; sample: boolean };
@@ -440,6 +553,8 @@ export interface Report {
   levelSummaries: LevelSummary[];
   areas: AreaSummary[];
   summary: { indicators: number; counts: StatusCounts; resultCounts: StatusCounts };
+  /** The final review, once the as-of date is past the plan's period. */
+  review?: Review;
   findings: Finding[];
 }
 
@@ -450,10 +565,106 @@ export interface Validation {
   findings: Finding[];
 }
 
+/**
+ * The stable code of an error (`CchcError.code`, `ErrorDetail.code`): portals match on it. The
+ * same codes as the engine's Rust `ErrorCode`, in the order of the README's list.
+ */
+export type ErrorCode =
+  // calls
+  | "INVALID_ARGUMENT"
+  | "RAMP_YEAR_OUTSIDE_PLAN"
+  | "RAMP_LEVEL_NOT_COVERED"
+  | "VALUE_OUT_OF_RANGE"
+  | "UNKNOWN_RAMP"
+  | "ENGINE_FREED"
+  | "ENGINE_DETACHED_METHOD"
+  | "ENGINE_NOT_AN_ENGINE"
+  // input structure
+  | "INPUT_NOT_OBJECT"
+  | "INPUT_INVALID_JSON"
+  | "INPUT_INVALID_TYPE"
+  | "INPUT_MISSING_FIELD"
+  | "INPUT_UNKNOWN_FIELD"
+  | "INPUT_EMPTY_FIELD"
+  | "INPUT_NOT_A_NUMBER"
+  | "INPUT_INVALID_TEXT"
+  | "INPUT_INVALID_DATE"
+  | "INPUT_INVALID_PERIOD"
+  | "INPUT_YEAR_OUT_OF_RANGE"
+  | "INPUT_UNKNOWN_LOCALE"
+  | "INPUT_UNKNOWN_LEVEL"
+  | "INPUT_UNKNOWN_OPTION_VALUE"
+  | "INPUT_NO_VALUE"
+  | "INPUT_SEVERAL_VALUES"
+  | "INPUT_INVALID_OUT_OF"
+  | "INPUT_DENOMINATOR_WITHOUT_NUMERATOR"
+  | "INPUT_DUPLICATE_UNIT"
+  | "INPUT_UNKNOWN_PARENT"
+  | "INPUT_UNIT_CYCLE"
+  | "INPUT_PARENT_LEVEL"
+  | "INPUT_PARENT_NOT_VALID"
+  | "INPUT_INVALID_VALIDITY"
+  | "INPUT_PREDECESSORS_WITHOUT_START"
+  | "INPUT_UNKNOWN_PREDECESSOR"
+  | "INPUT_PREDECESSOR_NOT_BEFORE"
+  | "INPUT_SELF_PREDECESSOR"
+  | "INPUT_LINEAGE_CYCLE"
+  | "INPUT_DUPLICATE_PREDECESSOR"
+  | "INPUT_INVALID_SHARE"
+  | "INPUT_PREDECESSOR_SHARES_ABOVE_ONE"
+  | "INPUT_INVALID"
+  // input limits
+  | "INPUT_TOO_LARGE"
+  | "INPUT_TOO_DEEP"
+  | "INPUT_TOO_MANY_OBSERVATIONS"
+  | "INPUT_TOO_MANY_UNITS"
+  | "INPUT_STRING_TOO_LONG"
+  | "INPUT_NUMBER_OUT_OF_RANGE"
+  | "INPUT_TOO_MANY_ERRORS"
+  // CSV
+  | "CSV_MISSING_COLUMN"
+  | "CSV_INVALID_NUMBER"
+  | "CSV_INVALID_BOOLEAN"
+  | "CSV_INVALID_ROW"
+  | "CSV_NOT_UTF8"
+  | "CSV_OBSERVATIONS_TWICE"
+  | "CSV_DUPLICATE_COLUMN"
+  | "CSV_UNTERMINATED_QUOTE"
+  | "CSV_LINE_BREAK_IN_CELL"
+  | "CSV_AMBIGUOUS_NUMBER"
+  // rule packs
+  | "RULE_PACK_INVALID_JSON"
+  | "RULE_PACK_TOO_LARGE"
+  | "RULE_PACK_TOO_DEEP"
+  | "RULE_PACK_UNSUPPORTED_FORMAT"
+  | "RULE_PACK_UNKNOWN_FIELD"
+  | "RULE_PACK_UNKNOWN_KIND"
+  | "RULE_PACK_UNKNOWN_VALUE"
+  | "RULE_PACK_MISSING_FIELD"
+  | "RULE_PACK_BAD_ID"
+  | "RULE_PACK_DUPLICATE_ID"
+  | "RULE_PACK_UNKNOWN_REFERENCE"
+  | "RULE_PACK_UNKNOWN_PARENT"
+  | "RULE_PACK_PARENT_CYCLE"
+  | "RULE_PACK_TARGET_OUT_OF_RANGE"
+  | "RULE_PACK_RANK_OUT_OF_RANGE"
+  | "RULE_PACK_RAMP_FALLS"
+  | "RULE_PACK_RAMP_TOO_STEEP"
+  | "RULE_PACK_YEAR_OUTSIDE_PERIOD"
+  | "RULE_PACK_DIRECTION_MISMATCH"
+  | "RULE_PACK_LEVEL_NOT_COVERED"
+  | "RULE_PACK_BAD_THRESHOLDS"
+  | "RULE_PACK_BAD_DATE"
+  | "RULE_PACK_BAD_PERIOD"
+  | "RULE_PACK_NOT_A_NUMBER"
+  // faults of the engine itself (please report them)
+  | "INTERNAL"
+  | "INTERNAL_SERIALIZE";
+
 /** One problem of a thrown `CchcError` (which lists them all in `errors`). */
 export interface ErrorDetail {
   /** Stable code, e.g. `RULE_PACK_DUPLICATE_ID`, `INVALID_ARGUMENT`. */
-  code: string;
+  code: ErrorCode;
   /** JSON path of the value at fault, `$` for the whole input. */
   path: string;
   message: Text;
@@ -466,7 +677,7 @@ export interface ErrorDetail {
  */
 export interface CchcError extends Error {
   name: "CchcError";
-  code: string;
+  code: ErrorCode;
   path: string;
   messageVi: string;
   messageEn: string;

@@ -1,0 +1,475 @@
+//! Observations as CSV text, the way portals export them.
+//!
+//! The header names the columns, in any order:
+//! `indicator,unit,period,value,numerator,denominator,rank,count,done,source`.
+//! `indicator`, `unit` and `period` are required; other columns are ignored and reported once
+//! as a finding; a column named twice is the error `CSV_DUPLICATE_COLUMN` (which of its
+//! cells would count is anyone's guess). Cells:
+//! - the text must be UTF-8: a replacement character (`U+FFFD`, what a decoder leaves of
+//!   bytes that are not UTF-8) is the error `CSV_NOT_UTF8`, since the names are already lost;
+//! - a UTF-8 byte-order mark is accepted; the delimiter is `,` or `;`, whichever the header
+//!   line uses more of;
+//! - a cell may be quoted (`"a;b"`, `""` for a quote inside), but it cannot hold a line
+//!   break ([`quotes`]): `CSV_UNTERMINATED_QUOTE` for a quote never closed,
+//!   `CSV_LINE_BREAK_IN_CELL` for one closed lines later, each naming where it opened;
+//! - numbers follow the delimiter's convention ([`number`]): `62.5` under `,`; `62,5`,
+//!   `1.240` and `1.240,5` under `;`; never rescaled (`1,234.5` under `;` is refused, and
+//!   so are `1.240` and `1,234` in a `;` file that also writes a decimal point);
+//! - an empty cell is an absent value;
+//! - `done` is `true`/`false`, `1`/`0`, `có`/`không` (also unaccented) or `yes`/`no`, any case.
+//!
+//! Each data row becomes one observation of the JSON input, so a CSV and the JSON of the
+//! same data give the same report; errors name the row as `$.observations[i]` (data row `i`,
+//! 0-based) and the line of the file.
+
+mod number;
+mod quotes;
+
+use serde_json::Value;
+
+use self::number::{Cell, Convention, Refused};
+use super::input::{clip, too_many_errors, CsvRow, Input, RowReader, MAX_ERRORS, MAX_OBSERVATIONS, NUMBER_FIELDS};
+use crate::error::{Error, ErrorCode, Errors};
+
+/// The columns an observation row may have: an observation's JSON fields, one per column.
+pub const CSV_COLUMNS: &[&str] = super::input::OBSERVATION_FIELDS;
+
+const REQUIRED: &[&str] = &["indicator", "unit", "period"];
+
+/// Where the cells of a column go in a [`CsvRow`].
+#[derive(Clone, Copy)]
+enum Column {
+    Indicator,
+    Unit,
+    Period,
+    Source,
+    Number(usize),
+    Done,
+    Ignored,
+}
+
+impl Column {
+    fn of(header: &str) -> Column {
+        match header {
+            "indicator" => Column::Indicator,
+            "unit" => Column::Unit,
+            "period" => Column::Period,
+            "source" => Column::Source,
+            "done" => Column::Done,
+            // Headers are read in lower case: `outOf` is `outof` here.
+            h => NUMBER_FIELDS
+                .iter()
+                .position(|f| f.eq_ignore_ascii_case(h))
+                .map_or(Column::Ignored, Column::Number),
+        }
+    }
+}
+
+/// An input read from CSV, with the columns that were ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvInput {
+    pub input: Input,
+    /// Header names that are not observation fields, in file order.
+    pub extra_columns: Vec<String>,
+}
+
+/// Reads observations from `text`, and the rest of the input (asOf, locale, options,
+/// units) from `rest`, an object like the JSON input without `observations`.
+pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
+    super::input::check_text_size(text, "CSV")?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(at) = text.find('\u{fffd}') {
+        return Err(Errors::one(not_utf8(text, at)));
+    }
+    let header_line = text.lines().next().unwrap_or("");
+    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let convention = if delimiter == b';' {
+        Convention::DecimalComma
+    } else {
+        Convention::DecimalPoint
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(false)
+        // Fields are trimmed below: csv's own trim copies every record twice.
+        .trim(csv::Trim::Headers)
+        .from_reader(text.as_bytes());
+    let header_record = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(Errors::one(csv_error("$", &e, 0, text))),
+    };
+    // The header is read again whole (it is one line), for a quote it never closes.
+    if let Some(s) = quotes::spanning(text, 0, 1, delimiter) {
+        return Err(Errors::one(spanning_error("$", s)));
+    }
+    let headers: Vec<String> = header_record
+        .iter()
+        .map(|h| super::lowercase::to_lowercase(h.trim()))
+        .collect();
+    let mut errors = duplicate_columns(&headers);
+    for column in REQUIRED {
+        if !headers.iter().any(|h| h == column) {
+            errors.push(Error::new(
+                ErrorCode::CsvMissingColumn,
+                "$",
+                format!("tệp CSV thiếu cột bắt buộc `{column}`"),
+                format!("the CSV has no `{column}` column, which is required"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Errors(errors));
+    }
+    let mut extra_columns = Vec::new();
+    for h in &headers {
+        if !CSV_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(h)) && !extra_columns.contains(h) {
+            extra_columns.push(h.clone());
+        }
+    }
+
+    let columns: Vec<Column> = headers.iter().map(|h| Column::of(h)).collect();
+    // Each row is read into an observation as soon as it is parsed (after the rest of the
+    // input, so errors keep their order); when `rest` itself is refused below, nobody reads.
+    let mut reader_of_rows = match rest {
+        Value::Object(map) if !map.contains_key("observations") => Some(RowReader::new(map)),
+        _ => None,
+    };
+    let mut rows = 0usize;
+    let mut lines = Vec::new();
+    let mut numbers = NumberCells::default();
+    // One record, reused for every row (what `records()` would clone for each).
+    let mut record = csv::StringRecord::new();
+    // Where the last record starts: a quote never closed always runs to the end of the text,
+    // so it is in the last record, which is read again whole at the end.
+    let mut last = None;
+    for i in 0.. {
+        let read = reader.read_record(&mut record);
+        if matches!(read, Ok(false)) {
+            if let Some((i, start, line)) = last {
+                if let Some(s) = quotes::spanning(text, start, line, delimiter).filter(|s| s.closed_on.is_none()) {
+                    errors.push(spanning_error(&format!("$.observations[{i}]"), s));
+                }
+            }
+            break;
+        }
+        let (start, line) = quotes::record_start(text, record.position());
+        last = Some((i, start, line));
+        // A quoted cell that holds a line break, however the record ended: its rows (or the
+        // rest of the file) would vanish into it.
+        if !matches!(read, Ok(false)) && quotes::has_line_break(record.as_slice()) {
+            if let Some(s) = quotes::spanning(text, start, line, delimiter) {
+                errors.push(spanning_error(&format!("$.observations[{i}]"), s));
+                if s.closed_on.is_none() || errors.len() > MAX_ERRORS {
+                    break;
+                }
+                continue;
+            }
+        }
+        match read {
+            Ok(_) => {}
+            Err(e) => {
+                errors.push(csv_error(&format!("$.observations[{i}]"), &e, headers.len(), text));
+                if errors.len() > MAX_ERRORS {
+                    break;
+                }
+                continue;
+            }
+        }
+        let path = |h: &str| format!("$.observations[{i}].{h}");
+        lines.push(line);
+        let mut obs = CsvRow::default();
+        for ((h, column), cell) in headers.iter().zip(&columns).zip(record.iter()) {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            match *column {
+                Column::Ignored => {}
+                Column::Indicator => obs.indicator = Some(cell),
+                Column::Unit => obs.unit = Some(cell),
+                Column::Period => obs.period = Some(cell),
+                Column::Source => obs.source = Some(cell),
+                Column::Number(n) => match number::read(cell, convention) {
+                    Ok(read) => {
+                        numbers.note(read, || (path(h), line, cell));
+                        if let Some(slot) = obs.numbers.get_mut(n) {
+                            *slot = Some(read.value());
+                        }
+                    }
+                    Err(why) => errors.push(number_error(path(h), line, cell, why, delimiter)),
+                },
+                Column::Done => match boolean(cell) {
+                    Some(b) => obs.done = Some(b),
+                    None => {
+                        errors.push(Error::new(
+                            ErrorCode::CsvInvalidBoolean,
+                            path(h),
+                            format!(
+                                "`{}` ở dòng {line} không phải giá trị hoàn thành; chỉ nhận `true`, `false`, `1`, `0`, `có`, `không`",
+                                clip(cell)
+                            ),
+                            format!(
+                                "`{}` on line {line} is not a done value; expected `true`, `false`, `1`, `0`, `có` or `không`",
+                                clip(cell)
+                            ),
+                        ));
+                    }
+                },
+            }
+        }
+        rows = reader_of_rows.as_mut().map_or(rows.saturating_add(1), |r| r.row(&obs));
+        if rows > MAX_OBSERVATIONS || errors.len() > MAX_ERRORS {
+            break;
+        }
+    }
+    numbers.conclude(&mut errors);
+    if !errors.is_empty() {
+        // Reading stops after the error limit, as for JSON.
+        if errors.len() > MAX_ERRORS {
+            errors.truncate(MAX_ERRORS);
+            errors.push(too_many_errors());
+        }
+        return Err(Errors(errors));
+    }
+
+    let Value::Object(rest) = rest else {
+        return Err(Errors::one(Error::new(
+            ErrorCode::InputNotObject,
+            "$",
+            "tùy chọn của tệp CSV phải là một đối tượng (asOf, locale, options, units)",
+            "the options of a CSV must be an object (asOf, locale, options, units)",
+        )));
+    };
+    if rest.contains_key("observations") {
+        return Err(Errors::one(Error::new(
+            ErrorCode::CsvObservationsTwice,
+            "$.observations",
+            "số liệu đã nằm trong tệp CSV; bỏ trường `observations` khỏi tùy chọn",
+            "the observations come from the CSV; leave `observations` out of the options",
+        )));
+    }
+    let Some(reader_of_rows) = reader_of_rows else {
+        return Err(Errors::one(Error::new(
+            ErrorCode::InputInvalid,
+            "$",
+            "dữ liệu đầu vào không hợp lệ",
+            "the input is not valid",
+        )));
+    };
+    let input = reader_of_rows.finish().map_err(|e| with_lines(e, &lines))?;
+    Ok(CsvInput { input, extra_columns })
+}
+
+/// A column named twice (after trimming and lower-casing, as columns are matched): which of
+/// its cells would count is anyone's guess. Blank names (a trailing delimiter) are ignored
+/// columns, however many.
+fn duplicate_columns(headers: &[String]) -> Vec<Error> {
+    let mut errors = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        let first = headers.iter().position(|x| x == h);
+        if h.is_empty() || first == Some(i) {
+            continue;
+        }
+        let (n, first) = (i + 1, first.map_or(0, |f| f + 1));
+        errors.push(Error::new(
+            ErrorCode::CsvDuplicateColumn,
+            "$",
+            format!("tệp CSV có hai cột `{}` (cột thứ {first} và thứ {n}): không biết lấy giá trị nào; hãy bỏ hoặc đổi tên một cột", clip(h)),
+            format!("the CSV has two `{}` columns (columns {first} and {n}): which one counts is unclear; remove or rename one", clip(h)),
+        ));
+    }
+    errors
+}
+
+/// What the number cells of a file say about its convention: the cells that read two ways,
+/// kept until the end of the file shows whether it keeps to its convention.
+#[derive(Default)]
+struct NumberCells {
+    /// The first decimal point of a `;` file (`62.5`): where, and the cell.
+    point: Option<(u64, String)>,
+    /// Cells read by the convention that also read another way, up to the error limit.
+    ambiguous: Vec<(String, u64, String, f64, f64)>,
+}
+
+impl NumberCells {
+    fn note<'c>(&mut self, read: Cell, at: impl FnOnce() -> (String, u64, &'c str)) {
+        match read {
+            Cell::Number(_) => {}
+            Cell::DecimalPoint(_) => {
+                if self.point.is_none() {
+                    let (_, line, cell) = at();
+                    self.point = Some((line, cell.to_string()));
+                }
+            }
+            Cell::Ambiguous { value, other } => {
+                if self.ambiguous.len() < MAX_ERRORS {
+                    let (path, line, cell) = at();
+                    self.ambiguous.push((path, line, cell.to_string(), value, other));
+                }
+            }
+        }
+    }
+
+    /// A `;` file that writes a decimal point somewhere does not keep to its convention: its
+    /// cells that read two ways are refused rather than guessed.
+    fn conclude(self, errors: &mut Vec<Error>) {
+        let Some((point_line, point)) = self.point else {
+            return;
+        };
+        let point = clip(&point);
+        for (path, line, cell, value, other) in self.ambiguous {
+            let cell = clip(&cell);
+            let (value, other) = (shown(value), shown(other));
+            errors.push(Error::new(
+                ErrorCode::CsvAmbiguousNumber,
+                path,
+                format!(
+                    "`{cell}` ở dòng {line} có thể là {value} hoặc {other}: tệp dùng dấu `;` (dấu phẩy thập phân), nhưng dòng {point_line} lại viết dấu chấm thập phân (`{point}`); hãy viết số không có dấu phân cách hàng nghìn, với dấu phẩy thập phân"
+                ),
+                format!(
+                    "`{cell}` on line {line} could be {value} or {other}: the file uses `;` (a decimal comma), but line {point_line} writes a decimal point (`{point}`); write numbers without thousands separators, with a decimal comma"
+                ),
+            ));
+        }
+    }
+}
+
+/// A number in a message, as plain digits with a point (both readings of a cell).
+fn shown(v: f64) -> String {
+    crate::messages::format_trimmed(v, 6, crate::messages::Locale::En).replace(',', "")
+}
+
+fn number_error(path: String, line: u64, cell: &str, why: Refused, delimiter: u8) -> Error {
+    let cell = clip(cell);
+    let d = char::from(delimiter);
+    match why {
+        Refused::NotANumber => Error::new(
+            ErrorCode::CsvInvalidNumber,
+            path,
+            format!("`{cell}` ở dòng {line} không phải là số"),
+            format!("`{cell}` on line {line} is not a number"),
+        ),
+        Refused::CommaInDecimalPointFile => Error::new(
+            ErrorCode::CsvInvalidNumber,
+            path,
+            format!("`{cell}` ở dòng {line} có dấu phẩy: tệp dùng dấu `,` nên số viết dấu chấm thập phân và không có dấu phân cách hàng nghìn (`1240.5`); số kiểu Việt Nam (`1.240,5`) cần tệp dùng dấu `;`"),
+            format!("`{cell}` on line {line} has a comma: the file uses `,`, so numbers have a decimal point and no thousands separator (`1240.5`); Vietnamese numbers (`1.240,5`) need a file that uses `;`"),
+        ),
+        Refused::EnglishForm => Error::new(
+            ErrorCode::CsvAmbiguousNumber,
+            path,
+            format!("`{cell}` ở dòng {line} dùng dấu phẩy phân cách hàng nghìn: tệp dùng dấu `{d}` nên dấu phẩy là dấu thập phân và dấu chấm phân cách hàng nghìn (`1.234,5`); hãy viết lại theo cách đó"),
+            format!("`{cell}` on line {line} groups thousands with commas: the file uses `{d}`, so the comma is the decimal separator and dots group thousands (`1.234,5`); write it that way"),
+        ),
+        Refused::BadGrouping => Error::new(
+            ErrorCode::CsvInvalidNumber,
+            path,
+            format!("`{cell}` ở dòng {line} có dấu phân cách không chia các chữ số thành nhóm ba: không rõ là số nào"),
+            format!("`{cell}` on line {line} has separators that do not group its digits in threes: which number it is is unclear"),
+        ),
+    }
+}
+
+/// A quoted cell that spans lines: never closed, or closed lines later.
+fn spanning_error(path: &str, s: quotes::Spanning) -> Error {
+    let (line, column) = (s.line, s.column);
+    match s.closed_on {
+        None => Error::new(
+            ErrorCode::CsvUnterminatedQuote,
+            path,
+            format!("dấu ngoặc kép mở ở dòng {line}, cột {column} không bao giờ được đóng: mọi dòng sau đó sẽ thành chữ của một ô; hãy thêm dấu `\"` đóng hoặc bỏ dấu mở"),
+            format!("the quote opened on line {line}, column {column} is never closed: every line after it would become text of one cell; add the closing `\"` or remove the opening one"),
+        ),
+        Some(end) => Error::new(
+            ErrorCode::CsvLineBreakInCell,
+            path,
+            format!("ô mở ngoặc kép ở dòng {line}, cột {column} kéo dài đến dòng {end}: một ô không được chứa xuống dòng (có thể thiếu dấu `\"` đóng, khiến các dòng giữa thành chữ của ô); hãy bỏ xuống dòng trong ô"),
+            format!("the cell quoted on line {line}, column {column} runs to line {end}: a cell cannot hold a line break (a missing closing `\"` would make the lines between text of the cell); remove the line break from the cell"),
+        ),
+    }
+}
+
+/// A replacement character means the bytes were not UTF-8 when the file was decoded (a
+/// TCVN3, VNI or Windows-1258 export): its Vietnamese text is already lost, so the whole
+/// file is refused rather than evaluated with garbled names.
+fn not_utf8(text: &str, at: usize) -> Error {
+    let line = text.get(..at).map_or(0, |t| t.matches('\n').count()) + 1;
+    Error::new(
+        ErrorCode::CsvNotUtf8,
+        "$",
+        format!(
+            "dòng {line} của tệp CSV có ký tự không đọc được (`\u{fffd}`): tệp không được lưu bằng UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258); hãy lưu lại dưới dạng CSV UTF-8"
+        ),
+        format!(
+            "line {line} of the CSV has an unreadable character (`\u{fffd}`): the file was not saved as UTF-8 (perhaps TCVN3, VNI or Windows-1258); save it again as CSV UTF-8"
+        ),
+    )
+}
+
+/// A row the CSV reader refused: in practice, a number of cells that differs from the
+/// header's (other kinds cannot happen with text that is already UTF-8).
+fn csv_error(path: &str, e: &csv::Error, columns: usize, text: &str) -> Error {
+    let (_, line) = quotes::record_start(text, e.position());
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { len, .. } => Error::new(
+            ErrorCode::CsvInvalidRow,
+            path,
+            format!("dòng {line} của tệp CSV có {len} ô, nhưng dòng tiêu đề có {columns} cột"),
+            format!("line {line} of the CSV has {len} cells, but the header has {columns} columns"),
+        ),
+        _ => Error::new(
+            ErrorCode::CsvInvalidRow,
+            path,
+            format!("dòng {line} của tệp CSV không đọc được"),
+            format!("line {line} of the CSV cannot be read"),
+        ),
+    }
+}
+
+fn boolean(cell: &str) -> Option<bool> {
+    match super::lowercase::to_lowercase(cell.trim()).as_str() {
+        "true" | "1" | "có" | "co" | "yes" => Some(true),
+        "false" | "0" | "không" | "khong" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Adds the CSV line to errors about an observation row.
+fn with_lines(errors: Errors, lines: &[u64]) -> Errors {
+    Errors(
+        errors
+            .0
+            .into_iter()
+            .map(|mut e| {
+                let row = e
+                    .path
+                    .strip_prefix("$.observations[")
+                    .and_then(|r| r.split(']').next())
+                    .and_then(|n| n.parse::<usize>().ok());
+                if let Some(line) = row.and_then(|r| lines.get(r)) {
+                    e.message.vi = format!("{} (dòng {line} của tệp CSV)", e.message.vi);
+                    e.message.en = format!("{} (line {line} of the CSV)", e.message.en);
+                }
+                e
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn done_cells() {
+        assert_eq!(boolean("Có"), Some(true));
+        assert_eq!(boolean("KHÔNG"), Some(false));
+        assert_eq!(boolean("1"), Some(true));
+        assert_eq!(boolean("maybe"), None);
+    }
+}

@@ -1,0 +1,212 @@
+//! The input object itself: its fields but the observations (`asOf`, `locale`, `label`,
+//! `options`, `units`), in the order they are checked, and where its observations come from.
+
+use serde_json::{Map, Value};
+
+use super::fields::{type_name, Field};
+use super::json_text::JsonObservations;
+use super::model::{Input, Observation, Options, TextMode, TrendMethod};
+use super::reader::{clip, Reader, AN_ARRAY};
+use crate::data::hierarchy::Unit;
+use crate::data::period::{Date, YEARS};
+use crate::error::ErrorCode;
+use crate::messages::Locale;
+use crate::plan::RampReading;
+
+const TOP_FIELDS: &[&str] = &["asOf", "locale", "label", "options", "units", "observations"];
+const OPTION_FIELDS: &[&str] = &["rampReading", "trendMethod", "baselineYear", "text"];
+
+/// The input's fields but `observations`, each `None` when it has an error.
+pub(super) struct TopParts {
+    as_of: Option<Date>,
+    locale: Option<Locale>,
+    label: Option<String>,
+    options: Option<Options>,
+    units: Option<Vec<Unit>>,
+}
+
+impl TopParts {
+    pub(super) fn input(self, observations: Option<Vec<Observation>>) -> Option<Input> {
+        Some(Input {
+            as_of: self.as_of?,
+            locale: self.locale?,
+            label: self.label,
+            options: self.options?,
+            units: self.units?,
+            observations: observations?,
+        })
+    }
+}
+
+/// Where a reader takes the observations from.
+pub(super) enum Rows {
+    /// The `observations` field of the input value.
+    InValue,
+    /// Read from JSON text, as it was parsed.
+    Json(JsonObservations),
+}
+
+impl Reader {
+    pub(super) fn input(&mut self, v: &Value) -> Option<Input> {
+        let Value::Object(map) = v else {
+            let (gv, ge) = type_name(v);
+            self.push(
+                ErrorCode::InputNotObject,
+                "$".to_string(),
+                format!("dữ liệu đầu vào phải là một đối tượng, không phải {gv}"),
+                format!("the input must be an object, not {ge}"),
+            );
+            return None;
+        };
+        self.fields(map, Rows::InValue)
+    }
+
+    /// The fields of the input object; the observations come from `rows`.
+    pub(super) fn fields(&mut self, map: &Map<String, Value>, rows: Rows) -> Option<Input> {
+        let top = self.top_parts(map);
+        let observations = match rows {
+            Rows::InValue => match map.get("observations") {
+                None | Some(Value::Null) => Some(Vec::new()),
+                Some(o) => self.observations(o),
+            },
+            Rows::Json(JsonObservations::Absent | JsonObservations::Other(Value::Null)) => Some(Vec::new()),
+            Rows::Json(JsonObservations::Other(v)) => {
+                self.wrong_type("$.observations".to_string(), AN_ARRAY, Field::of(&v));
+                None
+            }
+            Rows::Json(JsonObservations::List(sink)) => self.streamed_observations(sink),
+        };
+        top.input(observations)
+    }
+
+    /// Every field of the input object but `observations`, in the order they are checked.
+    pub(super) fn top_parts(&mut self, map: &Map<String, Value>) -> TopParts {
+        self.unknown_fields(map.keys().map(String::as_str), "$", TOP_FIELDS);
+
+        let as_of = match self.string(map, "asOf", &"$", true) {
+            Some(s) => {
+                let d = Date::parse(s.trim());
+                if d.is_none() {
+                    self.push(
+                        ErrorCode::InputInvalidDate,
+                        "$.asOf".to_string(),
+                        format!(
+                            "ngày `{}` không hợp lệ; cần dạng `YYYY-MM-DD`, năm {}–{}",
+                            clip(&s),
+                            YEARS.start(),
+                            YEARS.end()
+                        ),
+                        format!(
+                            "date `{}` is not valid; expected `YYYY-MM-DD` with a year in {}–{}",
+                            clip(&s),
+                            YEARS.start(),
+                            YEARS.end()
+                        ),
+                    );
+                }
+                d
+            }
+            None => None,
+        };
+
+        let locale = match self.string(map, "locale", &"$", false) {
+            None => Some(Locale::default()),
+            Some(s) => {
+                let l = Locale::parse(&s);
+                if l.is_none() {
+                    self.push(
+                        ErrorCode::InputUnknownLocale,
+                        "$.locale".to_string(),
+                        format!("ngôn ngữ `{}` không được hỗ trợ; chỉ nhận `vi`, `en`", clip(&s)),
+                        format!("locale `{}` is not supported; expected `vi` or `en`", clip(&s)),
+                    );
+                }
+                l
+            }
+        };
+        let label = self.string(map, "label", &"$", false);
+        let options = match map.get("options") {
+            None | Some(Value::Null) => Some(Options::default()),
+            Some(o) => self.options(o),
+        };
+        let units = match map.get("units") {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(u) => self.units(u),
+        };
+        TopParts {
+            as_of,
+            locale,
+            label,
+            options,
+            units,
+        }
+    }
+
+    fn options(&mut self, v: &Value) -> Option<Options> {
+        let map = self.object(v, "$.options", OPTION_FIELDS)?;
+        let mut ok = true;
+        let ramp_reading = match self.string(map, "rampReading", &"$.options", false) {
+            None => None,
+            Some(s) => {
+                let r = RampReading::parse(s.trim());
+                if r.is_none() {
+                    ok = false;
+                    self.push(
+                        ErrorCode::InputUnknownOptionValue,
+                        "$.options.rampReading".to_string(),
+                        format!(
+                            "cách đọc lộ trình `{}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`",
+                            clip(&s)
+                        ),
+                        format!(
+                            "ramp reading `{}` is not valid; expected `schedule`, `increment` or `relative`",
+                            clip(&s)
+                        ),
+                    );
+                }
+                r
+            }
+        };
+        if let Some(s) = self.string(map, "trendMethod", &"$.options", false) {
+            if s.trim() != TrendMethod::CagrRatio.code() {
+                ok = false;
+                self.push(
+                    ErrorCode::InputUnknownOptionValue,
+                    "$.options.trendMethod".to_string(),
+                    format!(
+                        "phương pháp xu hướng `{}` không hợp lệ; chỉ nhận `cagr_ratio`",
+                        clip(&s)
+                    ),
+                    format!("trend method `{}` is not valid; expected `cagr_ratio`", clip(&s)),
+                );
+            }
+        }
+        let baseline_year = self.year(map, "baselineYear", "$.options");
+        if map.get("baselineYear").is_some_and(|v| !v.is_null()) && baseline_year.is_none() {
+            ok = false;
+        }
+        let text = match self.string(map, "text", &"$.options", false) {
+            None => TextMode::Both,
+            Some(s) => match s.trim() {
+                "both" => TextMode::Both,
+                "none" => TextMode::None,
+                _ => {
+                    ok = false;
+                    self.push(
+                        ErrorCode::InputUnknownOptionValue,
+                        "$.options.text".to_string(),
+                        format!("chế độ văn bản `{}` không hợp lệ; chỉ nhận `both`, `none`", clip(&s)),
+                        format!("text mode `{}` is not valid; expected `both` or `none`", clip(&s)),
+                    );
+                    TextMode::Both
+                }
+            },
+        };
+        ok.then_some(Options {
+            ramp_reading,
+            trend_method: TrendMethod::CagrRatio,
+            baseline_year,
+            text,
+        })
+    }
+}

@@ -1,0 +1,570 @@
+//! The units of the administrative hierarchy: each unit read (its validity as years or days,
+//! its lineage), then the hierarchy checked as a whole: one id for units whose validities
+//! overlap, unknown parents, parents at the wrong level, cycles, and lineage that cannot be
+//! followed. Every check is one pass over the units sorted by id: linear up to the sort.
+
+use serde_json::Value;
+
+use super::fields::Field;
+use super::limits::MAX_UNITS;
+use super::reader::{clip, Reader, AN_ARRAY, A_PREDECESSOR, A_SHARE, A_YEAR_OR_DAY};
+use crate::data::hierarchy::{parent_level_allowed, Predecessor, Share, Unit, UnitIndex};
+use crate::data::period::Date;
+use crate::error::ErrorCode;
+use crate::plan::Level;
+
+const UNIT_FIELDS: &[&str] = &["id", "name", "level", "parent", "validFrom", "validTo", "predecessors"];
+const PREDECESSOR_FIELDS: &[&str] = &["unit", "share"];
+/// A cycle's message names this many units, then how many more.
+const NAMED_IN_A_CYCLE: usize = 5;
+
+/// Which end of a validity a year stands for.
+#[derive(Clone, Copy)]
+enum End {
+    First,
+    Last,
+}
+
+impl Reader {
+    pub(super) fn units(&mut self, v: &Value) -> Option<Vec<Unit>> {
+        let Value::Array(items) = v else {
+            self.wrong_type("$.units".to_string(), AN_ARRAY, Field::of(v));
+            return None;
+        };
+        if items.len() > MAX_UNITS {
+            self.push(
+                ErrorCode::InputTooManyUnits,
+                "$.units".to_string(),
+                format!("có {} đơn vị, vượt giới hạn {MAX_UNITS}", items.len()),
+                format!("there are {} units, above the limit of {MAX_UNITS}", items.len()),
+            );
+            return None;
+        }
+        let before = self.errors.len();
+        let mut units = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if self.full() {
+                self.stopped();
+                break;
+            }
+            if let Some(u) = self.unit(item, &format!("$.units[{i}]")) {
+                units.push((i, u));
+            }
+        }
+        self.hierarchy(&units);
+        (self.errors.len() == before).then(|| units.into_iter().map(|(_, u)| u).collect())
+    }
+
+    fn unit(&mut self, v: &Value, path: &str) -> Option<Unit> {
+        let map = self.object(v, path, UNIT_FIELDS)?;
+        let id = self.string(map, "id", &path, true);
+        let name = self.string(map, "name", &path, true);
+        let level = match self.string(map, "level", &path, true) {
+            None => None,
+            Some(s) => {
+                let l = Level::parse(s.trim());
+                if l.is_none() {
+                    self.push(
+                        ErrorCode::InputUnknownLevel,
+                        format!("{path}.level"),
+                        format!(
+                            "cấp `{}` không hợp lệ; chỉ nhận `city`, `district`, `commune`",
+                            clip(&s)
+                        ),
+                        format!(
+                            "level `{}` is not valid; expected `city`, `district` or `commune`",
+                            clip(&s)
+                        ),
+                    );
+                }
+                l
+            }
+        };
+        let parent = self.string(map, "parent", &path, false);
+        let valid_from = self.validity_day(map.get("validFrom"), &format!("{path}.validFrom"), End::First);
+        let valid_to = self.validity_day(map.get("validTo"), &format!("{path}.validTo"), End::Last);
+        let predecessors = self.predecessors(map.get("predecessors"), &format!("{path}.predecessors"));
+        let (valid_from, valid_to) = (valid_from?, valid_to?);
+        if let (Some(f), Some(t)) = (valid_from, valid_to) {
+            if f > t {
+                self.push(
+                    ErrorCode::InputInvalidValidity,
+                    format!("{path}.validTo"),
+                    format!("ngày kết thúc `{t}` trước ngày bắt đầu `{f}`"),
+                    format!("the last day `{t}` is before the first day `{f}`"),
+                );
+                return None;
+            }
+        }
+        Some(Unit {
+            id: id?,
+            name: name?,
+            level: level?,
+            parent,
+            valid_from,
+            valid_to,
+            predecessors: predecessors?,
+        })
+    }
+
+    /// `validFrom` or `validTo`: a year (a whole number, or its four digits as text) or a
+    /// day `YYYY-MM-DD`. The outer option is `None` on an error.
+    fn validity_day(&mut self, v: Option<&Value>, path: &str, end: End) -> Option<Option<Date>> {
+        let year_day = |y: i32| match end {
+            End::First => Date::start_of_year(y),
+            End::Last => Date::end_of_year(y),
+        };
+        match v {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::Number(_)) => {
+                let y = self.year_value(v?, path)?;
+                Some(Some(year_day(y)))
+            }
+            Some(Value::String(s)) => {
+                let t = s.trim();
+                if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+                    let y = self.year_value(&Value::from(t.parse::<i64>().ok()?), path)?;
+                    return Some(Some(year_day(y)));
+                }
+                match Date::parse(t) {
+                    Some(d) => Some(Some(d)),
+                    None => {
+                        self.push(
+                            ErrorCode::InputInvalidDate,
+                            path.to_string(),
+                            format!(
+                                "`{}` không phải một năm (`2025`) hay một ngày `YYYY-MM-DD` có thật",
+                                clip(s)
+                            ),
+                            format!("`{}` is neither a year (`2025`) nor a real day `YYYY-MM-DD`", clip(s)),
+                        );
+                        None
+                    }
+                }
+            }
+            Some(other) => {
+                self.wrong_type(path.to_string(), A_YEAR_OR_DAY, Field::of(other));
+                None
+            }
+        }
+    }
+
+    /// `predecessors`: a list of ids (whole units) or `{ "unit": id, "share": 0.4 }` (a part;
+    /// `share` absent or `null` when its size is unknown). `None` on an error.
+    fn predecessors(&mut self, v: Option<&Value>, path: &str) -> Option<Vec<Predecessor>> {
+        let items = match v {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(path.to_string(), AN_ARRAY, Field::of(other));
+                return None;
+            }
+        };
+        let before = self.errors.len();
+        let mut out: Vec<Predecessor> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            let p = match item {
+                Value::String(_) => {
+                    let wrapper = serde_json::Map::from_iter([("unit".to_string(), item.clone())]);
+                    self.string(&wrapper, "unit", &path, true).map(|unit| Predecessor {
+                        unit,
+                        share: Share::Whole,
+                    })
+                }
+                Value::Object(_) => self.part(item, &at),
+                other => {
+                    self.wrong_type(at.clone(), A_PREDECESSOR, Field::of(other));
+                    None
+                }
+            };
+            let Some(p) = p else { continue };
+            if out.iter().any(|q| q.unit == p.unit) {
+                self.push(
+                    ErrorCode::InputDuplicatePredecessor,
+                    at,
+                    format!("đơn vị `{}` đã có trong danh sách đơn vị tiền thân", clip(&p.unit)),
+                    format!("`{}` is already in the list of predecessors", clip(&p.unit)),
+                );
+                continue;
+            }
+            out.push(p);
+        }
+        (self.errors.len() == before).then_some(out)
+    }
+
+    fn part(&mut self, item: &Value, path: &str) -> Option<Predecessor> {
+        let map = self.object(item, path, PREDECESSOR_FIELDS)?;
+        let unit = self.string(map, "unit", &path, true);
+        let share = match map.get("share") {
+            None | Some(Value::Null) => Some(Share::Unknown),
+            Some(Value::Number(n)) => match n.as_f64().filter(|s| s.is_finite() && *s > 0.0 && *s <= 1.0) {
+                Some(1.0) => Some(Share::Whole),
+                Some(s) => Some(Share::Part(s)),
+                None => {
+                    self.push(
+                        ErrorCode::InputInvalidShare,
+                        format!("{path}.share"),
+                        format!("phần `{n}` phải lớn hơn 0 và không quá 1 (hoặc `null` nếu chưa biết)"),
+                        format!("share `{n}` must be above 0 and at most 1 (or `null` when unknown)"),
+                    );
+                    None
+                }
+            },
+            Some(other) => {
+                self.wrong_type(format!("{path}.share"), A_SHARE, Field::of(other));
+                None
+            }
+        };
+        Some(Predecessor {
+            unit: unit?,
+            share: share?,
+        })
+    }
+
+    /// The checks over all units, each problem reported once, in the input's order.
+    fn hierarchy(&mut self, units: &[(usize, Unit)]) {
+        let index = UnitIndex::new(units.iter().map(|(_, u)| u));
+        // The input position (`$.units[i]`) of the unit at a place of the index.
+        let position = |at: usize| -> usize { units.get(index.position(at)).map_or(0, |(i, _)| *i) };
+        self.overlapping_ids(&index, &position);
+        if self.full() {
+            return;
+        }
+        self.parents(units, &index, &position);
+        if self.full() {
+            return;
+        }
+        self.cycles(&index, &position);
+        if self.full() {
+            return;
+        }
+        self.lineage(units, &index, &position);
+    }
+
+    /// One id for units whose validities overlap (the same id for two units is fine when one
+    /// ended before the other began: official codes are reused).
+    fn overlapping_ids(&mut self, index: &UnitIndex, position: &dyn Fn(usize) -> usize) {
+        let mut clashes: Vec<(usize, usize, &str)> = Vec::new();
+        for (k, pair) in index.units.windows(2).enumerate() {
+            let [a, b] = pair else { continue };
+            if a.id == b.id && a.overlaps_unit(b) {
+                let (pa, pb) = (position(k), position(k + 1));
+                clashes.push((pa.max(pb), pa.min(pb), a.id.as_str()));
+            }
+        }
+        crate::sort::sort(&mut clashes);
+        for (at, first, id) in clashes {
+            if self.full() {
+                self.stopped();
+                return;
+            }
+            let id = clip(id);
+            self.push(
+                ErrorCode::InputDuplicateUnit,
+                format!("$.units[{at}].id"),
+                format!(
+                    "mã đơn vị `{id}` đã dùng ở `$.units[{first}]` trong cùng thời gian; một mã chỉ được dùng lại khi đơn vị trước đã kết thúc (`validTo`) trước ngày đơn vị sau bắt đầu (`validFrom`)"
+                ),
+                format!(
+                    "unit id `{id}` is already used at `$.units[{first}]` for an overlapping time; an id may be reused only when the earlier unit ends (`validTo`) before the later one begins (`validFrom`)"
+                ),
+            );
+        }
+    }
+
+    /// Each parent exists at some time the unit does, at a higher level (or as the city for a
+    /// city-level unit).
+    fn parents(&mut self, units: &[(usize, Unit)], index: &UnitIndex, position: &dyn Fn(usize) -> usize) {
+        for (i, u) in units {
+            if self.full() {
+                self.stopped();
+                return;
+            }
+            let Some(p) = &u.parent else { continue };
+            let range = index.of_id(p);
+            if range.is_empty() {
+                self.push(
+                    ErrorCode::InputUnknownParent,
+                    format!("$.units[{i}].parent"),
+                    format!("đơn vị cấp trên `{}` không có trong danh sách đơn vị", clip(p)),
+                    format!("parent unit `{}` is not in the list of units", clip(p)),
+                );
+                continue;
+            }
+            let mut overlapping = range
+                .filter_map(|k| index.get(k).map(|pu| (k, pu)))
+                .filter(|(_, pu)| pu.overlaps_unit(u))
+                .peekable();
+            if overlapping.peek().is_none() {
+                self.push(
+                    ErrorCode::InputParentNotValid,
+                    format!("$.units[{i}].parent"),
+                    format!(
+                        "đơn vị cấp trên `{}` không tồn tại vào bất kỳ lúc nào `{}` tồn tại",
+                        clip(p),
+                        clip(&u.id)
+                    ),
+                    format!(
+                        "parent unit `{}` does not exist at any time `{}` exists",
+                        clip(p),
+                        clip(&u.id)
+                    ),
+                );
+                continue;
+            }
+            if let Some((bad_at, bad)) = overlapping.find(|(_, pu)| !parent_level_allowed(pu.level, u.level)) {
+                let (pl, cl) = (bad.level.name(), u.level.name());
+                self.push(
+                    ErrorCode::InputParentLevel,
+                    format!("$.units[{i}].parent"),
+                    format!(
+                        "`{}` ({}) không thể là đơn vị cấp trên của `{}` ({}): đơn vị cấp trên phải ở cấp cao hơn (riêng đơn vị cấp thành phố có thể trực thuộc thành phố; xem `$.units[{}]`)",
+                        clip(p),
+                        pl.vi,
+                        clip(&u.id),
+                        cl.vi,
+                        position(bad_at)
+                    ),
+                    format!(
+                        "`{}` ({}) cannot be the parent of `{}` ({}): a parent must be at a higher level (only a city-level unit may sit under the city; see `$.units[{}]`)",
+                        clip(p),
+                        pl.en,
+                        clip(&u.id),
+                        cl.en,
+                        position(bad_at)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Parent links that loop back. Every other parent sits at a higher level, so only
+    /// city-level units can form a cycle; each chain is followed once (linear).
+    fn cycles(&mut self, index: &UnitIndex, position: &dyn Fn(usize) -> usize) {
+        // Each id once: the parent id of its city-level units.
+        let mut ids: Vec<(&str, Option<&str>)> = index
+            .units
+            .iter()
+            .filter(|u| u.level == Level::City)
+            .map(|u| (u.id.as_str(), u.parent.as_deref()))
+            .collect();
+        ids.dedup_by(|b, a| {
+            a.0 == b.0 && {
+                a.1 = a.1.or(b.1);
+                true
+            }
+        });
+        let find = |id: &str| ids.binary_search_by(|e| e.0.cmp(id)).ok();
+        let mut done = vec![false; ids.len()];
+        let mut on_chain = vec![false; ids.len()];
+        for start in 0..ids.len() {
+            let mut chain: Vec<usize> = Vec::new();
+            let mut cur = Some(start);
+            while let Some(k) = cur {
+                if done.get(k).copied().unwrap_or(true) {
+                    break;
+                }
+                if on_chain.get(k).copied().unwrap_or(false) {
+                    let from = chain.iter().position(|c| *c == k).unwrap_or(0);
+                    let cycle = chain.get(from..).unwrap_or_default();
+                    let id_at = |c: usize| ids.get(c).map_or("", |e| e.0);
+                    let first = cycle
+                        .iter()
+                        .copied()
+                        .min_by(|a, b| id_at(*a).cmp(id_at(*b)))
+                        .unwrap_or(k);
+                    let at = index.of_id(id_at(first)).next().map_or(0, position);
+                    let mut named: Vec<String> = cycle
+                        .iter()
+                        .take(NAMED_IN_A_CYCLE)
+                        .map(|c| format!("`{}`", clip(id_at(*c))))
+                        .collect();
+                    let more = cycle.len().saturating_sub(NAMED_IN_A_CYCLE);
+                    let (list_vi, list_en) = if more > 0 {
+                        named.push("…".to_string());
+                        let l = named.join(" → ");
+                        (
+                            format!("{l} ({} đơn vị trong vòng)", cycle.len()),
+                            format!("{l} ({} units in the cycle)", cycle.len()),
+                        )
+                    } else {
+                        named.push(format!("`{}`", clip(id_at(k))));
+                        let l = named.join(" → ");
+                        (l.clone(), l)
+                    };
+                    self.push(
+                        ErrorCode::InputUnitCycle,
+                        format!("$.units[{at}].parent"),
+                        format!("quan hệ cấp trên tạo thành vòng: {list_vi}"),
+                        format!("the parent links form a cycle: {list_en}"),
+                    );
+                    break;
+                }
+                chain.push(k);
+                if let Some(o) = on_chain.get_mut(k) {
+                    *o = true;
+                }
+                cur = ids.get(k).and_then(|e| e.1).and_then(find);
+            }
+            for k in chain {
+                if let Some(o) = on_chain.get_mut(k) {
+                    *o = false;
+                }
+                if let Some(d) = done.get_mut(k) {
+                    *d = true;
+                }
+            }
+            if self.full() {
+                self.stopped();
+                return;
+            }
+        }
+    }
+
+    /// Lineage: a successor has a first day; each predecessor existed on the day before it;
+    /// a predecessor's shares over all its successors add up to at most 1.
+    fn lineage(&mut self, units: &[(usize, Unit)], index: &UnitIndex, position: &dyn Fn(usize) -> usize) {
+        // Shares given out by each unit of the index, and to whom.
+        let mut given: Vec<(f64, Vec<usize>)> = vec![(0.0, Vec::new()); index.len()];
+        for (i, u) in units {
+            if u.predecessors.is_empty() {
+                continue;
+            }
+            if self.full() {
+                self.stopped();
+                return;
+            }
+            let Some(from) = u.valid_from else {
+                self.push(
+                    ErrorCode::InputPredecessorsWithoutStart,
+                    format!("$.units[{i}].validFrom"),
+                    format!(
+                        "`{}` có đơn vị tiền thân nhưng thiếu ngày bắt đầu `validFrom` (ví dụ `2025-07-01`)",
+                        clip(&u.id)
+                    ),
+                    format!(
+                        "`{}` has predecessors but no first day `validFrom` (such as `2025-07-01`)",
+                        clip(&u.id)
+                    ),
+                );
+                continue;
+            };
+            let day = from.previous_day();
+            for (k, p) in u.predecessors.iter().enumerate() {
+                let path = format!("$.units[{i}].predecessors[{k}]");
+                match index.predecessor(u, &p.unit) {
+                    Some(at) => {
+                        if let Some(g) = given.get_mut(at) {
+                            g.0 += p.share.factor().unwrap_or(0.0);
+                            g.1.push(*i);
+                        }
+                    }
+                    None => self.unresolved_predecessor(index, u, &p.unit, day, path),
+                }
+            }
+        }
+        for (at, (sum, successors)) in given.iter().enumerate() {
+            // Shares are written with a few decimals: a sum of 1.0000000001 is still whole.
+            if *sum <= 1.0 + 1e-9 {
+                continue;
+            }
+            let Some(u) = index.get(at) else { continue };
+            let list = successors
+                .iter()
+                .map(|s| format!("`$.units[{s}]`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let shown = crate::messages::format_trimmed(*sum, 4, crate::messages::Locale::En);
+            self.push(
+                ErrorCode::InputPredecessorSharesAboveOne,
+                format!("$.units[{}]", position(at)),
+                format!(
+                    "các phần của `{}` chia cho các đơn vị kế thừa ({list}) cộng lại bằng {}, vượt quá 1",
+                    clip(&u.id),
+                    crate::messages::format_trimmed(*sum, 4, crate::messages::Locale::Vi)
+                ),
+                format!(
+                    "the shares of `{}` given to its successors ({list}) add up to {shown}, more than 1",
+                    clip(&u.id)
+                ),
+            );
+        }
+    }
+
+    fn unresolved_predecessor(&mut self, index: &UnitIndex, u: &Unit, id: &str, day: Date, path: String) {
+        let (code, vi, en) = if !index.knows(id) {
+            (
+                ErrorCode::InputUnknownPredecessor,
+                format!("đơn vị tiền thân `{}` không có trong danh sách đơn vị", clip(id)),
+                format!("predecessor `{}` is not in the list of units", clip(id)),
+            )
+        } else if id == u.id {
+            (
+                ErrorCode::InputSelfPredecessor,
+                format!(
+                    "`{}` được ghi là hình thành từ chính nó, nhưng không có đơn vị nào cùng mã tồn tại ngày {day}, trước khi nó bắt đầu",
+                    clip(id)
+                ),
+                format!(
+                    "`{}` is named as formed from itself, but no unit of that id existed on {day}, before it began",
+                    clip(id)
+                ),
+            )
+        } else if leads_back(index, id, &u.id) {
+            (
+                ErrorCode::InputLineageCycle,
+                format!(
+                    "quan hệ tiền thân tạo thành vòng: `{}` hình thành từ `{}`, và `{}` (trực tiếp hay gián tiếp) hình thành từ `{}`",
+                    clip(&u.id),
+                    clip(id),
+                    clip(id),
+                    clip(&u.id)
+                ),
+                format!(
+                    "the predecessor links form a cycle: `{}` is formed from `{}`, which is formed (directly or not) from `{}`",
+                    clip(&u.id),
+                    clip(id),
+                    clip(&u.id)
+                ),
+            )
+        } else {
+            (
+                ErrorCode::InputPredecessorNotBefore,
+                format!(
+                    "đơn vị tiền thân `{}` không tồn tại ngày {day}, ngày trước khi `{}` bắt đầu; đơn vị tiền thân phải tồn tại đến trước đơn vị kế thừa",
+                    clip(id),
+                    clip(&u.id)
+                ),
+                format!(
+                    "predecessor `{}` did not exist on {day}, the day before `{}` began; a predecessor must exist up to its successor",
+                    clip(id),
+                    clip(&u.id)
+                ),
+            )
+        };
+        self.push(code, path, vi, en);
+    }
+}
+
+/// Whether the units of `from` are formed, through predecessors (by id, at most 64 ids
+/// deep), from `target`.
+fn leads_back(index: &UnitIndex, from: &str, target: &str) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut queue: Vec<&str> = vec![from];
+    while let Some(id) = queue.pop() {
+        if seen.len() >= 64 || seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        for at in index.of_id(id) {
+            for p in index.get(at).map(|u| u.predecessors.as_slice()).unwrap_or_default() {
+                if p.unit == target {
+                    return true;
+                }
+                queue.push(&p.unit);
+            }
+        }
+    }
+    false
+}

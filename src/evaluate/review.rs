@@ -1,0 +1,105 @@
+//! The final review (tổng kết), once the as-of date is past the plan's period: each target,
+//! at each level it covers and the input has units of, judged at its deadline. A row counts the units of the level that
+//! existed during the plan's period by their verdict (a unit without any figure counts as
+//! not reported, or as discontinued when it ended before the deadline), and gives the level's
+//! figure of the deadline year (its one unit's value, or all its units together).
+
+use super::judge::Rules;
+use super::{Ctx, Row};
+use crate::data::Date;
+use crate::plan::Plan;
+use crate::report::{LevelSummary, Num, Review, ReviewCounts, ReviewRow, Status};
+
+/// The review rows of one indicator.
+pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSummary]) -> Vec<ReviewRow> {
+    let ind = rules.ind;
+    let period = &ctx.plan.plan.period;
+    let (from, to) = (Date::start_of_year(period.from), Date::end_of_year(period.to));
+    let deadline_end = Date::end_of_year(ind.deadline);
+    let mut by_unit: Vec<(usize, usize)> = rows.iter().enumerate().map(|(i, r)| (r.unit, i)).collect();
+    crate::sort::sort(&mut by_unit);
+    let row_of = |u: usize| -> Option<&Row> {
+        let k = by_unit.binary_search_by(|e| e.0.cmp(&u)).ok()?;
+        by_unit.get(k).and_then(|e| rows.get(e.1))
+    };
+    let mut out = Vec::new();
+    for &level in &ind.levels {
+        let mut units = ReviewCounts::default();
+        let mut single: Option<&Row> = None;
+        let mut alive = 0u32;
+        for u in 0..ctx.units.len() {
+            let Some(unit) = ctx.unit(u).filter(|x| x.level == level && x.overlaps(from, to)) else {
+                continue;
+            };
+            let ended = unit.valid_to.is_some_and(|t| t < deadline_end && t < ctx.as_of);
+            let row = row_of(u);
+            let status = match row {
+                Some(r) => r.result.status,
+                None if ended => Status::Discontinued,
+                None => Status::NotReported,
+            };
+            units.add(status);
+            if !ended {
+                alive = alive.saturating_add(1);
+                single = row;
+            }
+        }
+        let summary = summaries.iter().find(|s| s.level == level);
+        let one = (alive == 1).then_some(single).flatten();
+        let value = summary
+            .filter(|s| s.year == ind.deadline)
+            .and_then(|s| s.aggregate_value)
+            .or_else(|| {
+                one.filter(|r| r.result.year == Some(ind.deadline))
+                    .and_then(|r| r.result.value)
+            });
+        let requirement = summary.and_then(|s| s.requirement).or_else(|| {
+            super::judge::requirement(ctx, rules, level, ind.deadline, None, false)
+                .0
+                .map(Num)
+        });
+        // A level the input has no unit of says nothing about the target.
+        if units.total == 0 {
+            continue;
+        }
+        let verdict = if units.discontinued == units.total {
+            Status::Discontinued
+        } else if units.missed > 0 {
+            Status::Missed
+        } else if units.not_reported > 0 || units.no_data > 0 {
+            Status::NotReported
+        } else {
+            Status::Met
+        };
+        out.push(ReviewRow {
+            indicator: ind.id.clone(),
+            clause: ind.clause.clone(),
+            title: ind.title.get(ctx.input.locale).to_string(),
+            level,
+            deadline: ind.deadline,
+            year: summary.map_or(ind.deadline, |s| s.year),
+            last_day: summary.and_then(|s| s.last_day.clone()),
+            requirement,
+            requirement_year: summary.and_then(|s| s.requirement_year),
+            comparator: ind.comparator,
+            value,
+            verdict,
+            units,
+        });
+    }
+    out
+}
+
+/// The review from every indicator's rows, with the verdicts counted.
+pub(crate) fn review(plan: &Plan, rows: Vec<ReviewRow>) -> Review {
+    let mut counts = ReviewCounts::default();
+    for r in &rows {
+        counts.add(r.verdict);
+    }
+    Review {
+        from: plan.plan.period.from,
+        to: plan.plan.period.to,
+        rows,
+        counts,
+    }
+}

@@ -1,0 +1,117 @@
+// The JavaScript side of the `Engine` class (see `src/wasm/mod.rs`): the error class every
+// method throws, text handed to WebAssembly, and the guard that keeps every call on a
+// live engine. Each message is written in Rust and handed here; nothing here is a sentence.
+
+/** What every method throws: see `CchcError` in the package's types. */
+export class CchcError extends Error {
+  constructor(code, path, messageVi, messageEn, errors) {
+    super(messageEn);
+    this.name = 'CchcError';
+    this.code = code;
+    this.path = path;
+    this.messageVi = messageVi;
+    this.messageEn = messageEn;
+    this.errors = errors;
+  }
+}
+
+export function makeError(code, path, vi, en, errors) {
+  return new CchcError(code, path, vi, en, errors);
+}
+
+const encoder = new TextEncoder();
+const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A string as UTF-8 bytes: one `TextEncoder.encode` and one copy. A string with an unpaired
+ * UTF-16 surrogate is not Unicode (`encode` would make it U+FFFD, and two different ids the
+ * same): `[line, column]` of the first one (1-based, column in UTF-16 units) instead. Not a
+ * string: `undefined`.
+ */
+export function utf8(s) {
+  if (typeof s !== 'string') return undefined;
+  if (typeof s.isWellFormed === 'function' ? !s.isWellFormed() : lone.test(s)) {
+    const at = s.search(lone);
+    const before = s.slice(0, at);
+    const line = before.split('\n').length;
+    return [line, at - before.lastIndexOf('\n')];
+  }
+  return encoder.encode(s);
+}
+
+// The engine a wasm-bindgen object stands for is the number in its `__wbg_ptr`, which the
+// generated class reads before every call into WebAssembly and writes when it makes or frees
+// one. Kept as an own property, it is copied by `{...engine}` (a copy that outlives the
+// engine reads freed memory: a trap), cannot be cleared on a frozen engine (its `free()`
+// throws and leaks), and is read from `undefined` by a detached method (a `TypeError`). So
+// the property becomes an accessor on the prototype, over a WeakMap that only the objects
+// the class made appear in, and every method checks its `this` first.
+const pointers = new WeakMap();
+let guarded = false;
+
+/**
+ * Guards the class of `sample` (an object the class made, whose pointer is an own property;
+ * it is freed here) with the texts of its three errors: `freed`, `detached` and `notEngine`,
+ * each `[code, vi, en]`, where `{method}` stands for the method's name. Returns whether the
+ * class is guarded (false when the generated class no longer looks as expected).
+ */
+export function guard(sample, texts) {
+  if (guarded) return true;
+  const proto = Object.getPrototypeOf(sample);
+  const own = Object.getOwnPropertyDescriptor(sample, '__wbg_ptr');
+  if (!own || typeof own.value !== 'number' || Object.getOwnPropertyDescriptor(proto, '__wbg_ptr')) return false;
+  const fail = (kind, method) => {
+    const [code, vi, en] = texts[kind].map((t) => t.replaceAll('{method}', method));
+    return makeError(code, '$', vi, en, [{ code, path: '$', message: { vi, en } }]);
+  };
+  Object.defineProperty(proto, '__wbg_ptr', {
+    configurable: false,
+    enumerable: false,
+    get() {
+      const p = pointers.get(this);
+      if (p === undefined) throw fail('notEngine', 'this');
+      if (p === 0) throw fail('freed', 'this');
+      return p;
+    },
+    // The class sets a pointer once, when it makes an object, and 0 when it frees it.
+    set(p) {
+      const now = pointers.get(this);
+      if (p === 0 || now === undefined) pointers.set(this, p);
+    },
+  });
+  const check = (self, method) => {
+    if (self === null || (typeof self !== 'object' && typeof self !== 'function')) throw fail('detached', method);
+    const p = pointers.get(self);
+    if (p === undefined) throw fail('notEngine', method);
+    return p;
+  };
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const raw = Object.getOwnPropertyDescriptor(proto, name).value;
+    if (name === 'constructor' || name === '__wbg_ptr' || typeof raw !== 'function') continue;
+    if (name === 'free' || name === '__destroy_into_raw') continue;
+    const wrapped = {
+      [name](...args) {
+        if (check(this, name) === 0) throw fail('freed', name);
+        return raw.apply(this, args);
+      },
+    }[name];
+    Object.defineProperty(proto, name, { value: wrapped, writable: true, configurable: true });
+  }
+  const rawFree = proto.free;
+  // Freeing twice, or a frozen engine, is fine; the engine is freed once.
+  const free = {
+    free() {
+      if (check(this, 'free') !== 0) rawFree.call(this);
+    },
+  }.free;
+  Object.defineProperty(proto, 'free', { value: free, writable: true, configurable: true });
+  if (typeof Symbol.dispose === 'symbol') {
+    Object.defineProperty(proto, Symbol.dispose, { value: free, writable: true, configurable: true });
+  }
+  // The sample's own pointer moves behind the accessor too, and the sample is freed.
+  delete sample.__wbg_ptr;
+  pointers.set(sample, own.value);
+  guarded = true;
+  free.call(sample);
+  return true;
+}
