@@ -74,7 +74,7 @@ function progressBar(result) {
  * @cssproperty --cchc-surface - Background of the box.
  * @cssproperty --cchc-border - Border colour of the box and the progress track.
  * @cssproperty --cchc-radius - Corner radius of the box.
- * @cssproperty --cchc-status-met - Text colour of the `met` badge (likewise `--cchc-status-on-track`, `-needs-acceleration`, `-limited-progress`, `-deteriorating`, `-missed`, `-insufficient-data`, `-no-data`, each with a `-bg` twin).
+ * @cssproperty --cchc-status-met - Text colour of the `met` badge (likewise `--cchc-status-on-track`, `-needs-acceleration`, `-limited-progress`, `-deteriorating`, `-missed`, `-not-reported`, `-discontinued`, `-insufficient-data`, `-no-data`, each with a `-bg` twin).
  * @event cchc-render - After each render; `detail.state` is `ready` or `error`.
  * @event cchc-error - When the widget shows an error; `detail.code` is stable (`WASM_BLOCKED`, `OFF_ORIGIN`, `OBJECT_AS_ATTRIBUTE`, an engine error code...).
  */

@@ -28,11 +28,13 @@ export function localeOf(attribute, element) {
  */
 export const STATUSES = [
   { code: 'missed', icon: '✗', vi: 'Không đạt', en: 'Missed' },
+  { code: 'not_reported', icon: '∅', vi: 'Chưa có số liệu năm hạn', en: 'Not reported' },
   { code: 'deteriorating', icon: '↘', vi: 'Đang giảm sút', en: 'Deteriorating' },
   { code: 'limited_progress', icon: '→', vi: 'Tiến triển chậm', en: 'Limited progress' },
   { code: 'needs_acceleration', icon: '!', vi: 'Cần đẩy nhanh', en: 'Needs acceleration' },
   { code: 'insufficient_data', icon: '?', vi: 'Chưa đủ số liệu', en: 'Insufficient data' },
   { code: 'no_data', icon: '–', vi: 'Chưa có số liệu', en: 'No data' },
+  { code: 'discontinued', icon: '⊘', vi: 'Đơn vị đã ngừng hoạt động', en: 'Discontinued' },
   { code: 'on_track', icon: '↗', vi: 'Đúng tiến độ', en: 'On track' },
   { code: 'met', icon: '✓', vi: 'Đã đạt', en: 'Met' },
 ];

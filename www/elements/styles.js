@@ -61,6 +61,8 @@ code, .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .s-limited_progress { --_fg: var(--cchc-status-limited-progress, #8a2f00); --_bg: var(--cchc-status-limited-progress-bg, #fbe9e7); }
 .s-deteriorating { --_fg: var(--cchc-status-deteriorating, #a01010); --_bg: var(--cchc-status-deteriorating-bg, #ffebee); }
 .s-missed { --_fg: var(--cchc-status-missed, #b71c1c); --_bg: var(--cchc-status-missed-bg, #ffebee); }
+.s-not_reported { --_fg: var(--cchc-status-not-reported, #6b3d00); --_bg: var(--cchc-status-not-reported-bg, #fff8e1); }
+.s-discontinued { --_fg: var(--cchc-status-discontinued, #3d3d3d); --_bg: var(--cchc-status-discontinued-bg, #eeeeee); }
 .s-insufficient_data { --_fg: var(--cchc-status-insufficient-data, #3d3d3d); --_bg: var(--cchc-status-insufficient-data-bg, #eeeeee); }
 .s-no_data { --_fg: var(--cchc-status-no-data, #3d3d3d); --_bg: var(--cchc-status-no-data-bg, #f5f5f5); }
 
