@@ -1,6 +1,7 @@
 # cchc-progress: the two commands a newcomer types are `make demo` and `make test`.
 # Every other target is a step of those two. Tools are installed only when missing, into
-# .tools/ (git-ignored) or, for Debian's Chromium, with apt-get.
+# .tools/ (git-ignored) or, for the browsers (Debian's Chromium, Firefox ESR, WebKitGTK and
+# Xvfb), with apt-get.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -12,18 +13,25 @@ TOOLS := $(ROOT)/.tools
 export PATH := $(TOOLS)/bin:$(ROOT)/pkg-config/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WASM_PACK_CACHE := $(TOOLS)/wasm-pack-cache
 export CHROMEDRIVER := /usr/bin/chromedriver
+export GECKODRIVER := $(TOOLS)/bin/geckodriver
 # insta never writes snapshots in the test command: a missing or changed one fails.
 export INSTA_UPDATE := no
 
 WASM_PACK_VERSION := 0.15.1
+GECKODRIVER_VERSION := 0.37.1
+# The engines the page and widget tests run in (W3C WebDriver), and those the wasm tests run in.
+ENGINES := chromium firefox webkit
+WASM_BROWSERS := chrome firefox
 # The wasm-bindgen CLI must equal Cargo.lock's wasm-bindgen exactly, or wasm-pack fetches its own.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Another apt-get (a second checkout's make, unattended upgrades) may hold the lock: wait for it.
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 PORT ?= 8080
 LOGS := target/test-logs
 
-.PHONY: help demo test tools tool-target tool-wasm-pack tool-wasm-bindgen tool-chromium npm-deps \
-        package check-fmt check-clippy test-native test-node test-browser test-package test-page test-bench-smoke bench fuzz clean-tools
+.PHONY: help demo test tools tool-target tool-wasm-pack tool-wasm-bindgen tool-browsers tool-geckodriver npm-deps \
+        package check-fmt check-clippy test-native test-node test-browser test-package test-page test-engines test-bench-smoke bench fuzz clean-tools
 
 help:
 	@echo "make demo   build the package and serve the demo portal page on http://127.0.0.1:$(PORT)/"
@@ -46,12 +54,13 @@ test: tools
 	$(MAKE) package
 	$(MAKE) test-package
 	$(MAKE) test-page
+	$(MAKE) test-engines
 	$(MAKE) test-bench-smoke
 	@bash tests/summary.sh $(LOGS)
 
 ## ---- tools (each installed only if missing) ---------------------------------------------
 
-tools: tool-target tool-wasm-pack tool-wasm-bindgen tool-chromium npm-deps
+tools: tool-target tool-wasm-pack tool-wasm-bindgen tool-browsers tool-geckodriver npm-deps
 
 tool-target:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }
@@ -72,10 +81,22 @@ tool-wasm-bindgen:
 	  cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --root $(TOOLS); \
 	fi
 
-tool-chromium:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-	  echo "installing Debian's chromium and chromium-driver"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+# One apt-get for every browser that is missing (about 2 minutes on a fresh machine):
+# Chromium and its driver, Firefox ESR, WebKitGTK's WebDriver (with MiniBrowser), and Xvfb,
+# because WebKitGTK has no headless mode.
+BROWSER_PACKAGES := chromium:chromium chromedriver:chromium-driver firefox-esr:firefox-esr WebKitWebDriver:webkit2gtk-driver Xvfb:xvfb
+tool-browsers:
+	@missing=""; for p in $(BROWSER_PACKAGES); do command -v "$${p%%:*}" >/dev/null || missing="$$missing $${p#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian's$$missing"; \
+	  $(APT_GET) update -qq && $(APT_GET) install -y -qq $$missing; \
+	fi
+
+# geckodriver from crates.io (no GitHub download), about 4 minutes.
+tool-geckodriver:
+	@if [ "$$($(GECKODRIVER) --version 2>/dev/null | head -1 | awk '{print $$2}')" != "$(GECKODRIVER_VERSION)" ]; then \
+	  echo "installing geckodriver $(GECKODRIVER_VERSION) into .tools (about 4 minutes)"; \
+	  cargo install geckodriver --version $(GECKODRIVER_VERSION) --root $(TOOLS); \
 	fi
 
 # npm ci when the lockfile changed since the last install (the stamp is inside node_modules).
@@ -110,16 +131,28 @@ test-native:
 test-node:
 	wasm-pack test --node --mode no-install -- --test node -- --nocapture 2>&1 | tee $(LOGS)/node.log
 
-# The browser run must fail when zero tests ran: wasm-pack skips files not marked for the browser.
+# The shared wasm tests in headless Chromium and Firefox, each into its own log. A run must
+# fail when zero tests ran: wasm-pack skips files not marked for the browser.
 test-browser:
-	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test browser -- --nocapture 2>&1 | tee $(LOGS)/browser.log
-	@grep -Eq '^test result: ok\. [1-9][0-9]* passed' $(LOGS)/browser.log || { echo "no browser test ran" >&2; exit 1; }
+	@mkdir -p $(LOGS)
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test browser -- --nocapture 2>&1 | tee $(LOGS)/browser-chrome.log
+	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) --mode no-install -- --test browser -- --nocapture 2>&1 | tee $(LOGS)/browser-firefox.log
+	@for b in $(WASM_BROWSERS); do grep -Eq '^test result: ok\. [1-9][0-9]* passed' $(LOGS)/browser-$$b.log || { echo "no browser test ran in $$b" >&2; exit 1; }; done
 
 test-package:
+	@mkdir -p $(LOGS)
 	node tests/js/package.test.mjs 2>&1 | tee $(LOGS)/package.log
 
+# The demo and the widgets in Chromium with playwright-core (CDP: console, CSP reports, axe).
 test-page:
+	@mkdir -p $(LOGS)
 	node tests/js/page.test.mjs 2>&1 | tee $(LOGS)/page.log
+
+# What must hold in every engine, through W3C WebDriver, one log per engine (screenshots in
+# target/screenshots/).
+test-engines:
+	@mkdir -p $(LOGS)
+	@for e in $(ENGINES); do echo "== $$e"; ENGINE=$$e node tests/js/engines.test.mjs 2>&1 | tee $(LOGS)/engines-$$e.log || exit 1; done
 
 # The benchmark script at scale S, once, checking only that it still runs (no timing is judged).
 test-bench-smoke:

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeManifest } from './manifest.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'target/wasm-web');
@@ -64,12 +65,15 @@ writeFileSync(
 );
 writeFileSync(join(out, 'index.d.ts'), `export * from './cchc_progress.js';\n`);
 
-// The widgets (custom elements), when present.
-const elements = join(root, 'www/elements');
-if (existsSync(elements)) cpSync(elements, join(out, 'elements'), { recursive: true });
+// The widgets (custom elements) and their Custom Elements Manifest, generated from the
+// elements' own attribute tables and JSDoc.
+cpSync(join(root, 'www/elements'), join(out, 'elements'), { recursive: true });
+await writeManifest(out);
 
 cpSync(join(root, 'src/plan/rule-pack.schema.json'), join(out, 'rule-pack.schema.json'));
 cpSync(join(root, 'pkg-config/README.md'), join(out, 'README.md'));
+// The license texts the `license` field names, and the changelog portals read before upgrading.
+for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md']) cpSync(join(root, f), join(out, f));
 
 // package.json: the committed patch plus the version from Cargo.toml and the file list.
 const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');

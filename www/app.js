@@ -148,7 +148,14 @@ function renderBanner() {
   const banner = $('data-banner');
   banner.dataset.source = state.fileName ? 'file' : 'sample';
   $('data-badge').textContent = state.fileName ? tr('fileBadge') : tr('sampleBadge');
-  $('data-note').textContent = state.fileName ? tr('fileNote', state.fileName) : tr('sampleNote');
+  const note = $('data-note');
+  if (state.fileName) {
+    // The file's name is data: isolated inside the sentence.
+    const [before, after] = tr('fileNote', '\u0000').split('\u0000');
+    note.replaceChildren(before, node('bdi', { dir: 'auto' }, state.fileName), after);
+  } else {
+    note.textContent = tr('sampleNote');
+  }
 }
 
 function renderFindings() {
@@ -171,7 +178,8 @@ function renderFindings() {
       f.message[state.locale],
     );
     const meta = node('span', { class: 'meta' }, node('code', {}, f.code));
-    if (where) meta.append(` · ${where}`);
+    // Unit and indicator ids come from the data: isolated, like every data string the widgets show.
+    if (where) meta.append(' · ', node('bdi', { dir: 'auto' }, where));
     if (f.unusable) meta.append(` · ${tr('unusable')}`);
     meta.append(' · ', node('code', {}, f.path));
     li.append(node('br'), meta);

@@ -39,8 +39,8 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-function resolve(urlPath) {
-  for (const [prefix, dir] of Object.entries(roots)) {
+function resolve(urlPath, extra) {
+  for (const [prefix, dir] of [...Object.entries(extra), ...Object.entries(roots)]) {
     if (!urlPath.startsWith(prefix)) continue;
     const rel = normalize(decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html');
     if (rel.startsWith('..') || rel.includes(`${sep}..`)) return null;
@@ -56,12 +56,16 @@ function resolve(urlPath) {
   return null;
 }
 
-export function serve(port = 8080, host = '127.0.0.1') {
+/**
+ * Serves the demo on `host:port`. Tests may add folders under other prefixes (`extra`, e.g.
+ * `{ '/__test/': dir }`) and change the policy (`csp`); `make demo` uses neither.
+ */
+export function serve(port = 8080, host = '127.0.0.1', { csp = CSP, extra = {} } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const file = req.method === 'GET' || req.method === 'HEAD' ? resolve(url.pathname) : null;
+    const file = req.method === 'GET' || req.method === 'HEAD' ? resolve(url.pathname, extra) : null;
     const headers = {
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',

@@ -11,8 +11,10 @@
 //!   "options": { "rampReading": "schedule", "trendMethod": "cagr_ratio", "baselineYear": 2021 },
 //!   "units": [
 //!     { "id": "ct", "name": "Thành phố Cần Thơ", "level": "city" },
-//!     { "id": "nk", "name": "Quận Ninh Kiều", "level": "district", "parent": "ct" },
-//!     { "id": "nk.tan_an", "name": "Phường Tân An", "level": "commune", "parent": "nk", "validTo": 2024 }
+//!     { "id": "nk", "name": "Quận Ninh Kiều", "level": "district", "parent": "ct", "validTo": "2025-06-30" },
+//!     { "id": "nk.tan_an", "name": "Phường Tân An", "level": "commune", "parent": "nk", "validTo": "2025-06-30" },
+//!     { "id": "nk.tan_an", "name": "Phường Ninh Kiều", "level": "commune", "parent": "ct",
+//!       "validFrom": "2025-07-01", "predecessors": ["nk.tan_an", "nk.thoi_binh", { "unit": "nk.bhn", "share": 0.4 }] }
 //!   ],
 //!   "observations": [
 //!     { "indicator": "proc.digitized_results", "unit": "nk", "period": "2023",
@@ -24,10 +26,13 @@
 //! Only `asOf` is required. `locale` defaults to `vi`; `options.rampReading` to each ramp's
 //! own default; `options.baselineYear` to each series' first year with data;
 //! `options.text` to `both` (`none` leaves the sentences out, see [`TextMode`]). A unit is
-//! valid from `validFrom` to `validTo` (years, both included; open when absent). An
-//! observation's `period` is `2023`, `2023-H1`, `2023-Q2` or `2023-05`, and it carries
-//! exactly one of: `value` (a percentage), `numerator` with `denominator`, `rank`, `count`
-//! (reductions), or `done` (milestones, optionally with `value`, the share of steps done).
+//! valid from `validFrom` to `validTo` (a year, or a day; both included; open when absent);
+//! one id may name several units one after another (reused official codes), and
+//! `predecessors` names what a unit was formed from (see [`hierarchy`]). An observation's
+//! `period` is `2023`, `2023-H1`, `2023-Q2` or `2023-05`, and it carries exactly one of:
+//! `value` (a percentage), `numerator` with `denominator`, `rank` (optionally `outOf`),
+//! `count` (reductions), or `done` (milestones, optionally with `value`, the share of steps
+//! done).
 
 mod csv;
 mod decimal;

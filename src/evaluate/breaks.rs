@@ -35,9 +35,9 @@ const MAX_GENERATIONS: usize = 8;
 pub(crate) fn between(units: &Hierarchy, unit: usize, before: i32, after: i32) -> Option<Break> {
     let u = units.unit(unit)?;
     let (r1, r2) = (u.reference_day(before), u.reference_day(after));
-    // Without a unit beginning or ending in between, the territory is the same (and walking
-    // it for every row and year would be quadratic in a deep hierarchy).
-    if r1 <= r2 && units.unchanged_between(r1, r2) {
+    // Nothing began or ended in between: the same hierarchy, the same territory (and no walk
+    // of the unit's subtree for every row).
+    if !units.changes_between(r1, r2) {
         return None;
     }
     let earlier = units.leaves_on(unit, r1);

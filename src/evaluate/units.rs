@@ -19,9 +19,8 @@ pub(crate) struct Hierarchy<'a> {
     pub predecessors: Vec<Vec<(usize, Share)>>,
     /// For each unit: the units formed (in whole or part) from it.
     pub successors: Vec<Vec<usize>>,
-    /// The days on which some unit begins or the day after some unit ends, sorted: between
-    /// two of them the hierarchy is the same.
-    changes: Vec<Date>,
+    /// The days the hierarchy changes on (a unit begins, or the day after one ends), sorted.
+    change_days: Vec<Date>,
 }
 
 impl<'a> Hierarchy<'a> {
@@ -60,14 +59,21 @@ impl<'a> Hierarchy<'a> {
             sort(list);
             list.dedup();
         }
+        // In unit order, not the input's: sums of predecessors' figures are then added in the
+        // same order whatever order the portal listed them in (floating-point addition is
+        // not associative, and a shown 2 048,27 must not become 2 048,28).
+        for list in &mut predecessors {
+            crate::sort::sort_by(list, |a, b| a.0.cmp(&b.0));
+        }
         let bottom_up = children_first(&children, &parents);
-        let mut changes: Vec<Date> = units
+        let mut change_days: Vec<Date> = index
+            .units
             .iter()
             .flat_map(|u| [u.valid_from, u.valid_to.map(Date::next_day)])
             .flatten()
             .collect();
-        sort(&mut changes);
-        changes.dedup();
+        sort(&mut change_days);
+        change_days.dedup();
         Hierarchy {
             index,
             children,
@@ -75,15 +81,15 @@ impl<'a> Hierarchy<'a> {
             bottom_up,
             predecessors,
             successors,
-            changes,
+            change_days,
         }
     }
 
-    /// Whether the same units exist on `earlier` and on `later` (no unit begins or ends in
-    /// between), so that every unit's children and leaves are the same on both days.
-    pub fn unchanged_between(&self, earlier: Date, later: Date) -> bool {
-        let next = self.changes.partition_point(|c| *c <= earlier);
-        self.changes.get(next).map_or(true, |c| *c > later)
+    /// Whether any unit begins or ends between the two days (after `from`, up to `to`): if
+    /// none does, the hierarchy is the same on both.
+    pub fn changes_between(&self, from: Date, to: Date) -> bool {
+        let first_after = self.change_days.partition_point(|d| *d <= from);
+        self.change_days.get(first_after).is_some_and(|d| *d <= to)
     }
 
     pub fn len(&self) -> usize {

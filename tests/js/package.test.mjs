@@ -1,7 +1,8 @@
-// The npm package as a user gets it: the tarball from `npm pack`, installed into a throwaway
-// project, then used the three ways the README shows (Node, a Vite production build, a plain
-// page importing the web entry), its README examples run verbatim, and its shipped types
-// checked with tsc --strict.
+// The npm package as a user gets it: the tarball from `npm pack`, installed into throwaway
+// projects, then used the ways the README shows (Node, Vite, esbuild, a plain page importing
+// the web entry, React 18 and 19 apps, server-side rendering), its README examples run
+// verbatim, and its shipped types checked with tsc --strict (a browser app, a `.tsx` file,
+// a Node-only `lib`). React and the type packages come from the registry at pinned versions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -16,7 +17,13 @@ import { serveDir } from './static.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const tsc = join(root, 'pkg-config/node_modules/.bin/tsc');
+const esbuild = join(here, 'node_modules/.bin/esbuild');
+// Pinned so a new release elsewhere cannot change what this test checks.
+const REACT18 = ['react@18.3.1', 'react-dom@18.3.1'];
+const REACT19 = ['react@19.3.1', 'react-dom@19.3.1', '@types/react@19.3.0'];
+const NODE_TYPES = '@types/node@20.19.43';
 let project;
+let react18;
 let browser;
 
 /** A small input with a hand-checked answer: Ninh Kiều digitized 1 480 of 2 000 results in
@@ -57,10 +64,16 @@ function readmeExamples(kind) {
   return [...text.matchAll(re)].map((m) => m[1]);
 }
 
+function consumer(prefix, deps) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball(), ...deps], dir);
+  return dir;
+}
+
 before(async () => {
-  project = mkdtempSync(join(tmpdir(), 'cchc-consumer-'));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball()], project);
+  project = consumer('cchc-consumer-', [...REACT19, NODE_TYPES]);
+  react18 = consumer('cchc-react18-', REACT18);
   browser = await launch();
 });
 
@@ -133,16 +146,17 @@ document.getElementById('out').textContent = answer;
   }
 });
 
-test('a plain page importing the web entry works in Chromium, as the README shows', async () => {
-  const [example] = readmeExamples('web');
-  assert.ok(example, 'the README has a web example');
-  // The page runs the README's script verbatim, from the project root so /node_modules resolves;
-  // the script moves to a file because the strict CSP forbids inline scripts.
-  const script = /<script type="module">([\s\S]*?)<\/script>/.exec(example)[1];
-  writeFileSync(join(project, 'readme-web.js'), script);
+test('a plain page importing the web entry works in Chromium under the recommended policy, as the README shows', async () => {
+  const [tag] = readmeExamples('web');
+  const [script] = readmeExamples('web-script');
+  assert.ok(tag && script, 'the README has the page and its script');
+  assert.doesNotMatch(tag, /<script(?![^>]*\ssrc=)[^>]*>/, 'the README page has no inline script (the policy it recommends blocks them)');
+  // The README's tag and its script file verbatim, served from the project root (so
+  // /node_modules resolves) under the policy the README recommends.
+  writeFileSync(join(project, 'app.js'), script);
   writeFileSync(
     join(project, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>web consumer</title><script type="module" src="./readme-web.js"></script></head><body></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>web consumer</title>${tag}</head><body></body></html>`,
   );
   const server = await serveDir(project);
   try {
@@ -176,4 +190,239 @@ test('the shipped .d.ts and a consumer using the whole API type-check with tsc -
     }),
   );
   run(tsc, ['-p', project], project);
+});
+
+test('the tarball holds both license texts, the changelog and a Custom Elements Manifest of the three widgets', () => {
+  const files = JSON.parse(readFileSync(join(project, 'node_modules/cchc-progress/package.json'), 'utf8')).files;
+  for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md', 'custom-elements.json']) assert.ok(files.includes(f), `${f} is in the package`);
+  const dir = join(project, 'node_modules/cchc-progress');
+  assert.match(readFileSync(join(dir, 'LICENSE-APACHE'), 'utf8'), /Apache License\s+Version 2\.0/);
+  assert.match(readFileSync(join(dir, 'LICENSE-MIT'), 'utf8'), /Permission is hereby granted, free of charge/);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  assert.equal(pkg.license, 'MIT OR Apache-2.0');
+  assert.ok(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8').includes(`## ${pkg.version}`), `the changelog has a section for ${pkg.version}`);
+  assert.equal(pkg.customElements, 'custom-elements.json');
+  const manifest = JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8'));
+  assert.equal(manifest.schemaVersion, '2.1.0');
+  const decls = Object.fromEntries(manifest.modules.flatMap((m) => m.declarations).map((d) => [d.tagName, d]));
+  assert.deepEqual(Object.keys(decls).sort(), ['cchc-overview', 'cchc-progress-card', 'cchc-ramp-chart']);
+  const attrs = (tag) => decls[tag].attributes.map((a) => a.name);
+  for (const tag of Object.keys(decls)) {
+    for (const a of ['indicator', 'unit', 'src', 'plan', 'as-of', 'locale', 'csv-options', 'heading-level']) assert.ok(attrs(tag).includes(a), `${tag} documents ${a}`);
+    assert.ok(decls[tag].attributes.every((a) => a.description && a.type.text), `${tag}: every attribute has a type and a description`);
+    assert.deepEqual(decls[tag].events.map((e) => e.name).sort(), ['cchc-error', 'cchc-render']);
+    assert.ok(decls[tag].cssParts.some((p) => p.name === 'frame'));
+    assert.ok(decls[tag].cssProperties.some((p) => p.name === '--cchc-accent'));
+  }
+  // Each element owns its own attributes.
+  assert.deepEqual(['cchc-progress-card', 'cchc-ramp-chart', 'cchc-overview'].map((t) => attrs(t).includes('level')), [false, true, false]);
+  assert.deepEqual(['cchc-progress-card', 'cchc-ramp-chart', 'cchc-overview'].map((t) => attrs(t).includes('sort')), [false, false, true]);
+  assert.equal(decls['cchc-ramp-chart'].attributes.find((a) => a.name === 'level').type.text, "'city' | 'district' | 'commune'");
+});
+
+test('the widgets list every status of the shipped types, once, with words in both languages', async () => {
+  const types = readFileSync(join(project, 'node_modules/cchc-progress/cchc_progress.d.ts'), 'utf8');
+  const union = /export type Status =([^;]+);/.exec(types)[1].match(/"(\w+)"/g).map((s) => s.slice(1, -1));
+  const { STATUSES } = await import(join(project, 'node_modules/cchc-progress/elements/i18n.js'));
+  assert.deepEqual(STATUSES.map((s) => s.code).sort(), [...union].sort());
+  assert.ok(STATUSES.every((s) => s.icon && s.vi && s.en && s.vi !== s.en));
+});
+
+test('importing cchc-progress/elements on a server (no DOM) defines nothing and throws nothing', () => {
+  writeFileSync(
+    join(project, 'ssr.mjs'),
+    `const m = await import('cchc-progress/elements');
+console.log(JSON.stringify({ exports: Object.keys(m).length, dom: typeof HTMLElement, registry: typeof customElements, labels: m.statusLabel('met', 'vi') }));`,
+  );
+  const out = JSON.parse(run('node', ['ssr.mjs'], project));
+  assert.deepEqual(out, { exports: out.exports, dom: 'undefined', registry: 'undefined', labels: 'Đã đạt' });
+  assert.ok(out.exports > 5);
+});
+
+test('tsc --strict under a Node-only lib uses the Node build\'s .d.cts and needs no DOM types', () => {
+  const dir = join(project, 'node-only');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(
+    join(dir, 'src/main.ts'),
+    `import { Engine, type Report, type Status } from 'cchc-progress';
+const report: Report = new Engine().evaluate(${JSON.stringify(INPUT)});
+const statuses: Status[] = report.results.map((r) => r.status);
+console.log(statuses.length);
+`,
+  );
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types: ['node'], skipLibCheck: false, typeRoots: [join(project, 'node_modules/@types')] }, include: ['src'] }),
+  );
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'node-only', private: true, type: 'module' }));
+  const listed = run(tsc, ['-p', dir, '--listFiles'], project);
+  assert.match(listed, /cchc-progress\/cchc_progress_node\.d\.cts/);
+  assert.doesNotMatch(listed, /cchc-progress\/cchc_progress\.d\.ts/, 'the web build types are not read');
+  assert.doesNotMatch(listed, /lib\.dom\.d\.ts/);
+});
+
+test('tsc --strict type-checks a React .tsx using the three elements (typed JSX declarations)', () => {
+  const dir = join(project, 'react-types');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(
+    join(dir, 'src/App.tsx'),
+    `import type {} from 'cchc-progress/elements/react';
+import 'cchc-progress/elements';
+import type { CchcProgressCard } from 'cchc-progress/elements';
+import type { EvaluateInput } from 'cchc-progress';
+
+const input: EvaluateInput = ${JSON.stringify(INPUT)};
+
+export function App() {
+  return (
+    <main>
+      <cchc-progress-card indicator="proc.digitized_results" unit="nk" heading-level={2} locale="en" ref={(el: CchcProgressCard | null) => { if (el) el.input = input; }} />
+      <cchc-progress-card indicator="proc.digitized_results" unit="nk" input={input} />
+      <cchc-ramp-chart level="district" src="/data.json" />
+      <cchc-overview unit="ct" sort="status" as-of="2024-12-31" />
+      {/* @ts-expect-error: not a level */}
+      <cchc-ramp-chart level="province" />
+      {/* @ts-expect-error: not a locale */}
+      <cchc-overview locale="fr" />
+    </main>
+  );
+}
+`,
+  );
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom', 'dom.iterable'], skipLibCheck: false, typeRoots: [join(project, 'node_modules/@types')], types: [] }, include: ['src'] }),
+  );
+  run(tsc, ['-p', dir], project);
+});
+
+/** Serves `dir` under the recommended policy, opens it in Chromium, runs `check(page)`, and expects no problem. */
+async function inChromium(dir, check) {
+  const server = await serveDir(dir);
+  try {
+    const { page, problems } = await openPage(browser, `http://127.0.0.1:${server.address().port}/`);
+    await check(page);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+}
+
+const CARDS = (ref) => `
+const input = ${JSON.stringify(INPUT)};
+function App() {
+  return (
+    <>
+      <cchc-progress-card id="by-ref" indicator="proc.digitized_results" unit="nk" ref={(el) => { if (el) el.input = input; }} />
+      ${ref ? '' : '<cchc-progress-card id="by-prop" indicator="proc.digitized_results" unit="nk" input={input} />'}
+    </>
+  );
+}`;
+
+async function viteReactApp(dir, name) {
+  const app = join(dir, name);
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>react</title><script type="module" src="./main.jsx"></script></head><body><div id="root"></div></body></html>`);
+  writeFileSync(
+    join(app, 'main.jsx'),
+    `import { createRoot } from 'react-dom/client';
+import 'cchc-progress/elements';
+${CARDS(false)}
+createRoot(document.getElementById('root')).render(<App />);
+`,
+  );
+  await build({ root: app, logLevel: 'error', esbuild: { jsx: 'automatic' }, build: { outDir: join(app, 'dist'), target: 'es2022' } });
+  return join(app, 'dist');
+}
+
+const readCards = (page) =>
+  page.$$eval('cchc-progress-card', (cs) =>
+    Object.fromEntries(cs.map((c) => [c.id, { state: c.dataset.state, status: c.shadowRoot.querySelector('.badge[data-status]')?.dataset.status ?? null, code: c.shadowRoot.querySelector('[data-code]')?.dataset.code ?? null }])),
+  );
+
+test('a React 19 app built with Vite renders a card from an object, as a property or through a ref', async () => {
+  const dist = await viteReactApp(project, 'react19');
+  await inChromium(dist, async (page) => {
+    await page.waitForFunction(() => [...document.querySelectorAll('cchc-progress-card')].length === 2 && [...document.querySelectorAll('cchc-progress-card')].every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error'), null, { timeout: 20000 });
+    assert.deepEqual(await readCards(page), {
+      'by-ref': { state: 'ready', status: 'needs_acceleration', code: null },
+      'by-prop': { state: 'ready', status: 'needs_acceleration', code: null },
+    });
+  });
+});
+
+test('a React 18 app built with Vite renders a card through a ref, and a stringified object says so', async () => {
+  const dist = await viteReactApp(react18, 'react18');
+  await inChromium(dist, async (page) => {
+    await page.waitForFunction(() => [...document.querySelectorAll('cchc-progress-card')].length === 2 && [...document.querySelectorAll('cchc-progress-card')].every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error'), null, { timeout: 20000 });
+    const cards = await readCards(page);
+    assert.deepEqual(cards['by-ref'], { state: 'ready', status: 'needs_acceleration', code: null });
+    // React 18 wrote `input="[object Object]"`: the card names the mistake instead of "no data".
+    assert.deepEqual(cards['by-prop'], { state: 'error', status: null, code: 'OBJECT_AS_ATTRIBUTE' });
+    assert.equal(await page.getAttribute('#by-prop', 'input'), '[object Object]');
+    assert.match(await page.$eval('#by-prop', (c) => c.shadowRoot.textContent), /`input`.*\[object Object\]/);
+  });
+});
+
+test('an esbuild bundle made with the README\'s commands loads the engine and the widgets', async () => {
+  const [commands] = readmeExamples('esbuild');
+  const [script] = readmeExamples('esbuild-app');
+  assert.ok(commands && script, 'the README documents esbuild');
+  // A project of its own (the commands run from its folder): the README's app, and a page with the card it fills.
+  const dir = consumer('cchc-esbuild-', []);
+  writeFileSync(join(dir, 'app.js'), script);
+  for (const line of commands.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) {
+    const [cmd, ...args] = line.replace(/^npx esbuild/, esbuild).split(/\s+/);
+    run(cmd, args, dir);
+  }
+  writeFileSync(join(dir, 'dist/cchc.json'), JSON.stringify(INPUT));
+  writeFileSync(join(dir, 'dist/index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>esbuild</title><script type="module" src="./app.js"></script></head><body><cchc-progress-card indicator="proc.digitized_results" unit="nk"></cchc-progress-card></body></html>`);
+  await inChromium(join(dir, 'dist'), async (page) => {
+    await page.waitForFunction(() => document.querySelector('cchc-progress-card')?.dataset.state === 'ready', null, { timeout: 20000 });
+    const card = await page.$eval('cchc-progress-card', (c) => [c.shadowRoot.querySelector('.badge[data-status]').dataset.status, c.shadowRoot.querySelector('.requirement').textContent]);
+    assert.deepEqual(card, ['needs_acceleration', '≥ 80\u00a0% ✗ chưa đạt']);
+  });
+});
+
+test('the widgets write numbers as the engine does (format.js against the engine\'s own texts)', async () => {
+  const f = await import(join(project, 'node_modules/cchc-progress/elements/format.js'));
+  const { Engine } = await import(join(project, 'node_modules/cchc-progress/cchc_progress_node.cjs'));
+  const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8'));
+  const report = new Engine().evaluate(sample);
+  // Every shown percentage of the sample, read back and written again by the JS twin.
+  let checked = 0;
+  for (const r of report.results) {
+    for (const locale of ['vi', 'en']) {
+      const shown = r.display?.[locale];
+      const m = shown && /^(-?[\d.,]+)(\u00a0%|%)$/.exec(shown);
+      if (!m) continue;
+      const [group, decimal] = locale === 'vi' ? ['.', ','] : [',', '.'];
+      const digits = m[1].split(group).join('').replace(decimal, '.');
+      const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
+      assert.equal(f.formatPercent(Number(digits), decimals, locale), shown, `${r.indicator} / ${r.unit} (${locale})`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 100, `${checked} texts compared`);
+  // The schedule floors as the engine words them (`format_percent_trimmed(v, 2)`), and the rules
+  // of src/messages/format.rs: half away from zero, grouping, no negative zero.
+  const floor = new Engine().ramp('district', 2024);
+  assert.ok(floor.explanation.vi.includes(f.formatPercentTrimmed(floor.floor, 2, 'vi')));
+  assert.ok(floor.explanation.en.includes(f.formatPercentTrimmed(floor.floor, 2, 'en')));
+  // The cases of src/messages/format.rs's own tests, the same here.
+  const cases = [
+    [f.formatNumber(1240, 0, 'vi'), '1.240'],
+    [f.formatNumber(1234567.25, 1, 'vi'), '1.234.567,3'],
+    [f.formatPercent(62.5, 1, 'vi'), '62,5\u00a0%'],
+    [f.formatNumber(1240, 0, 'en'), '1,240'],
+    [f.formatPercent(62.5, 1, 'en'), '62.5%'],
+    [f.formatNumber(-0.04, 1, 'en'), '0.0'],
+    [f.formatNumber(-12.5, 1, 'en'), '-12.5'],
+    [f.formatNumber(999, 0, 'en'), '999'],
+    [f.formatTrimmed(20, 2, 'en'), '20'],
+    [f.formatTrimmed(1240.5, 2, 'vi'), '1.240,5'],
+    [f.formatPercentTrimmed(69.12, 2, 'vi'), '69,12\u00a0%'],
+  ];
+  assert.deepEqual(cases.map(([got]) => got), cases.map(([, want]) => want));
 });

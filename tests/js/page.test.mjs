@@ -1,7 +1,7 @@
 // The demo portal page in real headless Chromium, served exactly as `make demo` serves it
 // (strict CSP included): the widgets on the Cần Thơ sample, the language switch, an editor's
 // CSV and JSON files, hostile data, accessibility, and screenshots for review
-// (artifacts/screenshots/, git-ignored). Expected statuses come from the package itself,
+// (target/screenshots/, git-ignored). Expected statuses come from the package itself,
 // run natively in Node on the same sample file the page shows.
 //
 // The widget tests (widgets.test.mjs) are imported at the end, so `node tests/js/page.test.mjs`
@@ -17,11 +17,13 @@ import { launch, openPage } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const shots = join(root, 'artifacts', 'screenshots');
+const shots = join(root, 'target', 'screenshots');
 const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8'));
 const { Engine } = createRequire(import.meta.url)(join(root, 'pkg/cchc_progress_node.cjs'));
 const engine = new Engine();
 const native = engine.evaluate(sample);
+// The widgets' one status table (most urgent first).
+const { STATUS_ORDER } = await import(join(root, 'pkg/elements/i18n.js'));
 
 /** What the cards show: indicator, unit, status code and status words. */
 async function cards(page) {
@@ -320,7 +322,7 @@ describe('demo page', () => {
     await page.keyboard.press('Enter');
     assert.equal(await button.getAttribute('aria-pressed'), 'true');
     assert.equal(await page.evaluate(() => document.querySelector('cchc-overview').shadowRoot.activeElement?.dataset.sort), 'status');
-    const order = ['missed', 'deteriorating', 'limited_progress', 'needs_acceleration', 'insufficient_data', 'no_data', 'on_track', 'met'];
+    const order = STATUS_ORDER;
     const areas = await page.$eval('cchc-overview', (o) =>
       [...o.shadowRoot.querySelectorAll('[data-area]')].map((a) => [...a.querySelectorAll('tr[data-status]')].map((tr) => tr.dataset.status)),
     );
@@ -356,8 +358,8 @@ describe('demo page', () => {
 
   test('screenshots at 1280 and 360 px; nothing overflows the 360 px screen', async () => {
     for (const [width, name] of [
-      [1280, 'demo-desktop-1280'],
-      [360, 'demo-phone-360'],
+      [1280, 'playwright-demo-1280'],
+      [360, 'playwright-demo-360'],
     ]) {
       const { page, problems } = await openPage(browser, `${base}/`, { viewport: { width, height: 900 } });
       await ready(page);

@@ -1,5 +1,7 @@
-// A minimal static file server on loopback for tests: serves one folder, with the strict CSP
-// the package promises to work under.
+// The one static file server of the JS tests: serves one folder on loopback, every response
+// with a Content Security Policy (by default the strict one the package promises to work
+// under, the demo's). Tests that need another policy pass `csp` (the page without
+// 'wasm-unsafe-eval', a page that may be framed for WebKit's narrow-window iframe).
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -11,23 +13,33 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
 };
 
-export function serveDir(dir) {
+/** Serves `dir` on a free loopback port; resolves to the server. `csp(path)` may vary the policy by path. */
+export function serveDir(dir, { csp = CSP } = {}) {
+  const policy = typeof csp === 'function' ? csp : () => csp;
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const headers = { 'Content-Security-Policy': policy(path), 'Cache-Control': 'no-store' };
+    // The browser asks for a favicon the page never mentions: answer it with nothing.
+    if (path === '/favicon.ico') {
+      res.writeHead(204, headers);
+      res.end();
+      return;
+    }
     let file = join(dir, path);
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       statSync(file);
     } catch {
-      res.writeHead(404, { 'Content-Security-Policy': CSP });
-      res.end();
+      res.writeHead(404, headers);
+      res.end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP });
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));

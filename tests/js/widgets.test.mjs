@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage, serveDir } from './browser.mjs';
+import { CSP } from '../../www/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -33,6 +34,7 @@ describe('widgets', () => {
     cpSync(join(root, 'www/data/can-tho-sample.csv'), join(site, 'data/can-tho-sample.csv'));
     cpSync(join(root, 'tests/fixtures/packs/sample_province.json'), join(site, 'data/sample_province.json'));
     cpSync(join(here, 'fixtures/bare.html'), join(site, 'index.html'));
+    for (const f of ['no-wasm-eval.html', 'no-wasm-eval.js']) cpSync(join(here, 'fixtures', f), join(site, f));
     server = await serveDir(site);
     base = `http://127.0.0.1:${server.address().port}`;
     browser = await launch();
@@ -242,6 +244,84 @@ describe('widgets', () => {
       .filter((level) => level in ramp.firstFloors)
       .map((level) => [level, ...years.map((y) => String(engine.ramp(level, y).floor))]);
     assert.deepEqual(shown.rows, expected);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("without 'wasm-unsafe-eval' the developer gets one console line saying what to add", async () => {
+    const strict = await serveDir(site, { csp: CSP.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'") });
+    try {
+      const { page, problems } = await openPage(browser, `http://127.0.0.1:${strict.address().port}/no-wasm-eval.html`);
+      await page.waitForFunction(() => [...document.querySelectorAll('cchc-progress-card')].every((c) => c.dataset.state === 'error'), null, { timeout: 20000 });
+      const ours = problems.filter((p) => p.includes('cchc-progress:'));
+      assert.equal(ours.length, 1, `one line from the widgets for two cards: ${ours.join(' | ')}`);
+      assert.match(ours[0], /add 'wasm-unsafe-eval' to script-src/);
+      assert.deepEqual(await page.evaluate(() => window.cchcErrors.map((e) => e.code)), ['WASM_BLOCKED', 'WASM_BLOCKED']);
+      await page.close();
+    } finally {
+      strict.close();
+    }
+  });
+
+  test('each element owns its attributes, reflects its properties, and a repaint keeps its nodes', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const out = await page.evaluate(async () => {
+      const card = customElements.get('cchc-progress-card');
+      const chart = customElements.get('cchc-ramp-chart');
+      const overview = customElements.get('cchc-overview');
+      const observed = [card, chart, overview].map((c) => ['level', 'sort', 'heading-level', 'locale'].map((a) => c.observedAttributes.includes(a)));
+      const el = document.querySelector('cchc-progress-card');
+      const article = el.shadowRoot.querySelector('article');
+      el.headingLevel = 4;
+      await el.updateComplete;
+      const reflected = [el.getAttribute('heading-level'), el.shadowRoot.querySelector('.heading').localName, el.headingLevel];
+      el.locale = 'en';
+      await el.updateComplete;
+      const sameArticle = el.shadowRoot.querySelector('article') === article;
+      el.locale = null;
+      const fallback = [el.hasAttribute('locale'), el.locale];
+      return { observed, reflected, sameArticle, fallback, lang: article.getAttribute('lang') };
+    });
+    assert.deepEqual(out.observed, [
+      [false, false, true, true],
+      [true, false, true, true],
+      [false, true, true, true],
+    ]);
+    assert.deepEqual(out.reflected, ['4', 'h4', 4]);
+    assert.equal(out.sameArticle, true, 'the paint updated the card in place');
+    assert.deepEqual(out.fallback, [false, 'vi'], 'unset, the locale is the page’s (lang="vi")');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the card names its two verdicts apart; counts of units take the plural', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const out = await page.evaluate(async () => {
+      const add = (tag, attrs) => {
+        const el = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        document.body.append(el);
+        return el;
+      };
+      const card = add('cchc-progress-card', { indicator: 'proc.online_l34', unit: 'ct', src: '/data/can-tho-sample.json', locale: 'en' });
+      const chart = add('cchc-ramp-chart', { level: 'district', src: '/data/can-tho-sample.json', locale: 'en' });
+      await Promise.all([card.updateComplete, chart.updateComplete]);
+      const r = card.shadowRoot;
+      return {
+        trend: r.querySelector('.trend').textContent,
+        requirement: [r.querySelector('.requirement').previousElementSibling.textContent, r.querySelector('.requirement').textContent],
+        legend: [...chart.shadowRoot.querySelectorAll('.legend li')].map((li) => li.textContent),
+      };
+    });
+    const r = nativeResult('proc.online_l34', 'ct');
+    assert.equal(r.status, 'on_track');
+    assert.equal(r.met, false);
+    // "On track" is the trend toward the deadline; this year's requirement is not met, and says so.
+    assert.equal(out.trend, `Trend toward the ${r.deadline} target: ↗On track`);
+    assert.deepEqual(out.requirement, [`${r.year} requirement`, '≥ 80% ✗ not met']);
+    assert.ok(out.legend.includes('Actual (9 units)'), out.legend.join(' | '));
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -1,38 +1,101 @@
-// What every widget shares: its attributes, where its data comes from, loading and error
-// states, and small DOM builders. Every string from data reaches the page through
+// What every widget shares: one declarative table of its attributes and properties (each
+// element adds its own), where its data comes from, loading and error states, and a paint
+// that updates the shadow tree in place. Every string from data reaches the page through
 // textContent or setAttribute, never as HTML.
+//
+// Importing this module on a server (SSR: no `HTMLElement`) defines a harmless stand-in and
+// nothing else, so `import 'cchc-progress/elements'` is a no-op there.
 
-import { evaluateShared, fetchJson, getEngine } from './engine.js';
+import { evaluateShared, fetchJson, getEngine, WidgetError } from './engine.js';
 import { adoptStyles } from './styles.js';
-import { pickLocale, t } from './i18n.js';
+import { localeOf, t } from './i18n.js';
+import { el, morph } from './dom.js';
 
-/** `el('p', { class: 'x' }, 'text', child)`: attributes by setAttribute, strings as text nodes. */
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null && v !== false) node.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return node;
-}
+export { el, svg, uid, data, sentence } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
+const Base = globalThis.HTMLElement ?? class {};
 
-/** An SVG element built with createElementNS. */
-export function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c !== undefined && c !== null) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return node;
-}
+/** Attribute converters: attribute text → property value. */
+/** Attribute converters: attribute text → property value; `typeText` names the type for the docs. */
+export const Types = {
+  String: Object.assign((v) => (v === null ? null : v), { typeText: 'string' }),
+  /** A number, or null when absent or not a number. */
+  Number: Object.assign(
+    (v) => {
+      const n = v === null || v.trim() === '' ? NaN : Number(v);
+      return Number.isFinite(n) ? n : null;
+    },
+    { typeText: 'number' },
+  ),
+  /** One of `values`; `fallback` otherwise. */
+  oneOf: (values, fallback = null) => Object.assign((v) => (values.includes(v) ? v : fallback), { typeText: values.map((x) => `'${x}'`).join(' | '), values }),
+};
 
-let ids = 0;
-/** A document-unique id for aria references inside a shadow root. */
-export function uid(prefix) {
-  ids += 1;
-  return `${prefix}-${ids}`;
-}
+/**
+ * The properties every widget has, by property name. Each entry:
+ * - `attribute`: the attribute it reflects (kebab-case), `type`: how its text is read,
+ * - `effect`: `load` (the data or its evaluation change) or `paint` (only the view changes),
+ * - `doc`: one line for the types, the README and `custom-elements.json`.
+ * A subclass lists its own in `static properties = { ...CchcElement.properties, ... }`.
+ */
+const COMMON = {
+  indicator: { attribute: 'indicator', type: Types.String, effect: 'paint', doc: 'Indicator id of the plan (`proc.online_l34`).' },
+  unit: { attribute: 'unit', type: Types.String, effect: 'paint', doc: 'Unit id (`ct`, `nk`, ...).' },
+  src: { attribute: 'src', type: Types.String, effect: 'load', doc: 'URL of a JSON input or CSV export on this origin (other origins are refused).' },
+  plan: { attribute: 'plan', type: Types.String, effect: 'load', doc: 'URL of another rule pack (JSON) on this origin; the embedded Cần Thơ plan when unset.' },
+  asOf: { attribute: 'as-of', type: Types.String, effect: 'load', doc: '`YYYY-MM-DD`: evaluates the data at this date (overrides the data’s own `asOf`).' },
+  locale: {
+    attribute: 'locale',
+    type: Types.oneOf(['vi', 'en']),
+    effect: 'paint',
+    doc: '`vi` or `en`; when unset, the language of the page (`lang` of the nearest ancestor), Vietnamese unless it is English.',
+    read: (el, v) => localeOf(v, el),
+  },
+  csvOptionsSrc: { attribute: 'csv-options', type: Types.String, effect: 'load', doc: 'URL of a JSON file with the options of CSV data (units, asOf, …); or set the `csvOptions` property.' },
+  headingLevel: {
+    attribute: 'heading-level',
+    type: Types.Number,
+    effect: 'paint',
+    doc: 'Level (2–6) of the widget’s heading, to fit the page’s outline; its subheadings are one level below. Default 3 (2 for the overview).',
+  },
+};
 
-export class CchcElement extends HTMLElement {
-  static observedAttributes = ['plan', 'unit', 'indicator', 'level', 'as-of', 'locale', 'src', 'csv-options', 'heading-level'];
+/** Attributes that only a framework writes, from an object it turned into text. */
+const OBJECT_PROPERTIES = ['input', 'report', 'csv', 'csvOptions'];
+
+const finalized = new WeakSet();
+
+export class CchcElement extends Base {
+  static properties = COMMON;
+
+  /** Builds the accessors of this class's table once, and observes its attributes. */
+  static get observedAttributes() {
+    this.finalize();
+    return [...new Set([...Object.values(this.properties).map((p) => p.attribute), ...OBJECT_PROPERTIES.map(kebab)])];
+  }
+
+  static finalize() {
+    if (finalized.has(this)) return;
+    finalized.add(this);
+    const byAttribute = new Map();
+    for (const [name, p] of Object.entries(this.properties)) {
+      byAttribute.set(p.attribute, { name, ...p });
+      if (Object.prototype.hasOwnProperty.call(this.prototype, name)) continue;
+      Object.defineProperty(this.prototype, name, {
+        configurable: true,
+        enumerable: true,
+        get() {
+          const v = p.type(this.getAttribute(p.attribute));
+          return p.read ? p.read(this, v) : v;
+        },
+        set(v) {
+          if (v === null || v === undefined || v === '' || v === false) this.removeAttribute(p.attribute);
+          else this.setAttribute(p.attribute, String(v));
+        },
+      });
+    }
+    this.attributeTable = byAttribute;
+  }
 
   #source = null; // data given by property: { report } | { input } | { csv }
   #csvOptions = null;
@@ -44,10 +107,17 @@ export class CchcElement extends HTMLElement {
 
   constructor() {
     super();
+    this.constructor.finalize();
     this.root = this.attachShadow({ mode: 'open' });
     adoptStyles(this.root);
     this.frame = el('div', { class: 'frame', part: 'frame' });
     this.root.append(this.frame);
+    // One listener for every control the widget draws (`data-action`): the paint keeps the
+    // controls themselves, so no listener is lost or doubled.
+    this.root.addEventListener('click', (e) => {
+      const control = e.target instanceof Element ? e.target.closest('[data-action]') : null;
+      if (control && this.root.contains(control)) this.action(control.dataset.action, control.dataset.value ?? null, e);
+    });
   }
 
   connectedCallback() {
@@ -55,50 +125,19 @@ export class CchcElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after || !this.isConnected) return;
-    if (name === 'locale' || name === 'heading-level' || name === 'unit' || name === 'indicator' || name === 'level') {
-      this.#paint();
-    } else {
+    if (before === after) return;
+    const prop = this.constructor.attributeTable?.get(name);
+    if (!prop) {
+      // `input`, `report`, `csv`, `csv-options-...`: only a framework that stringified an object writes these.
+      if (this.isConnected) this.#schedule();
+      return;
+    }
+    if (!this.isConnected) return;
+    if (prop.effect === 'paint') this.#paint();
+    else {
       if (name === 'src') this.#source = null;
       this.#schedule();
     }
-  }
-
-  get locale() {
-    return pickLocale(this.getAttribute('locale'));
-  }
-  set locale(v) {
-    this.setAttribute('locale', pickLocale(v));
-  }
-  get unit() {
-    return this.getAttribute('unit');
-  }
-  set unit(v) {
-    this.#reflect('unit', v);
-  }
-  get indicator() {
-    return this.getAttribute('indicator');
-  }
-  set indicator(v) {
-    this.#reflect('indicator', v);
-  }
-  get asOf() {
-    return this.getAttribute('as-of');
-  }
-  set asOf(v) {
-    this.#reflect('as-of', v);
-  }
-  get plan() {
-    return this.getAttribute('plan');
-  }
-  set plan(v) {
-    this.#reflect('plan', v);
-  }
-  get src() {
-    return this.getAttribute('src');
-  }
-  set src(v) {
-    this.#reflect('src', v);
   }
 
   /** The report shown, once loaded (or the one given). Setting it shows that report as is. */
@@ -148,19 +187,27 @@ export class CchcElement extends HTMLElement {
     return this.#state?.engine ?? null;
   }
 
-  headingLevel(offset = 0) {
-    const n = Number(this.getAttribute('heading-level')) || this.constructor.defaultHeadingLevel || 3;
-    return `h${Math.min(6, Math.max(2, n + offset))}`;
+  /** The heading element name: `heading-level`, or the element's default (+ `offset` for subheadings). */
+  headingTag(offset = 0) {
+    const n = this.headingLevel ?? this.constructor.defaultHeadingLevel ?? 3;
+    return `h${Math.min(6, Math.max(2, Math.round(n) + offset))}`;
   }
 
   unitName(id) {
     return this.units.get(id)?.name ?? this.#state?.names.get(id) ?? id;
   }
 
-  #reflect(name, v) {
-    if (v === null || v === undefined || v === '') this.removeAttribute(name);
-    else this.setAttribute(name, String(v));
+  /** Every data string the widget may quote inside a sentence of the engine (to isolate them). */
+  dataStrings() {
+    const out = [];
+    for (const u of this.units.values()) if (u?.name) out.push(u.name);
+    for (const n of this.#state?.names.values() ?? []) out.push(n);
+    if (this.#state?.report?.label) out.push(this.#state.report.label);
+    return out;
   }
+
+  /** A control of the widget was used (`data-action` / `data-value` of the element clicked). */
+  action() {}
 
   #schedule() {
     if (!this.#done) this.#done = new Promise((ok) => (this.#resolveDone = ok));
@@ -172,6 +219,15 @@ export class CchcElement extends HTMLElement {
     });
   }
 
+  /** An object written as an attribute by a framework that knows no properties (React 18). */
+  #stringifiedObject() {
+    for (const name of OBJECT_PROPERTIES) {
+      const v = this.getAttribute(kebab(name));
+      if (v !== null && /^\[object \w+\]$/.test(v)) return name;
+    }
+    return null;
+  }
+
   async #load() {
     const token = ++this.#token;
     this.#loading = true;
@@ -179,11 +235,13 @@ export class CchcElement extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     if (!this.#state && !this.#error) this.#message(t('loading', this.locale));
     try {
-      const plan = this.getAttribute('plan') ?? '';
-      const asOf = this.getAttribute('as-of') ?? '';
+      const stringified = this.#stringifiedObject();
+      if (stringified) throw objectAsAttribute(stringified, this.getAttribute(kebab(stringified)));
+      const plan = this.plan ?? '';
+      const asOf = this.asOf ?? '';
       let source = this.#source;
-      const src = this.getAttribute('src');
-      const optionsUrl = this.getAttribute('csv-options');
+      const src = this.src;
+      const optionsUrl = this.csvOptionsSrc;
       const csvOptions = this.#csvOptions ?? (optionsUrl ? await fetchJson(optionsUrl) : null);
       if (!source && src) source = { src };
       if (source && csvOptions) source = { ...source, csvOptions };
@@ -218,28 +276,35 @@ export class CchcElement extends HTMLElement {
   #paint() {
     if (this.#scheduled || this.#loading || this.getAttribute('data-state') === null) return;
     const locale = this.locale;
+    let state = 'ready';
     try {
       if (this.#error) {
         this.#showError(this.#error, locale);
-        this.setAttribute('data-state', 'error');
+        state = 'error';
       } else if (this.#state) {
         const content = this.render(this.#state.report, locale);
         content.setAttribute('lang', locale);
-        this.frame.replaceChildren(content);
-        this.setAttribute('data-state', 'ready');
+        const next = this.frame.cloneNode(false);
+        next.append(content);
+        morph(this.frame, next);
       } else {
         return;
       }
     } catch (error) {
       this.#showError(error, locale);
-      this.setAttribute('data-state', 'error');
+      state = 'error';
     }
+    this.setAttribute('data-state', state);
     this.removeAttribute('aria-busy');
     const resolve = this.#resolveDone;
     this.#done = null;
     this.#resolveDone = null;
     resolve?.();
-    this.dispatchEvent(new CustomEvent('cchc-render', { bubbles: true, composed: true, detail: { state: this.getAttribute('data-state') } }));
+    if (state === 'error') {
+      const e = this.#error ?? {};
+      this.dispatchEvent(new CustomEvent('cchc-error', { bubbles: true, composed: true, detail: { code: e.code ?? 'RENDER_FAILED', path: e.path ?? null, message: { vi: e.messageVi ?? e.message ?? '', en: e.messageEn ?? e.message ?? '' } } }));
+    }
+    this.dispatchEvent(new CustomEvent('cchc-render', { bubbles: true, composed: true, detail: { state } }));
   }
 
   #message(text) {
@@ -247,14 +312,17 @@ export class CchcElement extends HTMLElement {
   }
 
   #showError(error, locale) {
-    const message = locale === 'en' ? error.messageEn ?? error.message : error.messageVi ?? error.message;
-    const box = el(
-      'div',
-      { class: 'error', role: 'alert', lang: locale },
-      el('p', {}, el('strong', {}, t('errorTitle', locale))),
-      el('p', {}, String(message ?? error)),
-    );
-    if (error.code) box.append(el('p', { class: 'muted' }, el('code', {}, String(error.code)), error.path ? ` · ${error.path}` : ''));
+    if (!this.#error) this.#error = error;
+    const code = error.code ?? 'RENDER_FAILED';
+    const box = el('div', { class: 'error', role: 'alert', lang: locale, part: 'error', 'data-code': code });
+    if (error.neutral) {
+      // The page cannot run the engine: the reader gets a plain sentence, the developer the console.
+      box.append(el('p', {}, locale === 'en' ? error.messageEn : error.messageVi));
+    } else {
+      const message = locale === 'en' ? error.messageEn ?? error.message : error.messageVi ?? error.message;
+      box.append(el('p', {}, el('strong', {}, t('errorTitle', locale))), el('p', {}, String(message ?? error)));
+    }
+    box.append(el('p', { class: 'muted' }, el('code', {}, String(code)), error.path ? ` · ${error.path}` : ''));
     this.frame.replaceChildren(box);
   }
 
@@ -262,4 +330,17 @@ export class CchcElement extends HTMLElement {
   render() {
     return el('p', {}, t('noData', this.locale));
   }
+}
+
+function kebab(name) {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function objectAsAttribute(property, value) {
+  const attr = kebab(property);
+  return new WidgetError(
+    'OBJECT_AS_ATTRIBUTE',
+    `thuộc tính HTML \`${attr}\` chứa \`${value}\`: một đối tượng đã bị đổi thành chữ; hãy gán thuộc tính JavaScript \`${property}\` (trong React 18: qua \`ref\`)`,
+    `the \`${attr}\` attribute holds \`${value}\`: an object was turned into text; set the \`${property}\` property instead (in React 18: through a \`ref\`)`,
+  );
 }

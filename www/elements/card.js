@@ -1,9 +1,13 @@
 // <cchc-progress-card indicator="proc.online_l34" unit="ct">: one target for one unit —
-// value, requirement, status badge (icon + text), gap, the explanation citing the clause and
-// the period of the latest figures.
+// value, this year's requirement and whether it is met, the trend toward the deadline target
+// (a status badge: icon + words), gap, the explanation citing the clause and the period of
+// the latest figures.
 
-import { CchcElement, el, svg, uid } from './base.js';
+import { CchcElement, el, svg, uid, data, sentence } from './base.js';
 import { STATUS, date, num, pct, period, statusLabel, t } from './i18n.js';
+
+/** Names longer than this are clamped to two lines, with a button that shows them whole. */
+const LONG_NAME = 80;
 
 /** A status badge: icon and words, so colour is never the only signal. */
 export function badge(status, locale) {
@@ -54,8 +58,30 @@ function progressBar(result) {
   return el('div', { class: 'bar', 'aria-hidden': 'true' }, bar);
 }
 
+/**
+ * One target of the plan for one unit (the city's headline result when `unit` is unset).
+ *
+ * @element cchc-progress-card
+ * @summary One target for one unit: value, this year's requirement (met or not), the trend toward the deadline target, gap, explanation.
+ *
+ * @csspart frame - The widget's box (border, background, padding).
+ * @csspart error - The message shown when the figures cannot be shown.
+ * @cssproperty --cchc-font - Font family of the widget.
+ * @cssproperty --cchc-font-size - Base font size (default `1rem`).
+ * @cssproperty --cchc-text - Text colour.
+ * @cssproperty --cchc-muted - Colour of secondary text.
+ * @cssproperty --cchc-accent - Accent colour: the value and the progress bar.
+ * @cssproperty --cchc-surface - Background of the box.
+ * @cssproperty --cchc-border - Border colour of the box and the progress track.
+ * @cssproperty --cchc-radius - Corner radius of the box.
+ * @cssproperty --cchc-status-met - Text colour of the `met` badge (likewise `--cchc-status-on-track`, `-needs-acceleration`, `-limited-progress`, `-deteriorating`, `-missed`, `-not-reported`, `-discontinued`, `-insufficient-data`, `-no-data`, each with a `-bg` twin).
+ * @event cchc-render - After each render; `detail.state` is `ready` or `error`.
+ * @event cchc-error - When the widget shows an error; `detail.code` is stable (`WASM_BLOCKED`, `OFF_ORIGIN`, `OBJECT_AS_ATTRIBUTE`, an engine error code...).
+ */
 export class CchcProgressCard extends CchcElement {
   static defaultHeadingLevel = 3;
+
+  #nameExpanded = false;
 
   /** The result shown: the unit's, or the headline (city) result when no unit is set. */
   get result() {
@@ -66,41 +92,73 @@ export class CchcProgressCard extends CchcElement {
     return report.results.find((r) => r.indicator === ind && (unit ? r.unit === unit : r.headline)) ?? null;
   }
 
+  action(name) {
+    if (name === 'toggle-name') {
+      this.#nameExpanded = !this.#nameExpanded;
+      this.repaint();
+    }
+  }
+
+  #unitName(name, locale) {
+    const long = name.length > LONG_NAME;
+    const p = el('p', { class: `unit-name${long && !this.#nameExpanded ? ' clamped' : ''}`, id: 'unit-name' }, data(name));
+    if (!long) return p;
+    const toggle = el(
+      'button',
+      { type: 'button', class: 'unit-name-toggle link', 'data-action': 'toggle-name', 'aria-expanded': String(this.#nameExpanded), 'aria-controls': 'unit-name' },
+      t(this.#nameExpanded ? 'hideFullName' : 'showFullName', locale),
+    );
+    return el('div', { class: 'unit-name-box' }, p, toggle);
+  }
+
   render(report, locale) {
     const ind = this.indicator;
     const info = ind ? this.indicatorInfo(ind) : null;
     if (!ind || !info) return el('p', { class: 'message', role: 'note' }, ind ? t('unknownIndicator', locale, ind) : t('noData', locale));
     const result = this.result;
-    const headingId = uid('cchc-card');
+    const headingId = uid('cchc-card', 'heading');
     const card = el('article', { class: 'card', 'aria-labelledby': headingId });
     const unitId = result?.unit ?? this.unit;
     const header = el(
       'header',
       {},
-      unitId ? el('p', { class: 'unit-name' }, result?.unitName ?? this.unitName(unitId)) : null,
-      el(this.headingLevel(), { id: headingId, class: 'heading' }, info.title[locale]),
+      unitId ? this.#unitName(result?.unitName ?? this.unitName(unitId), locale) : null,
+      el(this.headingTag(), { id: headingId, class: 'heading' }, info.title[locale]),
     );
     const status = result?.status ?? 'no_data';
-    const top = el('div', { class: 'top' }, el('p', { class: 'muted' }, t('clause', locale, info.clause)), el('p', {}, el('span', { class: 'vh' }, `${t('status', locale)}: `), badge(status, locale)));
+    // The badge is the verdict on the deadline target: met or missed once known, else the trend toward it.
+    const deadline = result?.deadline ?? info.deadline;
+    const verdictLabel = status === 'met' || status === 'missed' ? t('deadlineVerdict', locale, deadline) : t('trendTo', locale, deadline);
+    const top = el(
+      'div',
+      { class: 'top' },
+      el('p', { class: 'muted' }, t('clause', locale, info.clause)),
+      el('p', { class: 'trend' }, el('span', { class: 'verdict-label' }, `${verdictLabel}: `), badge(status, locale)),
+    );
     card.append(header, top);
     if (!result || result.value === null || result.value === undefined) {
-      card.append(el('p', { class: 'message' }, report ? (result ? (result.explanation?.[locale] ?? t('noData', locale)) : t('noResult', locale, ind, this.unit ?? '')) : t('noData', locale)));
+      const text = report ? (result ? (result.explanation?.[locale] ?? t('noData', locale)) : t('noResult', locale, ind, this.unit ?? '')) : t('noData', locale);
+      card.append(el('p', { class: 'message' }, sentence(text, this.dataStrings(), { clampLonger: this.#nameExpanded ? Infinity : LONG_NAME })));
       return card;
     }
-    const requirementLabel = result.rampYears ? t('floorOf', locale, result.year) : t('requirementOf', locale, result.year);
+    const requirementLabel = result.rampYears ? t('floorVerdict', locale, result.year) : t('yearVerdict', locale, result.year);
+    const yearVerdict =
+      typeof result.met === 'boolean'
+        ? el('span', { class: `verdict ${result.met ? 'is-met' : 'is-not-met'}`, 'data-met': String(result.met) }, el('span', { class: 'icon', 'aria-hidden': 'true' }, result.met ? '✓' : '✗'), ` ${t(result.met ? 'reqMet' : 'reqNotMet', locale)}`)
+        : null;
     const figures = el(
       'dl',
       { class: 'figures' },
       el('div', {}, el('dt', {}, t('value', locale)), el('dd', { class: 'value' }, result.display?.[locale] && result.measure !== 'rank' ? result.display[locale] : figure(result.value, result.measure, locale))),
-      el('div', {}, el('dt', {}, requirementLabel), el('dd', { class: 'requirement' }, requirementText(result, locale))),
+      el('div', {}, el('dt', {}, requirementLabel), el('dd', { class: 'requirement' }, el('span', { class: 'nowrap' }, requirementText(result, locale)), yearVerdict ? ' ' : null, yearVerdict)),
       el('div', {}, el('dt', {}, t('gap', locale)), el('dd', { class: 'gap' }, gapText(result, locale))),
     );
     if (result.target !== null && result.target !== undefined && (result.target !== result.requirement || result.deadline !== result.year)) {
-      figures.append(el('div', {}, el('dt', {}, t('targetBy', locale, result.deadline)), el('dd', {}, requirementText({ ...result, requirement: result.target }, locale))));
+      figures.append(el('div', {}, el('dt', {}, t('targetBy', locale, result.deadline)), el('dd', { class: 'target' }, requirementText({ ...result, requirement: result.target }, locale))));
     }
     card.append(figures, progressBar(result) ?? '');
     // A report made with `options.text: "none"` has no explanation to show.
-    if (result.explanation) card.append(el('p', { class: 'explanation' }, result.explanation[locale]));
+    if (result.explanation) card.append(el('p', { class: 'explanation' }, sentence(result.explanation[locale], this.dataStrings(), { clampLonger: this.#nameExpanded ? Infinity : LONG_NAME })));
     const when = [t('latest', locale, period(result.period, locale))];
     if (report?.asOf) when.push(t('asOf', locale, date(report.asOf, locale)));
     card.append(el('p', { class: 'muted period' }, when.join(' · ')));

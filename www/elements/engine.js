@@ -11,21 +11,56 @@ const texts = new Map();
 const byObject = new WeakMap();
 const byString = new Map();
 
-/** Loads the WebAssembly module once per page. */
-export function initEngine() {
-  ready ??= init();
-  return ready;
-}
-
 /** An error the widgets show as a message in the reader's language. */
 export class WidgetError extends Error {
-  constructor(code, messageVi, messageEn) {
+  constructor(code, messageVi, messageEn, { neutral = false } = {}) {
     super(messageEn);
     this.name = 'WidgetError';
     this.code = code;
     this.messageVi = messageVi;
     this.messageEn = messageEn;
+    /** Shown to citizens as a plain sentence; the details went to the console. */
+    this.neutral = neutral;
   }
+}
+
+// A policy that blocks WebAssembly says so in the browser's message (Chromium: "'unsafe-eval'
+// is not an allowed source", Firefox: "blocked by CSP", WebKit: "Refused to create a
+// WebAssembly object because 'unsafe-eval' or 'wasm-unsafe-eval' ...").
+const CSP_BLOCKED = /wasm-unsafe-eval|unsafe-eval|\bCSP\b|Content.Security.Policy|Refused to (compile|create)/i;
+let told = false;
+
+/** What the widgets show when the WebAssembly module cannot be loaded, and one console line for the developer. */
+function engineUnavailable(cause) {
+  const text = String(cause?.message ?? cause);
+  const csp = CSP_BLOCKED.test(text);
+  if (!told) {
+    told = true;
+    console.error(
+      csp
+        ? `cchc-progress: this page's Content-Security-Policy blocks WebAssembly; add 'wasm-unsafe-eval' to script-src (for example: script-src 'self' 'wasm-unsafe-eval'). The browser said: ${text}`
+        : `cchc-progress: the WebAssembly engine could not be loaded (is cchc_progress_bg.wasm served next to cchc_progress.js, as application/wasm?). The browser said: ${text}`,
+    );
+  }
+  const error = new WidgetError(
+    csp ? 'WASM_BLOCKED' : 'ENGINE_LOAD_FAILED',
+    'Không hiển thị được số liệu tiến độ trên trang này lúc này.',
+    'Progress figures cannot be shown on this page right now.',
+    { neutral: true },
+  );
+  error.cause = cause;
+  return error;
+}
+
+/**
+ * Loads the WebAssembly module once per page: the one place the widgets load the engine.
+ * Rejects with a `WidgetError` (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`) the widgets show plainly.
+ */
+export function initEngine() {
+  ready ??= init().catch((e) => {
+    throw engineUnavailable(e);
+  });
+  return ready;
 }
 
 /** The absolute URL of `url` when it is on the page's own origin; throws otherwise. */

@@ -1,5 +1,8 @@
-// Labels of the widgets in Vietnamese (the default) and English, status badges (icon + text,
-// never colour alone) and number formatting per locale. Texts from data never pass through here.
+// Labels of the widgets in Vietnamese (the default) and English, and the status table (icon +
+// words, never colour alone; worst first). Texts from data never pass through here. Numbers
+// are written by ./format.js, with the engine's rules.
+
+export { num, pct } from './format.js';
 
 export const LOCALES = ['vi', 'en'];
 
@@ -8,28 +11,39 @@ export function pickLocale(value) {
   return value === 'en' ? 'en' : 'vi';
 }
 
-/** Worst first: the order of the status sort. */
-export const STATUS_ORDER = [
-  'missed',
-  'deteriorating',
-  'limited_progress',
-  'needs_acceleration',
-  'insufficient_data',
-  'no_data',
-  'on_track',
-  'met',
+/**
+ * A widget's language: its `locale` attribute when it is `vi` or `en`, else the language of
+ * the page around it (`lang` of its nearest ancestor that has one), else Vietnamese.
+ */
+export function localeOf(attribute, element) {
+  if (attribute === 'vi' || attribute === 'en') return attribute;
+  const lang = element?.closest?.('[lang]')?.getAttribute('lang') ?? '';
+  return /^en\b/i.test(lang) ? 'en' : 'vi';
+}
+
+/**
+ * Every status code of the report, in one place: the order of the status sort and the
+ * counts (most urgent first), the badge's icon and its words. tests/js/package.test.mjs
+ * checks this list against the `Status` union of the shipped types.
+ */
+export const STATUSES = [
+  { code: 'missed', icon: '✗', vi: 'Không đạt', en: 'Missed' },
+  { code: 'not_reported', icon: '∅', vi: 'Chưa có số liệu năm hạn', en: 'Not reported' },
+  { code: 'deteriorating', icon: '↘', vi: 'Đang giảm sút', en: 'Deteriorating' },
+  { code: 'limited_progress', icon: '→', vi: 'Tiến triển chậm', en: 'Limited progress' },
+  { code: 'needs_acceleration', icon: '!', vi: 'Cần đẩy nhanh', en: 'Needs acceleration' },
+  { code: 'insufficient_data', icon: '?', vi: 'Chưa đủ số liệu', en: 'Insufficient data' },
+  { code: 'no_data', icon: '–', vi: 'Chưa có số liệu', en: 'No data' },
+  { code: 'discontinued', icon: '⊘', vi: 'Đơn vị đã ngừng hoạt động', en: 'Discontinued' },
+  { code: 'on_track', icon: '↗', vi: 'Đúng tiến độ', en: 'On track' },
+  { code: 'met', icon: '✓', vi: 'Đã đạt', en: 'Met' },
 ];
 
-export const STATUS = {
-  met: { icon: '✓', vi: 'Đã đạt', en: 'Met' },
-  on_track: { icon: '↗', vi: 'Đúng tiến độ', en: 'On track' },
-  needs_acceleration: { icon: '!', vi: 'Cần đẩy nhanh', en: 'Needs acceleration' },
-  limited_progress: { icon: '→', vi: 'Tiến triển chậm', en: 'Limited progress' },
-  deteriorating: { icon: '↘', vi: 'Đang giảm sút', en: 'Deteriorating' },
-  missed: { icon: '✗', vi: 'Không đạt', en: 'Missed' },
-  insufficient_data: { icon: '?', vi: 'Chưa đủ số liệu', en: 'Insufficient data' },
-  no_data: { icon: '–', vi: 'Chưa có số liệu', en: 'No data' },
-};
+/** Worst first: the order of the status sort. */
+export const STATUS_ORDER = STATUSES.map((s) => s.code);
+
+/** By code: `{ icon, vi, en }`. */
+export const STATUS = Object.fromEntries(STATUSES.map(({ code, ...rest }) => [code, rest]));
 
 const LEVEL = {
   city: { vi: 'Cấp thành phố', en: 'City level' },
@@ -67,6 +81,17 @@ const T = {
   done: { vi: 'hoàn thành', en: 'completed' },
   reduction: { vi: (v) => `giảm ${v}`, en: (v) => `cut by ${v}` },
   explanation: { vi: 'Giải thích', en: 'Explanation' },
+  // the card's two verdicts: this year's requirement, and the trend toward the deadline
+  yearVerdict: { vi: (y) => `Yêu cầu năm ${y}`, en: (y) => `${y} requirement` },
+  floorVerdict: { vi: (y) => `Mức sàn năm ${y}`, en: (y) => `${y} floor` },
+  reqMet: { vi: 'đạt', en: 'met' },
+  reqNotMet: { vi: 'chưa đạt', en: 'not met' },
+  trendTo: { vi: (y) => `Xu hướng so với chỉ tiêu năm ${y}`, en: (y) => `Trend toward the ${y} target` },
+  deadlineVerdict: { vi: (y) => `Chỉ tiêu năm ${y}`, en: (y) => `${y} target` },
+  showFullName: { vi: 'Hiện đầy đủ tên', en: 'Show the full name' },
+  hideFullName: { vi: 'Thu gọn tên', en: 'Shorten the name' },
+  nUnits: { vi: (n) => `${n} đơn vị`, en: (n) => (n === '1' ? '1 unit' : `${n} units`) },
+  touchHint: { vi: 'Chạm vào một năm để xem số liệu.', en: 'Tap a year to see its figures.' },
   // ramp chart
   rampTitle: { vi: 'Lộ trình số hóa: mức sàn và giá trị thực tế', en: 'Digitization ramp: floors and actual values' },
   rampSchedule: { vi: 'Mức sàn theo năm, theo cấp', en: 'Floors by year and level' },
@@ -92,7 +117,7 @@ const T = {
     en: (level, met, total, y) => `${level}: ${met} of ${total} units meet the ${y} floor`,
   },
   // overview
-  overviewTitle: { vi: (u) => `Tiến độ cải cách hành chính – ${u}`, en: (u) => `Administrative reform progress – ${u}` },
+  overviewTitle: { vi: 'Tiến độ cải cách hành chính', en: 'Administrative reform progress' },
   countsTitle: { vi: 'Số chỉ tiêu theo trạng thái', en: 'Targets by status' },
   sortBy: { vi: 'Sắp xếp', en: 'Sort by' },
   sortPlan: { vi: 'Thứ tự kế hoạch', en: 'Plan order' },
@@ -120,22 +145,6 @@ export function statusLabel(status, locale) {
 
 export function levelLabel(level, locale) {
   return LEVEL[level]?.[locale] ?? level;
-}
-
-const formats = new Map();
-
-/** A number in the locale's style: `75,5` in Vietnamese, `75.5` in English. */
-export function num(value, locale, digits = 1) {
-  const key = `${locale}${digits}`;
-  if (!formats.has(key)) {
-    formats.set(key, new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: digits }));
-  }
-  return formats.get(key).format(value);
-}
-
-/** A share in percent, with the locale's spacing (`80 %` in Vietnamese, `80%` in English). */
-export function pct(value, locale, digits = 1) {
-  return locale === 'en' ? `${num(value, locale, digits)}%` : `${num(value, locale, digits)}\u00a0%`;
 }
 
 /** `2025-06-30` as `30/06/2025` (vi) or `30 June 2025` (en). */

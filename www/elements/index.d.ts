@@ -11,8 +11,14 @@ export type DataSource =
 /** What every widget shares: attributes `plan`, `unit`, `indicator`, `as-of`, `locale`, `src`, `csv-options`, `heading-level`. */
 export declare class CchcElement extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** `vi` (default) or `en`; reflects the `locale` attribute. */
+  /** The attribute/property table (one entry per property; subclasses add theirs). */
+  static readonly properties: Record<string, { attribute: string; effect: 'load' | 'paint'; doc: string }>;
+  /** `vi` or `en`; reflects the `locale` attribute; unset, the page's language (`lang`), Vietnamese unless English. */
   locale: Locale;
+  /** Level (2–6) of the widget's heading; subheadings one below; reflects `heading-level`. Default 3 (2 for the overview). */
+  headingLevel: number | null;
+  /** URL of a JSON file holding `csvOptions`; reflects `csv-options`. */
+  csvOptionsSrc: string | null;
   /** Unit id (`ct`, `nk`, ...); reflects `unit`. */
   unit: string | null;
   /** Indicator id (`proc.online_l34`); reflects `indicator`. */
@@ -45,6 +51,7 @@ export declare class CchcProgressCard extends CchcElement {
 
 /** `<cchc-ramp-chart unit="nk">`, `<cchc-ramp-chart level="district">` or `<cchc-ramp-chart>` (all levels' floors). */
 export declare class CchcRampChart extends CchcElement {
+  /** `city`, `district` or `commune`: every unit of that level against its floors; reflects `level`. */
   level: Level | null;
 }
 
@@ -54,12 +61,25 @@ export declare class CchcOverview extends CchcElement {
   sort: 'plan' | 'status' | 'gap' | 'title';
 }
 
-/** An error of the widgets themselves (another origin, a failed fetch, bad JSON). */
+/** Codes of the widgets' own errors (the engine's `CchcError` codes come with `CchcError`). */
+export type WidgetErrorCode = 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS' | 'WASM_BLOCKED' | 'ENGINE_LOAD_FAILED' | 'OBJECT_AS_ATTRIBUTE';
+
+/** An error of the widgets themselves (another origin, a failed fetch, bad JSON, a page that cannot run WebAssembly). */
 export declare class WidgetError extends Error {
   readonly name: 'WidgetError';
-  readonly code: 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS';
+  readonly code: WidgetErrorCode;
   readonly messageVi: string;
   readonly messageEn: string;
+  /** True when citizens are shown a plain sentence and the details went to the console (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`). */
+  readonly neutral: boolean;
+}
+
+/** `detail` of the `cchc-error` event. */
+export interface CchcErrorDetail {
+  /** Stable: a `WidgetErrorCode`, an engine error code (`INPUT_INVALID_JSON`...), or `RENDER_FAILED`. */
+  code: WidgetErrorCode | (string & {});
+  path: string | null;
+  message: { vi: string; en: string };
 }
 
 /** Loads the WebAssembly module once per page. */
@@ -73,10 +93,18 @@ export declare function fetchJson(url: string): Promise<unknown>;
 /** The absolute URL when `url` is on the page's origin; throws a `WidgetError` otherwise. */
 export declare function sameOrigin(url: string): string;
 
+/** Every status: code, badge icon and words, from the most urgent to met. */
+export declare const STATUSES: { code: Status; icon: string; vi: string; en: string }[];
 export declare const STATUS: Record<Status, { icon: string; vi: string; en: string }>;
 /** Statuses from the most urgent to met. */
 export declare const STATUS_ORDER: Status[];
 export declare function statusLabel(status: Status, locale: Locale): string;
+
+/** Numbers as the engine writes them: `1.480`, `74,5 %` (vi); `1,480`, `74.5%` (en); half away from zero. */
+export declare function formatNumber(value: number, decimals: number, locale: Locale): string;
+export declare function formatTrimmed(value: number, maxDecimals: number, locale: Locale): string;
+export declare function formatPercent(value: number, decimals: number, locale: Locale): string;
+export declare function formatPercentTrimmed(value: number, maxDecimals: number, locale: Locale): string;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -87,5 +115,7 @@ declare global {
   interface HTMLElementEventMap {
     /** Fired (bubbling, composed) each time a widget renders; `detail.state` is `ready` or `error`. */
     'cchc-render': CustomEvent<{ state: 'ready' | 'error' }>;
+    /** Fired (bubbling, composed) when a widget shows an error, before `cchc-render`. */
+    'cchc-error': CustomEvent<CchcErrorDetail>;
   }
 }

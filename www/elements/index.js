@@ -11,7 +11,8 @@ import { CchcOverview } from './overview.js';
 
 export { CchcElement, CchcProgressCard, CchcRampChart, CchcOverview };
 export { initEngine, getEngine, evaluateShared, fetchJson, sameOrigin, WidgetError } from './engine.js';
-export { STATUS, STATUS_ORDER, statusLabel } from './i18n.js';
+export { STATUS, STATUS_ORDER, STATUSES, statusLabel } from './i18n.js';
+export { formatNumber, formatTrimmed, formatPercent, formatPercentTrimmed } from './format.js';
 
 const ELEMENTS = {
   'cchc-progress-card': CchcProgressCard,
@@ -19,6 +20,9 @@ const ELEMENTS = {
   'cchc-overview': CchcOverview,
 };
 
-for (const [tag, cls] of Object.entries(ELEMENTS)) {
-  if (!customElements.get(tag)) customElements.define(tag, cls);
+// On a server (SSR) there is no registry: importing this module defines nothing there.
+if (globalThis.customElements) {
+  for (const [tag, cls] of Object.entries(ELEMENTS)) {
+    if (!customElements.get(tag)) customElements.define(tag, cls);
+  }
 }

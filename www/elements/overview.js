@@ -2,7 +2,7 @@
 // with counts by status, a sort the reader chooses (buttons, so keyboard and screen readers
 // work), and the districts and communes that fall short of a level requirement.
 
-import { CchcElement, el, uid } from './base.js';
+import { CchcElement, Types, el, uid, data, sentence } from './base.js';
 import { badge, figure, gapText, requirementText } from './card.js';
 import { STATUS, STATUS_ORDER, date, levelLabel, num, statusLabel, t } from './i18n.js';
 
@@ -21,31 +21,33 @@ function countsList(counts, locale) {
   return ul;
 }
 
+/**
+ * Every target of the plan for one unit, by reform area, with counts by status, a sort the
+ * reader chooses, and the districts and communes short of a level requirement.
+ *
+ * @element cchc-overview
+ * @summary All targets for one unit by reform area, counts by status, sortable, units short of a level requirement.
+ *
+ * @csspart frame - The widget's box (border, background, padding).
+ * @csspart error - The message shown when the figures cannot be shown.
+ * @cssproperty --cchc-font - Font family of the widget.
+ * @cssproperty --cchc-accent - Accent colour: the sort buttons.
+ * @cssproperty --cchc-on-accent - Text colour on the accent (the pressed sort button).
+ * @cssproperty --cchc-focus - Colour of the focus ring.
+ * @cssproperty --cchc-surface - Background of the box.
+ * @cssproperty --cchc-border - Border colour of the box and the table rules.
+ * @event cchc-render - After each render; `detail.state` is `ready` or `error`.
+ * @event cchc-error - When the widget shows an error; `detail.code` is stable.
+ */
 export class CchcOverview extends CchcElement {
   static defaultHeadingLevel = 2;
-  static observedAttributes = [...CchcElement.observedAttributes, 'sort'];
+  static properties = {
+    ...CchcElement.properties,
+    sort: { attribute: 'sort', type: Types.oneOf(SORTS, 'plan'), effect: 'paint', doc: 'Order of the rows: `plan` (default), `status` (most urgent first), `gap` (largest first) or `title`.' },
+  };
 
-  /** The sort order: `plan` (default), `status`, `gap` or `title`. */
-  get sort() {
-    const v = this.getAttribute('sort');
-    return SORTS.includes(v) ? v : 'plan';
-  }
-  set sort(v) {
-    this.setAttribute('sort', SORTS.includes(v) ? v : 'plan');
-  }
-
-  attributeChangedCallback(name, before, after) {
-    if (name === 'sort') {
-      if (before !== after && this.report) this.#repaintKeepingFocus();
-      return;
-    }
-    super.attributeChangedCallback(name, before, after);
-  }
-
-  #repaintKeepingFocus() {
-    const focused = this.root.activeElement?.getAttribute('data-sort');
-    this.repaint();
-    if (focused) this.root.querySelector(`button[data-sort="${focused}"]`)?.focus();
+  action(name, value) {
+    if (name === 'sort') this.sort = value;
   }
 
   /** Whether unit `id` is `ancestor` or lies beneath it, from the input's units. */
@@ -64,26 +66,23 @@ export class CchcOverview extends CchcElement {
     const mine = report.results.filter((r) => (unit ? r.unit === unit : r.headline));
     const name = unit ? this.unitName(unit) : report.plan.titles[locale];
     const section = el('section', { class: 'overview' });
-    const h = this.headingLevel();
-    const h2 = this.headingLevel(1);
-    section.append(el(h, { class: 'heading' }, t('overviewTitle', locale, name)));
+    const h = this.headingTag();
+    const h2 = this.headingTag(1);
+    section.append(el(h, { class: 'heading' }, `${t('overviewTitle', locale)} – `, data(name)));
     section.append(el('p', { class: 'muted' }, `${report.plan.titles[locale]} · ${t('asOf', locale, date(report.asOf, locale))}`));
-    if (report.label) section.append(el('p', { class: 'muted label-line' }, report.label));
     if (report.plan.sample) section.append(el('p', { class: 'muted' }, t('sample', locale)));
+    // The data's own label, in the data's language (it is not translated).
+    if (report.label) section.append(el('p', { class: 'muted label-line' }, data(report.label, { lang: report.locale })));
 
     const totals = Object.fromEntries(Object.keys(STATUS).map((s) => [s, 0]));
     for (const r of mine) totals[r.status] = (totals[r.status] ?? 0) + 1;
-    const countsId = uid('cchc-counts');
+    const countsId = uid('cchc-counts', 'all');
     section.append(el('div', { class: 'totals', role: 'group', 'aria-labelledby': countsId }, el('p', { id: countsId, class: 'vh' }, t('countsTitle', locale)), countsList(totals, locale)));
 
     const sort = this.sort;
     const sortBox = el('fieldset', { class: 'sort' }, el('legend', {}, `${t('sortBy', locale)}:`));
     for (const key of SORTS) {
-      const button = el('button', { type: 'button', 'data-sort': key, 'aria-pressed': String(key === sort) }, t(SORT_LABEL[key], locale));
-      button.addEventListener('click', () => {
-        this.sort = key;
-      });
-      sortBox.append(button);
+      sortBox.append(el('button', { type: 'button', 'data-sort': key, 'data-action': 'sort', 'data-value': key, 'aria-pressed': String(key === sort) }, t(SORT_LABEL[key], locale)));
     }
     section.append(sortBox);
 
@@ -101,7 +100,7 @@ export class CchcOverview extends CchcElement {
     for (const area of report.areas) {
       const rows = mine.filter((r) => r.area === area.id).sort(compare);
       if (!rows.length) continue;
-      const areaId = uid('cchc-area');
+      const areaId = uid('cchc-area', area.id);
       const counts = Object.fromEntries(Object.keys(STATUS).map((s) => [s, 0]));
       for (const r of rows) counts[r.status] += 1;
       const box = el('section', { class: 'area', 'data-area': area.id, 'aria-labelledby': areaId });
@@ -133,7 +132,7 @@ export class CchcOverview extends CchcElement {
         body.append(
           el(
             'tr',
-            { 'data-indicator': r.indicator, 'data-status': r.status },
+            { 'data-indicator': r.indicator, 'data-status': r.status, 'data-key': r.indicator },
             el('th', { scope: 'row' }, titleIn(r), el('br'), el('span', { class: 'muted' }, t('clause', locale, r.clause))),
             el('td', { class: 'num', 'data-label': t('value', locale) }, value),
             el('td', { class: 'num', 'data-label': t('requirement', locale) }, requirementText(r, locale)),
@@ -151,7 +150,7 @@ export class CchcOverview extends CchcElement {
     const short = report.levelSummaries.filter(
       (s) => s.level !== 'city' && s.unitsShort.length && (!unit || this.units.size === 0 || s.unitsShort.some((u) => this.#within(u, unit))),
     );
-    const shortId = uid('cchc-short');
+    const shortId = uid('cchc-short', 'units');
     const shortBox = el('section', { class: 'short', 'aria-labelledby': shortId }, el(h2, { id: shortId, class: 'subheading' }, t('shortTitle', locale)));
     if (!short.length) shortBox.append(el('p', {}, t('shortNone', locale)));
     const titleOf = new Map(report.results.map((r) => [r.indicator, titleIn(r)]));
@@ -159,9 +158,9 @@ export class CchcOverview extends CchcElement {
       const ids = this.units.size && unit ? s.unitsShort.filter((u) => this.#within(u, unit)) : s.unitsShort;
       const details = el(
         'details',
-        { 'data-indicator': s.indicator, 'data-level': s.level },
-        el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence?.[locale] ?? `${s.unitsMet}/${s.unitsTotal}`),
-        el('ul', { class: 'names' }, ids.map((u) => el('li', { 'data-unit': u }, this.unitName(u)))),
+        { 'data-indicator': s.indicator, 'data-level': s.level, 'data-key': `${s.indicator}/${s.level}` },
+        el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence ? sentence(s.sentence[locale], this.dataStrings()) : `${s.unitsMet}/${s.unitsTotal}`),
+        el('ul', { class: 'names' }, ids.map((u) => el('li', { 'data-unit': u }, data(this.unitName(u))))),
       );
       if (s.unitsNoData.length) details.append(el('p', { class: 'muted' }, t('noDataUnits', locale, s.unitsNoData.length)));
       shortBox.append(details);

@@ -3,30 +3,42 @@
 // actual values of a unit, of every unit of a level, or the floors of all levels when no
 // unit or level is set. The same figures are in a table for screen readers and print.
 
-import { CchcElement, el, svg, uid } from './base.js';
+import { CchcElement, Types, el, svg, uid, data } from './base.js';
 import { levelLabel, num, pct, t } from './i18n.js';
 
-const W = 360;
-const H = 210;
-const PAD = { left: 40, right: 14, top: 12, bottom: 28 };
+// The plot is drawn at the width it is shown (one SVG unit = one CSS pixel), so its labels
+// keep their 12 px and its markers their size on a 360 px phone as on a desktop.
+const MIN_W = 260;
+const PAD = { left: 48, right: 12, top: 14, bottom: 30 };
 const LEVELS = ['city', 'district', 'commune'];
 
-function scale(years) {
+function scale(years, W, H) {
   const span = (W - PAD.left - PAD.right) / years.length;
   return {
     x: (i) => PAD.left + (i + 0.5) * span,
     y: (v) => PAD.top + ((100 - Math.max(0, Math.min(100, v))) / 100) * (H - PAD.top - PAD.bottom),
     span,
+    W,
+    H,
   };
 }
 
 function frame(years, s, locale) {
   const g = svg('g', { 'aria-hidden': 'true' });
   for (const v of [0, 25, 50, 75, 100]) {
-    g.append(svg('line', { class: 'grid', x1: PAD.left, x2: W - PAD.right, y1: s.y(v), y2: s.y(v) }));
+    g.append(svg('line', { class: 'grid', x1: PAD.left, x2: s.W - PAD.right, y1: s.y(v), y2: s.y(v) }));
     g.append(svg('text', { class: 'axis', x: PAD.left - 6, y: s.y(v) + 4, 'text-anchor': 'end' }, pct(v, locale, 0)));
   }
-  years.forEach((y, i) => g.append(svg('text', { class: 'axis', x: s.x(i), y: H - 8, 'text-anchor': 'middle' }, String(y))));
+  years.forEach((y, i) => g.append(svg('text', { class: 'axis', x: s.x(i), y: s.H - 9, 'text-anchor': 'middle' }, String(y))));
+  return g;
+}
+
+/** One tap target per year (the whole column, at least 24 px wide): shows that year's figures below the plot. */
+function hits(years, s, selected) {
+  const g = svg('g', { class: 'hits' });
+  years.forEach((y, i) => {
+    g.append(svg('rect', { class: 'hit', x: s.x(i) - s.span / 2, y: PAD.top - 8, width: s.span, height: s.H - PAD.top - PAD.bottom + 16, 'data-action': 'year', 'data-value': y, 'data-selected': String(selected === y) }));
+  });
   return g;
 }
 
@@ -36,7 +48,7 @@ function line(points, cls) {
 }
 
 function square(x, y, cls = 'floor-mark') {
-  return svg('rect', { class: cls, x: x - 4, y: y - 4, width: 8, height: 8 });
+  return svg('rect', { class: cls, x: x - 5, y: y - 5, width: 10, height: 10 });
 }
 
 function triangle(x, y, cls = 'below') {
@@ -47,15 +59,62 @@ function swatch(...shapes) {
   return svg('svg', { class: 'plot swatch', viewBox: '0 0 28 12', 'aria-hidden': 'true', focusable: 'false' }, ...shapes);
 }
 
+/**
+ * The digitization ramp (clause II.2.c.2): the yearly floors against the actual values of a
+ * unit (`unit`), of every unit of a level (`level`), or the floors of all levels.
+ *
+ * @element cchc-ramp-chart
+ * @summary The digitization floors 2022–2025 against the actual values, as SVG with a text alternative and a data table.
+ *
+ * @csspart frame - The widget's box (border, background, padding).
+ * @csspart error - The message shown when the figures cannot be shown.
+ * @cssproperty --cchc-font - Font family of the widget (the plot's labels too).
+ * @cssproperty --cchc-accent - The actual values (line and markers).
+ * @cssproperty --cchc-floor - The floors (dashed line, square markers).
+ * @cssproperty --cchc-grid - The plot's grid lines.
+ * @cssproperty --cchc-status-missed - Markers of values below the floor.
+ * @event cchc-render - After each render; `detail.state` is `ready` or `error`.
+ * @event cchc-error - When the widget shows an error; `detail.code` is stable.
+ */
 export class CchcRampChart extends CchcElement {
   static defaultHeadingLevel = 3;
+  static properties = {
+    ...CchcElement.properties,
+    level: { attribute: 'level', type: Types.oneOf(LEVELS), effect: 'paint', doc: '`city`, `district` or `commune`: every unit of that level against its floors (when `unit` is unset).' },
+  };
 
-  get level() {
-    return this.getAttribute('level');
+  #width = 0;
+  #selected = null;
+  #resize = null;
+
+  connectedCallback() {
+    super.connectedCallback();
+    // Repaint when the box changes width by more than a few pixels (the plot is drawn to it).
+    this.#resize ??= typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#measure()) : null;
+    this.#resize?.observe(this);
   }
-  set level(v) {
-    if (v) this.setAttribute('level', v);
-    else this.removeAttribute('level');
+
+  disconnectedCallback() {
+    this.#resize?.disconnect();
+  }
+
+  #measure() {
+    const w = this.#plotWidth();
+    if (Math.abs(w - this.#width) >= 4 && this.dataset.state === 'ready') this.repaint();
+  }
+
+  #plotWidth() {
+    const box = this.frame.clientWidth;
+    const cs = box ? getComputedStyle(this.frame) : null;
+    const inner = cs ? box - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) : 0;
+    return Math.max(MIN_W, Math.floor(inner || 360));
+  }
+
+  action(name, value) {
+    if (name !== 'year') return;
+    const year = Number(value);
+    this.#selected = this.#selected === year ? null : year;
+    this.repaint();
   }
 
   #ramp() {
@@ -81,14 +140,18 @@ export class CchcRampChart extends CchcElement {
     if (!found) return el('p', { class: 'message' }, t('noData', locale));
     const { ramp, indicator, years } = found;
     const reading = report?.options?.rampReading;
-    const titleId = uid('cchc-ramp');
-    const descId = uid('cchc-ramp-desc');
-    const s = scale(years);
-    const plot = svg('svg', { class: 'plot main', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, focusable: 'false' });
+    const titleId = uid('cchc-ramp', 'title');
+    const descId = uid('cchc-ramp', 'desc');
+    this.#width = this.#plotWidth();
+    const W = this.#width;
+    const H = Math.round(Math.min(300, Math.max(220, W * 0.5)));
+    const s = scale(years, W, H);
+    const plot = svg('svg', { class: 'plot main', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, focusable: 'false' });
     plot.append(frame(years, s, locale));
+    const readouts = years.map(() => '');
     const fig = el('figure', { class: 'chart' });
     const wrap = el('section', { class: 'ramp' });
-    const heading = el(this.headingLevel(), { class: 'heading', id: titleId });
+    const heading = el(this.headingTag(), { class: 'heading', id: titleId });
     wrap.append(heading);
     const legend = el('ul', { class: 'legend' });
     const table = el('table');
@@ -100,7 +163,7 @@ export class CchcRampChart extends CchcElement {
       const result = report?.results.find((r) => r.indicator === indicator?.id && r.unit === unit) ?? null;
       const unitLevel = result?.level ?? this.units.get(unit)?.level ?? null;
       const name = result?.unitName ?? this.unitName(unit);
-      heading.textContent = `${t('rampTitle', locale)} – ${name}`;
+      heading.append(`${t('rampTitle', locale)} – `, data(name));
       const byYear = new Map((result?.rampYears ?? []).map((r) => [r.year, r]));
       const rows = years.map((year) => {
         const r = byYear.get(year);
@@ -111,14 +174,17 @@ export class CchcRampChart extends CchcElement {
       plot.append(line(rows.map((r, i) => (r.value === null ? null : [s.x(i), s.y(r.value)])), 'actual') ?? '');
       rows.forEach((r, i) => {
         if (r.floor !== null) plot.append(square(s.x(i), s.y(r.floor)));
-        if (r.value !== null) plot.append(r.met === false ? triangle(s.x(i), s.y(r.value)) : svg('circle', { class: 'actual-mark', cx: s.x(i), cy: s.y(r.value), r: 4.5 }));
+        if (r.value !== null) plot.append(r.met === false ? triangle(s.x(i), s.y(r.value)) : svg('circle', { class: 'actual-mark', cx: s.x(i), cy: s.y(r.value), r: 5 }));
+      });
+      rows.forEach((r, i) => {
+        readouts[i] = t('chartYear', locale, r.year, r.floor === null ? '—' : pct(r.floor, locale), r.value === null ? t('noValue', locale) : pct(r.value, locale), r.met === null ? '' : t(r.met ? 'atOrAbove' : 'belowFloor', locale));
       });
       const parts = rows.map((r) =>
         t('chartYear', locale, r.year, r.floor === null ? '—' : pct(r.floor, locale), r.value === null ? t('noValue', locale) : pct(r.value, locale), r.met === null ? '' : t(r.met ? 'atOrAbove' : 'belowFloor', locale)),
       );
       description = t('chartSummaryUnit', locale, name, parts.join('; '));
       table.append(
-        el('caption', {}, `${t('dataTable', locale)}: ${name}`),
+        el('caption', {}, `${t('dataTable', locale)}: `, data(name)),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('year', locale)), el('th', { scope: 'col', class: 'num' }, t('floor', locale)), el('th', { scope: 'col', class: 'num' }, t('actual', locale)))),
         el(
           'tbody',
@@ -151,8 +217,13 @@ export class CchcRampChart extends CchcElement {
         for (const ry of r.rampYears ?? []) {
           const i = years.indexOf(ry.year);
           if (i < 0 || ry.value === null || ry.value === undefined) continue;
-          plot.append(svg('circle', { class: ry.met === false ? 'unit-below' : 'unit-dot', cx: s.x(i) + dx, cy: s.y(ry.value), r: 3 }));
+          plot.append(svg('circle', { class: ry.met === false ? 'unit-below' : 'unit-dot', cx: s.x(i) + dx, cy: s.y(ry.value), r: 4.5 }));
         }
+      });
+      years.forEach((y, i) => {
+        const of = results.map((r) => (r.rampYears ?? []).find((x) => x.year === y)).filter((x) => x && x.value !== null && x.value !== undefined);
+        const met = of.filter((x) => x.met !== false).length;
+        readouts[i] = `${y}: ${t('floor', locale).toLowerCase()} ${floors[i] === null ? '—' : pct(floors[i], locale)}${of.length ? ` · ${t('chartLevel', locale, levelLabel(level, locale), num(met, locale, 0), num(of.length, locale, 0), y)}` : ''}`;
       });
       const summaries = (report?.levelSummaries ?? []).filter((x) => x.indicator === indicator?.id && x.level === level);
       description = summaries.length && summaries.every((x) => x.sentence) ? summaries.map((x) => x.sentence[locale]).join('; ') : years.map((y, i) => `${y}: ${floors[i] === null ? '—' : pct(floors[i], locale)}`).join('; ');
@@ -164,7 +235,7 @@ export class CchcRampChart extends CchcElement {
           el(
             'tr',
             { 'data-unit': r.unit },
-            el('th', { scope: 'row' }, r.unitName ?? r.unit),
+            el('th', { scope: 'row' }, data(r.unitName ?? r.unit)),
             years.map((y) => {
               const x = by.get(y);
               if (!x || x.value === null || x.value === undefined) return el('td', { class: 'num' }, '—');
@@ -177,8 +248,8 @@ export class CchcRampChart extends CchcElement {
       legend.append(el('li', {}, swatch(svg('line', { class: 'floor', x1: 0, x2: 28, y1: 6, y2: 6 }), square(14, 6)), t('floor', locale)));
       if (results.length) {
         legend.append(
-          el('li', {}, swatch(svg('circle', { class: 'unit-dot', cx: 14, cy: 6, r: 3.5 })), `${t('actual', locale)} (${num(results.length, locale, 0)} ${t('unitCol', locale).toLowerCase()})`),
-          el('li', {}, swatch(svg('circle', { class: 'unit-below', cx: 14, cy: 6, r: 3.5 })), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
+          el('li', {}, swatch(svg('circle', { class: 'unit-dot', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)} (${t('nUnits', locale, num(results.length, locale, 0))})`),
+          el('li', {}, swatch(svg('circle', { class: 'unit-below', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
         );
       }
     } else {
@@ -194,13 +265,20 @@ export class CchcRampChart extends CchcElement {
         body.append(el('tr', { 'data-level': lv }, el('th', { scope: 'row' }, levelLabel(lv, locale)), floors.map((f, i) => el('td', { class: 'num', 'data-year': years[i] }, f === null ? '—' : num(f, locale)))));
         legend.append(el('li', {}, swatch(svg('line', { class: `floor level-${lv}`, x1: 0, x2: 28, y1: 6, y2: 6 })), levelLabel(lv, locale)));
         parts.push(`${levelLabel(lv, locale)}: ${floors.map((f, i) => `${years[i]} ${f === null ? '—' : pct(f, locale)}`).join(', ')}`);
+        floors.forEach((f, i) => {
+          readouts[i] += `${readouts[i] ? '; ' : `${years[i]}: `}${levelLabel(lv, locale)} ${f === null ? '—' : pct(f, locale)}`;
+        });
       }
       description = parts.join('; ');
       table.append(el('caption', {}, `${t('dataTable', locale)} (%)`), el('thead', {}, head), body);
     }
     plot.prepend(svg('desc', { id: descId }, description));
+    const selected = years.includes(this.#selected) ? this.#selected : null;
+    plot.append(hits(years, s, selected));
     const clause = el('p', { class: 'muted' }, `${t('clause', locale, ramp.clause)} · ${ramp.title[locale]}`);
-    fig.append(plot, el('figcaption', {}, legend));
+    // The figures of the year tapped (the table below holds them all for screen readers).
+    const readout = el('p', { class: 'readout', 'aria-live': 'polite' }, selected === null ? t('touchHint', locale) : readouts[years.indexOf(selected)]);
+    fig.append(plot, readout, el('figcaption', {}, legend));
     wrap.append(clause, fig, el('div', { class: 'vh print' }, table));
     return wrap;
   }

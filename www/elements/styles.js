@@ -24,14 +24,20 @@ const CSS = `
   border-radius: var(--_radius);
   padding: 1rem;
   max-width: 100%;
-  overflow-wrap: anywhere;
 }
+/* Data text (names, labels) is isolated from the text around it, and may break anywhere: a
+   name with no space must not widen the page. The widgets' own words break only between words. */
+.data { unicode-bidi: isolate; overflow-wrap: anywhere; }
+.nowrap { white-space: nowrap; }
+.data.clamp-inline { display: inline-block; max-width: min(24ch, 100%); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom; }
 h2, h3, h4, h5, h6 { margin: 0 0 0.25rem; line-height: 1.3; }
 .heading { font-size: 1.1rem; }
 .subheading { font-size: 1rem; }
 p { margin: 0.25rem 0; }
 .muted { color: var(--_muted); font-size: 0.9rem; }
 .unit-name { color: var(--_muted); font-size: 0.9rem; margin: 0; }
+.unit-name.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
+button.link { border: 0; padding: 0; min-height: 1.5rem; background: none; color: var(--_accent); text-decoration: underline; border-radius: 0; font-size: 0.85rem; }
 .vh {
   position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
@@ -55,44 +61,57 @@ code, .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .s-limited_progress { --_fg: var(--cchc-status-limited-progress, #8a2f00); --_bg: var(--cchc-status-limited-progress-bg, #fbe9e7); }
 .s-deteriorating { --_fg: var(--cchc-status-deteriorating, #a01010); --_bg: var(--cchc-status-deteriorating-bg, #ffebee); }
 .s-missed { --_fg: var(--cchc-status-missed, #b71c1c); --_bg: var(--cchc-status-missed-bg, #ffebee); }
+.s-not_reported { --_fg: var(--cchc-status-not-reported, #6b3d00); --_bg: var(--cchc-status-not-reported-bg, #fff8e1); }
+.s-discontinued { --_fg: var(--cchc-status-discontinued, #3d3d3d); --_bg: var(--cchc-status-discontinued-bg, #eeeeee); }
 .s-insufficient_data { --_fg: var(--cchc-status-insufficient-data, #3d3d3d); --_bg: var(--cchc-status-insufficient-data-bg, #eeeeee); }
 .s-no_data { --_fg: var(--cchc-status-no-data, #3d3d3d); --_bg: var(--cchc-status-no-data-bg, #f5f5f5); }
 
 /* progress card */
 .card header { display: flex; flex-direction: column; gap: 0.1rem; margin-bottom: 0.5rem; }
 .card .top { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; }
+.card .trend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.4rem; }
+.verdict-label { font-size: 0.85rem; color: var(--_muted); }
+.verdict { white-space: nowrap; font-weight: 600; }
+.verdict.is-met { color: var(--cchc-status-met, #1b5e20); }
+.verdict.is-not-met { color: var(--cchc-status-missed, #b71c1c); }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.5rem 1rem; margin: 0.75rem 0; }
 .figures div { min-width: 0; }
 .figures dt { font-size: 0.8rem; color: var(--_muted); }
 .figures dd { margin: 0; font-weight: 600; }
-.figures .value { font-size: 1.6rem; color: var(--_accent); line-height: 1.2; }
-.bar { height: 0.5rem; background: var(--cchc-track, #e4e4e4); border-radius: 999px; position: relative; overflow: hidden; margin: 0.25rem 0 0.5rem; }
+.figures .value { font-size: 1.6rem; color: var(--_accent); line-height: 1.2; white-space: nowrap; }
+/* The track is outlined (#767676: 4.5:1 on white), so its extent is seen, not only its fill. */
+.bar { height: 0.625rem; background: var(--_surface); border: 1px solid var(--cchc-track-border, #767676); border-radius: 999px; position: relative; overflow: hidden; margin: 0.25rem 0 0.5rem; }
 .bar svg { display: block; width: 100%; height: 100%; }
 .bar .fill { fill: var(--_accent); }
 .bar .mark { fill: var(--cchc-text, #1a1a1a); }
 .explanation { font-size: 0.95rem; }
 
 /* ramp chart */
-.chart svg.main { width: 100%; height: auto; max-height: 22rem; display: block; }
+.chart { margin: 0; }
+.chart svg.main { width: 100%; height: auto; display: block; }
+.readout { font-size: 0.85rem; color: var(--_muted); min-height: 1.3em; margin: 0.25rem 0 0; }
+.plot .hit { fill: transparent; cursor: pointer; }
+.plot .hit[data-selected="true"] { fill: var(--_accent); fill-opacity: 0.08; }
 .plot .grid { stroke: var(--cchc-grid, #dddddd); stroke-width: 1; }
-.plot .axis { fill: var(--_muted); font-size: 11px; font-family: inherit; }
+.plot .axis { fill: var(--_muted); font-size: 12px; font-family: inherit; }
 .plot .floor { fill: none; stroke: var(--cchc-floor, #5f5f5f); stroke-width: 2; stroke-dasharray: 6 4; }
 .plot .floor-mark { fill: var(--_surface); stroke: var(--cchc-floor, #5f5f5f); stroke-width: 2; }
 .plot .actual { fill: none; stroke: var(--_accent); stroke-width: 2.5; }
 .plot .actual-mark { fill: var(--_accent); }
 .plot .below { fill: var(--_surface); stroke: var(--cchc-status-missed, #b71c1c); stroke-width: 2.5; }
-.plot .unit-dot { fill: var(--_accent); fill-opacity: 0.55; }
-.plot .unit-below { fill: none; stroke: var(--cchc-status-missed, #b71c1c); stroke-width: 1.5; }
+.plot .unit-dot { fill: var(--_accent); stroke: var(--_surface); stroke-width: 1; }
+.plot .unit-below { fill: var(--_surface); stroke: var(--cchc-status-missed, #b71c1c); stroke-width: 2; }
 .plot .level-city { stroke-dasharray: none; }
 .plot .level-district { stroke-dasharray: 6 4; }
 .plot .level-commune { stroke-dasharray: 2 3; }
-.plot .label { font-size: 11px; fill: var(--cchc-text, #1a1a1a); font-family: inherit; }
+.plot .label { font-size: 12px; fill: var(--cchc-text, #1a1a1a); font-family: inherit; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0 0; font-size: 0.85rem; }
 .legend li { display: inline-flex; align-items: center; gap: 0.35rem; }
 .legend svg.swatch { width: 28px; height: 12px; flex: none; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* A value never breaks from its unit ("100,0 %", "hạng ≤ 15"). */
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 
 /* overview */

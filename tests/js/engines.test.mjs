@@ -1,0 +1,412 @@
+// What must hold in every browser engine a citizen may use: Chromium, Firefox (ESR) and
+// WebKitGTK (the Safari family), each driven through W3C WebDriver (./webdriver.mjs).
+// One engine per run: `ENGINE=firefox node tests/js/engines.test.mjs` (`make test-engines`
+// runs all three, each into its own log, and the summary fails an engine that ran none).
+//
+// The demo page as `make demo` serves it, and the widgets alone on a portal's static site:
+// statuses as the native engine computes them, no value split from its unit, the ramp chart
+// readable on a phone, data text that cannot reorder the text around it, a policy without
+// 'wasm-unsafe-eval', long names, and screenshots at 1280 and 360 px (target/screenshots/).
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CSP, serve } from '../../www/serve.mjs';
+import { serveDir } from './static.mjs';
+import { MIN_WINDOW_WIDTH, startSession } from './webdriver.mjs';
+
+const ENGINE = process.env.ENGINE ?? 'chromium';
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const shots = join(root, 'target', 'screenshots');
+const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8'));
+const { Engine } = createRequire(import.meta.url)(join(root, 'pkg/cchc_progress_node.cjs'));
+const native = new Engine().evaluate(sample);
+
+// The narrow-window iframe needs the page to allow being framed by its own origin.
+const FRAMEABLE = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+const NO_WASM_EVAL = CSP.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'");
+
+/** Page-side helpers, defined once per document: every check below measures what is drawn. */
+const HELPERS = `
+window.__cchc ??= {
+  widgets() { return [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')]; },
+  allReady() { const ws = this.widgets(); return ws.length > 0 && ws.every((w) => w.dataset.state === 'ready' || w.dataset.state === 'error'); },
+  textNodes(root) {
+    const out = [];
+    const walk = (node) => {
+      for (const child of node.childNodes) {
+        if (child.nodeType === 3) out.push(child);
+        else if (child.nodeType === 1 && child.localName !== 'style' && child.localName !== 'desc' && child.localName !== 'title') walk(child);
+      }
+      if (node.shadowRoot) walk(node.shadowRoot);
+    };
+    walk(root);
+    return out;
+  },
+  rects(node, start, end) {
+    const r = document.createRange();
+    r.setStart(node, start);
+    r.setEnd(node, end);
+    return [...r.getClientRects()].filter((x) => x.width > 0 || x.height > 0);
+  },
+  visible(el) { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; },
+  /**
+   * Pairs of consecutive visible characters of \`root\`'s text, in logical order and on the
+   * same line, that are drawn right to left. Characters of the strings in \`skip\` (the data
+   * under test) and the pairs that touch them are left out: only the text around them counts.
+   */
+  reversedPairs(root, skip) {
+    const chars = [];
+    for (const node of this.textNodes(root)) {
+      const text = node.data;
+      for (let i = 0; i < text.length; i += 1) chars.push({ node, i, ch: text[i] });
+    }
+    const logical = chars.map((c) => c.ch).join('');
+    const excluded = new Uint8Array(chars.length);
+    for (const s of skip) {
+      for (let at = logical.indexOf(s); at >= 0; at = logical.indexOf(s, at + 1)) excluded.fill(1, Math.max(0, at - 1), Math.min(chars.length, at + s.length + 1));
+    }
+    const bad = [];
+    let prev = null;
+    for (let k = 0; k < chars.length; k += 1) {
+      const c = chars[k];
+      if (excluded[k] || /[\\s\\u2066-\\u2069\\u202a-\\u202e\\u200e\\u200f]/.test(c.ch) || (c.ch >= '\\udc00' && c.ch <= '\\udfff')) { if (excluded[k]) prev = null; continue; }
+      const el = c.node.parentElement;
+      // SVG text (axis numbers and years: no data) is left out: WebKit gives its characters no usable boxes.
+      if (!el || !this.visible(el) || el.closest('.vh, svg')) { prev = null; continue; }
+      const [r] = this.rects(c.node, c.i, c.i + 1);
+      if (!r) continue;
+      if (prev && Math.abs(prev.r.top - r.top) < 2 && r.left < prev.r.left - 0.5) bad.push(logical.slice(Math.max(0, k - 12), k + 12));
+      prev = { node: c.node, r };
+    }
+    return bad;
+  },
+};
+`;
+
+describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
+  let session;
+  let demo;
+  let demoBase;
+  let site;
+  let portal;
+  let portalBase;
+  let strict;
+  let strictBase;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    demo = await serve(0, '127.0.0.1', { csp: FRAMEABLE, extra: { '/__test/': join(here, 'fixtures') } });
+    demoBase = `http://127.0.0.1:${demo.address().port}`;
+    // A portal's static site: the package where npm puts it, its data, a few pages.
+    site = mkdtempSync(join(tmpdir(), 'cchc-engines-'));
+    cpSync(join(root, 'pkg'), join(site, 'node_modules/cchc-progress'), { recursive: true });
+    mkdirSync(join(site, 'data'));
+    cpSync(join(root, 'www/data/can-tho-sample.json'), join(site, 'data/can-tho-sample.json'));
+    for (const f of ['bare.html', 'frame.html', 'frame.css', 'frame.js', 'no-wasm-eval.html', 'no-wasm-eval.js']) cpSync(join(here, 'fixtures', f), join(site, f));
+    writeFileSync(join(site, 'index.html'), readFileSync(join(here, 'fixtures/bare.html')));
+    portal = await serveDir(site, { csp: FRAMEABLE });
+    portalBase = `http://127.0.0.1:${portal.address().port}`;
+    strict = await serveDir(site, { csp: NO_WASM_EVAL });
+    strictBase = `http://127.0.0.1:${strict.address().port}`;
+    session = await startSession(ENGINE);
+  });
+
+  after(async () => {
+    await session?.quit();
+    demo?.close();
+    portal?.close();
+    strict?.close();
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  /** Waits until `expr` (a page expression) is truthy; on a timeout, says what the page was doing. */
+  async function until(expr, what, timeout = 40000) {
+    const ok = await session.run(`${HELPERS}; const t0 = Date.now(); while (Date.now() - t0 < ${timeout}) { if (${expr}) return true; await new Promise((r) => setTimeout(r, 50)); } return false;`);
+    if (ok) return;
+    const state = await session
+      .execute(`return { url: location.href, readyState: document.readyState, ready: document.body?.dataset.ready ?? null, widgets: [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')].map((w) => w.localName + ':' + w.dataset.state) };`)
+      .catch((e) => String(e));
+    assert.fail(`${ENGINE}: timed out waiting for ${what}: ${JSON.stringify(state)}`);
+  }
+
+  /**
+   * Opens `url` with a viewport `width` × `height` CSS px. Below the engine's narrowest
+   * window, the page is shown in a same-origin iframe of that width and every later command
+   * runs inside it.
+   */
+  async function open(url, width, height = 900) {
+    const framed = width < MIN_WINDOW_WIDTH[ENGINE];
+    if (!framed) {
+      await session.setViewport(width, height);
+      await session.get(url);
+      return { framed };
+    }
+    const { origin, pathname, search } = new URL(url);
+    await session.setViewport(Math.max(width + 40, MIN_WINDOW_WIDTH[ENGINE] + 40), height + 40);
+    await session.get(`${origin}/${origin === demoBase ? '__test/' : ''}frame.html?w=${width}&h=${height}&src=${encodeURIComponent(pathname + search)}`);
+    await until(`document.body.dataset.loaded === 'true'`, 'the iframe');
+    await session.switchToFrame('#under-test');
+    return { framed };
+  }
+
+  async function demoReady() {
+    await until(`document.body.dataset.ready === 'true' && __cchc.allReady()`, 'the demo page');
+  }
+
+  /** A screenshot of the whole page (up to 4 000 px tall) at `width`, in `target/screenshots/`. */
+  async function screenshot(url, width, name, prepare = '', viewport = 0) {
+    const { framed } = await open(url, width, viewport || 900);
+    await demoReady();
+    if (prepare) {
+      await session.run(prepare);
+      await demoReady();
+    }
+    const height = viewport || Math.min(4000, await session.execute('return document.documentElement.scrollHeight;'));
+    const file = join(shots, `${ENGINE}-${name}.png`);
+    if (framed) {
+      await session.switchToParent();
+      await session.execute(`const f = document.getElementById('under-test'); f.height = String(${height});`);
+      // The viewport, not the iframe element: WebKitWebDriver's element screenshots come out
+      // shifted by the height of MiniBrowser's toolbar. The frame sits at the top left.
+      await session.setViewport(Math.max(width + 40, MIN_WINDOW_WIDTH[ENGINE] + 40), height);
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(file, await session.screenshot());
+    } else {
+      await session.setViewport(width, height);
+      if (prepare) await session.run(prepare);
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(file, await session.screenshot());
+    }
+    assert.ok(statSync(file).size > 10000, `${file} has a picture`);
+  }
+
+  test('the demo shows every widget with the statuses the native engine computes', async () => {
+    await open(`${demoBase}/`, 1280);
+    await demoReady();
+    const shown = await session.execute(`
+      return [...document.querySelectorAll('cchc-progress-card')].map((c) => ({
+        indicator: c.getAttribute('indicator'), unit: c.getAttribute('unit'), state: c.dataset.state,
+        status: c.shadowRoot.querySelector('.badge[data-status]')?.dataset.status ?? null,
+        value: c.shadowRoot.querySelector('.value')?.textContent ?? null,
+      }));`);
+    assert.equal(shown.length, 3);
+    for (const c of shown) {
+      const r = native.results.find((x) => x.indicator === c.indicator && x.unit === c.unit);
+      assert.deepEqual([c.state, c.status, c.value], ['ready', r.status, r.display.vi], `${c.indicator} / ${c.unit}`);
+    }
+    const rows = await session.execute(`return [...document.querySelector('cchc-overview').shadowRoot.querySelectorAll('tr[data-indicator]')].map((tr) => [tr.dataset.indicator, tr.dataset.status]);`);
+    assert.deepEqual(rows, native.results.filter((r) => r.unit === 'ct').map((r) => [r.indicator, r.status]));
+  });
+
+  for (const width of [1280, 360]) {
+    test(`at ${width} px no value is split from its unit, no word of a header is broken, nothing overflows`, async () => {
+      await open(`${demoBase}/`, width);
+      await demoReady();
+      const found = await session.execute(`${HELPERS}
+        const o = document.querySelector('cchc-overview').shadowRoot;
+        const split = [];
+        let checked = 0;
+        // Values and requirements: one line each. Header cells and labels: words whole.
+        for (const cell of o.querySelectorAll('td.num, .badge, .counts li')) {
+          for (const node of __cchc.textNodes(cell)) {
+            if (!node.data.trim()) continue;
+            checked += 1;
+            const lines = new Set(__cchc.rects(node, 0, node.data.length).map((r) => Math.round(r.top)));
+            if (lines.size > 1) split.push(node.data);
+          }
+        }
+        for (const cell of o.querySelectorAll('thead th, tbody th, td[data-label], .area-head, legend, button')) {
+          for (const node of __cchc.textNodes(cell)) {
+            for (const m of node.data.matchAll(/\\S+/g)) {
+              checked += 1;
+              const lines = new Set(__cchc.rects(node, m.index, m.index + m[0].length).map((r) => Math.round(r.top)));
+              if (lines.size > 1) split.push(m[0]);
+            }
+          }
+        }
+        return { split, checked, scroll: document.documentElement.scrollWidth, inner: window.innerWidth };`);
+      assert.ok(found.checked > 100, `${found.checked} texts checked`);
+      assert.deepEqual(found.split, [], 'texts drawn on more than one line');
+      assert.ok(found.scroll <= found.inner, `the page is ${found.scroll} px wide in a ${found.inner} px viewport`);
+    });
+  }
+
+  test('at 360 px the ramp chart fills its box, its labels are at least 11 px, its markers can be seen and touched', async () => {
+    await open(`${demoBase}/`, 360);
+    await demoReady();
+    const m = await session.execute(`
+      const out = [];
+      for (const chart of document.querySelectorAll('cchc-ramp-chart')) {
+        const r = chart.shadowRoot;
+        const plot = r.querySelector('svg.main');
+        const box = chart.getBoundingClientRect().width;
+        const sizes = [...plot.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height);
+        const font = [...plot.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * plot.getScreenCTM().a);
+        const marks = [...plot.querySelectorAll('.actual-mark, .below, .unit-dot, .unit-below, .floor-mark')].map((m) => Math.min(m.getBoundingClientRect().width, m.getBoundingClientRect().height));
+        const targets = [...plot.querySelectorAll('.hit')].map((h) => Math.min(h.getBoundingClientRect().width, h.getBoundingClientRect().height));
+        out.push({ box, plot: plot.getBoundingClientRect().width, font: Math.min(...font), texts: sizes.length, mark: Math.min(...marks), marks: marks.length, target: Math.min(...targets), targets: targets.length });
+      }
+      return out;`);
+    assert.equal(m.length, 2);
+    // A tap on a year's column shows that year's figures under the plot.
+    const readout = await session.run(`
+      const chart = document.querySelector('cchc-ramp-chart');
+      chart.shadowRoot.querySelector('.hit[data-value="2024"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await chart.updateComplete;
+      return chart.shadowRoot.querySelector('.readout').textContent;`);
+    assert.match(readout, /^năm 2024 mức sàn 90\u00a0%, thực tế/);
+    for (const c of m) {
+      assert.ok(c.plot >= c.box - 40, `the plot is ${c.plot} px wide in a ${c.box} px box`);
+      assert.ok(c.texts >= 9 && c.font >= 11, `axis labels drawn at ${c.font.toFixed(1)} px`);
+      assert.ok(c.marks >= 4 && c.mark >= 8, `markers at least 8 px (${c.mark.toFixed(1)} px)`);
+      assert.ok(c.targets >= 4 && c.target >= 24, `touch targets at least 24 px (${c.target.toFixed(1)} px, ${c.targets})`);
+    }
+  });
+
+  test('markers, lines and the progress track contrast at least 3:1 with the widget background', async () => {
+    await open(`${demoBase}/`, 1280);
+    await demoReady();
+    const low = await session.execute(`
+      const rgb = (c) => (c.match(/[\\d.]+/g) ?? []).slice(0, 4).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const out = [];
+      let n = 0;
+      for (const w of document.querySelectorAll('cchc-progress-card, cchc-ramp-chart')) {
+        const r = w.shadowRoot;
+        const bg = rgb(getComputedStyle(r.querySelector('.frame')).backgroundColor);
+        const check = (sel, which) => {
+          for (const e of r.querySelectorAll(sel)) {
+            const prop = typeof which === 'function' ? which(e) : which;
+            const cs = getComputedStyle(e);
+            const c = rgb(cs[prop]);
+            if (!c.length || cs[prop] === 'none') continue;
+            n += 1;
+            const opacity = prop === 'fill' ? Number(cs.fillOpacity) : prop === 'stroke' ? Number(cs.strokeOpacity) : 1;
+            const k = ratio(c, bg);
+            if (k < 3 || opacity < 1) out.push(sel + ' ' + prop + ' ' + cs[prop] + ' ' + k.toFixed(2) + ':1' + (opacity < 1 ? ' opacity ' + opacity : ''));
+          }
+        };
+        // The track's edge: its border, or its fill where it has none.
+        check('.bar', (e) => (parseFloat(getComputedStyle(e).borderTopWidth) > 0 ? 'borderTopColor' : 'backgroundColor'));
+        check('.bar .fill', 'fill');
+        check('.plot .actual-mark, .plot .unit-dot', 'fill');
+        check('.plot .floor-mark, .plot .below, .plot .unit-below, .plot path.floor, .plot path.actual', 'stroke');
+      }
+      return { out, n };`);
+    assert.ok(low.n > 20, `${low.n} colours checked`);
+    assert.deepEqual(low.out, []);
+  });
+
+  test('data text with bidi overrides leaves the text around it in order (closed and unclosed U+202E)', async () => {
+    await open(`${portalBase}/`, 1280);
+    await until(`__cchc.allReady()`, 'the one-tag page');
+    const closed = 'Huyện Cờ Đỏ \u202E% 001 tạđ\u202C';
+    const unclosed = 'Quận \u202EỀIK HNIN';
+    const input = {
+      asOf: '2024-12-31',
+      label: `Nhãn \u202Eabc`,
+      units: [
+        { id: 'ct', name: unclosed, level: 'city' },
+        { id: 'cd', name: closed, level: 'district', parent: 'ct' },
+      ],
+      observations: [
+        { indicator: 'proc.online_l34', unit: 'ct', period: '2022', numerator: 1500, denominator: 3000 },
+        { indicator: 'proc.online_l34', unit: 'ct', period: '2024', numerator: 2300, denominator: 3000 },
+        { indicator: 'proc.digitized_results', unit: 'cd', period: '2023', numerator: 1150, denominator: 2000 },
+        { indicator: 'proc.digitized_results', unit: 'cd', period: '2024', numerator: 1480, denominator: 2000 },
+      ],
+    };
+    const bad = await session.run(
+      `${HELPERS}
+      const [input, skip] = args;
+      const make = (tag, attrs) => {
+        const el = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        el.input = input;
+        document.body.append(el);
+        return el;
+      };
+      const ws = [
+        make('cchc-progress-card', { indicator: 'proc.online_l34', unit: 'ct' }),
+        make('cchc-progress-card', { indicator: 'proc.digitized_results', unit: 'cd' }),
+        make('cchc-progress-card', { indicator: 'proc.digitized_results', unit: 'cd', locale: 'en' }),
+        make('cchc-ramp-chart', { unit: 'cd' }),
+        make('cchc-ramp-chart', { level: 'district' }),
+        make('cchc-overview', { unit: 'ct' }),
+      ];
+      await Promise.all(ws.map((w) => w.updateComplete));
+      const out = {};
+      ws.forEach((w, i) => {
+        const pairs = __cchc.reversedPairs(w.shadowRoot, skip);
+        if (w.dataset.state !== 'ready') out[i] = 'state ' + w.dataset.state;
+        else if (pairs.length) out[i + ' ' + w.localName] = pairs;
+      });
+      return out;`,
+      input,
+      [closed, unclosed, input.label],
+    );
+    assert.deepEqual(bad, {}, 'text drawn right to left outside the data strings');
+  });
+
+  test('a 5 000-character name is clamped, with the full text a tap away', async () => {
+    await open(`${portalBase}/`, 360);
+    await until(`__cchc.allReady()`, 'the one-tag page');
+    const long = 'Phường Rất Dài '.repeat(334).slice(0, 5000);
+    const out = await session.run(
+      `const [long] = args;
+      const card = document.createElement('cchc-progress-card');
+      card.setAttribute('indicator', 'proc.online_l34');
+      card.setAttribute('unit', 'ct');
+      card.input = { asOf: '2024-12-31', units: [{ id: 'ct', name: long, level: 'city' }], observations: [{ indicator: 'proc.online_l34', unit: 'ct', period: '2024', value: 70 }] };
+      document.body.append(card);
+      await card.updateComplete;
+      const before = card.getBoundingClientRect().height;
+      const name = card.shadowRoot.querySelector('.unit-name');
+      const toggle = card.shadowRoot.querySelector('.unit-name-toggle');
+      toggle?.click();
+      await card.updateComplete;
+      const after = card.getBoundingClientRect().height;
+      return { before, after, full: name.textContent.includes(long), expanded: toggle?.getAttribute('aria-expanded') ?? null };`,
+      long,
+    );
+    assert.ok(out.before < 900, `the card is ${out.before} px tall`);
+    assert.ok(out.full, 'the whole name is in the card (screen readers read it)');
+    assert.equal(out.expanded, 'true');
+    assert.ok(out.after > out.before + 1000, `expanded, the name shows in full (${out.after} px)`);
+  });
+
+  test("without 'wasm-unsafe-eval' the card shows a short message in its language and fires `cchc-error`", async () => {
+    await open(`${strictBase}/no-wasm-eval.html`, 1280);
+    await until(`__cchc.allReady()`, 'the page without wasm-unsafe-eval');
+    const out = await session.execute(`return {
+      states: [...document.querySelectorAll('cchc-progress-card')].map((c) => c.dataset.state),
+      texts: [...document.querySelectorAll('cchc-progress-card')].map((c) => c.shadowRoot.textContent.trim()),
+      codes: [...document.querySelectorAll('cchc-progress-card')].map((c) => c.shadowRoot.querySelector('[data-code]')?.dataset.code ?? null),
+      events: window.cchcErrors,
+    };`);
+    assert.deepEqual(out.states, ['error', 'error']);
+    assert.deepEqual(out.codes, ['WASM_BLOCKED', 'WASM_BLOCKED']);
+    assert.match(out.texts[0], /^Không hiển thị được số liệu tiến độ/);
+    assert.match(out.texts[1], /^Progress figures cannot be shown/);
+    for (const text of out.texts) assert.doesNotMatch(text, /WebAssembly|CompileError|unsafe-eval|instantiate|CSP/i, 'no browser exception shown to citizens');
+    assert.deepEqual(out.events, [
+      { code: 'WASM_BLOCKED', tag: 'cchc-progress-card' },
+      { code: 'WASM_BLOCKED', tag: 'cchc-progress-card' },
+    ]);
+  });
+
+  for (const width of [1280, 360]) {
+    test(`screenshots of the demo at ${width} px (Vietnamese, English, the overview)`, async () => {
+      await screenshot(`${demoBase}/`, width, `demo-${width}`);
+      await screenshot(`${demoBase}/`, width, `demo-${width}-en`, `document.querySelector('.lang-switch button[data-lang="en"]').click(); await new Promise((r) => setTimeout(r, 200));`);
+      // The page is taller than 4 000 px at 360: the overview gets a picture of its own.
+      await screenshot(`${demoBase}/`, width, `overview-${width}`, `document.querySelector('cchc-overview').scrollIntoView();`, 1800);
+    });
+  }
+});

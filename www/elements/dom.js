@@ -1,0 +1,103 @@
+// Small DOM builders of the widgets, the paint that updates a shadow tree in place, and the
+// isolation of data text. Every string reaches the page through text nodes or setAttribute,
+// never as HTML.
+
+/** `el('p', { class: 'x' }, 'text', child)`: attributes by setAttribute, strings as text nodes. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null && v !== false) node.setAttribute(k, String(v));
+  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false && c !== '') node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element built with createElementNS. */
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
+  for (const c of children.flat()) if (c !== undefined && c !== null && c !== '') node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+let ids = 0;
+/** An id for aria references inside a shadow root; stable per `key` so a repaint keeps it. */
+export function uid(prefix, key) {
+  if (key !== undefined) return `${prefix}-${String(key).replace(/[^\w-]/g, '_')}`;
+  ids += 1;
+  return `${prefix}-${ids}`;
+}
+
+/**
+ * A string from data (a unit's name, a label), isolated: whatever bidi controls it holds
+ * (U+202E, an unclosed override) cannot reorder the text around it. `<bdi dir="auto">` is
+ * `unicode-bidi: isolate` in every engine; the class lets a widget style data text.
+ */
+export function data(text, attrs = {}) {
+  return el('bdi', { dir: 'auto', class: 'data', ...attrs }, String(text ?? ''));
+}
+
+/**
+ * A sentence of the engine with the data strings it quotes (`names`) isolated, for an engine
+ * that does not wrap them in U+2068 … U+2069 itself (and harmless when it does: the isolate
+ * then holds the isolate). Longest names first, so a name inside another is not split.
+ */
+export function sentence(text, names, { clampLonger = Infinity } = {}) {
+  const list = [...new Set(names.filter((n) => typeof n === 'string' && n.length > 0))].sort((a, b) => b.length - a.length);
+  const parts = [];
+  let rest = String(text ?? '');
+  while (rest) {
+    let best = null;
+    for (const n of list) {
+      const at = rest.indexOf(n);
+      if (at >= 0 && (best === null || at < best.at)) best = { at, n };
+    }
+    if (!best) {
+      parts.push(rest);
+      break;
+    }
+    if (best.at > 0) parts.push(rest.slice(0, best.at));
+    // A very long name is drawn on one shortened line inside the sentence (its text stays whole).
+    parts.push(data(best.n, best.n.length > clampLonger ? { class: 'data clamp-inline' } : {}));
+    rest = rest.slice(best.at + best.n.length);
+  }
+  return parts;
+}
+
+/** Attributes the reader changes in place and a repaint must not undo. */
+const LIVE = { details: ['open'] };
+
+function sameKind(a, b) {
+  if (a.nodeType !== b.nodeType) return false;
+  if (a.nodeType !== 1) return true;
+  return a.namespaceURI === b.namespaceURI && a.localName === b.localName && a.getAttribute('data-key') === b.getAttribute('data-key');
+}
+
+/**
+ * Makes `target`'s children equal to `source`'s, keeping every node that is still there (an
+ * element of the same tag and `data-key` at the same place): the focused button, an open
+ * `<details>` and the reader's scroll stay as they were, with nothing repaired by hand.
+ */
+export function morph(target, source) {
+  const keep = LIVE[target.localName] ?? [];
+  if (target.nodeType === 1) {
+    for (const a of [...target.attributes]) if (!source.hasAttribute(a.name) && !keep.includes(a.name)) target.removeAttribute(a.name);
+    for (const a of source.attributes) if (target.getAttribute(a.name) !== a.value && !keep.includes(a.name)) target.setAttribute(a.name, a.value);
+  }
+  const next = [...source.childNodes];
+  let cur = target.firstChild;
+  for (const want of next) {
+    if (cur && sameKind(cur, want)) {
+      if (cur.nodeType === 1) morph(cur, want);
+      else if (cur.nodeValue !== want.nodeValue) cur.nodeValue = want.nodeValue;
+      cur = cur.nextSibling;
+    } else {
+      target.insertBefore(want, cur);
+    }
+  }
+  while (cur) {
+    const gone = cur;
+    cur = cur.nextSibling;
+    gone.remove();
+  }
+}
