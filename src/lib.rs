@@ -120,6 +120,11 @@ impl Engine {
         Ok(evaluate::evaluate_owned(&self.plan, input, &[]))
     }
 
+    /// Evaluates an input already read (see [`data::read_input`]).
+    pub fn evaluate_input(&self, input: data::Input) -> report::Report {
+        evaluate::evaluate_owned(&self.plan, input, &[])
+    }
+
     /// Evaluates observations given as CSV text; `options` is the rest of the input
     /// (`asOf`, `locale`, `label`, `options`, `units`) as a JSON value.
     pub fn evaluate_csv(&self, csv: &str, options: &serde_json::Value) -> Result<report::Report, Errors> {

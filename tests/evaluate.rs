@@ -446,3 +446,165 @@ fn a_wrong_expectation_fails() {
     assert!(partial(Some(&report), &serde_json::json!({ "value": "$absent" }), "").is_err());
     assert!(partial(Some(&report), &serde_json::json!({ "series": [] }), "").is_err());
 }
+
+/// `options.only` keeps the rows, level summaries, review rows and findings of the chosen
+/// indicators and units, each exactly as the whole report has it (a roll-up still reads the
+/// units below), and the counts cover the chosen indicators. A finding about a unit alone (a
+/// series break) comes with the chosen indicators whose series show it.
+#[test]
+fn only_is_the_report_of_the_chosen_rows() {
+    let engine = engine();
+    let mut checked = 0;
+    for (name, path) in scenarios() {
+        let input = read_json(&path);
+        let full = serde_json::to_value(engine.evaluate(&input).unwrap()).unwrap();
+        let rows = full["results"].as_array().unwrap();
+        // The first row with a unit, its indicator alone, and its unit among two indicators.
+        let Some(first) = rows.iter().find(|r| r.get("unit").is_some()) else {
+            continue;
+        };
+        let ind = first["indicator"].as_str().unwrap().to_string();
+        let unit = first["unit"].as_str().unwrap().to_string();
+        let other = rows
+            .iter()
+            .map(|r| r["indicator"].as_str().unwrap())
+            .find(|i| *i != ind)
+            .unwrap_or(&ind)
+            .to_string();
+        let selections = [
+            serde_json::json!({ "indicators": [ind] }),
+            serde_json::json!({ "indicators": [other, ind], "units": [unit] }),
+            serde_json::json!({ "units": [unit, "no-such-unit"] }),
+        ];
+        for only in selections {
+            let mut asked = input.clone();
+            asked["options"]["only"] = only.clone();
+            let got = serde_json::to_value(engine.evaluate(&asked).unwrap()).unwrap();
+            let ids = |key: &str| -> Option<Vec<String>> {
+                only.get(key).map(|l| {
+                    l.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|v| v.as_str().unwrap().to_string())
+                        .collect()
+                })
+            };
+            let (inds, units) = (ids("indicators"), ids("units"));
+            let keeps = |v: &Value| {
+                let by = |field: &str, list: &Option<Vec<String>>| match (v.get(field).and_then(Value::as_str), list) {
+                    (Some(x), Some(l)) => l.iter().any(|y| y == x),
+                    _ => true,
+                };
+                by("indicator", &inds) && by("unit", &units)
+            };
+            let filtered = |list: &Value| -> Vec<Value> {
+                list.as_array().unwrap().iter().filter(|v| keeps(v)).cloned().collect()
+            };
+            let at = format!("{name} with {only}");
+            assert_eq!(
+                got["results"].as_array().unwrap(),
+                &filtered(&full["results"]),
+                "results of {at}"
+            );
+            assert!(!got["results"].as_array().unwrap().is_empty(), "{at} keeps a row");
+            let by_indicator = |list: &Value| -> Vec<Value> {
+                list.as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|v| {
+                        inds.as_ref()
+                            .map_or(true, |l| l.iter().any(|i| Some(i.as_str()) == v["indicator"].as_str()))
+                    })
+                    .cloned()
+                    .collect()
+            };
+            assert_eq!(
+                got["levelSummaries"].as_array().unwrap(),
+                &by_indicator(&full["levelSummaries"]),
+                "level summaries of {at}"
+            );
+            // Findings about an indicator are exactly the whole report's; those about a unit
+            // alone (a series break) are the ones the chosen indicators' rows raise.
+            let want = filtered(&full["findings"]);
+            let (with, without): (Vec<&Value>, Vec<&Value>) = got["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .partition(|f| f.get("indicator").is_some());
+            assert_eq!(
+                with,
+                want.iter().filter(|f| f.get("indicator").is_some()).collect::<Vec<_>>(),
+                "findings of {at}"
+            );
+            assert!(without.iter().all(|f| want.contains(f)), "findings of {at}");
+            if inds.is_none() {
+                assert_eq!(got["findings"].as_array().unwrap(), &want, "findings of {at}");
+            }
+            if let Some(review) = full.get("review") {
+                assert_eq!(
+                    got["review"]["rows"].as_array().unwrap(),
+                    &by_indicator(&review["rows"]),
+                    "review of {at}"
+                );
+            }
+            let kept = inds
+                .as_ref()
+                .map_or(full["summary"]["indicators"].as_u64().unwrap(), |l| {
+                    l.iter()
+                        .filter(|i| rows.iter().any(|r| r["indicator"].as_str() == Some(i.as_str())))
+                        .count() as u64
+                });
+            assert_eq!(got["summary"]["indicators"].as_u64(), Some(kept), "summary of {at}");
+            let mut sorted = only.clone();
+            for key in ["indicators", "units"] {
+                if let Some(list) = sorted.get_mut(key).and_then(Value::as_array_mut) {
+                    list.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                    list.dedup();
+                }
+            }
+            assert_eq!(got["options"]["only"], sorted, "options of {at}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 90, "only {checked} selections checked");
+}
+
+/// A bad `options.only` is a structural error at its path.
+#[test]
+fn only_must_be_lists_of_ids() {
+    let engine = engine();
+    let base = serde_json::json!({ "asOf": "2024-12-31", "observations": [] });
+    for (only, code, path) in [
+        (
+            serde_json::json!(["proc.online_l34"]),
+            "INPUT_INVALID_TYPE",
+            "$.options.only",
+        ),
+        (
+            serde_json::json!({ "indicators": "proc.online_l34" }),
+            "INPUT_INVALID_TYPE",
+            "$.options.only.indicators",
+        ),
+        (
+            serde_json::json!({ "units": ["ct", 7] }),
+            "INPUT_INVALID_TYPE",
+            "$.options.only.units[1]",
+        ),
+        (
+            serde_json::json!({ "units": [" "] }),
+            "INPUT_EMPTY_FIELD",
+            "$.options.only.units[0]",
+        ),
+        (
+            serde_json::json!({ "unit": ["ct"] }),
+            "INPUT_UNKNOWN_FIELD",
+            "$.options.only.unit",
+        ),
+    ] {
+        let mut input = base.clone();
+        input["options"] = serde_json::json!({ "only": only });
+        let errors = engine.evaluate(&input).unwrap_err();
+        let first = errors.first().unwrap();
+        assert_eq!((first.code.as_str(), first.path.as_str()), (code, path), "{only}");
+    }
+}

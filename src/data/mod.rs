@@ -42,10 +42,10 @@ mod lowercase;
 mod period;
 
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
-pub(crate) use input::clip;
+pub(crate) use input::{clip, CsvRow, RowReader};
 pub use input::{
-    parse_input, read_input, too_deep, Input, Observation, Options, Reading, TextMode, TrendMethod, Unit, MAX_DEPTH,
-    MAX_ERRORS, MAX_NUMBER, MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS,
+    parse_input, read_input, too_deep, Input, Observation, Options, Reading, Selection, TextMode, TrendMethod, Unit,
+    MAX_DEPTH, MAX_ERRORS, MAX_NUMBER, MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS,
 };
 pub use period::{Date, Part, Period, PeriodError, YEARS};
 

@@ -63,6 +63,10 @@ pub(crate) struct Ctx<'a> {
     /// The plan's indicator ids, sorted, with the position of the first indicator of each.
     indicator_ids: Vec<(&'a str, usize)>,
     pub as_of: Date,
+    /// By the plan's position: the indicators the report keeps (`options.only`), and those
+    /// screened (the kept ones and their parents, whose numerators feed nested denominators).
+    kept: Vec<bool>,
+    screened: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -75,12 +79,47 @@ impl<'a> Ctx<'a> {
             .collect();
         sort(&mut indicator_ids);
         indicator_ids.dedup_by_key(|(id, _)| *id);
+        let only = input.options.only.as_ref();
+        let kept: Vec<bool> = plan
+            .indicators
+            .iter()
+            .map(|ind| only.map_or(true, |o| o.keeps_indicator(&ind.id)))
+            .collect();
+        let mut screened = kept.clone();
+        for (ind, k) in plan.indicators.iter().zip(&kept) {
+            if let (true, Some(parent)) = (*k, ind.parent.as_deref()) {
+                for (other, s) in plan.indicators.iter().zip(screened.iter_mut()) {
+                    *s |= other.id == parent;
+                }
+            }
+        }
         Ctx {
             plan,
             input,
             units: units::Hierarchy::new(&input.units),
             indicator_ids,
             as_of: input.as_of,
+            kept,
+            screened,
+        }
+    }
+
+    /// Whether the report keeps the indicator at the plan's position `at`.
+    pub fn keeps_indicator(&self, at: usize) -> bool {
+        self.kept.get(at).copied().unwrap_or(false)
+    }
+
+    /// Whether the observations of the indicator at `at` are screened (it, or a nested
+    /// indicator that reads its numerators, is kept).
+    pub fn screens_indicator(&self, at: usize) -> bool {
+        self.screened.get(at).copied().unwrap_or(false)
+    }
+
+    /// Whether the report keeps the rows of the unit at `index`.
+    pub fn keeps_unit(&self, index: usize) -> bool {
+        match (&self.input.options.only, self.unit(index)) {
+            (Some(only), Some(u)) => only.keeps_unit(&u.id),
+            _ => true,
         }
     }
 
@@ -165,6 +204,9 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
     let no_own = Vec::new();
     let in_review = ctx.past(plan.plan.period.to);
     for (ind_at, ind) in plan.indicators.iter().enumerate() {
+        if !ctx.keeps_indicator(ind_at) {
+            continue;
+        }
         let ramp = ind.ramp.as_deref().and_then(|r| plan.ramp(r));
         let rules = Rules {
             ind,
@@ -219,7 +261,7 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             review_rows.extend(review::rows(ctx, &rules, &rows, &summaries));
         }
         level_summaries.extend(summaries);
-        results.extend(rows.into_iter().map(|r| r.result));
+        results.extend(rows.into_iter().filter(|r| ctx.keeps_unit(r.unit)).map(|r| r.result));
     }
 
     let mut areas = Vec::new();
@@ -231,7 +273,12 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
     for area in &plan.areas {
         let mut c = StatusCounts::default();
         let mut n = 0u32;
-        for (at, _) in plan.indicators.iter().enumerate().filter(|(_, i)| i.area == area.id) {
+        for (at, _) in plan
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(at, i)| i.area == area.id && ctx.keeps_indicator(*at))
+        {
             n = n.saturating_add(1);
             let s = headline.get(at).copied().unwrap_or(Status::NoData);
             c.add(s);
@@ -258,6 +305,13 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
         ))
     });
     findings.dedup();
+    if let Some(only) = &input.options.only {
+        findings.retain(|f| {
+            f.indicator.as_deref().map_or(true, |i| only.keeps_indicator(i))
+                && f.unit.as_deref().map_or(true, |u| only.keeps_unit(u))
+        });
+    }
+    let kept_indicators = ctx.kept.iter().filter(|k| **k).count();
 
     Report {
         plan: PlanRef {
@@ -275,12 +329,13 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             trend_method: input.options.trend_method.code(),
             baseline_year: input.options.baseline_year,
             text: input.options.text.code(),
+            only: input.options.only.clone(),
         },
         results,
         level_summaries,
         areas,
         summary: Summary {
-            indicators: u32::try_from(plan.indicators.len()).unwrap_or(u32::MAX),
+            indicators: u32::try_from(kept_indicators).unwrap_or(u32::MAX),
             counts,
             result_counts,
         },

@@ -177,7 +177,8 @@ pub(crate) fn row(
     // The shown value agrees with `met` (the year's requirement) and, where the row is
     // judged at the deadline, with the status (the deadline target).
     let judged_at_deadline = stage != Stage::Discontinued;
-    let words = ctx.input.options.text.words();
+    // A row the report does not keep (`options.only`) is built for the summaries only.
+    let words = ctx.input.options.text.words() && ctx.keeps_unit(unit_at);
     let display: Option<Text> = value
         .filter(|_| words)
         .map(|v| shown(ind, v, &[requirement, judged_at_deadline.then_some(target)]));

@@ -120,6 +120,9 @@ fn key_observations(ctx: &Ctx, observations: &[Observation], findings: &mut Vec<
             _ => ctx.indicator_index(&o.indicator),
         };
         last_indicator = Some((&o.indicator, ind));
+        if ind.is_some_and(|i| !ctx.screens_indicator(i)) {
+            continue;
+        }
         let Some(ind) = ind else {
             findings.push(key.finding(
                 FindingCode::UnknownIndicator,

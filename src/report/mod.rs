@@ -240,6 +240,9 @@ pub struct ResolvedOptions {
     pub baseline_year: Option<i32>,
     /// `both`, or `none` when the sentences were left out on request.
     pub text: &'static str,
+    /// The indicators and units asked for (`options.only`), when the report holds only those.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub only: Option<crate::data::Selection>,
 }
 
 /// Where one unit stands on one indicator.

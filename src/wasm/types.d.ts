@@ -269,6 +269,20 @@ export interface EvaluateOptions {
    * where the sentences are most of the report's size and time.
    */
   text?: TextMode;
+  /**
+   * Only these indicators and units: a widget that shows one card asks for its row and pays
+   * for no other. The report holds the rows, level summaries, review rows and findings of
+   * those; its area and plan counts cover the chosen indicators. Each row is the one the
+   * whole report holds (a roll-up still reads the units below). Ids it does not know select
+   * nothing.
+   */
+  only?: Selection;
+}
+
+/** Some indicators or units (`EvaluateOptions.only`); an absent list means all. */
+export interface Selection {
+  indicators?: string[];
+  units?: string[];
 }
 
 /** Which words a report carries: see `EvaluateOptions.text`. */
@@ -548,7 +562,8 @@ export interface Report {
   label?: string;
   asOf: string;
   locale: Locale;
-  options: { rampReading: RampReading; trendMethod: "cagr_ratio"; baselineYear?: number; text: TextMode };
+  /** `only`, sorted and without repeats, when the report holds only those. */
+  options: { rampReading: RampReading; trendMethod: "cagr_ratio"; baselineYear?: number; text: TextMode; only?: Selection };
   results: IndicatorResult[];
   levelSummaries: LevelSummary[];
   areas: AreaSummary[];

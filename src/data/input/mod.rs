@@ -31,5 +31,5 @@ pub(crate) use entry::{check_text_size, RowReader};
 pub use entry::{parse_input, read_input, too_deep};
 pub(crate) use fields::{CsvRow, NUMBER_FIELDS, OBSERVATION_FIELDS};
 pub use limits::{MAX_DEPTH, MAX_ERRORS, MAX_NUMBER, MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS};
-pub use model::{Input, Observation, Options, Reading, TextMode, TrendMethod};
+pub use model::{Input, Observation, Options, Reading, Selection, TextMode, TrendMethod};
 pub(crate) use reader::{clip, too_many_errors};

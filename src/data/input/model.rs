@@ -17,7 +17,7 @@ pub struct Input {
     pub observations: Vec<Observation>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Options {
     /// `None`: each ramp's own default reading.
     pub ramp_reading: Option<RampReading>,
@@ -26,6 +26,40 @@ pub struct Options {
     pub baseline_year: Option<i32>,
     /// Which words the report carries: see [`TextMode`].
     pub text: TextMode,
+    /// The rows the report is asked for (`options.only`): all when `None`.
+    pub only: Option<Selection>,
+}
+
+/// Some indicators or units only (`options.only`): a widget that shows one card asks for its
+/// row and pays for no other. The report then holds the rows, level summaries, review rows
+/// and findings of those indicators and units (a finding about a unit alone comes with the
+/// chosen indicators that raise it), and its area and plan counts cover the chosen
+/// indicators; every row it holds is the one the whole report would hold (roll-ups still
+/// read the units below).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Selection {
+    /// Indicator ids, sorted, without repeats; `None`: every indicator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<Vec<String>>,
+    /// Unit ids, sorted, without repeats; `None`: every unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<Vec<String>>,
+}
+
+impl Selection {
+    /// Whether the report keeps the indicator `id`.
+    pub fn keeps_indicator(&self, id: &str) -> bool {
+        self.indicators
+            .as_ref()
+            .map_or(true, |ids| ids.binary_search_by(|x| x.as_str().cmp(id)).is_ok())
+    }
+
+    /// Whether the report keeps the rows of the unit `id`.
+    pub fn keeps_unit(&self, id: &str) -> bool {
+        self.units
+            .as_ref()
+            .map_or(true, |ids| ids.binary_search_by(|x| x.as_str().cmp(id)).is_ok())
+    }
 }
 
 /// Which words the report carries besides its numbers and codes (`options.text`).

@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 
 use super::fields::{type_name, Field};
 use super::json_text::JsonObservations;
-use super::model::{Input, Observation, Options, TextMode, TrendMethod};
-use super::reader::{clip, Reader, AN_ARRAY};
+use super::model::{Input, Observation, Options, Selection, TextMode, TrendMethod};
+use super::reader::{clip, Reader, AN_ARRAY, A_STRING};
 use crate::data::hierarchy::Unit;
 use crate::data::period::{Date, YEARS};
 use crate::error::ErrorCode;
@@ -14,7 +14,11 @@ use crate::messages::Locale;
 use crate::plan::RampReading;
 
 const TOP_FIELDS: &[&str] = &["asOf", "locale", "label", "options", "units", "observations"];
-const OPTION_FIELDS: &[&str] = &["rampReading", "trendMethod", "baselineYear", "text"];
+const OPTION_FIELDS: &[&str] = &["rampReading", "trendMethod", "baselineYear", "text", "only"];
+const ONLY_FIELDS: &[&str] = &["indicators", "units"];
+
+/// At most this many ids in one list of `options.only` (a page asks for a few cards).
+pub const MAX_SELECTED: usize = 10_000;
 
 /// The input's fields but `observations`, each `None` when it has an error.
 pub(super) struct TopParts {
@@ -202,11 +206,74 @@ impl Reader {
                 }
             },
         };
+        let only = match map.get("only") {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let s = self.selection(v);
+                ok &= s.is_some();
+                s
+            }
+        };
         ok.then_some(Options {
             ramp_reading,
             trend_method: TrendMethod::CagrRatio,
             baseline_year,
             text,
+            only,
         })
+    }
+
+    /// `options.only`: `{ indicators?: [id…], units?: [id…] }`.
+    fn selection(&mut self, v: &Value) -> Option<Selection> {
+        let map = self.object(v, "$.options.only", ONLY_FIELDS)?;
+        let indicators = self.id_list(map.get("indicators"), "$.options.only.indicators");
+        let units = self.id_list(map.get("units"), "$.options.only.units");
+        Some(Selection {
+            indicators: indicators?,
+            units: units?,
+        })
+    }
+
+    /// A list of ids, sorted and without repeats: `Some(None)` when absent, `None` on error.
+    fn id_list(&mut self, v: Option<&Value>, path: &str) -> Option<Option<Vec<String>>> {
+        let items = match v {
+            None | Some(Value::Null) => return Some(None),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(path.to_string(), AN_ARRAY, Field::of(other));
+                return None;
+            }
+        };
+        if items.len() > MAX_SELECTED {
+            self.push(
+                ErrorCode::InputTooLarge,
+                path.to_string(),
+                format!("danh sách có {} mã, vượt giới hạn {MAX_SELECTED}", items.len()),
+                format!("the list has {} ids, above the limit of {MAX_SELECTED}", items.len()),
+            );
+            return None;
+        }
+        let before = self.errors.len();
+        let mut ids = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Value::String(s) if !s.trim().is_empty() && s.chars().count() <= super::limits::MAX_STRING_CHARS => {
+                    ids.push(s.clone());
+                }
+                Value::String(_) => self.push(
+                    ErrorCode::InputEmptyField,
+                    format!("{path}[{i}]"),
+                    "mã không được để trống hoặc dài quá giới hạn".to_string(),
+                    "an id must not be empty or longer than the limit".to_string(),
+                ),
+                other => self.wrong_type(format!("{path}[{i}]"), A_STRING, Field::of(other)),
+            }
+        }
+        if self.errors.len() != before {
+            return None;
+        }
+        crate::sort::sort(&mut ids);
+        ids.dedup();
+        Some(Some(ids))
     }
 }
