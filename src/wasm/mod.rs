@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, ErrorCode, Errors};
 use crate::plan::{Level, RampReading};
 
+mod columns;
 mod depth;
 mod tape;
 
@@ -355,6 +356,9 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         let engine = self.engine()?;
+        if let Some(read) = columns::input(&input) {
+            return to_js(&engine.evaluate_input(read));
+        }
         let text = input_text(&input).map_err(into_js_error)?;
         let report = engine.evaluate_json(&text).map_err(into_js_error)?;
         to_js(&report)

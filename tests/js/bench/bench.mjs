@@ -113,6 +113,9 @@ function withText(input, text) {
   return text === 'both' ? input : { ...input, options: { ...input.options, text } };
 }
 
+/** What one card shows: the city's online-procedures row (`options.only`). */
+const ONE_CARD = { indicators: ['proc.online_l34'], units: ['ct'] };
+
 /** The embedded plan, prepared once for the JS core. */
 function corePlan() {
   return preparePlan(JSON.parse(readFileSync(join(root, 'src/plan/can_tho_2021_2025.json'), 'utf8')));
@@ -145,12 +148,14 @@ function interleaved(contenders, { warm, runs }) {
   return { ms: Object.fromEntries(names.map((n) => [n, median(times[n])])), last };
 }
 
-function measureScale(Engine, scale, { runs, warm, methods, text = 'both' }) {
-  const input = withText(generate(scale), text);
+function measureScale(Engine, scale, { runs, warm, methods, text = 'both', only = null }) {
+  let input = withText(generate(scale), text);
+  if (only) input = { ...input, options: { ...input.options, only } };
   const text_ = JSON.stringify(input);
   const { csv, options } = toCsv(input);
   const engine = new Engine();
-  const row = { scale: text === 'both' ? scale : `${scale}, text: ${text}`, units: input.units.length, observations: input.observations.length };
+  const name = only ? `${scale}, one card` : text === 'both' ? scale : `${scale}, text: ${text}`;
+  const row = { scale: name, units: input.units.length, observations: input.observations.length };
   const first = engine.evaluateCsv(csv, options);
   checkReport(first, scale);
   if (first.options.text !== text) fail(`the ${scale} report was made with text ${first.options.text}, not ${text}`);
@@ -416,10 +421,10 @@ async function main() {
   const { measureFirstView, printFirstView } = await import('./firstview.mjs');
 
   if (flag('--smoke')) {
-    for (const text of ['both', 'none']) {
-      const row = measureScale(Engine, 'S', { runs: 1, warm: 0, methods: ['object', 'json'], text });
+    for (const [text, only] of [['both', null], ['none', null], ['both', ONE_CARD]]) {
+      const row = measureScale(Engine, 'S', { runs: 1, warm: 0, methods: ['object', 'json'], text, only });
       console.log(
-        `bench smoke: S, text ${text}, evaluated (${row.observations} observations, ${row.results} results) by evaluate, evaluateJson, evaluateCsv and the JS core (statuses agree on ${row.agreed} rows)`,
+        `bench smoke: ${row.scale}, evaluated (${row.observations} observations, ${row.results} results) by evaluate, evaluateJson, evaluateCsv and the JS core (statuses agree on ${row.agreed} rows)`,
       );
     }
     if (!flag('--no-browser')) {
@@ -460,10 +465,12 @@ async function main() {
     if (scales.includes('M')) rows.push(measureScale(Engine, 'M', { runs: Math.max(3, runs >> 2), warm: 1, methods: ['object', 'json'], text }));
     if (scales.includes('L')) rows.push(measureL(text));
   }
+  if (scales.includes('S')) rows.push(measureScale(Engine, 'S', { runs, warm: 3, methods: ['object', 'json'], only: ONE_CARD }));
   printTable(rows);
   console.log('\nJS core = the same core in plain JavaScript (peer.mjs; its statuses agree with the engine on every row both compute);');
   console.log('json-logic = json-logic-js applying each observation\'s threshold rule; floor = JSON.stringify(input) + JSON.parse(report JSON).');
-  console.log('L runs evaluateCsv only (CSV text, as a national portal exports it), in its own process; its floor is JSON.parse of its report.\n');
+  console.log('L runs evaluateCsv only (CSV text, as a national portal exports it), in its own process; its floor is JSON.parse of its report.');
+  console.log(`one card = options.only ${JSON.stringify(ONE_CARD)} for the engine and the JS core alike (json-logic and the floor still see every observation).\n`);
   printHierarchies(measureHierarchies());
 
   if (!flag('--no-browser')) {

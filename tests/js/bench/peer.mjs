@@ -45,8 +45,14 @@ function classify(params, ratio) {
   return 'deteriorating';
 }
 
-/** Evaluates `input` (the engine's input shape) against a prepared plan. */
+/**
+ * Evaluates `input` (the engine's input shape) against a prepared plan; `input.options.only`
+ * (`{ indicators, units }`) keeps those rows only, as the engine does.
+ */
 export function evaluatePeer(prepared, input) {
+  const only = input.options?.only;
+  const keepIndicator = only?.indicators ? new Set(only.indicators) : null;
+  const keepUnit = only?.units ? new Set(only.units) : null;
   const asOf = input.asOf;
   const asOfYear = Number(asOf.slice(0, 4));
   const asOfMonth = Number(asOf.slice(5, 7));
@@ -77,6 +83,7 @@ export function evaluatePeer(prepared, input) {
 
   const rows = [];
   for (const ind of prepared.indicators) {
+    if (keepIndicator && !keepIndicator.has(ind.id)) continue;
     const byUnit = chosen.get(ind.id) ?? new Map();
     const parentOf = ind.denominatorFrom === 'parent_numerator' ? chosen.get(ind.parent) : undefined;
     // unit → year → figure: { n, d } | { count } | { rank } | { done, share }
@@ -129,6 +136,7 @@ export function evaluatePeer(prepared, input) {
     for (const [unitId, yearMap] of figures) {
       const unit = units.get(unitId);
       if (!unit || !ind.levels.includes(unit.level) || yearMap.size === 0) continue;
+      if (keepUnit && !keepUnit.has(unitId)) continue;
       const years = [...yearMap.keys()].sort((a, b) => a - b);
       const target = ind.levelTargets?.[unit.level] ?? ind.target;
       const deadlineTarget = ramp ? floorOf(ramp, unit.level, ind.deadline) ?? target : target;
