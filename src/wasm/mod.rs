@@ -504,6 +504,19 @@ fn input_value(input: JsValue) -> Result<serde_json::Value, Errors> {
     })
 }
 
+/// The result serializer ([`tape`]), for the boundary's own tests (`tests/shared/tape.rs`):
+/// `value` as JavaScript receives it, sent in pieces of `flush_steps` steps (0: the size a
+/// result is sent in).
+#[doc(hidden)]
+pub fn tape_to_js<T: Serialize + ?Sized>(value: &T, flush_steps: usize) -> Result<JsValue, String> {
+    let sent = if flush_steps == 0 {
+        tape::to_js(value)
+    } else {
+        tape::to_js_in_pieces(value, flush_steps)
+    };
+    sent.map_err(|e| e.to_string())
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {
