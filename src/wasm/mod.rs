@@ -30,6 +30,9 @@ extern "C" {
     fn make_error(code: &str, path: &str, vi: &str, en: &str, errors: JsValue) -> JsValue;
 
     fn guard(sample: &JsValue, texts: &JsValue) -> bool;
+
+    #[wasm_bindgen(js_name = expectPointer)]
+    fn expect_pointer();
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -263,7 +266,7 @@ impl JsEngine {
             ));
         }
         crate::Engine::embedded()
-            .map(|inner| JsEngine { inner: Some(inner) })
+            .map(JsEngine::made)
             .map_err(into_js_error)
     }
 
@@ -293,9 +296,7 @@ impl JsEngine {
                 crate::Engine::from_value(value)
             }
         };
-        inner
-            .map(|inner| JsEngine { inner: Some(inner) })
-            .map_err(into_js_error)
+        inner.map(JsEngine::made).map_err(into_js_error)
     }
 
     /// The validated plan, normalized.
@@ -417,6 +418,12 @@ impl JsEngine {
     /// An engine on the embedded plan (what `new Engine()` makes).
     pub fn new() -> Result<JsEngine, JsValue> {
         JsEngine::construct(JsValue::UNDEFINED)
+    }
+
+    /// An engine about to be handed to the class, which then sets its pointer (once).
+    fn made(inner: crate::Engine) -> JsEngine {
+        expect_pointer();
+        JsEngine { inner: Some(inner) }
     }
 
     fn engine(&self) -> Result<&crate::Engine, JsValue> {
