@@ -265,9 +265,7 @@ impl JsEngine {
                 ),
             ));
         }
-        crate::Engine::embedded()
-            .map(JsEngine::made)
-            .map_err(into_js_error)
+        crate::Engine::embedded().map(JsEngine::made).map_err(into_js_error)
     }
 
     /// An engine on another rule pack, given as an object or as JSON text.
