@@ -31,7 +31,7 @@ PORT ?= 8080
 LOGS := target/test-logs
 
 .PHONY: help demo test tools tool-target tool-wasm-pack tool-wasm-bindgen tool-browsers tool-geckodriver npm-deps \
-        package check-fmt check-clippy test-native test-node test-browser test-package test-page test-engines test-bench-smoke bench fuzz clean-tools
+        package check-fmt check-clippy test-native test-node test-browser test-package test-cli test-page test-engines test-bench-smoke bench fuzz clean-tools
 
 help:
 	@echo "make demo   build the package and serve the demo portal page on http://127.0.0.1:$(PORT)/"
@@ -53,6 +53,7 @@ test: tools
 	$(MAKE) test-browser
 	$(MAKE) package
 	$(MAKE) test-package
+	$(MAKE) test-cli
 	$(MAKE) test-page
 	$(MAKE) test-engines
 	$(MAKE) test-bench-smoke
@@ -153,6 +154,11 @@ test-page:
 test-engines:
 	@mkdir -p $(LOGS)
 	@for e in $(ENGINES); do echo "== $$e"; ENGINE=$$e node tests/js/engines.test.mjs 2>&1 | tee $(LOGS)/engines-$$e.log || exit 1; done
+
+# The command `npx cchc-progress report`, from the packed tarball.
+test-cli:
+	@mkdir -p $(LOGS)
+	node tests/js/cli.test.mjs 2>&1 | tee $(LOGS)/cli.log
 
 # The benchmark script at scale S, once, checking only that it still runs (no timing is judged).
 test-bench-smoke:

@@ -71,6 +71,8 @@ cpSync(join(root, 'www/elements'), join(out, 'elements'), { recursive: true });
 await writeManifest(out);
 
 cpSync(join(root, 'src/plan/rule-pack.schema.json'), join(out, 'rule-pack.schema.json'));
+// The command (`npx cchc-progress report`), the package's `bin`.
+cpSync(join(root, 'pkg-config/cli.mjs'), join(out, 'cli.mjs'));
 cpSync(join(root, 'pkg-config/README.md'), join(out, 'README.md'));
 // The license texts the `license` field names, and the changelog portals read before upgrading.
 for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md']) cpSync(join(root, f), join(out, f));

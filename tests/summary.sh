@@ -19,6 +19,7 @@ row wasm node "Node" count_cargo
 row wasm browser-chrome "Chromium" count_cargo
 row wasm browser-firefox "Firefox" count_cargo
 row package package "Node, Chromium" count_node
+row cli cli "Node (npx)" count_node
 row page page "Chromium (playwright)" count_node
 row engines engines-chromium "Chromium (WebDriver)" count_node
 row engines engines-firefox "Firefox (WebDriver)" count_node

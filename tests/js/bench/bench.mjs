@@ -475,6 +475,17 @@ async function main() {
         `bench smoke: ${row.scale}, evaluated (${row.observations} observations, ${row.results} results) by evaluate, evaluateJson, evaluateCsv and the JS core (statuses agree on ${row.agreed} rows)`,
       );
     }
+    // The command makes the report evaluate makes, from the same JSON file and from its CSV.
+    execFileSync(process.execPath, [join(here, 'generate.mjs'), 'S'], { stdio: 'ignore' });
+    const command = (args) => JSON.parse(execFileSync(process.execPath, [join(PKG, 'cli.mjs'), 'report', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    const sText = readFileSync(join(DATA_DIR, 'S.json'), 'utf8');
+    const engine = new Engine();
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(command([join(DATA_DIR, 'S.json')]), engine.evaluate(JSON.parse(sText)))) fail('the command and evaluate made different reports of S');
+    const csvReport = command([join(DATA_DIR, 'S.csv'), '--context', join(DATA_DIR, 'S.options.json'), '--text', 'none']);
+    const sOptions = JSON.parse(readFileSync(join(DATA_DIR, 'S.options.json'), 'utf8'));
+    if (!same(csvReport, engine.evaluateCsv(readFileSync(join(DATA_DIR, 'S.csv'), 'utf8'), withText(sOptions, 'none')))) fail('the command and evaluateCsv made different reports of S');
+    console.log(`bench smoke: the command made the reports evaluate and evaluateCsv make of S (${csvReport.results.length} rows)`);
     if (!flag('--no-browser')) {
       const views = await measureFirstView({ pkg: PKG, loads: 1, profiles: ['unthrottled'] });
       for (const v of views) {

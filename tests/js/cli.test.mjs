@@ -1,0 +1,116 @@
+// The command `npx cchc-progress report` as a portal runs it: from the packed tarball,
+// installed into a throwaway project. Its report must be the one the package's own API gives
+// for the same data and options, from JSON and from CSV; its errors must say what is wrong
+// and exit with the documented codes (1 refused input, 2 command line, 3 files).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const SAMPLE = join(root, 'www/data/can-tho-sample.json');
+const SAMPLE_CSV = join(root, 'www/data/can-tho-sample.csv');
+let project;
+let Engine;
+
+function tarball() {
+  const found = readdirSync(join(root, 'target')).filter((f) => /^cchc-progress-.*\.tgz$/.test(f));
+  assert.equal(found.length, 1, `expected one packed tarball in target/, found ${found.join(', ') || 'none'}`);
+  return join(root, 'target', found[0]);
+}
+
+/** Runs `npx cchc-progress ...args` in the project; `{ status, stdout, stderr }`. */
+function cli(args, { input } = {}) {
+  const r = spawnSync('npx', ['--no-install', 'cchc-progress', ...args], { cwd: project, encoding: 'utf8', input, maxBuffer: 64 << 20 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function report(args, options) {
+  const r = cli(args, options);
+  assert.equal(r.status, 0, `cchc-progress ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  assert.equal(r.stderr, '', 'a report is written without a word on standard error');
+  return JSON.parse(r.stdout);
+}
+
+before(() => {
+  project = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball()], { cwd: project, stdio: 'pipe' });
+  ({ Engine } = createRequire(join(project, 'index.js'))('cchc-progress'));
+  const input = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+  const { observations, ...context } = input;
+  writeFileSync(join(project, 'context.json'), JSON.stringify(context));
+});
+
+test('--help and --version answer on standard output', () => {
+  const help = cli(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /Usage:\n {2}cchc-progress report <data\.json \| data\.csv \| ->/);
+  assert.match(help.stdout, /Exit codes: 0 .*; 1 .*; 2 .*; 3 /s);
+  const version = cli(['--version']);
+  assert.equal(version.status, 0);
+  assert.match(version.stdout, /^cchc-progress \d+\.\d+\.\d+ \(plan vn-cantho-cchc-2021-2025 /);
+});
+
+test('a JSON input gives the report evaluateJson gives', () => {
+  const text = readFileSync(SAMPLE, 'utf8');
+  const want = new Engine().evaluateJson(text);
+  assert.deepEqual(report(['report', SAMPLE]), want);
+  assert.deepEqual(report(['report', '-'], { input: text }), want, 'from standard input');
+  const out = join(project, 'report.json');
+  assert.equal(cli(['report', SAMPLE, '-o', out, '--pretty']).status, 0);
+  const written = readFileSync(out, 'utf8');
+  assert.equal(written, `${JSON.stringify(want, null, 2)}\n`, '--pretty -o writes the indented report');
+});
+
+test('a CSV export and its context give the report evaluateCsv gives, with the same options', () => {
+  const csv = readFileSync(SAMPLE_CSV, 'utf8');
+  const context = JSON.parse(readFileSync(join(project, 'context.json'), 'utf8'));
+  const engine = new Engine();
+  assert.deepEqual(report(['report', SAMPLE_CSV, '--context', 'context.json']), engine.evaluateCsv(csv, context));
+  const asked = { ...context, asOf: '2024-12-31', locale: 'en', options: { ...context.options, text: 'none', only: { indicators: ['proc.online_l34', 'proc.digitized_results'], units: ['ct'] } } };
+  const got = report(['report', SAMPLE_CSV, '--context', 'context.json', '--as-of', '2024-12-31', '--locale', 'en', '--text', 'none', '--only-indicators', 'proc.online_l34,proc.digitized_results', '--only-units', 'ct']);
+  assert.deepEqual(got, engine.evaluateCsv(csv, asked));
+  assert.equal(got.results.length, 2);
+  assert.deepEqual(got.options.only, { indicators: ['proc.digitized_results', 'proc.online_l34'], units: ['ct'] });
+});
+
+test('options override the JSON input as evaluate would read them', () => {
+  const input = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+  const want = new Engine().evaluate({ ...input, asOf: '2023-12-31', label: 'nightly', options: { ...input.options, rampReading: 'increment', baselineYear: 2022 } });
+  assert.deepEqual(report(['report', SAMPLE, '--as-of', '2023-12-31', '--label', 'nightly', '--ramp-reading', 'increment', '--baseline-year', '2022']), want);
+});
+
+test('a refused input exits 1 and lists every error with its code and path', () => {
+  const r = cli(['report', SAMPLE, '--as-of', '2024-13-01', '--text', 'some']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^cchc-progress: the input was refused \(2 errors\):\n/);
+  assert.match(r.stderr, /INPUT_INVALID_DATE at \$\.asOf: date `2024-13-01` is not valid/);
+  assert.match(r.stderr, /INPUT_UNKNOWN_OPTION_VALUE at \$\.options\.text: /);
+  assert.match(r.stderr, /ngày `2024-13-01` không hợp lệ/, 'in Vietnamese too');
+  const broken = cli(['report', '-'], { input: '{"asOf": "2024-12-31", "observations": [' });
+  assert.equal(broken.status, 1);
+  assert.match(broken.stderr, /INPUT_INVALID_JSON at \$ \(line 1, column \d+\)/);
+  const noUnits = cli(['report', SAMPLE_CSV]);
+  assert.equal(noUnits.status, 1, 'a CSV without its context has no as-of date');
+  assert.match(noUnits.stderr, /INPUT_MISSING_FIELD at \$\.asOf/);
+});
+
+test('a wrong command line exits 2, a missing file 3', () => {
+  for (const args of [[], ['evaluate', SAMPLE], ['report'], ['report', SAMPLE, '--colour'], ['report', SAMPLE, '--format', 'xml'], ['report', SAMPLE, '--context', 'context.json'], ['report', SAMPLE, SAMPLE]]) {
+    const r = cli(args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^cchc-progress: .+\nrun `cchc-progress --help` for the options\n$/);
+  }
+  const missing = cli(['report', 'nowhere.csv']);
+  assert.equal(missing.status, 3);
+  assert.equal(missing.stderr, 'cchc-progress: cannot read the data `nowhere.csv`: no such file\n');
+  const badContext = cli(['report', SAMPLE_CSV, '--context', 'package-lock.json.nope']);
+  assert.equal(badContext.status, 3);
+});
