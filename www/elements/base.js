@@ -6,7 +6,7 @@
 // Importing this module on a server (SSR: no `HTMLElement`) defines a harmless stand-in and
 // nothing else, so `import 'cchc-progress/elements'` is a no-op there.
 
-import { evaluateShared, fetchJson, getEngine, WidgetError } from './engine.js';
+import { evaluateShared, fetchJson, getEngine, initEngine, WidgetError } from './engine.js';
 import { adoptStyles } from './styles.js';
 import { localeOf, t } from './i18n.js';
 import { el, morph } from './dom.js';
@@ -42,6 +42,12 @@ const COMMON = {
   indicator: { attribute: 'indicator', type: Types.String, effect: 'paint', doc: 'Indicator id of the plan (`proc.online_l34`).' },
   unit: { attribute: 'unit', type: Types.String, effect: 'paint', doc: 'Unit id (`ct`, `nk`, ...).' },
   src: { attribute: 'src', type: Types.String, effect: 'load', doc: 'URL of a JSON input or CSV export on this origin (other origins are refused).' },
+  reportSrc: {
+    attribute: 'report-src',
+    type: Types.String,
+    effect: 'load',
+    doc: 'A report made ahead of time (`npx cchc-progress report`): its URL on this origin, or `#id` of a `<script type="application/json">` in the page. Shown as it is; the page downloads no WebAssembly.',
+  },
   plan: { attribute: 'plan', type: Types.String, effect: 'load', doc: 'URL of another rule pack (JSON) on this origin; the embedded Cần Thơ plan when unset.' },
   asOf: { attribute: 'as-of', type: Types.String, effect: 'load', doc: '`YYYY-MM-DD`: evaluates the data at this date (overrides the data’s own `asOf`).' },
   locale: {
@@ -65,8 +71,28 @@ const OBJECT_PROPERTIES = ['input', 'report', 'csv', 'csvOptions'];
 
 const finalized = new WeakSet();
 
+/**
+ * The plan's indicators as a report tells them (every indicator has a row there): what a
+ * widget shows of an indicator when it has the report but not the engine.
+ */
+function indicatorsOf(report) {
+  const out = new Map();
+  for (const r of report?.results ?? []) {
+    if (out.has(r.indicator)) continue;
+    const title = r.titles ?? { vi: r.title, en: r.title };
+    out.set(r.indicator, { id: r.indicator, area: r.area, clause: r.clause, title, measure: r.measure, comparator: r.comparator, deadline: r.deadline });
+  }
+  return out;
+}
+
 export class CchcElement extends Base {
   static properties = COMMON;
+
+  /**
+   * Whether the widget needs the engine even when it is given a report (the ramp chart asks
+   * it for the floors of every year). The others load it only to evaluate.
+   */
+  static needsEngine = false;
 
   /** Builds the accessors of this class's table once, and observes its attributes. */
   static get observedAttributes() {
@@ -121,6 +147,8 @@ export class CchcElement extends Base {
   }
 
   connectedCallback() {
+    // A widget that will evaluate starts loading the engine now, beside its data.
+    if (this.constructor.needsEngine || (!this.#source?.report && !this.reportSrc && (this.#source || this.src))) void initEngine().catch(() => {});
     this.#schedule();
   }
 
@@ -241,18 +269,24 @@ export class CchcElement extends Base {
       const asOf = this.asOf ?? '';
       let source = this.#source;
       const src = this.src;
+      const reportSrc = this.reportSrc;
       const optionsUrl = this.csvOptionsSrc;
-      const csvOptions = this.#csvOptions ?? (optionsUrl ? await fetchJson(optionsUrl) : null);
+      if (!source && reportSrc) source = { reportSrc };
       if (!source && src) source = { src };
+      const given = Boolean(source?.report || source?.reportSrc);
+      const csvOptions = given ? null : this.#csvOptions ?? (optionsUrl ? await fetchJson(optionsUrl) : null);
       if (source && csvOptions) source = { ...source, csvOptions };
-      const [engine, evaluated] = await Promise.all([getEngine(plan), source ? evaluateShared(source, { plan, asOf }) : null]);
+      // A report given as it is needs no engine (but for a widget that asks it more).
+      const needsEngine = this.constructor.needsEngine || !given;
+      const [engine, evaluated] = await Promise.all([needsEngine ? getEngine(plan) : null, source ? evaluateShared(source, { plan, asOf }) : null]);
       if (token !== this.#token) return;
       const units = evaluated?.units ?? null;
       const report = evaluated?.report ?? null;
       const unitMap = new Map((units ?? []).map((u) => [u.id, u]));
       const names = new Map();
       for (const r of report?.results ?? []) if (r.unit && r.unitName) names.set(r.unit, r.unitName);
-      this.#state = { engine, report, unitMap, names, indicators: new Map(engine.indicators().map((i) => [i.id, i])) };
+      const indicators = engine ? new Map(engine.indicators().map((i) => [i.id, i])) : indicatorsOf(report);
+      this.#state = { engine, report, unitMap, names, indicators };
       this.#error = null;
     } catch (error) {
       if (token !== this.#token) return;
@@ -268,7 +302,7 @@ export class CchcElement extends Base {
     this.#paint();
   }
 
-  /** The plan's indicator by id (from the engine the widget uses). */
+  /** The plan's indicator by id (from the engine the widget uses, or from the report it was given). */
   indicatorInfo(id) {
     return this.#state?.indicators.get(id) ?? null;
   }

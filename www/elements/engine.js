@@ -1,8 +1,15 @@
 // One engine per page (per rule pack), one fetch per URL, one evaluation per data source and
 // as-of date: several widgets given the same data share the same promise. Nothing here ever
 // requests a URL outside the page's own origin.
+//
+// The engine (the WebAssembly module and its glue) is loaded only when a widget must
+// evaluate: a page that gives the widgets a report made ahead of time (`report`,
+// `report-src`) downloads none of it. When it is needed, the glue and the `.wasm` are
+// requested at once, and the module compiles while it downloads.
 
-import init, { Engine } from '../cchc_progress.js';
+// Where the `.wasm` sits beside the glue in the package. A bundler that moved the files makes
+// this request fail; the glue then finds the module its own way (which bundlers rewrite).
+const WASM = new URL('../cchc_progress_bg.wasm', import.meta.url);
 
 let ready;
 const engines = new Map();
@@ -54,10 +61,20 @@ function engineUnavailable(cause) {
 
 /**
  * Loads the WebAssembly module once per page: the one place the widgets load the engine.
- * Rejects with a `WidgetError` (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`) the widgets show plainly.
+ * Resolves to the module's API (`Engine`, `version`); rejects with a `WidgetError`
+ * (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`) the widgets show plainly.
  */
 export function initEngine() {
-  ready ??= init().catch((e) => {
+  ready ??= (async () => {
+    const early = fetch(WASM).then(
+      (r) => (r.ok ? r : null),
+      () => null,
+    );
+    const mod = await import('../cchc_progress.js');
+    const wasm = await early;
+    await (wasm ? mod.default({ module_or_path: wasm }) : mod.default());
+    return mod;
+  })().catch((e) => {
     throw engineUnavailable(e);
   });
   return ready;
@@ -124,7 +141,7 @@ export function fetchJson(url) {
 export function getEngine(plan = '') {
   const key = plan ? sameOrigin(plan) : '';
   if (!engines.has(key)) {
-    const p = initEngine().then(async () => {
+    const p = initEngine().then(async ({ Engine }) => {
       if (!key) return new Engine();
       const { text } = await fetchText(key);
       return Engine.fromPlan(text);
@@ -169,6 +186,12 @@ function withAsOf(object, asOf) {
 export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
   const key = `${plan}\u0000${asOf}`;
   if (source.report) return Promise.resolve({ report: source.report, units: source.units ?? null });
+  if (source.reportSrc) {
+    return reportFrom(source.reportSrc).then((report) => {
+      if (!isReport(report)) throw notAReport(source.reportSrc);
+      return { report, units: null };
+    });
+  }
   if (source.input) {
     return memo(source.input, key, async () => {
       const engine = await getEngine(plan);
@@ -206,6 +229,50 @@ export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
     });
   }
   return Promise.resolve(null);
+}
+
+const inPage = new Map();
+
+/**
+ * The report a `report-src` names: a same-origin URL, or `#id` of a
+ * `<script type="application/json">` in the page (a page made with its report inside, which
+ * then needs no request at all). Read once per page.
+ */
+function reportFrom(ref) {
+  if (!ref.startsWith('#')) return fetchJson(ref);
+  if (!inPage.has(ref)) {
+    const p = Promise.resolve().then(() => {
+      const node = document.getElementById(ref.slice(1));
+      if (!node || node.localName !== 'script' || !/^application\/(ld\+)?json$/i.test(node.type)) {
+        throw new WidgetError(
+          'REPORT_NOT_FOUND',
+          `trang không có \`<script type="application/json" id="${ref.slice(1)}">\` chứa báo cáo`,
+          `the page has no \`<script type="application/json" id="${ref.slice(1)}">\` holding the report`,
+        );
+      }
+      try {
+        return JSON.parse(node.textContent);
+      } catch (e) {
+        throw new WidgetError('BAD_JSON', `báo cáo \`${ref}\` không phải JSON hợp lệ: ${e.message}`, `the report \`${ref}\` is not valid JSON: ${e.message}`);
+      }
+    });
+    p.catch(() => inPage.delete(ref));
+    inPage.set(ref, p);
+  }
+  return inPage.get(ref);
+}
+
+/** Whether `value` looks like a report (`npx cchc-progress report`, `engine.evaluate`). */
+export function isReport(value) {
+  return value !== null && typeof value === 'object' && Array.isArray(value.results) && typeof value.plan === 'object' && value.plan !== null;
+}
+
+function notAReport(url) {
+  return new WidgetError(
+    'NOT_A_REPORT',
+    `tệp \`${url}\` không phải báo cáo (cần kết quả của \`npx cchc-progress report\` hoặc \`engine.evaluate\`); dữ liệu đầu vào thì đặt ở \`src\``,
+    `\`${url}\` is not a report (expected what \`npx cchc-progress report\` or \`engine.evaluate\` makes); give input data as \`src\``,
+  );
 }
 
 function missingCsvOptions() {

@@ -6,9 +6,10 @@ export type DataSource =
   | { report: Report; units?: UnitInput[] }
   | { input: EvaluateInput }
   | { csv: string; csvOptions: CsvOptions }
-  | { src: string; csvOptions?: CsvOptions };
+  | { src: string; csvOptions?: CsvOptions }
+  | { reportSrc: string };
 
-/** What every widget shares: attributes `plan`, `unit`, `indicator`, `as-of`, `locale`, `src`, `csv-options`, `heading-level`. */
+/** What every widget shares: attributes `plan`, `unit`, `indicator`, `as-of`, `locale`, `src`, `report-src`, `csv-options`, `heading-level`. */
 export declare class CchcElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The attribute/property table (one entry per property; subclasses add theirs). */
@@ -29,6 +30,8 @@ export declare class CchcElement extends HTMLElement {
   plan: string | null;
   /** URL of a JSON input or CSV export on this origin; reflects `src`. */
   src: string | null;
+  /** A report made ahead of time (`npx cchc-progress report`): its URL on this origin, or `#id` of a `<script type="application/json">` in the page; shown as it is without loading the engine; reflects `report-src`. */
+  reportSrc: string | null;
   /** The report shown; set it to show a report you evaluated yourself. */
   report: Report | null;
   /** Evaluation input; the `as-of` attribute overrides its `asOf`. */
@@ -62,7 +65,7 @@ export declare class CchcOverview extends CchcElement {
 }
 
 /** Codes of the widgets' own errors (the engine's `CchcError` codes come with `CchcError`). */
-export type WidgetErrorCode = 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS' | 'WASM_BLOCKED' | 'ENGINE_LOAD_FAILED' | 'OBJECT_AS_ATTRIBUTE';
+export type WidgetErrorCode = 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS' | 'NOT_A_REPORT' | 'REPORT_NOT_FOUND' | 'WASM_BLOCKED' | 'ENGINE_LOAD_FAILED' | 'OBJECT_AS_ATTRIBUTE';
 
 /** An error of the widgets themselves (another origin, a failed fetch, bad JSON, a page that cannot run WebAssembly). */
 export declare class WidgetError extends Error {

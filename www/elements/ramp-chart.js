@@ -78,6 +78,8 @@ function swatch(...shapes) {
  */
 export class CchcRampChart extends CchcElement {
   static defaultHeadingLevel = 3;
+  /** The chart asks the engine for the plan's ramp and each year's floor, report or not. */
+  static needsEngine = true;
   static properties = {
     ...CchcElement.properties,
     level: { attribute: 'level', type: Types.oneOf(LEVELS), effect: 'paint', doc: '`city`, `district` or `commune`: every unit of that level against its floors (when `unit` is unset).' },

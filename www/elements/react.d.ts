@@ -15,6 +15,7 @@ export interface CchcElementProps<T> extends DetailedHTMLProps<HTMLAttributes<T>
   indicator?: string;
   unit?: string;
   src?: string;
+  'report-src'?: string;
   plan?: string;
   'as-of'?: string;
   locale?: Locale;
