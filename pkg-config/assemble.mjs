@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeManifest } from './manifest.mjs';
+import { bundleElements } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'target/wasm-web');
@@ -69,6 +70,8 @@ writeFileSync(join(out, 'index.d.ts'), `export * from './cchc_progress.js';\n`);
 // elements' own attribute tables and JSDoc.
 cpSync(join(root, 'www/elements'), join(out, 'elements'), { recursive: true });
 await writeManifest(out);
+// Then its entry becomes one file (bundle.mjs); the modules stay for the manifest's sources.
+await bundleElements(out);
 
 cpSync(join(root, 'src/plan/rule-pack.schema.json'), join(out, 'rule-pack.schema.json'));
 // The command (`npx cchc-progress report`), the package's `bin`.

@@ -1,0 +1,37 @@
+// The widgets as one module file: a page that imports `cchc-progress/elements` fetches one
+// file, not a chain of eight modules each found only after the one before it has arrived
+// (on a phone network, one round trip each). The engine's web glue stays a file of its own,
+// loaded only when a widget must evaluate, with its JS snippets inside it (they were one more
+// round trip after it). Whitespace and syntax are minified, names are kept.
+
+import { build } from 'esbuild';
+import { join } from 'node:path';
+
+/** Replaces `file` with its bundle, leaving the imports named in `external` as they are. */
+function bundle(file, external = []) {
+  return build({
+    entryPoints: [file],
+    outfile: file,
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    external,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'warning',
+    // wasm-bindgen names a snippet once per import in the glue's import object (same value).
+    logOverride: { 'duplicate-object-key': 'silent' },
+  });
+}
+
+/**
+ * Bundles the assembled package `out`: `elements/index.js` (the glue left out) and the web
+ * glue `cchc_progress.js` with its snippets. The snippet files stay for the Node glue.
+ */
+export async function bundleElements(out) {
+  await bundle(join(out, 'elements/index.js'), ['../cchc_progress.js']);
+  await bundle(join(out, 'cchc_progress.js'));
+}
