@@ -488,9 +488,14 @@ async function main() {
     console.log(`bench smoke: the command made the reports evaluate and evaluateCsv make of S (${csvReport.results.length} rows)`);
     if (!flag('--no-browser')) {
       const views = await measureFirstView({ pkg: PKG, loads: 1, profiles: ['unthrottled'] });
+      const live = views.find((v) => v.page === 'one-tag');
       for (const v of views) {
         console.log(`bench smoke: first view of the ${v.page} page ready, ${v.requests} requests, .wasm ${v.wasmBytes ? `${v.wasmBytes} bytes` : 'not downloaded'}`);
+        if (v.page === 'one-tag') continue;
+        if (v.wasmBytes) fail(`the ${v.page} page downloaded the .wasm (${v.wasmBytes} bytes): a report needs no engine`);
+        if (v.shown !== live.shown) fail(`the ${v.page} page's card differs from the one-tag page's:\n${v.shown}\n---\n${live.shown}`);
       }
+      if (!live.wasmBytes) fail('the one-tag page downloaded no .wasm: did it evaluate?');
     }
     return;
   }

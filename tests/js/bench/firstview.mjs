@@ -2,14 +2,19 @@
 // headless Chromium with the CPU slowed 4× (`Emulation.setCPUThrottlingRate`) and a "Fast
 // 3G"-like network (`Network.emulateNetworkConditions`: 1.6 Mbit/s down, 750 kbit/s up,
 // 150 ms round trip), every file served gzip-compressed from localhost, each load cold (a
-// fresh browser context: empty cache). Time is from navigation start to every widget of the
-// page in state `ready`; bytes are what crossed the wire (headers included).
+// fresh browser context: empty cache), from the demo server (www/serve.mjs: gzip, ETags,
+// `no-cache`). Time is from navigation start to every widget of the page in state `ready`;
+// bytes are what crossed the wire (headers included).
 //
-// Two pages, each a portal's whole page:
-//   one-tag      the README's page: one module import, one card, the sample input evaluated
-//                in the browser;
-//   precomputed  the same card given the report the portal computed ahead of time (with
-//                `npx cchc-progress report`): the page must download no `.wasm`.
+// Three pages, each a portal's whole page of one module import and one tag:
+//   one-tag      the README's page: one card, the sample input evaluated in the browser;
+//   precomputed  the same card given the report the portal made ahead of time for the card
+//                it shows (`npx cchc-progress report … --only-indicators … --only-units …`),
+//                inside the page (`report-src="#cchc-report"`): no `.wasm`, no request for it;
+//   precomputed, report file   the same card given the whole report as a file (48 KiB
+//                gzipped, `report-src="/data/…"`).
+// The smoke run (`--smoke`) checks that neither precomputed page downloads a `.wasm` and that
+// each shows the card the one-tag page shows, word for word.
 //
 //   node tests/js/bench/firstview.mjs [--pkg DIR] [--loads 5] [--unthrottled] [--smoke]
 //
@@ -17,13 +22,12 @@
 // throttling, checks only that the precomputed page fetched no `.wasm`). Nothing here judges
 // a time.
 
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { serve } from '../../../www/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
@@ -34,83 +38,37 @@ export const PROFILES = {
   unthrottled: null,
 };
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
 const ONE_TAG = readFileSync(join(root, 'tests/js/fixtures/bare.html'), 'utf8');
 
-// Until the elements take a report by URL, the precomputed page sets the `report` property
-// from a module of its own (same origin, no inline script: the CSP allows none).
-const PRECOMPUTED = `<!doctype html>
-<html lang="vi">
-<head><meta charset="utf-8"><title>Precomputed</title></head>
-<body>
-<script type="module" src="/precomputed.js"></script>
-<cchc-progress-card indicator="proc.online_l34" unit="ct"></cchc-progress-card>
-</body>
-</html>
-`;
-const PRECOMPUTED_JS = `import '/node_modules/cchc-progress/elements/index.js';
-const report = await (await fetch('/data/can-tho-report.json')).json();
-document.querySelector('cchc-progress-card').report = report;
-`;
+const precomputed = (reportSrc, inside = '') =>
+  ONE_TAG.replace('<title>One tag</title>', '<title>Precomputed</title>')
+    .replace('<body>\n', `<body>\n${inside}`)
+    .replace('src="/data/can-tho-sample.json"', `report-src="${reportSrc}"`);
+
+/** A report inside a page: JSON in a data block (`<` escaped, so no text closes the script). */
+const dataBlock = (id, json) => `<script type="application/json" id="${id}">${json.replace(/</g, '\\u003c')}</script>\n`;
 
 /**
- * A folder laid out as a portal's site: the package under node_modules, the sample input, its
- * report (computed here with the package's Node build, as the command would), the two pages.
+ * A folder laid out as a portal's site: the sample input, its report made by the package's
+ * own command (`cli.mjs report`), the two pages. The package is served from `pkg`.
  */
 export function buildSite(pkg) {
   const site = mkdtempSync(join(tmpdir(), 'cchc-firstview-'));
-  cpSync(pkg, join(site, 'node_modules/cchc-progress'), { recursive: true });
   mkdirSync(join(site, 'data'));
-  const sample = readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8');
-  writeFileSync(join(site, 'data/can-tho-sample.json'), sample);
-  const require = createRequire(import.meta.url);
-  const { Engine } = require(join(pkg, 'cchc_progress_node.cjs'));
-  const engine = new Engine();
-  writeFileSync(join(site, 'data/can-tho-report.json'), JSON.stringify(engine.evaluateJson(sample)));
-  engine.free();
+  const sample = join(root, 'www/data/can-tho-sample.json');
+  cpSync(sample, join(site, 'data/can-tho-sample.json'));
+  const command = (...args) => execFileSync(process.execPath, [join(pkg, 'cli.mjs'), 'report', sample, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  command('-o', join(site, 'data/can-tho-report.json'));
+  const card = command('--only-indicators', 'proc.online_l34', '--only-units', 'ct').trim();
   writeFileSync(join(site, 'index.html'), ONE_TAG);
-  writeFileSync(join(site, 'precomputed.html'), PRECOMPUTED);
-  writeFileSync(join(site, 'precomputed.js'), PRECOMPUTED_JS);
+  writeFileSync(join(site, 'precomputed.html'), precomputed('#cchc-report', dataBlock('cchc-report', card)));
+  writeFileSync(join(site, 'precomputed-file.html'), precomputed('/data/can-tho-report.json'));
   return site;
 }
 
-/** Serves `dir` as a portal would: gzip (level 9, compressed once per file), the strict CSP. */
-export async function serveGzip(dir) {
-  const { CSP } = await import('../../../www/serve.mjs');
-  const cache = new Map();
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (path.includes('..')) return res.writeHead(400).end();
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    let body = cache.get(file);
-    if (!body) {
-      try {
-        const raw = readFileSync(file);
-        body = { raw, gz: gzipSync(raw, { level: 9 }) };
-        cache.set(file, body);
-      } catch {
-        res.writeHead(404, { 'Content-Security-Policy': CSP });
-        return res.end();
-      }
-    }
-    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    const headers = {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-      Vary: 'Accept-Encoding',
-    };
-    if (gzip) headers['Content-Encoding'] = 'gzip';
-    res.writeHead(200, headers);
-    res.end(gzip ? body.gz : body.raw);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return server;
+/** The demo server, serving the site at `/` and the package at `/node_modules/cchc-progress/`. */
+export function serveSite(site, pkg) {
+  return serve(0, '127.0.0.1', { extra: { '/node_modules/cchc-progress/': pkg, '/': site } });
 }
 
 // Records when every widget of the page is ready (or the first error), from inside the page.
@@ -160,6 +118,7 @@ async function coldLoad(browser, url, profile) {
     if (ready < 0) throw new Error(`${url}: a widget showed an error: ${await page.evaluate(() => window.__firstView.error)}`);
     // Let the last responses report their size.
     await page.waitForTimeout(50);
+    const shown = await page.evaluate(() => [...document.querySelectorAll('cchc-progress-card')].map((c) => c.shadowRoot?.textContent ?? '').join('\n'));
     const list = [...requests.values()];
     const start = Math.min(...list.map((r) => r.sent));
     const wasm = list.find((r) => r.url.endsWith('.wasm'));
@@ -171,6 +130,7 @@ async function coldLoad(browser, url, profile) {
       js: js.length,
       wasmBytes: wasm?.bytes ?? 0,
       wasmAt: wasm ? (wasm.sent - start) * 1000 : null,
+      shown,
     };
   } finally {
     await context.close();
@@ -186,6 +146,7 @@ const median = (xs) => {
 export const PAGES = [
   { name: 'one-tag', path: '/' },
   { name: 'precomputed', path: '/precomputed.html' },
+  { name: 'precomputed, report file', path: '/precomputed-file.html' },
 ];
 
 /**
@@ -196,7 +157,7 @@ export const PAGES = [
 export async function measureFirstView({ pkg = join(root, 'pkg'), loads = 5, profiles = ['throttled', 'unthrottled'] } = {}) {
   const { launch } = await import('../browser.mjs');
   const site = buildSite(pkg);
-  const server = await serveGzip(site);
+  const server = await serveSite(site, pkg);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await launch();
   try {
@@ -221,6 +182,7 @@ export async function measureFirstView({ pkg = join(root, 'pkg'), loads = 5, pro
           js: mid('js'),
           wasmBytes: mid('wasmBytes'),
           wasmAt: s.some((x) => x.wasmAt === null) ? null : mid('wasmAt'),
+          shown: s[0].shown,
         });
       }
     }
