@@ -23,12 +23,12 @@ const encoder = new TextEncoder();
 const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * A string as UTF-8 bytes: one `TextEncoder.encode` and one copy. A string with an unpaired
- * UTF-16 surrogate is not Unicode (`encode` would make it U+FFFD, and two different ids the
- * same): `[line, column]` of the first one (1-based, column in UTF-16 units) instead. Not a
- * string: `undefined`.
+ * What WebAssembly needs to read a text argument: `undefined` when it is not a string; for a
+ * string with an unpaired UTF-16 surrogate, which is not Unicode (its UTF-8 would have U+FFFD,
+ * and two different ids could become one), `[line, column]` of the first one (1-based, column
+ * in UTF-16 units); otherwise its length in UTF-16 units.
  */
-export function utf8(s) {
+export function textInfo(s) {
   if (typeof s !== 'string') return undefined;
   if (typeof s.isWellFormed === 'function' ? !s.isWellFormed() : lone.test(s)) {
     const at = s.search(lone);
@@ -36,7 +36,16 @@ export function utf8(s) {
     const line = before.split('\n').length;
     return [line, at - before.lastIndexOf('\n')];
   }
-  return encoder.encode(s);
+  return s.length;
+}
+
+/**
+ * Writes `s`, from its UTF-16 unit `from`, as UTF-8 into `view` (WebAssembly's memory, where
+ * the text is read: one pass, no copy); `[read, written]`, in UTF-16 units and bytes.
+ */
+export function encodeInto(s, from, view) {
+  const r = encoder.encodeInto(from > 0 ? s.slice(from) : s, view);
+  return [r.read, r.written];
 }
 
 // The engine a wasm-bindgen object stands for is the number in its `__wbg_ptr`, which the

@@ -1,6 +1,7 @@
 //! The JavaScript of the boundary tested for itself: the safety walk (`src/wasm/inspect.js`)
 //! on the values it must refuse or let through, with the path and detail it reports, and the
-//! text reader (`utf8` in `src/wasm/engine.js`) on broken and whole strings.
+//! text reader (`textInfo` and `encodeInto` in `src/wasm/engine.js`) on broken and whole
+//! strings.
 
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
@@ -15,12 +16,23 @@ extern "C" {
 // would be one symbol defined twice.
 #[wasm_bindgen(module = "/src/wasm/engine.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = utf8)]
-    fn text_bytes(s: JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = textInfo)]
+    fn text_info_of(s: JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into_of(s: JsValue, from: u32, view: js_sys::Uint8Array) -> Array;
 }
 
 fn utf8(s: &JsValue) -> JsValue {
-    text_bytes(s.clone())
+    text_info_of(s.clone())
+}
+
+/// The UTF-8 of `s` from UTF-16 unit `from`, written into a view of `room` bytes: what was
+/// read (units), and the bytes.
+fn encoded(s: &JsValue, from: u32, room: u32) -> (f64, Vec<u8>) {
+    let view = js_sys::Uint8Array::new_with_length(room);
+    let done = encode_into_of(s.clone(), from, view.clone());
+    let written = done.get(1).as_f64().unwrap() as u32;
+    (done.get(0).as_f64().unwrap(), view.subarray(0, written).to_vec())
 }
 
 /// A JavaScript value from a JavaScript expression.
@@ -121,9 +133,21 @@ fn depth_cycles_and_counts_are_bounded() {
 
 #[wasm_bindgen_test]
 fn text_becomes_utf8_or_the_place_of_its_broken_character() {
-    let bytes = utf8(&value("'Cần Thơ 😀'"));
-    let bytes: js_sys::Uint8Array = bytes.dyn_into().unwrap();
-    assert_eq!(String::from_utf8(bytes.to_vec()).unwrap(), "Cần Thơ 😀");
+    let text = value("'Cần Thơ 😀'");
+    assert_eq!(utf8(&text).as_f64(), Some(10.0), "its length in UTF-16 units");
+    let (read, bytes) = encoded(&text, 0, 40);
+    assert_eq!(
+        (read, String::from_utf8(bytes).unwrap()),
+        (10.0, "Cần Thơ 😀".to_string())
+    );
+    // Into too small a view: it stops at a whole character, and goes on from there.
+    let (read, first) = encoded(&text, 0, 4);
+    assert_eq!((read, first.as_slice()), (2.0, "Cầ".as_bytes()));
+    let (rest_read, rest) = encoded(&text, 2, 40);
+    assert_eq!(
+        (rest_read, String::from_utf8(rest).unwrap()),
+        (8.0, "n Thơ 😀".to_string())
+    );
     for (expr, line, column) in [
         ("'a\\uD800b'", 1.0, 2.0),
         ("'ab\\ncd\\uDC00'", 2.0, 3.0),
