@@ -504,15 +504,20 @@ fn input_text(input: &JsValue) -> Result<String, Errors> {
     })?;
     // A primitive (a number, a string) stringifies too; the reader then says what is wrong.
     // `undefined` comes back for what JSON cannot hold, should a getter change its answer
-    // after the walk.
-    JsValue::from(text).as_string().ok_or_else(|| {
-        Errors::one(Error::new(
-            ErrorCode::InputInvalidType,
-            "$",
-            "dữ liệu đầu vào không viết được thành JSON",
-            "the input cannot be written as JSON",
-        ))
-    })
+    // after the walk. The text is JSON.stringify's, so it is well formed; it crosses as the
+    // text arguments do (`as_string` went one character at a time).
+    let text = JsValue::from(text);
+    text_info(&text)
+        .as_f64()
+        .and_then(|units| utf8_of(&text, units))
+        .ok_or_else(|| {
+            Errors::one(Error::new(
+                ErrorCode::InputInvalidType,
+                "$",
+                "dữ liệu đầu vào không viết được thành JSON",
+                "the input cannot be written as JSON",
+            ))
+        })
 }
 
 /// What a thrown JS value says: an error's message, or the value itself.

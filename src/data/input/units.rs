@@ -81,9 +81,20 @@ impl Reader {
             }
         };
         let parent = self.string(map, "parent", &path, false);
-        let valid_from = self.validity_day(map.get("validFrom"), &format!("{path}.validFrom"), End::First);
-        let valid_to = self.validity_day(map.get("validTo"), &format!("{path}.validTo"), End::Last);
-        let predecessors = self.predecessors(map.get("predecessors"), &format!("{path}.predecessors"));
+        // Most units have none of these: their paths are written only for a field present.
+        let (from, to, preds) = (map.get("validFrom"), map.get("validTo"), map.get("predecessors"));
+        let valid_from = match from {
+            None | Some(Value::Null) => Some(None),
+            _ => self.validity_day(from, &format!("{path}.validFrom"), End::First),
+        };
+        let valid_to = match to {
+            None | Some(Value::Null) => Some(None),
+            _ => self.validity_day(to, &format!("{path}.validTo"), End::Last),
+        };
+        let predecessors = match preds {
+            None | Some(Value::Null) => Some(Vec::new()),
+            _ => self.predecessors(preds, &format!("{path}.predecessors")),
+        };
         let (valid_from, valid_to) = (valid_from?, valid_to?);
         if let (Some(f), Some(t)) = (valid_from, valid_to) {
             if f > t {

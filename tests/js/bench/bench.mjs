@@ -5,7 +5,9 @@
 //   node tests/js/bench/bench.mjs --smoke    S once, checks the report has results; no timing verdicts
 //   node tests/js/bench/bench.mjs --rejection  only the peak memory of refusing 1 000 000 nulls
 //   options: --pkg DIR, --no-browser, --scales S,M,L, --text both,none (the report's
-//            options.text: full sentences, or numbers only), --runs N (S runs; M and L use fewer)
+//            options.text: full sentences, or numbers only), --runs N (S runs; M and L use fewer),
+//            --loads N (first-view loads per page), --engine-only (the engine table alone, for
+//            a package older than options.only and the command: a before-and-after run)
 //
 // Every time is a median over repeated runs after warm-up runs, the contenders of a scale run
 // in turn within each round (interleaved), so that a busy moment of the shared machine falls
@@ -507,7 +509,8 @@ async function main() {
   console.log(`cchc-progress benchmark: ${PKG}`);
   console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 
-  if (!flag('--no-browser')) {
+  const engineOnly = flag('--engine-only');
+  if (!flag('--no-browser') && !engineOnly) {
     const loads = Number(option('--loads', 5));
     console.log(`First view (headless Chromium, median of ${loads} cold loads; throttled: CPU 4×, 1.6 Mbit/s down, 150 ms round trip; gzip):\n`);
     try {
@@ -531,12 +534,13 @@ async function main() {
     if (scales.includes('M')) rows.push(measureScale(Engine, 'M', { runs: Math.max(3, runs >> 2), warm: 1, methods: ['object', 'json'], text }));
     if (scales.includes('L')) rows.push(measureL(text));
   }
-  if (scales.includes('S')) rows.push(measureScale(Engine, 'S', { runs, warm: 3, methods: ['object', 'json'], only: ONE_CARD }));
+  if (scales.includes('S') && !engineOnly) rows.push(measureScale(Engine, 'S', { runs, warm: 3, methods: ['object', 'json'], only: ONE_CARD }));
   printTable(rows);
   console.log('\nJS core = the same core in plain JavaScript (peer.mjs; its statuses agree with the engine on every row both compute);');
   console.log('json-logic = json-logic-js applying each observation\'s threshold rule; floor = JSON.stringify(input) + JSON.parse(report JSON).');
   console.log('L runs evaluateCsv only (CSV text, as a national portal exports it), in its own process; its floor is JSON.parse of its report.');
   console.log(`one card = options.only ${JSON.stringify(ONE_CARD)} for the engine and the JS core alike (json-logic and the floor still see every observation).\n`);
+  if (engineOnly) return;
   printHierarchies(measureHierarchies());
   printRejection(measureRejection());
 
