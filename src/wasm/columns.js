@@ -40,6 +40,12 @@ export function observationColumns(input, maxObservations) {
     if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype || list.toJSON !== undefined) return undefined;
     const n = list.length;
     if (n === 0 || n > maxObservations) return undefined;
+    // Every element a plain object before anything is allocated: a refused input (a million
+    // `null`s) costs no columns.
+    for (let i = 0; i < n; i++) {
+      const o = list[i];
+      if (o === null || typeof o !== 'object' || !plain(o)) return undefined;
+    }
     const rest = {};
     for (const k of Object.keys(input)) if (k !== 'observations') rest[k] = input[k];
     const strings = [];
@@ -49,7 +55,6 @@ export function observationColumns(input, maxObservations) {
     const done = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const o = list[i];
-      if (o === null || typeof o !== 'object' || !plain(o)) return undefined;
       for (const k in o) {
         const v = o[k];
         if (v === null || v === undefined) continue;
