@@ -378,3 +378,4 @@ describe('demo page', () => {
 });
 
 await import('./widgets.test.mjs');
+await import('./review.test.mjs');
