@@ -256,7 +256,7 @@ export class CchcOverview extends CchcElement {
             el('td', { class: 'num', 'data-label': t('value', locale) }, value),
             el('td', { class: 'num', 'data-label': t('requirement', locale) }, requirementText(r, locale)),
             el('td', { 'data-label': t('gap', locale) }, r.value === null || r.value === undefined ? '—' : gapText(r, locale)),
-            el('td', {}, badge(r.status, locale)),
+            el('td', { class: 'status' }, badge(r.status, locale)),
           ),
         );
       }

@@ -147,12 +147,15 @@ summary { cursor: pointer; }
 .review .download { margin: 0.5rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
 .review-rows td .muted, .rows td .muted { font-size: 0.8rem; }
 .review-rows td .badge { font-size: 0.8rem; }
-.review-rows th[scope="row"] { min-width: 12rem; }
+.review-rows th[scope="row"] { min-width: 12rem; width: 32%; }
+.review-rows td:last-child { min-width: 9rem; }
 @container (max-width: 34rem) {
   .rows thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .rows tr { display: grid; grid-template-columns: 1fr auto; gap: 0.1rem 0.5rem; padding: 0.5rem 0; border-bottom: 1px solid var(--_border); }
   .rows td, .rows th { display: block; border: 0; padding: 0; }
-  .rows th[scope="row"] { grid-column: 1 / -1; }
+  .rows th[scope="row"] { grid-column: 1 / -1; order: -2; }
+  /* The status on a line of its own, under the target: a long badge never squeezes the figures. */
+  .rows td.status { grid-column: 1 / -1; order: -1; }
   .rows td.num { text-align: left; }
   .rows td[data-label]::before { content: attr(data-label) ": "; color: var(--_muted); font-weight: normal; }
 }
@@ -164,7 +167,7 @@ summary { cursor: pointer; }
     .review-rows thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
     .review-rows tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.1rem 0.5rem; padding: 0.5rem 0; border-bottom: 1px solid var(--_border); }
     .review-rows td, .review-rows th { display: block; border: 0; padding: 0; }
-    .review-rows th[scope="row"] { grid-column: 1 / -1; order: -2; }
+    .review-rows th[scope="row"] { grid-column: 1 / -1; order: -2; width: auto; min-width: 0; }
     .review-rows td.verdict { grid-column: 1 / -1; order: -1; }
     .review-rows td.num { text-align: left; }
     .review-rows td[data-label]::before { display: block; content: attr(data-label); color: var(--_muted); font-weight: normal; font-size: 0.8rem; }
@@ -186,7 +189,7 @@ summary { cursor: pointer; }
   .review-rows { font-size: 0.8rem; }
   .review-rows th, .review-rows td { padding: 0.25rem 0.35rem; }
   .review-rows th[scope="row"] { min-width: 0; width: 30%; }
-  .review-rows .badge { white-space: normal; font-size: 0.75rem; }
+  .review-rows .badge { white-space: normal; font-size: 0.75rem; border-radius: 0.3em; }
   .review-rows thead th { white-space: normal; }
 }
 @media (forced-colors: active) {
