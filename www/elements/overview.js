@@ -34,10 +34,13 @@ function countsList(counts, locale) {
 
 /**
  * Every target of the plan for one unit, by reform area, with counts by status, a sort the
- * reader chooses, and the districts and communes short of a level requirement.
+ * reader chooses, and the districts and communes short of a level requirement. Once the
+ * as-of date is past the plan's period, the final review comes first (each target at each
+ * level: clause, deadline-year figure, requirement, verdict, units by verdict) with a button
+ * that downloads it as CSV for Excel. Printed: no controls, the review a table.
  *
  * @element cchc-overview
- * @summary All targets for one unit by reform area, counts by status, sortable, units short of a level requirement.
+ * @summary All targets for one unit by reform area, counts by status, sortable, units short of a level requirement; after the plan's period, the final review and its CSV download.
  *
  * @csspart frame - The widget's box (border, background, padding).
  * @csspart error - The message shown when the figures cannot be shown.

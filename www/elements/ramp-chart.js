@@ -131,6 +131,7 @@ function swatch(...shapes) {
  * @cssproperty --cchc-floor - The floors (dashed line, square markers).
  * @cssproperty --cchc-grid - The plot's grid lines.
  * @cssproperty --cchc-status-missed - Markers of values below the floor.
+ * @cssproperty --cchc-pred-band - Background of the years a unit's figures are summed from its predecessors (before a 2025 merger).
  * @event cchc-render - After each render; `detail.state` is `ready` or `error`.
  * @event cchc-error - When the widget shows an error; `detail.code` is stable.
  */
