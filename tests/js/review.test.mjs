@@ -232,6 +232,7 @@ describe('widgets after the deadline and across the 2025 reorganisation', () => 
           bands: plot.querySelectorAll('.pred-band').length,
           hollow: plot.querySelectorAll('.pred-mark').length,
           hollowBelow: plot.querySelectorAll('.below.pred').length,
+          estimated: plot.querySelectorAll('.pred-mark.estimated, .below.pred.estimated').length,
           dashed: plot.querySelectorAll('path.pred-line').length,
           unitPred: plot.querySelectorAll('.unit-pred').length,
           solid: plot.querySelectorAll('.actual-mark').length,
@@ -249,7 +250,10 @@ describe('widgets after the deadline and across the 2025 reorganisation', () => 
     assert.equal(w.hollowBelow, years.filter((y) => pred.has(y.year) && y.met === false).length);
     assert.equal(w.solid, 0, '2025 is below its floor: a triangle');
     assert.equal(w.dashed, 1);
-    assert.equal(w.legend.predecessors, 'Thực tế: cộng từ các đơn vị trước sắp xếp (ước tính theo tỷ lệ)');
+    const estimated = new Set(ward.series.filter((p) => p.estimated).map((p) => p.year));
+    assert.equal(w.estimated, years.filter((y) => estimated.has(y.year)).length, 'points estimated from a share have a dotted outline');
+    assert.equal(w.legend.estimated, 'Thực tế: cộng từ các đơn vị trước sắp xếp, ước tính theo tỷ lệ');
+    assert.equal(w.legend.predecessors, undefined, 'every summed year of this ward is estimated: one legend entry');
     assert.deepEqual(w.basis, ['cộng từ các đơn vị trước sắp xếp, ước tính theo tỷ lệ', 'cộng từ các đơn vị trước sắp xếp, ước tính theo tỷ lệ', 'cộng từ các đơn vị trước sắp xếp, ước tính theo tỷ lệ', '—']);
     assert.match(w.desc, /năm 2022 mức sàn 35\u00a0%, thực tế 33,2\u00a0% \(dưới mức sàn; cộng từ các đơn vị trước sắp xếp, ước tính theo tỷ lệ\)/);
     // The city: no predecessors, a break between 2024 and 2025.
@@ -281,8 +285,10 @@ describe('widgets after the deadline and across the 2025 reorganisation', () => 
     const { page, problems } = await mount([
       ['cchc-overview', { unit: 'ct', src: '/data/merged.json' }],
       ['cchc-overview', { unit: 'ct', src: '/data/can-tho-sample.json' }],
+      ['cchc-overview', { unit: 'nk.tan_an', src: '/data/merged.json' }],
+      ['cchc-overview', { src: '/data/merged.json' }],
     ]);
-    const [review, none] = await page.evaluate(() =>
+    const [review, none, ward, unset] = await page.evaluate(() =>
       [...document.querySelectorAll('cchc-overview')].map((o) => {
         const box = o.shadowRoot.querySelector('section.review');
         if (!box) return null;
@@ -302,6 +308,8 @@ describe('widgets after the deadline and across the 2025 reorganisation', () => 
       }),
     );
     assert.equal(none, null, 'no review before the end of the plan’s period (the sample is as of 30 June 2025)');
+    assert.equal(ward, null, 'the city’s review is not a ward’s overview');
+    assert.deepEqual(unset?.rows.map((r) => r.key), review.rows.map((r) => r.key), 'without a unit, the overview is the city’s');
     assert.equal(review.heading, 'Tổng kết kế hoạch 2021–2025');
     assert.ok(review.labelledBy);
     assert.deepEqual(review.cols, ['Chỉ tiêu', 'Cấp', 'Số liệu năm hạn', 'Yêu cầu', 'Kết luận', 'Số đơn vị']);

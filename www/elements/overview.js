@@ -75,7 +75,7 @@ export class CchcOverview extends CchcElement {
     return reviewCsv(this.report, locale, (id) => this.indicatorInfo(id));
   }
 
-  /** Downloads the review as a CSV file (what the "download" button does); returns the file name, or null. */
+  /** Downloads the review as a CSV file (what the "download" button does); returns the file name, or null without a review. */
   downloadReview() {
     const text = this.reviewCsv();
     if (text === null) return null;
@@ -198,8 +198,10 @@ export class CchcOverview extends CchcElement {
     const countsId = uid('cchc-counts', 'all');
     section.append(el('div', { class: 'totals', role: 'group', 'aria-labelledby': countsId }, el('p', { id: countsId, class: 'vh' }, t('countsTitle', locale)), countsList(totals, locale)));
 
-    // After the plan's period: the final review first, per target and level.
-    if (report.review) section.append(this.#review(report, locale, this.headingTag(1)));
+    // After the plan's period: the final review first, per target and level. It covers every
+    // level of the data, so it belongs to the overview of the top unit (the city), not of a ward.
+    const top = report.results.find((r) => r.headline && r.level === 'city')?.unit ?? null;
+    if (report.review && (!this.unit || this.unit === top)) section.append(this.#review(report, locale, this.headingTag(1)));
 
     const sort = this.sort;
     const sortBox = el('fieldset', { class: 'sort' }, el('legend', {}, `${t('sortBy', locale)}:`));

@@ -246,8 +246,10 @@ export class CchcRampChart extends CchcElement {
         if (r.value === null) return;
         const x = s.x(i);
         const y = s.y(r.value);
-        if (r.met === false) plot.append(triangle(x, y, r.pred ? 'below pred' : 'below'));
-        else plot.append(svg('circle', { class: r.pred ? 'pred-mark' : 'actual-mark', cx: x, cy: y, r: 5 }));
+        // Shape: the floor met or not; hollow: summed from predecessors; dotted outline: estimated from a share.
+        const est = r.estimated ? ' estimated' : '';
+        if (r.met === false) plot.append(triangle(x, y, r.pred ? `below pred${est}` : 'below'));
+        else plot.append(svg('circle', { class: r.pred ? `pred-mark${est}` : 'actual-mark', cx: x, cy: y, r: 5 }));
       });
       if (brk) plot.append(breakMark(brk, years, s, locale) ?? '');
       const yearText = (r) => {
@@ -288,13 +290,23 @@ export class CchcRampChart extends CchcElement {
         el('li', {}, swatch(svg('line', { class: 'actual', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'actual-mark', cx: 14, cy: 6, r: 4 })), t('actual', locale)),
         el('li', {}, swatch(triangle(14, 6)), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
       );
-      if (anyPred) {
+      if (rows.some((r) => r.pred && !r.estimated)) {
         legend.append(
           el(
             'li',
             { 'data-legend': 'predecessors' },
             swatch(svg('rect', { class: 'pred-band', x: 0, y: 0, width: 28, height: 12 }), svg('line', { class: 'actual pred-line', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'pred-mark', cx: 14, cy: 6, r: 4 })),
-            `${t('actual', locale)}: ${t('fromPredecessors', locale)}${anyEstimated ? ` (${t('estimated', locale)})` : ''}`,
+            `${t('actual', locale)}: ${t('fromPredecessors', locale)}`,
+          ),
+        );
+      }
+      if (anyEstimated) {
+        legend.append(
+          el(
+            'li',
+            { 'data-legend': 'estimated' },
+            swatch(svg('rect', { class: 'pred-band', x: 0, y: 0, width: 28, height: 12 }), svg('line', { class: 'actual pred-line', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'pred-mark estimated', cx: 14, cy: 6, r: 4 })),
+            `${t('actual', locale)}: ${t('fromPredecessors', locale)}, ${t('estimated', locale)}`,
           ),
         );
       }

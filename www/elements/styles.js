@@ -113,6 +113,7 @@ code, .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .plot .pred-line { stroke-dasharray: 5 4; }
 .plot .pred-mark { fill: var(--_surface); stroke: var(--_accent); stroke-width: 2.5; }
 .plot .unit-pred { fill: var(--_surface); stroke: var(--_accent); stroke-width: 2; }
+.plot .pred-mark.estimated, .plot .below.estimated { stroke-dasharray: 2.5 1.5; }
 .plot .break { stroke: var(--cchc-text, #1a1a1a); stroke-width: 1.5; stroke-dasharray: 3 3; }
 .plot .level-city { stroke-dasharray: none; }
 .plot .level-district { stroke-dasharray: 6 4; }
