@@ -136,7 +136,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     const ok = await session.run(`${HELPERS}; const t0 = Date.now(); while (Date.now() - t0 < ${timeout}) { if (${expr}) return true; await new Promise((r) => setTimeout(r, 50)); } return false;`);
     if (ok) return;
     const state = await session
-      .execute(`return { url: location.href, readyState: document.readyState, ready: document.body?.dataset.ready ?? null, widgets: [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')].map((w) => w.localName + ':' + w.dataset.state) };`)
+      .execute(`return { url: location.href, readyState: document.readyState, ready: document.body?.dataset.ready ?? null, status: [document.getElementById('status')?.textContent, document.getElementById('errors')?.textContent].filter(Boolean).join(' | '), widgets: [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')].map((w) => w.localName + ':' + w.dataset.state) };`)
       .catch((e) => String(e));
     assert.fail(`${ENGINE}: timed out waiting for ${what}: ${JSON.stringify(state)}`);
   }
@@ -190,6 +190,14 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
       writeFileSync(file, await session.screenshot());
     }
     assert.ok(statSync(file).size > 10000, `${file} has a picture`);
+    assertPictureSize(file, width, height);
+  }
+
+  /** A PNG of at least `width` × `height` px (its IHDR): a driver that shrank the window is caught. */
+  function assertPictureSize(file, width, height) {
+    const png = readFileSync(file);
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.ok(w >= width && h >= height, `${file} is ${w} × ${h} px, not ${width} × ${height}`);
   }
 
   test('the demo shows every widget with the statuses the native engine computes', async () => {
@@ -542,6 +550,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     await session.setViewport(A4_WIDTH, height);
     await new Promise((r) => setTimeout(r, 300));
     writeFileSync(join(shots, `${ENGINE}-merged-print-layout.png`), await session.screenshot());
+    assertPictureSize(join(shots, `${ENGINE}-merged-print-layout.png`), A4_WIDTH, height);
     // Where the driver prints (chromedriver, geckodriver; WebKitWebDriver has no Print command),
     // the PDF itself: A4 pages, kept for looking at.
     if (ENGINE === 'webkit') return;
