@@ -169,6 +169,7 @@ bench: tools package
 FUZZ_SECONDS ?= 1800
 fuzz: tool-target
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --root $(TOOLS)
+	mkdir -p fuzz/corpus/inputs
 	cd fuzz && RUSTC_BOOTSTRAP=1 nice cargo fuzz run --sanitizer none inputs corpus/inputs seeds/inputs -- -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072
 
 clean-tools:

@@ -24,3 +24,12 @@ for p in sorted((fx / "eval/csv").glob("*.csv")):
 sample = (fx / "packs/sample_province.json").read_text()
 one = (fx / "eval/status_met_internal_e_transfer.json").read_text()
 put("pack_and_input_sample", 4, sample + "\0" + one)
+# The catalogue's CSV and JSON texts (quotes never closed, numbers in both conventions,
+# escaped surrogates, …), where they are plain text.
+catalogue = json.loads((fx / "catalogue.json").read_text())
+for i, e in enumerate(catalogue["entries"]):
+    if e["target"] == "evaluate_csv" and isinstance(e.get("csv"), str):
+        put(f"catalogue_csv_{i:03}", 2, e["csv"])
+    if e["target"] == "evaluate_json" and isinstance(e.get("input"), str):
+        put(f"catalogue_json_{i:03}", 1, e["input"])
+        put(f"catalogue_value_{i:03}", 3, e["input"])

@@ -84,6 +84,10 @@ const files = readdirSync(out).filter((f) => f !== 'package.json').sort();
 const pkg = { name: patch.name, version, ...patch, files };
 writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
+// One tarball in target/: an earlier version's would be taken for this one by the tests.
+for (const f of readdirSync(join(root, 'target'))) {
+  if (/^cchc-progress-.*\.tgz$/.test(f)) rmSync(join(root, 'target', f));
+}
 const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', join(root, 'target')], {
   cwd: out,
   encoding: 'utf8',

@@ -11,6 +11,9 @@ use cchc_progress::report::Report;
 use cchc_progress::Engine;
 use serde_json::Value;
 
+#[path = "common/base64.rs"]
+mod base64;
+
 const CATALOGUE: &str = include_str!("fixtures/catalogue.json");
 
 /// Markers that only a JavaScript value can carry.
@@ -96,21 +99,6 @@ fn build(v: &Value, base_pack: &Value) -> Value {
         }
         other => other.clone(),
     }
-}
-
-fn base64(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::new();
-    let (mut acc, mut bits) = (0u32, 0);
-    for c in text.bytes().filter(|c| *c != b'=') {
-        acc = acc << 6 | ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
 }
 
 /// Words of Rust, serde or the glue that no message may carry.
@@ -252,7 +240,7 @@ fn run_entry(engine: &Engine, entry: &Value, base_pack: &Value, good: &Value) {
         "evaluate_json" => engine.evaluate_json(input.as_str().unwrap()).map(Some),
         "evaluate_csv" => {
             let csv = match entry.get("csvBase64") {
-                Some(b) => String::from_utf8_lossy(&base64(b.as_str().unwrap())).into_owned(),
+                Some(b) => String::from_utf8_lossy(&base64::decode(b.as_str().unwrap())).into_owned(),
                 None => build(&entry["csv"], base_pack).as_str().unwrap().to_string(),
             };
             engine

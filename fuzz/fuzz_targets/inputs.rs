@@ -8,7 +8,9 @@
 //! - `4`: a rule pack and an input separated by a 0 byte: the input evaluated on that plan.
 //!
 //! Besides not panicking, every report must serialize, and evaluating twice gives the same
-//! bytes.
+//! bytes. CSV text read without an error has one observation per line that holds something
+//! (no quote swallowed a row), and JSON text gives the same answer as the JSON value it
+//! parses to (the text is read one observation at a time, the value whole).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -75,13 +77,31 @@ fuzz_target!(|data: &[u8]| {
             let options = small_input();
             let mut options = options.as_object().cloned().unwrap_or_default();
             options.remove("observations");
-            if let Ok(report) = embedded.evaluate_csv(&text, &Value::Object(options)) {
+            let options = Value::Object(options);
+            if let Ok(read) = cchc_progress::data::read_csv(&text, &options) {
+                let lines = text
+                    .strip_prefix('\u{feff}')
+                    .unwrap_or(&text)
+                    .split('\n')
+                    .skip(1)
+                    .filter(|l| !l.trim_end_matches('\r').is_empty())
+                    .count();
+                // Lines ended by a lone `\r` are one line to the CSV reader too: compare only
+                // texts without one.
+                if !text.replace("\r\n", "").contains('\r') {
+                    assert_eq!(read.input.observations.len(), lines, "one observation per line");
+                }
+            }
+            if let Ok(report) = embedded.evaluate_csv(&text, &options) {
                 serde_json::to_string(&report).expect("a report always serializes");
             }
         }
         3 => {
             if let Ok(value) = serde_json::from_str::<Value>(&text) {
                 check(embedded, &value);
+                let by_value = embedded.evaluate(&value).map(|r| serde_json::to_string(&r).ok());
+                let by_text = embedded.evaluate_json(&text).map(|r| serde_json::to_string(&r).ok());
+                assert_eq!(by_value, by_text, "the JSON text and its value give the same answer");
             }
         }
         _ => {

@@ -306,26 +306,17 @@ fn push_gap_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
     let Some(g) = f.gap_points else { return };
     out.push_str(sep);
     match (l, f.ind.measure) {
-        (Locale::Vi, Measure::Rank) => {
-            out.push_str("còn cách ");
-            push_gap(out, g, 0, l);
-            out.push_str(" bậc");
-        }
-        (Locale::En, Measure::Rank) => {
-            let from = out.len();
-            push_gap(out, g, 0, l);
-            let one = out.get(from..) == Some("1");
-            out.push_str(if one { " place away" } else { " places away" });
-        }
         (Locale::Vi, _) => {
             out.push_str("còn cách ");
-            push_gap(out, g, 1, l);
-            out.push_str(" điểm phần trăm");
+            push_gap_amount(out, f, g, l);
+        }
+        (Locale::En, Measure::Rank) => {
+            push_gap_amount(out, f, g, l);
+            out.push_str(" away");
         }
         (Locale::En, _) => {
             out.push_str("a gap of ");
-            push_gap(out, g, 1, l);
-            out.push_str(" percentage points");
+            push_gap_amount(out, f, g, l);
         }
     }
 }

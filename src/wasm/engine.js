@@ -48,6 +48,15 @@ export function utf8(s) {
 // the class made appear in, and every method checks its `this` first.
 const pointers = new WeakMap();
 let guarded = false;
+// How many engines WebAssembly has made whose object has not received its pointer yet: the
+// class sets one right after each is made, and nothing else may set one (a pointer written
+// by hand onto an object of the class would reach whatever memory it names).
+let expected = 0;
+
+/** Called by WebAssembly for each engine it makes, just before the class receives it. */
+export function expectPointer() {
+  expected++;
+}
 
 /**
  * Guards the class of `sample` (an object the class made, whose pointer is an own property;
@@ -75,11 +84,18 @@ export function guard(sample, texts) {
     },
     // The class sets a pointer once, when it makes an object, and 0 when it frees it.
     set(p) {
-      const now = pointers.get(this);
-      if (p === 0 || now === undefined) pointers.set(this, p);
+      if (p === 0) {
+        if (pointers.has(this)) pointers.set(this, 0);
+      } else if (expected > 0 && !pointers.has(this)) {
+        expected--;
+        pointers.set(this, p);
+      }
     },
   });
   const check = (self, method) => {
+    // A pointer is set right after its engine is made, before any method runs: what is still
+    // expected now never came (an engine made in Rust and never handed over).
+    expected = 0;
     if (self === null || (typeof self !== 'object' && typeof self !== 'function')) throw fail('detached', method);
     const p = pointers.get(self);
     if (p === undefined) throw fail('notEngine', method);

@@ -30,6 +30,9 @@ extern "C" {
     fn make_error(code: &str, path: &str, vi: &str, en: &str, errors: JsValue) -> JsValue;
 
     fn guard(sample: &JsValue, texts: &JsValue) -> bool;
+
+    #[wasm_bindgen(js_name = expectPointer)]
+    fn expect_pointer();
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -262,9 +265,7 @@ impl JsEngine {
                 ),
             ));
         }
-        crate::Engine::embedded()
-            .map(|inner| JsEngine { inner: Some(inner) })
-            .map_err(into_js_error)
+        crate::Engine::embedded().map(JsEngine::made).map_err(into_js_error)
     }
 
     /// An engine on another rule pack, given as an object or as JSON text.
@@ -293,9 +294,7 @@ impl JsEngine {
                 crate::Engine::from_value(value)
             }
         };
-        inner
-            .map(|inner| JsEngine { inner: Some(inner) })
-            .map_err(into_js_error)
+        inner.map(JsEngine::made).map_err(into_js_error)
     }
 
     /// The validated plan, normalized.
@@ -419,6 +418,12 @@ impl JsEngine {
         JsEngine::construct(JsValue::UNDEFINED)
     }
 
+    /// An engine about to be handed to the class, which then sets its pointer (once).
+    fn made(inner: crate::Engine) -> JsEngine {
+        expect_pointer();
+        JsEngine { inner: Some(inner) }
+    }
+
     fn engine(&self) -> Result<&crate::Engine, JsValue> {
         self.inner.as_ref().ok_or_else(|| {
             into_js_error(
@@ -502,6 +507,19 @@ fn input_value(input: JsValue) -> Result<serde_json::Value, Errors> {
         let m = crate::error::serde_message(&e.to_string());
         Errors::one(Error::new(ErrorCode::InputInvalid, "$", m.vi, m.en))
     })
+}
+
+/// The result serializer ([`tape`]), for the boundary's own tests (`tests/shared/tape.rs`):
+/// `value` as JavaScript receives it, sent in pieces of `flush_steps` steps (0: the size a
+/// result is sent in).
+#[doc(hidden)]
+pub fn tape_to_js<T: Serialize + ?Sized>(value: &T, flush_steps: usize) -> Result<JsValue, String> {
+    let sent = if flush_steps == 0 {
+        tape::to_js(value)
+    } else {
+        tape::to_js_in_pieces(value, flush_steps)
+    };
+    sent.map_err(|e| e.to_string())
 }
 
 /// The package version.

@@ -93,7 +93,13 @@ const SHARED_MAX_BYTES: usize = 160;
 
 /// Converts `value` into a JavaScript value.
 pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, TapeError> {
-    let mut tape = Tape::new();
+    to_js_in_pieces(value, FLUSH_STEPS)
+}
+
+/// [`to_js`], sending a piece every `flush_steps` steps (the boundary's tests send pieces of
+/// a few steps, so that every kind of step meets a piece's end).
+pub(super) fn to_js_in_pieces<T: Serialize + ?Sized>(value: &T, flush_steps: usize) -> Result<JsValue, TapeError> {
+    let mut tape = Tape::new(flush_steps.max(1));
     value.serialize(&mut tape)?;
     tape.flush();
     Ok(tape_root(&tape.builder))
@@ -148,6 +154,8 @@ impl Hasher for Fx {
 
 struct Tape {
     builder: JsValue,
+    /// Steps per piece: [`FLUSH_STEPS`].
+    flush_steps: usize,
     ops: Vec<u32>,
     nums: Vec<f64>,
     /// The strings new since the last piece, back to back, and where each ends (UTF-16).
@@ -163,9 +171,10 @@ struct Tape {
 }
 
 impl Tape {
-    fn new() -> Tape {
+    fn new(flush_steps: usize) -> Tape {
         Tape {
             builder: tape_builder(),
+            flush_steps,
             ops: Vec::new(),
             nums: Vec::new(),
             text: String::new(),
@@ -191,7 +200,7 @@ impl Tape {
     }
 
     fn step(&mut self, op: u32) {
-        if self.ops.len() >= FLUSH_STEPS {
+        if self.ops.len() >= self.flush_steps {
             self.flush();
         }
         self.ops.push(op);

@@ -12,6 +12,9 @@ use cchc_progress::wasm::JsEngine;
 
 const CATALOGUE: &str = include_str!("../fixtures/catalogue.json");
 
+#[path = "../common/base64.rs"]
+mod base64;
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
 }
@@ -147,20 +150,6 @@ fn js(v: &Value, base: &Value) -> JsValue {
             obj.into()
         }
     }
-}
-
-fn base64_bytes(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
-    for c in text.bytes().filter(|c| *c != b'=') {
-        acc = acc << 6 | ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
 }
 
 /// Bytes decoded as a browser's `TextDecoder('utf-8')` does: invalid bytes become U+FFFD.
@@ -343,7 +332,7 @@ fn run(engine: &JsValue, entry: &Value, base: &Value) -> Result<(), String> {
         "evaluate_json" => call(engine, "evaluateJson", &[input()]),
         "evaluate_csv" => {
             let csv = match entry.get("csvBase64").and_then(Value::as_str) {
-                Some(b) => decode(&base64_bytes(b)),
+                Some(b) => decode(&base64::decode(b)),
                 None => js(&entry["csv"], base),
             };
             call(engine, "evaluateCsv", &[csv, js(&entry["options"], base)])

@@ -161,14 +161,19 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
         last = Some((i, start, line));
         // A quoted cell that holds a line break, however the record ended: its rows (or the
         // rest of the file) would vanish into it.
-        if !matches!(read, Ok(false)) && quotes::has_line_break(record.as_slice()) {
-            if let Some(s) = quotes::spanning(text, start, line, delimiter) {
-                errors.push(spanning_error(&format!("$.observations[{i}]"), s));
-                if s.closed_on.is_none() || errors.len() > MAX_ERRORS {
-                    break;
-                }
-                continue;
+        if quotes::has_line_break(record.as_slice()) {
+            // Only a quoted cell holds one; should the second reading not find it, the record
+            // is refused all the same, from its first line.
+            let s = quotes::spanning(text, start, line, delimiter).unwrap_or(quotes::Spanning {
+                line,
+                column: 1,
+                closed_on: Some(line.saturating_add(1)),
+            });
+            errors.push(spanning_error(&format!("$.observations[{i}]"), s));
+            if s.closed_on.is_none() || errors.len() > MAX_ERRORS {
+                break;
             }
+            continue;
         }
         match read {
             Ok(_) => {}

@@ -59,6 +59,55 @@ pub(crate) enum Refused {
 
 /// Reads a trimmed, non-empty number cell.
 pub(crate) fn read(cell: &str, convention: Convention) -> Result<Cell, Refused> {
+    match plain(cell, convention) {
+        Some(v) => Ok(Cell::Number(v)),
+        None => read_grouped(cell, convention),
+    }
+}
+
+/// The common cell, read without allocating: digits with at most one decimal separator of the
+/// convention and nothing else (`61`, `82.5` under `,`; `62,5` under `;`), and not a form that
+/// reads two ways (`1,234` under `;`). `None` sends the cell to [`read_grouped`].
+fn plain(cell: &str, convention: Convention) -> Option<f64> {
+    let separator = match convention {
+        Convention::DecimalPoint => b'.',
+        Convention::DecimalComma => b',',
+    };
+    let bytes = cell.as_bytes();
+    let body = bytes
+        .strip_prefix(b"-")
+        .or_else(|| bytes.strip_prefix(b"+"))
+        .unwrap_or(bytes);
+    let at = body.iter().position(|b| *b == separator);
+    let (int, frac) = match at {
+        Some(i) => (body.get(..i)?, body.get(i + 1..)?),
+        None => (body, &b""[..]),
+    };
+    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    if body.len() > 32 || !digits(int) || !digits(frac) || (int.is_empty() && frac.is_empty()) {
+        return None;
+    }
+    if convention == Convention::DecimalComma
+        && at.is_some()
+        && frac.len() == 3
+        && (1..=3).contains(&int.len())
+        && int.first() != Some(&b'0')
+    {
+        return None;
+    }
+    let mut buffer = [0u8; 34];
+    let text = buffer.get_mut(..bytes.len())?;
+    text.copy_from_slice(bytes);
+    if let Some(slot) = at.and_then(|i| text.get_mut(bytes.len() - body.len() + i)) {
+        *slot = b'.';
+    }
+    let v = super::super::decimal::parse_f64(std::str::from_utf8(text).ok()?)?;
+    Some(if v == 0.0 { 0.0 } else { v })
+}
+
+/// Any other cell: grouped digits, exponents, the forms that read two ways, and what is
+/// refused.
+fn read_grouped(cell: &str, convention: Convention) -> Result<Cell, Refused> {
     let (negative, body) = match cell.as_bytes().first() {
         Some(b'-') => (true, cell.get(1..).unwrap_or_default()),
         Some(b'+') => (false, cell.get(1..).unwrap_or_default()),
@@ -299,5 +348,18 @@ mod tests {
         assert_eq!(point("12 34"), Err(Refused::BadGrouping));
         assert_eq!(point("-inf"), Err(Refused::NotANumber));
         assert_eq!(point("1e999"), Err(Refused::NotANumber));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The allocation-free reading of plain cells is the general reading.
+        #[test]
+        fn plain_cells_read_as_the_general_reader_reads_them(s in "[-+]?[0-9]{0,12}([.,][0-9]{0,6})?") {
+            for convention in [Convention::DecimalPoint, Convention::DecimalComma] {
+                if let Some(v) = plain(&s, convention) {
+                    proptest::prop_assert_eq!(read_grouped(&s, convention).map(Cell::value), Ok(v), "{}", s);
+                }
+            }
+        }
     }
 }

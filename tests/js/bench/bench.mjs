@@ -3,6 +3,7 @@
 //
 //   node tests/js/bench/bench.mjs            the full table (S, M, L, construction, size, Chromium)
 //   node tests/js/bench/bench.mjs --smoke    S once, checks the report has results; no timing verdicts
+//   node tests/js/bench/bench.mjs --rejection  only the peak memory of refusing 1 000 000 nulls
 //   options: --pkg DIR, --no-browser, --scales S,M,L, --text both,none (the report's
 //            options.text: full sentences, or numbers only), --runs N (S runs; M and L use fewer)
 //
@@ -214,6 +215,52 @@ function childL() {
   );
 }
 
+// ---- the memory of a rejection (issue 13.12) -------------------------------------------------
+
+// Refusing 1 000 000 `null` observations (an 8 MB array) must not cost what reading a million
+// observations would: each door runs in its own process, so that its peak (maxRSS) is its own.
+function measureRejection() {
+  return ['object', 'json'].map((door) => {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-rejection', door, '--pkg', PKG], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (child.status !== 0) fail(`the rejection run failed:\n${child.stderr}`);
+    return JSON.parse(child.stdout);
+  });
+}
+
+function childRejection() {
+  const door = args[args.indexOf('--child-rejection') + 1];
+  const { Engine } = require(NODE_ENTRY);
+  const engine = new Engine();
+  const input = { asOf: '2024-12-31', observations: new Array(1_000_000).fill(null) };
+  const text = door === 'json' ? JSON.stringify(input) : null;
+  const baseRssMB = process.resourceUsage().maxRSS / 1024;
+  const t = performance.now();
+  let code = 'accepted';
+  let errors = 0;
+  try {
+    if (door === 'json') engine.evaluateJson(text);
+    else engine.evaluate(input);
+  } catch (e) {
+    code = e.code;
+    errors = e.errors.length;
+  }
+  const ms = performance.now() - t;
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ door, ms, code, errors, baseRssMB, maxRssMB }));
+}
+
+function printRejection(rows) {
+  for (const r of rows) {
+    const call = r.door === 'json' ? 'evaluateJson(text)' : 'evaluate(obj)';
+    console.log(
+      `rejecting 1 000 000 null observations, ${call}: ${r.code} (${r.errors} errors) in ${f1(r.ms)} ms; peak RSS ${r.maxRssMB.toFixed(0)} MB, ${(r.maxRssMB - r.baseRssMB).toFixed(0)} MB above the process with its input built`,
+    );
+  }
+}
+
 // ---- the same S workload in headless Chromium ----------------------------------------------
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>cchc-progress bench</title>
@@ -302,6 +349,7 @@ function printTable(rows) {
 
 async function main() {
   if (flag('--child-L')) return childL();
+  if (flag('--child-rejection')) return childRejection();
   if (!existsSync(NODE_ENTRY) || !existsSync(WASM)) fail(`no built package in ${PKG}: run \`make package\` first`);
   const { Engine } = require(NODE_ENTRY);
 
@@ -312,6 +360,8 @@ async function main() {
     }
     return;
   }
+
+  if (flag('--rejection')) return printRejection(measureRejection());
 
   const runs = Number(option('--runs', 15));
   console.log(`cchc-progress benchmark: ${PKG}`);
@@ -332,6 +382,8 @@ async function main() {
   printTable(rows);
   console.log('\nfloor = JSON.stringify(input) + JSON.parse(report JSON); peer = json-logic-js threshold rule per observation;');
   console.log('L runs evaluateCsv only (CSV text, as a national portal exports it), in its own process; its floor is JSON.parse of its report.');
+  console.log('');
+  printRejection(measureRejection());
 
   if (!flag('--no-browser')) {
     try {
