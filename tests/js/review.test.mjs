@@ -129,6 +129,23 @@ describe('widgets after the deadline and across the 2025 reorganisation', () => 
     const expected = engine.evaluate(reused).results.filter((r) => r.unit === '31150' && r.validFrom === '2025-07-01').map((r) => [r.indicator, r.status]);
     assert.deepEqual(other.rows, expected, 'one row per target, the new ward’s, never both');
     assert.deepEqual(other.units, ['Phường Ninh Kiều (mới)', 'Phường Tân An', 'Phường Ninh Kiều (mới)', 'Phường Tân An']);
+    // The district's overview in 2024 lists its wards short of the 2024 target: the code then
+    // named the old ward (under the district), not the new one (under the city).
+    const in2024 = { ...reused, asOf: '2024-12-31', observations: reused.observations.map((o) => (o.unit === '31150' && o.period === '2024' ? { ...o, numerator: 200 } : o)) };
+    const summary = engine.evaluate(in2024).levelSummaries.find((x) => x.indicator === 'egov.work_records_online' && x.level === 'commune');
+    assert.deepEqual([summary.year, summary.unitsShort], [2024, ['31150', '31153']]);
+    const short = await page.evaluate(async (input) => {
+      const o = document.createElement('cchc-overview');
+      o.setAttribute('unit', 'nk');
+      o.input = input;
+      document.body.append(o);
+      await o.updateComplete;
+      return [...o.shadowRoot.querySelectorAll('details[data-indicator="egov.work_records_online"][data-level="commune"] li')].map((li) => [li.dataset.unit, li.textContent]);
+    }, in2024);
+    assert.deepEqual(short, [
+      ['31150', 'Phường Tân An'],
+      ['31153', 'Phường Thới Bình'],
+    ]);
     assert.deepEqual(problems, []);
     await page.close();
   });
