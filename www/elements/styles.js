@@ -190,6 +190,8 @@ summary { cursor: pointer; }
   .review-rows { font-size: 0.8rem; }
   .review-rows th, .review-rows td { padding: 0.25rem 0.35rem; }
   .review-rows th[scope="row"] { min-width: 0; width: 30%; }
+  .review-rows td:last-child { min-width: 0; }
+  .review-rows td.verdict { min-width: 9em; }
   .review-rows .badge { white-space: normal; font-size: 0.75rem; border-radius: 0.3em; }
   .review-rows thead th { white-space: normal; }
 }
