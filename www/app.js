@@ -1,12 +1,45 @@
-// The demo portal page. The widgets load the Cần Thơ sample themselves (their `src`
-// attribute); this script adds what a portal page around them does: the language switch, the
-// as-of selector, a file picker and drop zone for an editor's own CSV or JSON export, the
-// data-quality findings, and the ramp table. It reads the same shared evaluation as the
-// widgets, so the sample is evaluated once. Everything from data is rendered as text.
+// The demo portal page. The widgets load the sample data themselves (their `src` attribute);
+// this script adds what a portal page around them does: the choice of sample data set, the
+// language switch, the as-of selector, a file picker and drop zone for an editor's own CSV or
+// JSON export, the data-quality findings, and the ramp table. It reads the same shared
+// evaluation as the widgets, so the data is evaluated once. Everything from data is rendered
+// as text.
+//
+// Two sample data sets, both made up and labelled so: Cần Thơ through 30 June 2025, and the
+// merged city after the 2025 reorganisation as of 30 June 2026 (the plan's final review, with
+// invented names for the new units). `?data=merged` opens the second.
 
 import { evaluateShared, fetchJson, getEngine } from '/pkg/elements/index.js';
 
-const SAMPLE = './data/can-tho-sample.json';
+/**
+ * The sample data sets and the widgets each shows: cards (`[indicator, unit]`), ramp charts
+ * (their attributes) and the overview's unit. The merged city's cards show a target with no
+ * 2025 figure, a rank out of the 34 new provinces with a figure after the deadline, a new ward
+ * that took the code of an old one (and its history from its predecessors), and an old ward
+ * that ended on 30 June 2025 with its successor.
+ */
+const DATASETS = {
+  sample: {
+    src: './data/can-tho-sample.json',
+    cards: [
+      ['proc.online_l34', 'ct'],
+      ['proc.digitized_results', 'ct'],
+      ['egov.work_records_online', 'nk'],
+    ],
+    charts: [{ unit: 'ct' }, { level: 'district' }],
+  },
+  merged: {
+    src: './data/can-tho-merged-sample.json',
+    cards: [
+      ['proc.online_l34', 'ct'],
+      ['rank.papi', 'ct'],
+      ['proc.digitized_results', 'nk.tan_an'],
+      ['egov.work_records_online', 'nk.an_hoa'],
+    ],
+    charts: [{ unit: 'ct' }, { unit: 'nk.tan_an' }],
+  },
+};
+const SAMPLE = DATASETS.sample.src;
 const MAX_BYTES = 20 * 1024 * 1024;
 const WIDGETS = 'cchc-progress-card, cchc-ramp-chart, cchc-overview';
 
@@ -19,6 +52,11 @@ const TEXT = {
     title: 'Tiến độ thực hiện Kế hoạch cải cách hành chính 2021–2025',
     sampleBadge: 'Số liệu mẫu',
     sampleNote: 'Các con số trên trang này là số liệu mẫu để minh họa, không phải số liệu chính thức của thành phố.',
+    mergedNote: 'Các con số trên trang này là số liệu mẫu để minh họa, không phải số liệu chính thức. Thành phố sau sắp xếp năm 2025: tên các đơn vị mới là tên mẫu, không phải tên chính thức.',
+    datasetLabel: 'Bộ số liệu mẫu',
+    datasetSample: 'Cần Thơ, đến 30/06/2025',
+    datasetMerged: 'Sau sắp xếp, đến 30/06/2026',
+    printMeta: (plan, asOf) => `${plan} · Tính đến ngày ${asOf}`,
     fileBadge: 'Số liệu từ tệp của bạn',
     fileNote: (name) => `Đang hiển thị tệp „${name}“ (chỉ xử lý trong trình duyệt này, không gửi đi đâu).`,
     controlsHeading: 'Chọn số liệu',
@@ -26,7 +64,7 @@ const TEXT = {
     asOfData: 'Theo tệp',
     dropHint: 'Biên tập viên cổng thông tin: kéo thả tệp CSV hoặc JSON xuất từ hệ thống của mình vào khung này để xem kết quả ngay (tệp không rời khỏi trình duyệt).',
     fileLabel: 'Chọn tệp số liệu (CSV hoặc JSON)',
-    fileHelp: 'CSV: một dòng cho mỗi số liệu (indicator, unit, period, value hoặc numerator/denominator…), dùng danh sách đơn vị của số liệu mẫu. JSON: toàn bộ dữ liệu đầu vào (asOf, units, observations).',
+    fileHelp: 'CSV: một dòng cho mỗi số liệu (indicator, unit, period, value hoặc numerator/denominator…), dùng danh sách đơn vị của bộ số liệu mẫu đang chọn. JSON: toàn bộ dữ liệu đầu vào (asOf, units, observations).',
     reset: 'Quay lại số liệu mẫu',
     cardsHeading: 'Chỉ tiêu tiêu biểu',
     rampHeading: 'Lộ trình số hóa kết quả giải quyết TTHC (khoản II.2.c.2)',
@@ -56,6 +94,11 @@ const TEXT = {
     title: 'Progress of the 2021–2025 administrative reform plan',
     sampleBadge: 'Sample figures',
     sampleNote: 'The figures on this page are sample figures for illustration, not the city’s official figures.',
+    mergedNote: 'The figures on this page are sample figures for illustration, not official figures. The city after the 2025 reorganisation: the names of the new units are invented, not official names.',
+    datasetLabel: 'Sample data set',
+    datasetSample: 'Cần Thơ, as of 30 June 2025',
+    datasetMerged: 'Merged city, as of 30 June 2026',
+    printMeta: (plan, asOf) => `${plan} · As of ${asOf}`,
     fileBadge: 'Figures from your file',
     fileNote: (name) => `Showing the file “${name}” (processed in this browser only, never sent anywhere).`,
     controlsHeading: 'Choose the figures',
@@ -63,7 +106,7 @@ const TEXT = {
     asOfData: 'From the data',
     dropHint: 'Portal editors: drop a CSV or JSON export of your own system onto this box to see the result at once (the file never leaves the browser).',
     fileLabel: 'Choose a data file (CSV or JSON)',
-    fileHelp: 'CSV: one row per figure (indicator, unit, period, value or numerator/denominator…), using the units of the sample. JSON: a whole input (asOf, units, observations).',
+    fileHelp: 'CSV: one row per figure (indicator, unit, period, value or numerator/denominator…), using the units of the chosen sample data set. JSON: a whole input (asOf, units, observations).',
     reset: 'Back to the sample figures',
     cardsHeading: 'Key targets',
     rampHeading: 'Digitization ramp of procedure results (clause II.2.c.2)',
@@ -94,9 +137,10 @@ const MAX_FINDINGS = 200;
 const state = {
   locale: 'vi',
   asOf: '',
+  dataset: 'sample', // the sample data set chosen (DATASETS)
   source: { src: SAMPLE }, // what the widgets show: { src } | { input } | { csv, csvOptions }
   fileName: null,
-  sample: null, // the sample input (its units serve CSV files)
+  sample: null, // the chosen sample's input (its units serve CSV files)
   report: null,
   dataAsOf: null, // the data's own as-of date, named in the selector's first option
   error: null,
@@ -139,6 +183,7 @@ function applyLocale() {
   for (const row of document.querySelectorAll('#ramp-table tbody tr')) row.querySelector('th').textContent = TEXT[locale].levels[row.dataset.level];
   for (const w of document.querySelectorAll(WIDGETS)) w.setAttribute('locale', locale);
   renderBanner();
+  renderPrintMeta();
   renderFindings();
   renderErrors();
   if (state.report && state.fileName) $('load-status').textContent = tr('loaded', state.fileName, state.report.results.length);
@@ -154,8 +199,14 @@ function renderBanner() {
     const [before, after] = tr('fileNote', '\u0000').split('\u0000');
     note.replaceChildren(before, node('bdi', { dir: 'auto' }, state.fileName), after);
   } else {
-    note.textContent = tr('sampleNote');
+    note.textContent = tr(state.dataset === 'merged' ? 'mergedNote' : 'sampleNote');
   }
+}
+
+/** The line printed under the page's title: the plan and the as-of date of the figures shown. */
+function renderPrintMeta() {
+  const r = state.report;
+  $('print-meta').textContent = r ? tr('printMeta', r.plan.titles[state.locale], formatDate(r.asOf)) : '';
 }
 
 function renderFindings() {
@@ -212,6 +263,37 @@ function renderErrors() {
 
 function widgets() {
   return [...document.querySelectorAll(WIDGETS)];
+}
+
+/** Puts the chosen data set's cards and charts on the page (the overview stays). */
+function placeWidgets() {
+  const ds = DATASETS[state.dataset];
+  const make = (tag, attrs) => {
+    const w = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) w.setAttribute(k, v);
+    w.setAttribute('locale', state.locale);
+    return w;
+  };
+  document.querySelector('.cards').replaceChildren(...ds.cards.map(([indicator, unit]) => make('cchc-progress-card', { indicator, unit, src: ds.src })));
+  document.querySelector('.charts').replaceChildren(...ds.charts.map((attrs) => make('cchc-ramp-chart', { ...attrs, src: ds.src })));
+}
+
+async function chooseDataset(name) {
+  document.body.dataset.ready = 'loading';
+  state.dataset = DATASETS[name] ? name : 'sample';
+  $('dataset').value = state.dataset;
+  const query = state.dataset === 'sample' ? location.pathname : `${location.pathname}?data=${state.dataset}`;
+  if (`${location.pathname}${location.search}` !== query) history.replaceState(null, '', query);
+  state.source = { src: DATASETS[state.dataset].src };
+  state.fileName = null;
+  state.asOf = '';
+  $('as-of').value = '';
+  $('file').value = '';
+  $('load-status').textContent = '';
+  placeWidgets();
+  state.sample = await fetchJson(DATASETS[state.dataset].src);
+  state.dataAsOf = state.sample?.asOf ?? null;
+  await show();
 }
 
 /** Gives every widget the current source, then reads the same shared evaluation. */
@@ -313,8 +395,11 @@ function wire() {
     const file = e.target.files?.[0];
     if (file) void loadFile(file);
   });
+  $('dataset').addEventListener('change', (e) => {
+    void chooseDataset(e.target.value);
+  });
   $('reset').addEventListener('click', () => {
-    state.source = { src: SAMPLE };
+    state.source = { src: DATASETS[state.dataset].src };
     state.fileName = null;
     state.dataAsOf = state.sample?.asOf ?? null;
     $('file').value = '';
@@ -338,8 +423,7 @@ function wire() {
 async function main() {
   wire();
   buildRampTable(await getEngine());
-  state.sample = await fetchJson(SAMPLE);
-  await show();
+  await chooseDataset(new URLSearchParams(location.search).get('data') ?? 'sample');
 }
 
 main().catch((err) => {

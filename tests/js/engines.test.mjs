@@ -14,9 +14,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { CSP, serve } from '../../www/serve.mjs';
 import { serveDir } from './static.mjs';
 import { MIN_WINDOW_WIDTH, startSession } from './webdriver.mjs';
+import { checkReviewCsv } from './review-csv-check.mjs';
 
 const ENGINE = process.env.ENGINE ?? 'chromium';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,6 +28,10 @@ const shots = join(root, 'target', 'screenshots');
 const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'), 'utf8'));
 const { Engine } = createRequire(import.meta.url)(join(root, 'pkg/cchc_progress_node.cjs'));
 const native = new Engine().evaluate(sample);
+const merged = JSON.parse(readFileSync(join(root, 'www/data/can-tho-merged-sample.json'), 'utf8'));
+const nativeMerged = new Engine().evaluate(merged);
+/** A4's printable width at 12 mm margins (186 mm) in CSS px. */
+const A4_WIDTH = 703;
 
 // The narrow-window iframe needs the page to allow being framed by its own origin.
 const FRAMEABLE = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
@@ -129,7 +136,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     const ok = await session.run(`${HELPERS}; const t0 = Date.now(); while (Date.now() - t0 < ${timeout}) { if (${expr}) return true; await new Promise((r) => setTimeout(r, 50)); } return false;`);
     if (ok) return;
     const state = await session
-      .execute(`return { url: location.href, readyState: document.readyState, ready: document.body?.dataset.ready ?? null, widgets: [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')].map((w) => w.localName + ':' + w.dataset.state) };`)
+      .execute(`return { url: location.href, readyState: document.readyState, ready: document.body?.dataset.ready ?? null, status: [document.getElementById('status')?.textContent, document.getElementById('errors')?.textContent].filter(Boolean).join(' | '), widgets: [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')].map((w) => w.localName + ':' + w.dataset.state) };`)
       .catch((e) => String(e));
     assert.fail(`${ENGINE}: timed out waiting for ${what}: ${JSON.stringify(state)}`);
   }
@@ -183,6 +190,14 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
       writeFileSync(file, await session.screenshot());
     }
     assert.ok(statSync(file).size > 10000, `${file} has a picture`);
+    assertPictureSize(file, width, height);
+  }
+
+  /** A PNG of at least `width` × `height` px (its IHDR): a driver that shrank the window is caught. */
+  function assertPictureSize(file, width, height) {
+    const png = readFileSync(file);
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.ok(w >= width && h >= height, `${file} is ${w} × ${h} px, not ${width} × ${height}`);
   }
 
   test('the demo shows every widget with the statuses the native engine computes', async () => {
@@ -203,9 +218,14 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     assert.deepEqual(rows, native.results.filter((r) => r.unit === 'ct').map((r) => [r.indicator, r.status]));
   });
 
-  for (const width of [1280, 360]) {
-    test(`at ${width} px no value is split from its unit, no word of a header is broken, nothing overflows`, async () => {
-      await open(`${demoBase}/`, width);
+  for (const [width, path] of [
+    [1280, '/'],
+    [360, '/'],
+    [1280, '/?data=merged'],
+    [360, '/?data=merged'],
+  ]) {
+    test(`at ${width} px no value is split from its unit, no word of a header is broken, nothing overflows (${path})`, async () => {
+      await open(`${demoBase}${path}`, width);
       await demoReady();
       const found = await session.execute(`${HELPERS}
         const o = document.querySelector('cchc-overview').shadowRoot;
@@ -220,9 +240,11 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
             if (lines.size > 1) split.push(node.data);
           }
         }
+        // Words, and the parts of a word joined by a slash ("chuyển đổi/tự chủ"): a line may
+        // end after the slash, as it may after a space, never inside a word.
         for (const cell of o.querySelectorAll('thead th, tbody th, td[data-label], .area-head, legend, button')) {
           for (const node of __cchc.textNodes(cell)) {
-            for (const m of node.data.matchAll(/\\S+/g)) {
+            for (const m of node.data.matchAll(/[^\\s/]+/g)) {
               checked += 1;
               const lines = new Set(__cchc.rects(node, m.index, m.index + m[0].length).map((r) => Math.round(r.top)));
               if (lines.size > 1) split.push(m[0]);
@@ -401,12 +423,161 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     ]);
   });
 
+  test('the merged city (as of 30 June 2026): cards, charts and the final review as the native engine computes them', async () => {
+    await open(`${demoBase}/?data=merged`, 1280);
+    await demoReady();
+    const shown = await session.execute(`
+      const o = document.querySelector('cchc-overview').shadowRoot;
+      return {
+        cards: [...document.querySelectorAll('cchc-progress-card')].map((c) => {
+          const r = c.shadowRoot;
+          return { indicator: c.getAttribute('indicator'), unit: c.getAttribute('unit'), status: r.querySelector('.badge')?.dataset.status ?? null, value: r.querySelector('.value')?.textContent ?? null, notes: [...r.querySelectorAll('[data-note]')].map((p) => p.dataset.note), name: r.querySelector('.unit-name')?.textContent ?? null };
+        }),
+        charts: [...document.querySelectorAll('cchc-ramp-chart')].map((c) => [c.getAttribute('unit'), c.shadowRoot.querySelectorAll('svg.main .pred-band').length, c.shadowRoot.querySelectorAll('svg.main .pred-mark, svg.main .below.pred').length, c.shadowRoot.querySelectorAll('svg.main .series-break').length]),
+        review: [...o.querySelectorAll('section.review tbody tr')].map((tr) => [tr.dataset.indicator, tr.dataset.level, tr.dataset.verdict, tr.querySelector('.badge').dataset.status]),
+        banner: document.getElementById('data-banner').textContent,
+      };`);
+    const latest = (ind, unit) => nativeMerged.results.filter((r) => r.indicator === ind && r.unit === unit).at(-1);
+    assert.equal(shown.cards.length, 4);
+    for (const c of shown.cards) {
+      const r = latest(c.indicator, c.unit);
+      const value = r.measure === 'rank' ? (r.outOf ? `hạng ${r.value}/${r.outOf}` : `hạng ${r.value}`) : r.display.vi;
+      assert.deepEqual([c.status, c.value, c.name], [r.status, value, r.unitName], `${c.indicator} / ${c.unit}`);
+    }
+    assert.deepEqual(shown.cards.map((c) => c.notes), [['not-reported', 'provisional'], ['not-reported', 'provisional', 'after-deadline'], [], ['ended']]);
+    assert.deepEqual(shown.charts, [
+      ['ct', 0, 0, 1],
+      ['nk.tan_an', 1, 3, 0],
+    ]);
+    assert.deepEqual(shown.review, nativeMerged.review.rows.map((r) => [r.indicator, r.level, r.verdict, r.verdict]));
+    assert.match(shown.banner, /Số liệu mẫu/);
+  });
+
+  test('the review downloads as CSV bytes Excel opens (BOM, CRLF, commas, quoted text, plain numbers)', async () => {
+    await open(`${demoBase}/?data=merged`, 1280);
+    await demoReady();
+    // The bytes of the Blob the download button hands the browser (WebDriver cannot read a download).
+    const files = await session.run(`
+      const saved = [];
+      const create = URL.createObjectURL;
+      URL.createObjectURL = (blob) => { saved.push(blob); return create.call(URL, blob); };
+      const o = document.querySelector('cchc-overview');
+      const out = {};
+      for (const locale of ['vi', 'en']) {
+        o.setAttribute('locale', locale);
+        await o.updateComplete;
+        const before = saved.length;
+        const names = [];
+        const click = HTMLAnchorElement.prototype.click;
+        HTMLAnchorElement.prototype.click = function () { names.push(this.download); };
+        try { o.shadowRoot.querySelector('button[data-action="download-review"]').click(); } finally { HTMLAnchorElement.prototype.click = click; }
+        const blob = saved[before];
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let bin = '';
+        for (const b of bytes) bin += String.fromCharCode(b);
+        out[locale] = { name: names[0], type: blob.type, base64: btoa(bin) };
+      }
+      URL.createObjectURL = create;
+      o.setAttribute('locale', 'vi');
+      return out;`);
+    for (const locale of ['vi', 'en']) {
+      const f = files[locale];
+      assert.equal(f.name, locale === 'vi' ? 'tong-ket-cchc-2021-2025-2026-06-30.csv' : 'cchc-review-2021-2025-2026-06-30.csv');
+      assert.equal(f.type, 'text/csv;charset=utf-8');
+      const records = checkReviewCsv(Buffer.from(f.base64, 'base64'), locale);
+      assert.deepEqual(records.slice(1).map((r) => [r[0].value, r[13].value]), nativeMerged.review.rows.map((r) => [r.indicator, r.verdict]));
+    }
+  });
+
+  test('printed at A4 width: no controls, the plan and the as-of date under the title, the sample label, the review a table that fits', async () => {
+    await open(`${demoBase}/?data=merged`, A4_WIDTH, 1000);
+    await demoReady();
+    // The engine lays the page out with its print rules: every stylesheet (the page's and the
+    // widgets' shared one) replaced by its print view, @media print unwrapped, @media screen
+    // dropped. WebDriver has no print-media emulation; this is what each engine draws on paper,
+    // short of cutting it into pages.
+    const out = await session.run(`
+      const view = (rules) => {
+        let css = '';
+        for (const r of rules) {
+          if (r.constructor.name === 'CSSMediaRule') {
+            const m = r.media.mediaText;
+            if (/\\bprint\\b/.test(m)) css += view(r.cssRules);
+            else if (!/\\bscreen\\b/.test(m)) css += r.cssText + '\\n';
+          } else if (r.constructor.name !== 'CSSPageRule') css += r.cssText + '\\n';
+        }
+        return css;
+      };
+      const page = [...document.styleSheets].find((x) => x.href && x.href.endsWith('/demo.css'));
+      const printed = new CSSStyleSheet();
+      printed.replaceSync(view(page.cssRules));
+      page.disabled = true;
+      document.adoptedStyleSheets = [printed];
+      const widgets = [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')];
+      const shared = new CSSStyleSheet();
+      shared.replaceSync(view(widgets[0].shadowRoot.adoptedStyleSheets[0].cssRules));
+      for (const w of widgets) w.shadowRoot.adoptedStyleSheets = [shared];
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
+      const controls = [];
+      const walk = (root) => {
+        for (const e of root.querySelectorAll('button, select, input, fieldset.sort, .controls, .lang-switch')) if (shown(e)) controls.push(e.localName);
+        for (const e of root.querySelectorAll('*')) if (e.shadowRoot) walk(e.shadowRoot);
+      };
+      walk(document);
+      const o = document.querySelector('cchc-overview').shadowRoot;
+      const table = o.querySelector('.review-rows');
+      const pageRule = [...page.cssRules].find((r) => r.constructor.name === 'CSSPageRule');
+      return {
+        controls,
+        meta: shown(document.getElementById('print-meta')) ? document.getElementById('print-meta').textContent : null,
+        banner: shown(document.getElementById('data-banner')),
+        table: getComputedStyle(table).display,
+        over: table.getBoundingClientRect().right - o.querySelector('.frame').getBoundingClientRect().right,
+        scroll: document.documentElement.scrollWidth,
+        cards: new Set([...document.querySelectorAll('cchc-progress-card')].map((c) => Math.round(c.getBoundingClientRect().left))).size,
+        page: pageRule ? pageRule.style.getPropertyValue('size') : null,
+      };`);
+    assert.deepEqual(out.controls, [], 'nothing to press on paper');
+    assert.equal(out.meta, 'Kế hoạch cải cách hành chính thành phố Cần Thơ giai đoạn 2021-2025 · Tính đến ngày 30/06/2026');
+    assert.ok(out.banner, 'the sample label is printed');
+    assert.equal(out.table, 'table');
+    assert.ok(out.over <= 0.5, `the review fits the page (${out.over.toFixed(1)} px over)`);
+    assert.ok(out.scroll <= A4_WIDTH, `nothing wider than the page (${out.scroll} px)`);
+    assert.equal(out.cards, 2, 'cards two by two');
+    assert.equal(out.page?.toLowerCase(), 'a4', 'the engine reads the @page size');
+    const height = Math.min(4000, await session.execute('return document.documentElement.scrollHeight;'));
+    await session.setViewport(A4_WIDTH, height);
+    await new Promise((r) => setTimeout(r, 300));
+    writeFileSync(join(shots, `${ENGINE}-merged-print-layout.png`), await session.screenshot());
+    assertPictureSize(join(shots, `${ENGINE}-merged-print-layout.png`), A4_WIDTH, height);
+    // Where the driver prints (chromedriver, geckodriver; WebKitWebDriver has no Print command),
+    // the PDF itself: A4 pages, kept for looking at.
+    if (ENGINE === 'webkit') return;
+    await open(`${demoBase}/?data=merged`, 1280);
+    await demoReady();
+    const pdf = Buffer.from(await session.cmd('POST', '/print', { page: { width: 21.0, height: 29.7 }, margin: { top: 1.4, bottom: 1.6, left: 1.2, right: 1.2 }, background: false }), 'base64');
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const file = join(shots, `${ENGINE}-merged-print.pdf`);
+    writeFileSync(file, pdf);
+    if (existsSync('/usr/bin/pdfinfo')) {
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)[1]);
+      assert.ok(pages >= 2 && pages < 40, `${pages} pages`);
+      assert.match(info, /Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+      execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '6', file, join(shots, `${ENGINE}-merged-print`)]);
+    }
+  });
+
   for (const width of [1280, 360]) {
     test(`screenshots of the demo at ${width} px (Vietnamese, English, the overview)`, async () => {
       await screenshot(`${demoBase}/`, width, `demo-${width}`);
       await screenshot(`${demoBase}/`, width, `demo-${width}-en`, `document.querySelector('.lang-switch button[data-lang="en"]').click(); await new Promise((r) => setTimeout(r, 200));`);
       // The page is taller than 4 000 px at 360: the overview gets a picture of its own.
       await screenshot(`${demoBase}/`, width, `overview-${width}`, `document.querySelector('cchc-overview').scrollIntoView();`, 1800);
+      // The merged city: its cards and charts, and the review at the top of the overview.
+      await screenshot(`${demoBase}/?data=merged`, width, `merged-${width}`);
+      await screenshot(`${demoBase}/?data=merged`, width, `merged-review-${width}`, `document.querySelector('cchc-overview').scrollIntoView();`, 1800);
     });
   }
 });

@@ -268,8 +268,8 @@ test('tsc --strict type-checks a React .tsx using the three elements (typed JSX 
     join(dir, 'src/App.tsx'),
     `import type {} from 'cchc-progress/elements/react';
 import 'cchc-progress/elements';
-import type { CchcProgressCard } from 'cchc-progress/elements';
-import type { EvaluateInput } from 'cchc-progress';
+import type { CchcOverview, CchcProgressCard } from 'cchc-progress/elements';
+import type { EvaluateInput, UnitInput } from 'cchc-progress';
 
 const input: EvaluateInput = ${JSON.stringify(INPUT)};
 
@@ -280,6 +280,7 @@ export function App() {
       <cchc-progress-card indicator="proc.digitized_results" unit="nk" input={input} />
       <cchc-ramp-chart level="district" src="/data.json" />
       <cchc-overview unit="ct" sort="status" as-of="2024-12-31" />
+      <cchc-overview unit="ct" ref={(el: CchcOverview | null) => { const csv: string | null = el?.reviewCsv('en') ?? null; const ward: UnitInput | null = el?.units.at('31150', '2025-06-30') ?? null; void [csv, ward, el?.downloadReview(), el?.unitName('ct')]; }} />
       {/* @ts-expect-error: not a level */}
       <cchc-ramp-chart level="province" />
       {/* @ts-expect-error: not a locale */}

@@ -9,7 +9,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../www/serve.mjs';
@@ -22,6 +23,9 @@ const sample = JSON.parse(readFileSync(join(root, 'www/data/can-tho-sample.json'
 const { Engine } = createRequire(import.meta.url)(join(root, 'pkg/cchc_progress_node.cjs'));
 const engine = new Engine();
 const native = engine.evaluate(sample);
+// The second data set: the merged city as of 30 June 2026, past the plan's period (the review).
+const merged = JSON.parse(readFileSync(join(root, 'www/data/can-tho-merged-sample.json'), 'utf8'));
+const nativeMerged = engine.evaluate(merged);
 // The widgets' one status table (most urgent first).
 const { STATUS_ORDER } = await import(join(root, 'pkg/elements/i18n.js'));
 
@@ -115,8 +119,11 @@ describe('demo page', () => {
     await page.close();
   });
 
-  test('switching the language changes every label', async () => {
-    const { page, problems } = await openPage(browser, `${base}/`);
+  for (const [path, what] of [
+    ['/', 'the sample'],
+    ['/?data=merged', 'the merged city and its review'],
+  ]) test(`switching the language changes every label (${what})`, async () => {
+    const { page, problems } = await openPage(browser, `${base}${path}`);
     await ready(page);
     // Labels: the page's translated texts and the widgets' own words (not the data's).
     const LABELS = '[data-i18n], dt, thead th, legend, button, .badge .label, caption, figcaption li, .period, .heading, summary > strong, #findings-summary';
@@ -143,7 +150,8 @@ describe('demo page', () => {
     assert.deepEqual(unchanged, [], 'every label changes');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.title(), 'Administrative reform progress – Cần Thơ');
-    assert.deepEqual((await cards(page)).map((c) => c.label), ['On track', 'Needs acceleration', 'Met']);
+    if (path === '/') assert.deepEqual((await cards(page)).map((c) => c.label), ['On track', 'Needs acceleration', 'Met']);
+    else assert.deepEqual((await cards(page)).map((c) => c.label), ['Not reported', 'Not reported', 'Missed', 'Discontinued']);
     assert.equal(await page.getAttribute('.lang-switch button[data-lang="en"]', 'aria-pressed'), 'true');
     // And back.
     await page.click('.lang-switch button[data-lang="vi"]');
@@ -353,15 +361,122 @@ describe('demo page', () => {
     await page.click('.lang-switch button[data-lang="en"]');
     await page.setViewportSize({ width: 360, height: 800 });
     assert.deepEqual(await scan(), [], 'English, 360 px');
+    // The merged city: the review's table and cards, the notes of the cards, the chart's bands.
+    await page.selectOption('#dataset', 'merged');
+    await page.waitForFunction(() => document.querySelector('cchc-overview').shadowRoot.querySelector('section.review') && document.body.dataset.ready === 'true');
+    assert.deepEqual(await scan(), [], 'merged city, English, 360 px');
+    await page.click('.lang-switch button[data-lang="vi"]');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.deepEqual(await scan(), [], 'merged city, Vietnamese, 1280 px');
     await context.close();
   });
 
+  test('a control switches to the merged city (as of 30 June 2026), labelled as sample figures; its cards, charts and review are the native report', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await ready(page);
+    assert.equal(await page.inputValue('#dataset'), 'sample');
+    assert.equal(await page.textContent('label[for="dataset"]'), 'Bộ số liệu mẫu');
+    await page.selectOption('#dataset', 'merged');
+    await page.waitForFunction(() => document.querySelectorAll('cchc-progress-card').length === 4 && document.body.dataset.ready === 'true');
+    assert.match(page.url(), /\?data=merged$/, 'the address says which data set (shareable)');
+    const shown = await cards(page);
+    assert.deepEqual(
+      shown.map((c) => [c.indicator, c.unit, c.state, c.status]),
+      [
+        ['proc.online_l34', 'ct', 'ready', 'not_reported'],
+        ['rank.papi', 'ct', 'ready', 'not_reported'],
+        ['proc.digitized_results', 'nk.tan_an', 'ready', 'missed'],
+        ['egov.work_records_online', 'nk.an_hoa', 'ready', 'discontinued'],
+      ],
+    );
+    for (const c of shown) {
+      // nk.tan_an is a reused code: the card shows the new ward's row (valid at the as-of date).
+      const r = nativeMerged.results.filter((x) => x.indicator === c.indicator && x.unit === c.unit).at(-1);
+      assert.equal(c.status, r.status, `${c.indicator} / ${c.unit}`);
+      assert.ok(c.text.includes(r.explanation.vi), `${c.indicator} / ${c.unit}: the explanation`);
+    }
+    // Labelled as sample figures, the new units' names as invented.
+    assert.match(await page.textContent('#data-badge'), /^Số liệu mẫu$/);
+    assert.match(await page.textContent('#data-note'), /tên các đơn vị mới là tên mẫu, không phải tên chính thức/);
+    const overview = await page.$eval('cchc-overview', (o) => ({
+      label: o.shadowRoot.querySelector('.label-line')?.textContent,
+      review: [...o.shadowRoot.querySelectorAll('section.review tbody tr')].map((tr) => [tr.dataset.indicator, tr.dataset.level, tr.dataset.verdict]),
+      rows: [...o.shadowRoot.querySelectorAll('tr[data-status]')].map((tr) => [tr.dataset.indicator, tr.dataset.status]),
+    }));
+    assert.equal(overview.label, merged.label);
+    assert.match(merged.label, /^SAMPLE FIGURES/);
+    assert.deepEqual(overview.review, nativeMerged.review.rows.map((r) => [r.indicator, r.level, r.verdict]));
+    assert.deepEqual(overview.rows, nativeMerged.results.filter((r) => r.unit === 'ct').map((r) => [r.indicator, r.status]));
+    const charts = await page.$$eval('cchc-ramp-chart', (cs) => cs.map((c) => [c.getAttribute('unit'), c.shadowRoot.querySelectorAll('svg.main .pred-band').length, c.shadowRoot.querySelectorAll('svg.main .series-break').length]));
+    assert.deepEqual(charts, [
+      ['ct', 0, 1],
+      ['nk.tan_an', 1, 0],
+    ]);
+    // The as-of selector names the data's own date; the findings are the merged report's.
+    assert.match(await page.textContent('#as-of option[value=""]'), /30\/06\/2026/);
+    assert.deepEqual(await page.$$eval('#findings-list li[data-code]', (lis) => lis.map((li) => li.dataset.code)), nativeMerged.findings.slice(0, 200).map((f) => f.code));
+    // Opened by its address, and back.
+    const again = await openPage(browser, `${base}/?data=merged`);
+    await ready(again.page);
+    assert.equal(await again.page.inputValue('#dataset'), 'merged');
+    assert.equal((await cards(again.page)).length, 4);
+    assert.deepEqual(again.problems, []);
+    await again.page.close();
+    await page.selectOption('#dataset', 'sample');
+    await page.waitForFunction(() => document.querySelectorAll('cchc-progress-card').length === 3 && document.body.dataset.ready === 'true');
+    assert.deepEqual((await cards(page)).map((c) => c.status), ['on_track', 'needs_acceleration', 'met']);
+    assert.equal(await page.$eval('cchc-overview', (o) => o.shadowRoot.querySelector('section.review')), null);
+    assert.match(page.url(), /\/$/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('printed (A4): the plan and the as-of date under the title, the sample label, no controls; the PDF is A4 from the page’s own @page rule', async () => {
+    const { page, problems } = await openPage(browser, `${base}/?data=merged`, { viewport: { width: 1280, height: 900 } });
+    await ready(page);
+    await page.emulateMedia({ media: 'print' });
+    const out = await page.evaluate(() => {
+      const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
+      const controls = [];
+      const walk = (root) => {
+        for (const e of root.querySelectorAll('button, select, input, fieldset.sort, .lang-switch, .controls')) if (shown(e)) controls.push(e.localName + (e.className ? `.${e.className}` : ''));
+        for (const e of root.querySelectorAll('*')) if (e.shadowRoot) walk(e.shadowRoot);
+      };
+      walk(document);
+      return {
+        controls,
+        meta: shown(document.getElementById('print-meta')) ? document.getElementById('print-meta').textContent : null,
+        banner: shown(document.getElementById('data-banner')) ? document.getElementById('data-banner').textContent.trim() : null,
+        overviewFirst: getComputedStyle(document.querySelector('cchc-overview')).breakBefore,
+      };
+    });
+    assert.deepEqual(out.controls, [], 'nothing to press on paper');
+    assert.equal(out.meta, 'Kế hoạch cải cách hành chính thành phố Cần Thơ giai đoạn 2021-2025 · Tính đến ngày 30/06/2026');
+    assert.match(out.banner, /^Số liệu mẫu/);
+    assert.equal(out.overviewFirst, 'page', 'the overview and its review start on a page of their own');
+    // The PDF Chromium prints: A4 because the page asks for it (`preferCSSPageSize`; the
+    // default would be US Letter, 612 × 792 pt).
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const text = pdf.toString('latin1');
+    const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    assert.ok(boxes.length >= 2 && boxes.length < 40, `${boxes.length} pages`);
+    for (const [w, h] of boxes) assert.ok(Math.abs(w - 595.3) < 1.5 && Math.abs(h - 841.9) < 1.5, `A4 page (${w} × ${h} pt)`);
+    const file = join(shots, 'playwright-merged-print.pdf');
+    writeFileSync(file, pdf);
+    // For looking at it: each page as a picture, where poppler's pdftoppm is installed.
+    if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-r', '60', '-png', file, join(shots, 'playwright-merged-print')]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('screenshots at 1280 and 360 px; nothing overflows the 360 px screen', async () => {
-    for (const [width, name] of [
-      [1280, 'playwright-demo-1280'],
-      [360, 'playwright-demo-360'],
+    for (const [width, name, path] of [
+      [1280, 'playwright-demo-1280', '/'],
+      [360, 'playwright-demo-360', '/'],
+      [1280, 'playwright-merged-1280', '/?data=merged'],
+      [360, 'playwright-merged-360', '/?data=merged'],
     ]) {
-      const { page, problems } = await openPage(browser, `${base}/`, { viewport: { width, height: 900 } });
+      const { page, problems } = await openPage(browser, `${base}${path}`, { viewport: { width, height: 900 } });
       await ready(page);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(scrollWidth <= width, `${name}: page is ${scrollWidth} px wide`);
@@ -378,3 +493,4 @@ describe('demo page', () => {
 });
 
 await import('./widgets.test.mjs');
+await import('./review.test.mjs');

@@ -41,7 +41,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Starts Xvfb on a free display (WebKitGTK has no headless mode); resolves to `{ display, stop }`. */
 async function startXvfb() {
-  const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x4200x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x4600x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr.on('data', (d) => (err += d));
   const display = await new Promise((ok, fail) => {
@@ -146,11 +146,20 @@ export class Session {
   /** Sizes the window so the page's viewport is `width` × `height` CSS px (outer chrome differs by engine). */
   async setViewport(width, height) {
     await this.setWindowSize(width, height);
-    for (let i = 0; i < 3; i += 1) {
-      const inner = await this.execute('return [window.innerWidth, window.innerHeight];');
-      if (inner[0] === width && inner[1] === height) return;
+    for (let i = 0; i < 5; i += 1) {
+      const [w, h, screenW, screenH] = await this.execute('return [window.innerWidth, window.innerHeight, screen.width, screen.height];');
+      if (w === width && h === height) return;
       const rect = await this.cmd('GET', '/window/rect');
-      await this.setWindowSize(rect.width + (width - inner[0]), rect.height + (height - inner[1]));
+      const next = [rect.width + (width - w), rect.height + (height - h)];
+      // WebKitWebDriver may report the viewport of before the last resize (after a 4 000 px
+      // screenshot, a 900 px window's viewport still 4 000 px tall): the correction would be
+      // negative, or larger than Xvfb's screen, which it refuses ("Invalid height value").
+      // Wait and measure again. (Headless Chromium and Firefox report a small screen and take any size.)
+      if (this.engine === 'webkit' && (next[0] < 100 || next[1] < 100 || next[0] > (screenW || Infinity) || next[1] > (screenH || Infinity))) {
+        await sleep(200);
+        continue;
+      }
+      await this.setWindowSize(next[0], next[1]);
     }
   }
 

@@ -10,12 +10,12 @@ import { evaluateShared, fetchJson, getEngine, initEngine, WidgetError } from '.
 import { adoptStyles } from './styles.js';
 import { localeOf, t } from './i18n.js';
 import { el, morph } from './dom.js';
+import { UnitIndex } from './units.js';
 
 export { el, svg, uid, data, sentence } from './dom.js';
 
 const Base = globalThis.HTMLElement ?? class {};
 
-/** Attribute converters: attribute text → property value. */
 /** Attribute converters: attribute text → property value; `typeText` names the type for the docs. */
 export const Types = {
   String: Object.assign((v) => (v === null ? null : v), { typeText: 'string' }),
@@ -207,9 +207,13 @@ export class CchcElement extends Base {
   #done = null;
   #resolveDone = null;
 
-  /** Units of the input by id (names, levels, parents), when the data gave them. */
+  /**
+   * Units of the input by id (names, levels, parents), when the data gave them: `get(id)` is
+   * the unit of that id valid at the as-of date, `at(id, day)` the one valid on `day` (one
+   * official code may name an old and a new unit).
+   */
   get units() {
-    return this.#state?.unitMap ?? new Map();
+    return this.#state?.unitMap ?? new UnitIndex();
   }
   get engine() {
     return this.#state?.engine ?? null;
@@ -221,17 +225,18 @@ export class CchcElement extends Base {
     return `h${Math.min(6, Math.max(2, Math.round(n) + offset))}`;
   }
 
-  unitName(id) {
-    return this.units.get(id)?.name ?? this.#state?.names.get(id) ?? id;
+  /** The name of unit `id` as it stood on `day` (default: the as-of date). */
+  unitName(id, day) {
+    return this.units.at(id, day)?.name ?? this.#state?.names.at(id, day)?.name ?? id;
   }
 
   /** Every data string the widget may quote inside a sentence of the engine (to isolate them). */
   dataStrings() {
     const out = [];
     for (const u of this.units.values()) if (u?.name) out.push(u.name);
-    for (const n of this.#state?.names.values() ?? []) out.push(n);
+    for (const u of this.#state?.names.values() ?? []) out.push(u.name);
     if (this.#state?.report?.label) out.push(this.#state.report.label);
-    return out;
+    return [...new Set(out)];
   }
 
   /** A control of the widget was used (`data-action` / `data-value` of the element clicked). */
@@ -282,9 +287,13 @@ export class CchcElement extends Base {
       if (token !== this.#token) return;
       const units = evaluated?.units ?? null;
       const report = evaluated?.report ?? null;
-      const unitMap = new Map((units ?? []).map((u) => [u.id, u]));
-      const names = new Map();
-      for (const r of report?.results ?? []) if (r.unit && r.unitName) names.set(r.unit, r.unitName);
+      // By id and day: a reused official code names two units, and the report has a row for each.
+      const unitMap = new UnitIndex(units ?? [], report?.asOf);
+      const names = new UnitIndex(
+        (report?.results ?? []).filter((r) => r.unit && r.unitName).map((r) => ({ id: r.unit, name: r.unitName, validFrom: r.validFrom, validTo: r.validTo })),
+        report?.asOf,
+      );
+      // Without an engine (a report made ahead of time) the titles come from the report.
       const indicators = engine ? new Map(engine.indicators().map((i) => [i.id, i])) : indicatorsOf(report);
       this.#state = { engine, report, unitMap, names, indicators };
       this.#error = null;

@@ -5,6 +5,7 @@
 
 import { CchcElement, el, svg, uid, data, sentence } from './base.js';
 import { STATUS, date, num, pct, period, statusLabel, t } from './i18n.js';
+import { dayAfter, dayBefore, pickResult } from './units.js';
 
 /** Names longer than this are clamped to two lines, with a button that shows them whole. */
 const LONG_NAME = 80;
@@ -19,10 +20,13 @@ export function badge(status, locale) {
   );
 }
 
-/** A figure of `measure` as words and numbers (`80 %`, `hạng 15`, `giảm 10 %`). */
-export function figure(value, measure, locale) {
+/** Statuses that are the verdict on the deadline target (or say why there is none), not a trend. */
+export const AT_DEADLINE = ['met', 'missed', 'not_reported', 'discontinued'];
+
+/** A figure of `measure` as words and numbers (`80 %`, `hạng 15`, `hạng 12/34`, `giảm 10 %`). */
+export function figure(value, measure, locale, outOf) {
   if (value === null || value === undefined) return '—';
-  if (measure === 'rank') return t('rank', locale, num(value, locale, 0));
+  if (measure === 'rank') return outOf ? t('rankOf', locale, num(value, locale, 0), num(outOf, locale, 0)) : t('rank', locale, num(value, locale, 0));
   if (measure === 'reduction') return t('reduction', locale, pct(value, locale));
   return pct(value, locale);
 }
@@ -83,13 +87,16 @@ export class CchcProgressCard extends CchcElement {
 
   #nameExpanded = false;
 
-  /** The result shown: the unit's, or the headline (city) result when no unit is set. */
+  /**
+   * The result shown: the unit's, or the headline (city) result when no unit is set. When the
+   * unit id is a reused official code with a row for the old and the new unit, the row of the
+   * unit valid at the as-of date (else the latest).
+   */
   get result() {
     const report = this.report;
     const ind = this.indicator;
     if (!report || !ind) return null;
-    const unit = this.unit;
-    return report.results.find((r) => r.indicator === ind && (unit ? r.unit === unit : r.headline)) ?? null;
+    return pickResult(report.results, ind, this.unit, report.asOf);
   }
 
   action(name) {
@@ -111,6 +118,68 @@ export class CchcProgressCard extends CchcElement {
     return el('div', { class: 'unit-name-box' }, p, toggle);
   }
 
+  /**
+   * What the figures alone do not say, each on a line of its own and never as a verdict: no
+   * figure of the deadline year (and the provisional trend), the unit's end and successors, a
+   * figure after the deadline, figures summed from predecessors, a break in the series.
+   */
+  #notes(result, locale) {
+    const notes = el('div', { class: 'notes' });
+    if (result.status === 'not_reported') {
+      notes.append(el('p', { class: 'notice', 'data-note': 'not-reported' }, t('noDeadlineFigure', locale, result.deadline)));
+      if (result.provisional) {
+        notes.append(
+          el(
+            'p',
+            { class: 'provisional', 'data-note': 'provisional', 'data-status': result.provisional },
+            `${t('provisional', locale, result.year)}: `,
+            el('span', { class: 'icon', 'aria-hidden': 'true' }, STATUS[result.provisional]?.icon ?? '•'),
+            ` ${statusLabel(result.provisional, locale)}`,
+          ),
+        );
+      }
+    }
+    if (result.status === 'discontinued' && result.validTo) {
+      const ended = el('p', { class: 'notice', 'data-note': 'ended' }, t('unitEnded', locale, date(result.validTo, locale)));
+      const next = result.successors ?? [];
+      if (next.length) {
+        // A successor may carry the old unit's own (reused) code: name the one that began the day after.
+        const from = dayAfter(result.validTo);
+        ended.append(` ${t('successors', locale)}: `);
+        next.forEach((id, i) => ended.append(i ? ', ' : '', data(this.unitName(id, from), { 'data-unit': id })));
+        ended.append('.');
+      }
+      notes.append(ended);
+    }
+    const after = result.afterDeadline;
+    if (after) {
+      const verdict = after.met === true ? t('meetsTarget', locale) : after.met === false ? t('shortOfTarget', locale) : null;
+      notes.append(
+        el(
+          'p',
+          { class: 'after-deadline', 'data-note': 'after-deadline' },
+          `${t('afterDeadline', locale, period(after.period, locale))}: `,
+          el('span', { class: 'nowrap' }, figure(after.value, result.measure, locale, result.series?.find((p) => p.period === after.period)?.outOf)),
+          verdict ? ` (${verdict})` : '',
+          ` — ${t('notInVerdict', locale)}.`,
+        ),
+      );
+    }
+    if (result.basis === 'predecessors') {
+      notes.append(el('p', { class: 'muted', 'data-note': 'predecessors' }, `${t('figureFromPredecessors', locale)}${result.estimated ? ` (${t('estimated', locale)})` : ''}.`));
+    }
+    if (result.notEstimatedFrom?.length) {
+      const p = el('p', { class: 'muted', 'data-note': 'not-estimated' }, `${t('notEstimatedFrom', locale)}: `);
+      const before = result.validFrom ?? '';
+      result.notEstimatedFrom.forEach((id, i) => p.append(i ? ', ' : '', data(this.unitName(id, before ? dayBefore(before) : undefined))));
+      p.append('.');
+      notes.append(p);
+    }
+    const brk = result.method?.seriesBreak;
+    if (brk) notes.append(el('p', { class: 'muted', 'data-note': 'series-break' }, t('seriesBreak', locale, brk.before, brk.after)));
+    return notes.childNodes.length ? notes : '';
+  }
+
   render(report, locale) {
     const ind = this.indicator;
     const info = ind ? this.indicatorInfo(ind) : null;
@@ -126,9 +195,10 @@ export class CchcProgressCard extends CchcElement {
       el(this.headingTag(), { id: headingId, class: 'heading' }, info.title[locale]),
     );
     const status = result?.status ?? 'no_data';
-    // The badge is the verdict on the deadline target: met or missed once known, else the trend toward it.
+    // The badge is the verdict on the deadline target (met, missed, or why there is none:
+    // not reported, the unit ended), else the trend toward it.
     const deadline = result?.deadline ?? info.deadline;
-    const verdictLabel = status === 'met' || status === 'missed' ? t('deadlineVerdict', locale, deadline) : t('trendTo', locale, deadline);
+    const verdictLabel = AT_DEADLINE.includes(status) ? t('deadlineVerdict', locale, deadline) : t('trendTo', locale, deadline);
     const top = el(
       'div',
       { class: 'top' },
@@ -141,25 +211,33 @@ export class CchcProgressCard extends CchcElement {
       card.append(el('p', { class: 'message' }, sentence(text, this.dataStrings(), { clampLonger: this.#nameExpanded ? Infinity : LONG_NAME })));
       return card;
     }
-    const requirementLabel = result.rampYears ? t('floorVerdict', locale, result.year) : t('yearVerdict', locale, result.year);
+    const notReported = status === 'not_reported';
+    const ended = status === 'discontinued';
+    // The requirement of the figure's own period: a unit that ended during a year is held to the floor of the year before.
+    const reqYear = result.requirementYear ?? result.year;
+    // Without a figure of the deadline year, the latest earlier one is compared with the deadline target, not judged.
+    const requirementLabel = notReported ? t('targetBy', locale, deadline) : result.rampYears ? t('floorVerdict', locale, reqYear) : t('yearVerdict', locale, reqYear);
     const yearVerdict =
-      typeof result.met === 'boolean'
+      typeof result.met === 'boolean' && !notReported
         ? el('span', { class: `verdict ${result.met ? 'is-met' : 'is-not-met'}`, 'data-met': String(result.met) }, el('span', { class: 'icon', 'aria-hidden': 'true' }, result.met ? '✓' : '✗'), ` ${t(result.met ? 'reqMet' : 'reqNotMet', locale)}`)
         : null;
+    const valueLabel = notReported ? t('latestFigure', locale, result.year) : ended ? t('lastFigure', locale, period(result.period, locale)) : t('value', locale);
     const figures = el(
       'dl',
       { class: 'figures' },
-      el('div', {}, el('dt', {}, t('value', locale)), el('dd', { class: 'value' }, result.display?.[locale] && result.measure !== 'rank' ? result.display[locale] : figure(result.value, result.measure, locale))),
+      el('div', {}, el('dt', {}, valueLabel), el('dd', { class: 'value' }, result.display?.[locale] && result.measure !== 'rank' ? result.display[locale] : figure(result.value, result.measure, locale, result.outOf))),
       el('div', {}, el('dt', {}, requirementLabel), el('dd', { class: 'requirement' }, el('span', { class: 'nowrap' }, requirementText(result, locale)), yearVerdict ? ' ' : null, yearVerdict)),
       el('div', {}, el('dt', {}, t('gap', locale)), el('dd', { class: 'gap' }, gapText(result, locale))),
     );
-    if (result.target !== null && result.target !== undefined && (result.target !== result.requirement || result.deadline !== result.year)) {
+    // The deadline target beside this year's requirement, where it differs (a unit that ended never reached the deadline).
+    if (!notReported && result.target !== null && result.target !== undefined && (result.target !== result.requirement || (!ended && result.deadline !== result.year))) {
       figures.append(el('div', {}, el('dt', {}, t('targetBy', locale, result.deadline)), el('dd', { class: 'target' }, requirementText({ ...result, requirement: result.target }, locale))));
     }
-    card.append(figures, progressBar(result) ?? '');
+    card.append(figures, progressBar(result) ?? '', this.#notes(result, locale));
     // A report made with `options.text: "none"` has no explanation to show.
     if (result.explanation) card.append(el('p', { class: 'explanation' }, sentence(result.explanation[locale], this.dataStrings(), { clampLonger: this.#nameExpanded ? Infinity : LONG_NAME })));
-    const when = [t('latest', locale, period(result.period, locale))];
+    // After the deadline a later figure may exist: the period shown is the one judged.
+    const when = [t(result.afterDeadline ? 'judged' : 'latest', locale, period(result.period, locale))];
     if (report?.asOf) when.push(t('asOf', locale, date(report.asOf, locale)));
     card.append(el('p', { class: 'muted period' }, when.join(' · ')));
     return card;

@@ -67,6 +67,7 @@ const T = {
   status: { vi: 'Trạng thái', en: 'Status' },
   value: { vi: 'Giá trị', en: 'Value' },
   latest: { vi: (p) => `Số liệu mới nhất: kỳ ${p}`, en: (p) => `Latest figures: ${p}` },
+  judged: { vi: (p) => `Số liệu được xét: kỳ ${p}`, en: (p) => `Figures judged: ${p}` },
   asOf: { vi: (d) => `Tính đến ngày ${d}`, en: (d) => `As of ${d}` },
   floorOf: { vi: (y) => `Mức sàn năm ${y}`, en: (y) => `${y} floor` },
   requirementOf: { vi: (y) => `Yêu cầu năm ${y}`, en: (y) => `${y} requirement` },
@@ -77,7 +78,8 @@ const T = {
   gapRanks: { vi: (n) => `${n} bậc xếp hạng`, en: (n) => `${n} places in the ranking` },
   gapUnits: { vi: (n, what) => `${n} ${what}`, en: (n, what) => `${n} more ${what}` },
   rank: { vi: (n) => `hạng ${n}`, en: (n) => `rank ${n}` },
-  rankOf: { vi: (n, of) => `hạng ${n}/${of}`, en: (n, of) => `rank ${n} of ${of}` },
+  // As the engine writes it in its sentences: "hạng 12/34", "rank 12/34".
+  rankOf: { vi: (n, of) => `hạng ${n}/${of}`, en: (n, of) => `rank ${n}/${of}` },
   done: { vi: 'hoàn thành', en: 'completed' },
   reduction: { vi: (v) => `giảm ${v}`, en: (v) => `cut by ${v}` },
   explanation: { vi: 'Giải thích', en: 'Explanation' },
@@ -131,6 +133,54 @@ const T = {
   shortNone: { vi: 'Không có đơn vị nào chưa đạt.', en: 'No unit falls short.' },
   noDataUnits: { vi: (n) => `${n} đơn vị chưa báo cáo`, en: (n) => `${n} units have not reported` },
   sample: { vi: 'Số liệu mẫu, không phải số liệu chính thức', en: 'Sample figures, not official' },
+  // after the deadline, across the 2025 reorganisation (card and chart)
+  latestFigure: { vi: (y) => `Số liệu gần nhất (năm ${y})`, en: (y) => `Latest figure (${y})` },
+  lastFigure: { vi: (p) => `Số liệu cuối cùng (${p})`, en: (p) => `Last figure (${p})` },
+  noDeadlineFigure: {
+    vi: (d) => `Chưa có số liệu năm ${d}: không kết luận được là đạt hay không đạt.`,
+    en: (d) => `No ${d} figure was given: the target can be called neither met nor missed.`,
+  },
+  provisional: { vi: (y) => `Xu hướng tạm tính theo số liệu năm ${y}, không phải kết luận`, en: (y) => `Provisional trend from the ${y} figure, not a verdict` },
+  unitEnded: { vi: (d) => `Đơn vị tồn tại đến hết ngày ${d}.`, en: (d) => `The unit existed until ${d}.` },
+  successors: { vi: 'Đơn vị kế thừa', en: 'Succeeded by' },
+  afterDeadline: { vi: (p) => `Sau thời hạn (${p})`, en: (p) => `After the deadline (${p})` },
+  notInVerdict: { vi: 'không tính vào kết quả đánh giá', en: 'not part of the verdict' },
+  meetsTarget: { vi: 'đạt chỉ tiêu', en: 'meets the target' },
+  shortOfTarget: { vi: 'chưa đạt chỉ tiêu', en: 'short of the target' },
+  seriesBreak: {
+    vi: (b, a) => `Địa bàn thay đổi giữa năm ${b} và năm ${a}: xu hướng so sánh hai địa bàn khác nhau.`,
+    en: (b, a) => `The territory changed between ${b} and ${a}: the trend compares different territories.`,
+  },
+  fromPredecessors: { vi: 'cộng từ các đơn vị trước sắp xếp', en: 'summed from the units before the reorganisation' },
+  estimated: { vi: 'ước tính theo tỷ lệ', en: 'estimated from shares' },
+  figureFromPredecessors: { vi: 'Số liệu này được cộng từ các đơn vị trước sắp xếp', en: 'This figure is summed from the units before the reorganisation' },
+  notEstimatedFrom: { vi: 'Không ước tính các năm trước từ', en: 'Earlier years not estimated from' },
+  basisCol: { vi: 'Nguồn số liệu', en: 'Source of the figure' },
+  breakLegend: { vi: (b, a) => `Địa bàn thay đổi (${b} → ${a})`, en: (b, a) => `Territory changed (${b} → ${a})` },
+  breakMark: { vi: 'đổi địa bàn', en: 'new territory' },
+  predMark: { vi: 'đơn vị cũ', en: 'old units' },
+  // the final review (overview) and its CSV
+  reviewTitle: { vi: (a, b) => `Tổng kết kế hoạch ${a}–${b}`, en: (a, b) => `Final review of the plan, ${a}–${b}` },
+  reviewIntro: {
+    vi: 'Mỗi chỉ tiêu, mỗi cấp: kết luận theo số liệu của năm hạn; số liệu của năm khác không dùng để kết luận.',
+    en: 'Each target at each level, judged by the figure of its deadline year; figures of other years never decide a verdict.',
+  },
+  reviewCountsTitle: { vi: 'Số dòng tổng kết theo kết luận', en: 'Review rows by verdict' },
+  reviewCaption: { vi: 'Tổng kết theo chỉ tiêu và cấp', en: 'Review by target and level' },
+  deadlineFigure: { vi: 'Số liệu năm hạn', en: 'Deadline-year figure' },
+  verdict: { vi: 'Kết luận', en: 'Verdict' },
+  unitsCol: { vi: 'Số đơn vị', en: 'Units' },
+  until: { vi: (d) => `đến ${d}`, en: (d) => `to ${d}` },
+  floorYear: { vi: (y) => `mức sàn năm ${y}`, en: (y) => `${y} floor` },
+  unitCounts: {
+    vi: { met: 'đạt', missed: 'không đạt', notReported: 'chưa báo cáo', discontinued: 'đã ngừng', noData: 'chưa có số liệu', of: (n) => `trên ${n} đơn vị` },
+    en: { met: 'met', missed: 'missed', notReported: 'not reported', discontinued: 'ended', noData: 'no data', of: (n) => (n === '1' ? 'of 1 unit' : `of ${n} units`) },
+  },
+  downloadReview: { vi: 'Tải bảng tổng kết (CSV)', en: 'Download the review (CSV)' },
+  downloadHint: {
+    vi: 'Tệp CSV mở được bằng Excel: UTF-8, phân cách bằng dấu phẩy, số thập phân dùng dấu phẩy.',
+    en: 'A CSV file Excel opens directly: UTF-8, comma-separated, decimal point.',
+  },
 };
 
 /** A label of the widgets in `locale`; functions are called with `args`. */
@@ -145,6 +195,17 @@ export function statusLabel(status, locale) {
 
 export function levelLabel(level, locale) {
   return LEVEL[level]?.[locale] ?? level;
+}
+
+const LEVEL_SHORT = {
+  city: { vi: 'Thành phố', en: 'City' },
+  district: { vi: 'Huyện', en: 'District' },
+  commune: { vi: 'Xã', en: 'Commune' },
+};
+
+/** A level in a column headed "Cấp" / "Level": `Thành phố`, `Huyện`, `Xã`. */
+export function levelShort(level, locale) {
+  return LEVEL_SHORT[level]?.[locale] ?? level;
 }
 
 /** `2025-06-30` as `30/06/2025` (vi) or `30 June 2025` (en). */

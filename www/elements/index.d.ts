@@ -43,12 +43,36 @@ export declare class CchcElement extends HTMLElement {
   /** Resolves once the widget has rendered its current data, or shown why it cannot. */
   readonly updateComplete: Promise<void>;
   readonly engine: Engine | null;
+  /**
+   * The input's units by id. One official code may name two units one after the other (an old
+   * ward until 30 June 2025, the new one from 1 July): `get(id)` is the one valid at the
+   * report's as-of date (else the latest), `at(id, day)` the one valid on `day` (`YYYY-MM-DD`).
+   */
+  readonly units: UnitLookup;
+  /** The name of unit `id` as it stood on `day` (default: the as-of date). */
+  unitName(id: string, day?: string): string;
   /** Renders again from the data already loaded. */
   repaint(): void;
 }
 
+/** Units by id and day (see `CchcElement.units`). */
+export interface UnitLookup {
+  get(id: string): UnitInput | null;
+  at(id: string, day?: string): UnitInput | null;
+  /** Every unit of that id, in input order. */
+  all(id: string): UnitInput[];
+  has(id: string): boolean;
+  /** How many ids. */
+  readonly size: number;
+  /** Every unit, reused ids included. */
+  values(): IterableIterator<UnitInput>;
+  /** Whether `id` (as it stood on `day`) is `ancestor` or lies beneath it. */
+  within(id: string, ancestor: string, day?: string): boolean;
+}
+
 /** `<cchc-progress-card indicator="proc.online_l34" unit="ct">`: one target for one unit. */
 export declare class CchcProgressCard extends CchcElement {
+  /** The row shown; for a reused code, the row of the unit valid at the as-of date (else the latest). */
   readonly result: Report['results'][number] | null;
 }
 
@@ -58,10 +82,22 @@ export declare class CchcRampChart extends CchcElement {
   level: Level | null;
 }
 
-/** `<cchc-overview unit="ct">`: all targets by reform area, counts by status, units short of a level requirement. */
+/**
+ * `<cchc-overview unit="ct">`: all targets by reform area, counts by status, units short of a
+ * level requirement; once the as-of date is past the plan's period, the final review first.
+ */
 export declare class CchcOverview extends CchcElement {
   /** `plan` (default), `status`, `gap` or `title`; reflects `sort`. */
   sort: 'plan' | 'status' | 'gap' | 'title';
+  /**
+   * The final review (`report.review`) as the CSV file the download button saves: UTF-8 with
+   * a byte order mark, CRLF, `,` between cells, every text cell quoted and never a formula,
+   * numbers plain with the locale's decimal mark (`98,1` in Vietnamese, `98.1` in English),
+   * headers in `locale` (default: the widget's). Null without a review.
+   */
+  reviewCsv(locale?: Locale): string | null;
+  /** Saves `reviewCsv()` as `tong-ket-cchc-2021-2025-<as-of>.csv` (English: `cchc-review-…`); returns the file name, or null without a review. */
+  downloadReview(): string | null;
 }
 
 /** Codes of the widgets' own errors (the engine's `CchcError` codes come with `CchcError`). */

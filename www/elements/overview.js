@@ -4,7 +4,18 @@
 
 import { CchcElement, Types, el, uid, data, sentence } from './base.js';
 import { badge, figure, gapText, requirementText } from './card.js';
-import { STATUS, STATUS_ORDER, date, levelLabel, num, statusLabel, t } from './i18n.js';
+import { STATUS, STATUS_ORDER, date, levelLabel, levelShort, num, pct, statusLabel, t } from './i18n.js';
+import { reviewCsv, reviewFileName } from './review-csv.js';
+import { pickResult } from './units.js';
+
+/** The review's counts (`notReported`, …) under the status codes of the badges. */
+const REVIEW_COUNTS = [
+  ['met', 'met'],
+  ['missed', 'missed'],
+  ['notReported', 'not_reported'],
+  ['discontinued', 'discontinued'],
+  ['noData', 'no_data'],
+];
 
 const SORTS = ['plan', 'status', 'gap', 'title'];
 const SORT_LABEL = { plan: 'sortPlan', status: 'sortStatus', gap: 'sortGap', title: 'sortTitle' };
@@ -23,10 +34,13 @@ function countsList(counts, locale) {
 
 /**
  * Every target of the plan for one unit, by reform area, with counts by status, a sort the
- * reader chooses, and the districts and communes short of a level requirement.
+ * reader chooses, and the districts and communes short of a level requirement. Once the
+ * as-of date is past the plan's period, the final review comes first (each target at each
+ * level: clause, deadline-year figure, requirement, verdict, units by verdict) with a button
+ * that downloads it as CSV for Excel. Printed: no controls, the review a table.
  *
  * @element cchc-overview
- * @summary All targets for one unit by reform area, counts by status, sortable, units short of a level requirement.
+ * @summary All targets for one unit by reform area, counts by status, sortable, units short of a level requirement; after the plan's period, the final review and its CSV download.
  *
  * @csspart frame - The widget's box (border, background, padding).
  * @csspart error - The message shown when the figures cannot be shown.
@@ -48,22 +62,127 @@ export class CchcOverview extends CchcElement {
 
   action(name, value) {
     if (name === 'sort') this.sort = value;
+    else if (name === 'download-review') this.downloadReview();
   }
 
-  /** Whether unit `id` is `ancestor` or lies beneath it, from the input's units. */
-  #within(id, ancestor) {
-    let cur = id;
-    for (let guard = 0; cur && guard < 16; guard += 1) {
-      if (cur === ancestor) return true;
-      cur = this.units.get(cur)?.parent;
+  /**
+   * The final review as CSV text that Excel opens correctly (UTF-8 with a byte order mark,
+   * CRLF, `,` between cells, the locale's decimal mark), with headers in `locale` (default:
+   * the widget's); null when the report has no review (the as-of date is within the plan's
+   * period).
+   */
+  reviewCsv(locale = this.locale) {
+    return reviewCsv(this.report, locale, (id) => this.indicatorInfo(id));
+  }
+
+  /** Downloads the review as a CSV file (what the "download" button does); returns the file name, or null without a review. */
+  downloadReview() {
+    const text = this.reviewCsv();
+    if (text === null) return null;
+    const name = reviewFileName(this.report, this.locale);
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const link = el('a', { href: url, download: name, hidden: '' });
+    this.root.append(link);
+    link.click();
+    link.remove();
+    // Firefox starts the download after the click returns: keep the URL alive a moment.
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    return name;
+  }
+
+  /** The day a level summary describes: its level's last day, or the end of its year. */
+  static summaryDay(s) {
+    return s.lastDay ?? `${s.year}-12-31`;
+  }
+
+  /** The review's rows (per target and level) as a table, with the counts and the download. */
+  #review(report, locale, h2) {
+    const review = report.review;
+    const id = uid('cchc-review', 'title');
+    const box = el('section', { class: 'review', 'aria-labelledby': id, 'data-review': `${review.from}-${review.to}` });
+    box.append(el(h2, { id, class: 'subheading' }, t('reviewTitle', locale, review.from, review.to)), el('p', { class: 'muted' }, t('reviewIntro', locale)));
+    const counts = Object.fromEntries(REVIEW_COUNTS.map(([key, status]) => [status, review.counts[key] ?? 0]));
+    const countsId = uid('cchc-review', 'counts');
+    box.append(el('div', { class: 'totals', role: 'group', 'aria-labelledby': countsId }, el('p', { id: countsId, class: 'vh' }, t('reviewCountsTitle', locale)), countsList(counts, locale)));
+    box.append(
+      el(
+        'p',
+        { class: 'download' },
+        el('button', { type: 'button', 'data-action': 'download-review', 'aria-describedby': uid('cchc-review', 'hint') }, t('downloadReview', locale)),
+        ' ',
+        el('span', { class: 'muted', id: uid('cchc-review', 'hint') }, t('downloadHint', locale)),
+      ),
+    );
+    const table = el(
+      'table',
+      { class: 'review-rows' },
+      el('caption', { class: 'vh' }, t('reviewCaption', locale)),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, t('target', locale)),
+          el('th', { scope: 'col' }, t('level', locale)),
+          el('th', { scope: 'col', class: 'num' }, t('deadlineFigure', locale)),
+          el('th', { scope: 'col', class: 'num' }, t('requirement', locale)),
+          el('th', { scope: 'col' }, t('verdict', locale)),
+          el('th', { scope: 'col' }, t('unitsCol', locale)),
+        ),
+      ),
+    );
+    const body = el('tbody');
+    const words = t('unitCounts', locale);
+    for (const row of review.rows) {
+      const info = this.indicatorInfo(row.indicator);
+      const measure = info?.measure ?? 'percentage';
+      // The level's one unit (the city): its row says what the ranking was out of, and rounds its value towards its verdict.
+      const own = report.results.find((r) => r.indicator === row.indicator && r.level === row.level && r.year === row.year && r.value === row.value && row.units?.total === 1) ?? null;
+      const value =
+        row.value === null || row.value === undefined
+          ? '—'
+          : own?.display?.[locale] && measure !== 'rank'
+            ? own.display[locale]
+            : measure === 'rank'
+              ? figure(row.value, measure, locale, own?.outOf)
+              : measure === 'reduction'
+                ? t('reduction', locale, pct(row.value, locale))
+                : pct(row.value, locale);
+      const when = row.lastDay ? t('until', locale, date(row.lastDay, locale)) : String(row.year);
+      const requirement = requirementText({ requirement: row.requirement, comparator: row.comparator, measure }, locale);
+      const u = row.units ?? {};
+      const parts = REVIEW_COUNTS.filter(([key]) => u[key]).map(([key]) => `${num(u[key], locale, 0)} ${words[key]}`);
+      body.append(
+        el(
+          'tr',
+          { 'data-indicator': row.indicator, 'data-level': row.level, 'data-verdict': row.verdict, 'data-key': `review/${row.indicator}/${row.level}` },
+          el('th', { scope: 'row' }, (info?.title ?? null)?.[locale] ?? row.title, el('br'), el('span', { class: 'muted' }, t('clause', locale, row.clause))),
+          el('td', { class: 'level', 'data-label': t('level', locale) }, levelShort(row.level, locale)),
+          el('td', { class: 'num', 'data-label': t('deadlineFigure', locale) }, value, el('br'), el('span', { class: 'muted' }, when)),
+          el(
+            'td',
+            { class: 'num', 'data-label': t('requirement', locale) },
+            requirement,
+            row.requirementYear && row.requirementYear !== row.year ? [el('br'), el('span', { class: 'muted' }, t('floorYear', locale, row.requirementYear))] : null,
+          ),
+          el('td', { class: 'verdict' }, badge(row.verdict, locale)),
+          el('td', { 'data-label': t('unitsCol', locale) }, `${parts.join(', ')}${parts.length ? ' ' : ''}${words.of(num(u.total ?? 0, locale, 0))}`),
+        ),
+      );
     }
-    return false;
+    table.append(body);
+    box.append(table);
+    return box;
   }
 
   render(report, locale) {
     if (!report) return el('p', { class: 'message' }, t('noData', locale));
     const unit = this.unit ?? report.results.find((r) => r.headline && r.level === 'city')?.unit ?? null;
-    const mine = report.results.filter((r) => (unit ? r.unit === unit : r.headline));
+    // One row per indicator: with a reused official code, the unit valid at the as-of date.
+    const mine = unit
+      ? [...new Set(report.results.filter((r) => r.unit === unit).map((r) => r.indicator))].map((ind) => pickResult(report.results, ind, unit, report.asOf))
+      : report.results.filter((r) => r.headline);
     const name = unit ? this.unitName(unit) : report.plan.titles[locale];
     const section = el('section', { class: 'overview' });
     const h = this.headingTag();
@@ -78,6 +197,11 @@ export class CchcOverview extends CchcElement {
     for (const r of mine) totals[r.status] = (totals[r.status] ?? 0) + 1;
     const countsId = uid('cchc-counts', 'all');
     section.append(el('div', { class: 'totals', role: 'group', 'aria-labelledby': countsId }, el('p', { id: countsId, class: 'vh' }, t('countsTitle', locale)), countsList(totals, locale)));
+
+    // After the plan's period: the final review first, per target and level. It covers every
+    // level of the data, so it belongs to the overview of the top unit (the city), not of a ward.
+    const top = report.results.find((r) => r.headline && r.level === 'city')?.unit ?? null;
+    if (report.review && (!this.unit || this.unit === top)) section.append(this.#review(report, locale, this.headingTag(1)));
 
     const sort = this.sort;
     const sortBox = el('fieldset', { class: 'sort' }, el('legend', {}, `${t('sortBy', locale)}:`));
@@ -137,7 +261,7 @@ export class CchcOverview extends CchcElement {
             el('td', { class: 'num', 'data-label': t('value', locale) }, value),
             el('td', { class: 'num', 'data-label': t('requirement', locale) }, requirementText(r, locale)),
             el('td', { 'data-label': t('gap', locale) }, r.value === null || r.value === undefined ? '—' : gapText(r, locale)),
-            el('td', {}, badge(r.status, locale)),
+            el('td', { class: 'status' }, badge(r.status, locale)),
           ),
         );
       }
@@ -147,20 +271,21 @@ export class CchcOverview extends CchcElement {
     }
 
     // Units beneath this one that miss a level requirement.
-    const short = report.levelSummaries.filter(
-      (s) => s.level !== 'city' && s.unitsShort.length && (!unit || this.units.size === 0 || s.unitsShort.some((u) => this.#within(u, unit))),
-    );
+    // Each summary's units as they stood on its day: a reused code names the old ward before 1 July 2025, the new one after.
+    const day = CchcOverview.summaryDay;
+    const within = (u, s) => this.units.within(u, unit, day(s));
+    const short = report.levelSummaries.filter((s) => s.level !== 'city' && s.unitsShort.length && (!unit || this.units.size === 0 || s.unitsShort.some((u) => within(u, s))));
     const shortId = uid('cchc-short', 'units');
     const shortBox = el('section', { class: 'short', 'aria-labelledby': shortId }, el(h2, { id: shortId, class: 'subheading' }, t('shortTitle', locale)));
     if (!short.length) shortBox.append(el('p', {}, t('shortNone', locale)));
     const titleOf = new Map(report.results.map((r) => [r.indicator, titleIn(r)]));
     for (const s of short) {
-      const ids = this.units.size && unit ? s.unitsShort.filter((u) => this.#within(u, unit)) : s.unitsShort;
+      const ids = this.units.size && unit ? s.unitsShort.filter((u) => within(u, s)) : s.unitsShort;
       const details = el(
         'details',
         { 'data-indicator': s.indicator, 'data-level': s.level, 'data-key': `${s.indicator}/${s.level}` },
         el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence ? sentence(s.sentence[locale], this.dataStrings()) : `${s.unitsMet}/${s.unitsTotal}`),
-        el('ul', { class: 'names' }, ids.map((u) => el('li', { 'data-unit': u }, data(this.unitName(u))))),
+        el('ul', { class: 'names' }, ids.map((u) => el('li', { 'data-unit': u }, data(this.unitName(u, day(s)))))),
       );
       if (s.unitsNoData.length) details.append(el('p', { class: 'muted' }, t('noDataUnits', locale, s.unitsNoData.length)));
       shortBox.append(details);

@@ -5,6 +5,7 @@
 
 import { CchcElement, Types, el, svg, uid, data } from './base.js';
 import { levelLabel, num, pct, t } from './i18n.js';
+import { pickResult } from './units.js';
 
 // The plot is drawn at the width it is shown (one SVG unit = one CSS pixel), so its labels
 // keep their 12 px and its markers their size on a 360 px phone as on a desktop.
@@ -47,6 +48,63 @@ function line(points, cls) {
   return d ? svg('path', { class: cls, d }) : null;
 }
 
+/**
+ * The actual values as two paths: solid between a unit's own figures, dashed wherever a
+ * segment touches a year summed from its predecessors (before the unit existed).
+ */
+function actualLines(rows, s) {
+  const own = [];
+  const pred = [];
+  let prev = null;
+  rows.forEach((r, i) => {
+    if (r.value === null) {
+      prev = null;
+      return;
+    }
+    const p = [s.x(i), s.y(r.value)];
+    if (prev) (prev.pred || r.pred ? pred : own).push(`M${prev.p[0].toFixed(1)},${prev.p[1].toFixed(1)} L${p[0].toFixed(1)},${p[1].toFixed(1)}`);
+    else if (!rows.slice(i + 1).some((x) => x.value !== null)) own.push(`M${p[0].toFixed(1)},${p[1].toFixed(1)} L${p[0].toFixed(1)},${p[1].toFixed(1)}`);
+    prev = { p, pred: r.pred };
+  });
+  return [own.length ? svg('path', { class: 'actual', d: own.join(' ') }) : null, pred.length ? svg('path', { class: 'actual pred-line', d: pred.join(' ') }) : null];
+}
+
+/** The years summed from predecessors, shaded with a label, as one band per run of years. */
+function predecessorBands(rows, s, locale) {
+  const g = svg('g', { class: 'pred-bands', 'aria-hidden': 'true' });
+  for (let i = 0; i < rows.length; i += 1) {
+    if (!rows[i].pred) continue;
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1].pred) j += 1;
+    const x0 = s.x(i) - s.span / 2;
+    const x1 = s.x(j) + s.span / 2;
+    g.append(svg('rect', { class: 'pred-band', x: x0, y: PAD.top - 8, width: x1 - x0, height: s.H - PAD.top - PAD.bottom + 8 }));
+    g.append(svg('text', { class: 'label band-label', x: (x0 + x1) / 2, y: PAD.top + 4, 'text-anchor': 'middle' }, t('predMark', locale)));
+    i = j;
+  }
+  return g;
+}
+
+/** A vertical dashed line between the two years of a series break, with a label. */
+function breakMark(brk, years, s, locale) {
+  const a = years.indexOf(brk.before);
+  const b = years.indexOf(brk.after);
+  if (a < 0 || b < 0) return null;
+  const x = (s.x(a) + s.x(b)) / 2;
+  return svg(
+    'g',
+    { class: 'series-break', 'aria-hidden': 'true', 'data-before': brk.before, 'data-after': brk.after },
+    svg('line', { class: 'break', x1: x, x2: x, y1: PAD.top - 8, y2: s.H - PAD.bottom }),
+    svg('text', { class: 'label break-label', x: x - 4, y: s.H - PAD.bottom - 6, 'text-anchor': 'end' }, t('breakMark', locale)),
+  );
+}
+
+/** What a year's figure is made of, in words (`cộng từ các đơn vị trước sắp xếp, ước tính theo tỷ lệ`). */
+function basisText(row, locale) {
+  if (!row.pred) return '';
+  return row.estimated ? `${t('fromPredecessors', locale)}, ${t('estimated', locale)}` : t('fromPredecessors', locale);
+}
+
 function square(x, y, cls = 'floor-mark') {
   return svg('rect', { class: cls, x: x - 5, y: y - 5, width: 10, height: 10 });
 }
@@ -73,6 +131,7 @@ function swatch(...shapes) {
  * @cssproperty --cchc-floor - The floors (dashed line, square markers).
  * @cssproperty --cchc-grid - The plot's grid lines.
  * @cssproperty --cchc-status-missed - Markers of values below the floor.
+ * @cssproperty --cchc-pred-band - Background of the years a unit's figures are summed from its predecessors (before a 2025 merger).
  * @event cchc-render - After each render; `detail.state` is `ready` or `error`.
  * @event cchc-error - When the widget shows an error; `detail.code` is stable.
  */
@@ -157,34 +216,53 @@ export class CchcRampChart extends CchcElement {
     wrap.append(heading);
     const legend = el('ul', { class: 'legend' });
     const table = el('table');
+    let tableNote = null;
     let description = '';
 
     const unit = this.unit;
     const level = LEVELS.includes(this.level) ? this.level : null;
     if (unit) {
-      const result = report?.results.find((r) => r.indicator === indicator?.id && r.unit === unit) ?? null;
+      // A reused official code may have a row for the old and the new unit: the one valid at the as-of date.
+      const result = pickResult(report?.results, indicator?.id, unit, report?.asOf);
       const unitLevel = result?.level ?? this.units.get(unit)?.level ?? null;
       const name = result?.unitName ?? this.unitName(unit);
       heading.append(`${t('rampTitle', locale)} – `, data(name));
       const byYear = new Map((result?.rampYears ?? []).map((r) => [r.year, r]));
+      // Years before the unit existed are summed from its predecessors: the series says so.
+      const points = new Map((result?.series ?? []).map((p) => [p.year, p]));
       const rows = years.map((year) => {
         const r = byYear.get(year);
         const floor = r ? r.floor : unitLevel ? this.#floor(unitLevel, year, reading) : null;
-        return { year, floor, value: r?.value ?? null, met: r?.met ?? null };
+        const point = points.get(year);
+        const value = r?.value ?? null;
+        return { year, floor, value, met: r?.met ?? null, pred: value !== null && point?.basis === 'predecessors', estimated: value !== null && point?.estimated === true };
       });
+      const anyPred = rows.some((r) => r.pred);
+      const anyEstimated = rows.some((r) => r.estimated);
+      const brk = result?.method?.seriesBreak ?? null;
+      if (anyPred) plot.append(predecessorBands(rows, s, locale));
       plot.append(line(rows.map((r, i) => (r.floor === null ? null : [s.x(i), s.y(r.floor)])), 'floor') ?? '');
-      plot.append(line(rows.map((r, i) => (r.value === null ? null : [s.x(i), s.y(r.value)])), 'actual') ?? '');
+      plot.append(...actualLines(rows, s).filter(Boolean));
       rows.forEach((r, i) => {
         if (r.floor !== null) plot.append(square(s.x(i), s.y(r.floor)));
-        if (r.value !== null) plot.append(r.met === false ? triangle(s.x(i), s.y(r.value)) : svg('circle', { class: 'actual-mark', cx: s.x(i), cy: s.y(r.value), r: 5 }));
+        if (r.value === null) return;
+        const x = s.x(i);
+        const y = s.y(r.value);
+        // Shape: the floor met or not; hollow: summed from predecessors; dotted outline: estimated from a share.
+        const est = r.estimated ? ' estimated' : '';
+        if (r.met === false) plot.append(triangle(x, y, r.pred ? `below pred${est}` : 'below'));
+        else plot.append(svg('circle', { class: r.pred ? `pred-mark${est}` : 'actual-mark', cx: x, cy: y, r: 5 }));
       });
+      if (brk) plot.append(breakMark(brk, years, s, locale) ?? '');
+      const yearText = (r) => {
+        const state = [r.met === null ? '' : t(r.met ? 'atOrAbove' : 'belowFloor', locale), basisText(r, locale)].filter(Boolean).join('; ');
+        return t('chartYear', locale, r.year, r.floor === null ? '—' : pct(r.floor, locale), r.value === null ? t('noValue', locale) : pct(r.value, locale), state);
+      };
       rows.forEach((r, i) => {
-        readouts[i] = t('chartYear', locale, r.year, r.floor === null ? '—' : pct(r.floor, locale), r.value === null ? t('noValue', locale) : pct(r.value, locale), r.met === null ? '' : t(r.met ? 'atOrAbove' : 'belowFloor', locale));
+        readouts[i] = yearText(r);
       });
-      const parts = rows.map((r) =>
-        t('chartYear', locale, r.year, r.floor === null ? '—' : pct(r.floor, locale), r.value === null ? t('noValue', locale) : pct(r.value, locale), r.met === null ? '' : t(r.met ? 'atOrAbove' : 'belowFloor', locale)),
-      );
-      description = t('chartSummaryUnit', locale, name, parts.join('; '));
+      description = t('chartSummaryUnit', locale, name, rows.map(yearText).join('; '));
+      if (brk) description += `. ${t('seriesBreak', locale, brk.before, brk.after)}`;
       table.append(
         el('caption', {}, `${t('dataTable', locale)}: `, data(name)),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('year', locale)), el('th', { scope: 'col', class: 'num' }, t('floor', locale)), el('th', { scope: 'col', class: 'num' }, t('actual', locale)))),
@@ -197,33 +275,71 @@ export class CchcRampChart extends CchcElement {
               { 'data-year': r.year },
               el('th', { scope: 'row' }, String(r.year)),
               el('td', { class: 'num' }, r.floor === null ? '—' : pct(r.floor, locale)),
-              el('td', { class: 'num' }, r.value === null ? '—' : `${pct(r.value, locale)}${r.met === false ? ` (${t('belowFloor', locale)})` : ''}`),
+              el('td', { class: 'num' }, r.value === null ? '—' : pct(r.value, locale), r.met === false ? ` (${t('belowFloor', locale)})` : ''),
+              el('td', { class: 'basis' }, basisText(r, locale) || '—'),
             ),
           ),
         ),
       );
+      if (anyPred) {
+        table.querySelector('thead tr').append(el('th', { scope: 'col' }, t('basisCol', locale)));
+      } else {
+        for (const cell of table.querySelectorAll('td.basis')) cell.remove();
+      }
+      if (brk) tableNote = el('p', { class: 'muted', 'data-note': 'series-break' }, t('seriesBreak', locale, brk.before, brk.after));
       legend.append(
         el('li', {}, swatch(svg('line', { class: 'floor', x1: 0, x2: 28, y1: 6, y2: 6 }), square(14, 6)), t('floor', locale)),
         el('li', {}, swatch(svg('line', { class: 'actual', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'actual-mark', cx: 14, cy: 6, r: 4 })), t('actual', locale)),
         el('li', {}, swatch(triangle(14, 6)), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
       );
+      if (rows.some((r) => r.pred && !r.estimated)) {
+        legend.append(
+          el(
+            'li',
+            { 'data-legend': 'predecessors' },
+            swatch(svg('rect', { class: 'pred-band', x: 0, y: 0, width: 28, height: 12 }), svg('line', { class: 'actual pred-line', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'pred-mark', cx: 14, cy: 6, r: 4 })),
+            `${t('actual', locale)}: ${t('fromPredecessors', locale)}`,
+          ),
+        );
+      }
+      if (anyEstimated) {
+        legend.append(
+          el(
+            'li',
+            { 'data-legend': 'estimated' },
+            swatch(svg('rect', { class: 'pred-band', x: 0, y: 0, width: 28, height: 12 }), svg('line', { class: 'actual pred-line', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'pred-mark estimated', cx: 14, cy: 6, r: 4 })),
+            `${t('actual', locale)}: ${t('fromPredecessors', locale)}, ${t('estimated', locale)}`,
+          ),
+        );
+      }
+      if (brk) legend.append(el('li', { 'data-legend': 'series-break' }, swatch(svg('line', { class: 'break', x1: 14, x2: 14, y1: 0, y2: 12 })), t('breakLegend', locale, brk.before, brk.after)));
     } else if (level) {
       heading.textContent = `${t('rampTitle', locale)} – ${levelLabel(level, locale)}`;
       const floors = years.map((y) => this.#floor(level, y, reading));
       plot.append(line(floors.map((f, i) => (f === null ? null : [s.x(i), s.y(f)])), 'floor') ?? '');
       floors.forEach((f, i) => f !== null && plot.append(square(s.x(i), s.y(f))));
       const results = (report?.results ?? []).filter((r) => r.indicator === indicator?.id && r.level === level);
+      // A year a unit did not exist in, summed from its predecessors, is drawn hollow and not
+      // counted: its predecessors' own figures are already there.
+      const predYears = new Map(results.map((r) => [r, new Set((r.series ?? []).filter((p) => p.basis === 'predecessors').map((p) => p.year))]));
+      const isPred = (r, year) => predYears.get(r)?.has(year) ?? false;
+      let anyPred = false;
       const spread = Math.min(s.span * 0.6, 40);
       results.forEach((r, k) => {
         const dx = results.length > 1 ? (k / (results.length - 1) - 0.5) * spread : 0;
         for (const ry of r.rampYears ?? []) {
           const i = years.indexOf(ry.year);
           if (i < 0 || ry.value === null || ry.value === undefined) continue;
-          plot.append(svg('circle', { class: ry.met === false ? 'unit-below' : 'unit-dot', cx: s.x(i) + dx, cy: s.y(ry.value), r: 4.5 }));
+          const pred = isPred(r, ry.year);
+          anyPred ||= pred;
+          plot.append(svg('circle', { class: pred ? 'unit-pred' : ry.met === false ? 'unit-below' : 'unit-dot', cx: s.x(i) + dx, cy: s.y(ry.value), r: 4.5 }));
         }
       });
       years.forEach((y, i) => {
-        const of = results.map((r) => (r.rampYears ?? []).find((x) => x.year === y)).filter((x) => x && x.value !== null && x.value !== undefined);
+        const of = results
+          .filter((r) => !isPred(r, y))
+          .map((r) => (r.rampYears ?? []).find((x) => x.year === y))
+          .filter((x) => x && x.value !== null && x.value !== undefined);
         const met = of.filter((x) => x.met !== false).length;
         readouts[i] = `${y}: ${t('floor', locale).toLowerCase()} ${floors[i] === null ? '—' : pct(floors[i], locale)}${of.length ? ` · ${t('chartLevel', locale, levelLabel(level, locale), num(met, locale, 0), num(of.length, locale, 0), y)}` : ''}`;
       });
@@ -241,7 +357,8 @@ export class CchcRampChart extends CchcElement {
             years.map((y) => {
               const x = by.get(y);
               if (!x || x.value === null || x.value === undefined) return el('td', { class: 'num' }, '—');
-              return el('td', { class: 'num' }, `${pct(x.value, locale)}${x.met === false ? ` (${t('belowFloor', locale)})` : ''}`);
+              const note = isPred(r, y) ? t('predMark', locale) : x.met === false ? t('belowFloor', locale) : '';
+              return el('td', { class: 'num' }, pct(x.value, locale), note ? ` (${note})` : '');
             }),
           ),
         );
@@ -253,6 +370,7 @@ export class CchcRampChart extends CchcElement {
           el('li', {}, swatch(svg('circle', { class: 'unit-dot', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)} (${t('nUnits', locale, num(results.length, locale, 0))})`),
           el('li', {}, swatch(svg('circle', { class: 'unit-below', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
         );
+        if (anyPred) legend.append(el('li', { 'data-legend': 'predecessors' }, swatch(svg('circle', { class: 'unit-pred', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('fromPredecessors', locale)}`));
       }
     } else {
       heading.textContent = t('rampSchedule', locale);
@@ -281,7 +399,7 @@ export class CchcRampChart extends CchcElement {
     // The figures of the year tapped (the table below holds them all for screen readers).
     const readout = el('p', { class: 'readout', 'aria-live': 'polite' }, selected === null ? t('touchHint', locale) : readouts[years.indexOf(selected)]);
     fig.append(plot, readout, el('figcaption', {}, legend));
-    wrap.append(clause, fig, el('div', { class: 'vh print' }, table));
+    wrap.append(clause, fig, el('div', { class: 'vh print' }, table, tableNote));
     return wrap;
   }
 }

@@ -85,6 +85,12 @@ code, .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .bar .fill { fill: var(--_accent); }
 .bar .mark { fill: var(--cchc-text, #1a1a1a); }
 .explanation { font-size: 0.95rem; }
+/* what the figures alone do not say (no deadline-year figure, the unit ended, after the deadline) */
+.notes { margin: 0.25rem 0 0.5rem; }
+.notes p { margin: 0.2rem 0; font-size: 0.9rem; }
+.notice { border-left: 3px solid var(--cchc-status-not-reported, #6b3d00); padding-left: 0.5rem; }
+.provisional, .after-deadline { color: var(--_muted); }
+.provisional .icon { font-weight: 700; }
 
 /* ramp chart */
 .chart { margin: 0; }
@@ -101,6 +107,14 @@ code, .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .plot .below { fill: var(--_surface); stroke: var(--cchc-status-missed, #b71c1c); stroke-width: 2.5; }
 .plot .unit-dot { fill: var(--_accent); stroke: var(--_surface); stroke-width: 1; }
 .plot .unit-below { fill: var(--_surface); stroke: var(--cchc-status-missed, #b71c1c); stroke-width: 2; }
+/* years summed from a unit's predecessors: a shaded band, a dashed line, hollow markers */
+.plot .pred-band { fill: var(--cchc-pred-band, #eef1f5); }
+.plot .band-label, .plot .break-label { font-size: 12px; fill: var(--_muted); font-family: inherit; }
+.plot .pred-line { stroke-dasharray: 5 4; }
+.plot .pred-mark { fill: var(--_surface); stroke: var(--_accent); stroke-width: 2.5; }
+.plot .unit-pred { fill: var(--_surface); stroke: var(--_accent); stroke-width: 2; }
+.plot .pred-mark.estimated, .plot .below.estimated { stroke-dasharray: 2.5 1.5; }
+.plot .break { stroke: var(--cchc-text, #1a1a1a); stroke-width: 1.5; stroke-dasharray: 3 3; }
 .plot .level-city { stroke-dasharray: none; }
 .plot .level-district { stroke-dasharray: 6 4; }
 .plot .level-commune { stroke-dasharray: 2 3; }
@@ -130,20 +144,56 @@ button:focus-visible, summary:focus-visible { outline: 3px solid var(--cchc-focu
 details { margin: 0.35rem 0; }
 summary { cursor: pointer; }
 .names { margin: 0.25rem 0 0.5rem 1.25rem; padding: 0; font-size: 0.9rem; columns: 14rem auto; }
+.review { margin-top: 1rem; }
+.review .download { margin: 0.5rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
+.review-rows td .muted, .rows td .muted { font-size: 0.8rem; }
+.review-rows td .badge { font-size: 0.8rem; }
+.review-rows th[scope="row"] { min-width: 12rem; width: 32%; }
+.review-rows td:last-child { min-width: 9rem; }
 @container (max-width: 34rem) {
   .rows thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .rows tr { display: grid; grid-template-columns: 1fr auto; gap: 0.1rem 0.5rem; padding: 0.5rem 0; border-bottom: 1px solid var(--_border); }
   .rows td, .rows th { display: block; border: 0; padding: 0; }
-  .rows th[scope="row"] { grid-column: 1 / -1; }
+  .rows th[scope="row"] { grid-column: 1 / -1; order: -2; }
+  /* The status on a line of its own, under the target: a long badge never squeezes the figures. */
+  .rows td.status { grid-column: 1 / -1; order: -1; }
   .rows td.num { text-align: left; }
   .rows td[data-label]::before { content: attr(data-label) ": "; color: var(--_muted); font-weight: normal; }
 }
+/* The review's six columns need about 52rem on a screen; narrower (a phone, a tablet, a side
+   column), each row is a card: the target, its verdict, then its figures two by two, each
+   under its label. On paper it stays a table (see print). */
+@media screen {
+  @container (max-width: 52rem) {
+    .review-rows thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    .review-rows tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.1rem 0.5rem; padding: 0.5rem 0; border-bottom: 1px solid var(--_border); }
+    .review-rows td, .review-rows th { display: block; border: 0; padding: 0; }
+    .review-rows th[scope="row"] { grid-column: 1 / -1; order: -2; width: auto; min-width: 0; }
+    .review-rows td.verdict { grid-column: 1 / -1; order: -1; }
+    .review-rows td.num { text-align: left; }
+    .review-rows td[data-label]::before { display: block; content: attr(data-label); color: var(--_muted); font-weight: normal; font-size: 0.8rem; }
+  }
+}
+/* Print (A4 and the like): no controls, a card or chart never split over two pages, the
+   review's table whole with its header on every page, links and badges in black and white. */
 @media print {
   :host { color: #000; }
-  .frame { border-color: #888; break-inside: avoid; }
+  .frame { border-color: #888; }
+  .card, .ramp { break-inside: avoid; }
   .vh.print { position: static !important; width: auto; height: auto; margin: 0.5rem 0 0; overflow: visible; clip: auto; clip-path: none; white-space: normal; }
-  .sort { display: none; }
+  .sort, button, .download, .readout { display: none !important; }
+  .unit-name.clamped { display: block; -webkit-line-clamp: none; line-clamp: none; overflow: visible; }
   .badge { background: none; }
+  thead { display: table-header-group; }
+  tr, .area-head, .notes p { break-inside: avoid; }
+  h2, h3, h4, h5, h6, .area-head { break-after: avoid; }
+  .review-rows { font-size: 0.8rem; }
+  .review-rows th, .review-rows td { padding: 0.25rem 0.35rem; }
+  .review-rows th[scope="row"] { min-width: 0; width: 30%; }
+  .review-rows td:last-child { min-width: 0; }
+  .review-rows td.verdict { min-width: 9em; }
+  .review-rows .badge { white-space: normal; font-size: 0.75rem; border-radius: 0.3em; }
+  .review-rows thead th { white-space: normal; }
 }
 @media (forced-colors: active) {
   .badge { border: 1px solid CanvasText; }
