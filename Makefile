@@ -83,9 +83,9 @@ tool-wasm-bindgen:
 	fi
 
 # One apt-get for every browser that is missing (about 2 minutes on a fresh machine):
-# Chromium and its driver, Firefox ESR, WebKitGTK's WebDriver (with MiniBrowser), and Xvfb,
-# because WebKitGTK has no headless mode.
-BROWSER_PACKAGES := chromium:chromium chromedriver:chromium-driver firefox-esr:firefox-esr WebKitWebDriver:webkit2gtk-driver Xvfb:xvfb
+# Chromium and its driver, Firefox ESR, WebKitGTK's WebDriver (with MiniBrowser), Xvfb (WebKitGTK
+# has no headless mode), and poppler's pdfinfo and pdftoppm (the print test reads its PDF).
+BROWSER_PACKAGES := chromium:chromium chromedriver:chromium-driver firefox-esr:firefox-esr WebKitWebDriver:webkit2gtk-driver Xvfb:xvfb pdftoppm:poppler-utils
 tool-browsers:
 	@missing=""; for p in $(BROWSER_PACKAGES); do command -v "$${p%%:*}" >/dev/null || missing="$$missing $${p#*:}"; done; \
 	if [ -n "$$missing" ]; then \
