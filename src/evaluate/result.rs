@@ -112,7 +112,7 @@ fn main_figure(main: Option<&UnitYear>, judged: &[YearEval]) -> MainFigure {
 
 /// The shown text of a value, rounded so that it never contradicts the thresholds it is
 /// judged against.
-fn shown(ind: &Indicator, value: f64, thresholds: &[Option<f64>]) -> Text {
+pub(crate) fn shown(ind: &Indicator, value: f64, thresholds: &[Option<f64>]) -> Text {
     let thresholds: Vec<Threshold> = thresholds
         .iter()
         .flatten()

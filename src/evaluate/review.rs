@@ -71,6 +71,12 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
         } else {
             Status::Met
         };
+        // As shown beside the verdict: never on the other side of the requirement.
+        let words = ctx.input.options.text.words();
+        let display = value
+            .filter(|_| words)
+            .map(|v| super::result::shown(ind, v.0, &[requirement.map(|r| r.0)]));
+        let out_of = one.and_then(|r| r.result.out_of).filter(|_| value.is_some());
         out.push(ReviewRow {
             indicator: ind.id.clone(),
             clause: ind.clause.clone(),
@@ -83,6 +89,8 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
             requirement_year: summary.and_then(|s| s.requirement_year),
             comparator: ind.comparator,
             value,
+            out_of,
+            display,
             verdict,
             units,
         });

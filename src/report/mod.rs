@@ -564,6 +564,13 @@ pub struct ReviewRow {
     /// summed numerators and denominators.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Num>,
+    /// Ranks: how many that ranking ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub out_of: Option<Num>,
+    /// `value` as shown, rounded so that it never contradicts the verdict (absent under
+    /// `options.text: "none"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<Text>,
     /// The level's verdict: every unit met → `met`; any missed → `missed`; else any not
     /// reported → `not_reported`; every unit ended → `discontinued`; no unit has data →
     /// `no_data`.

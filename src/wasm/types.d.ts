@@ -542,6 +542,10 @@ export interface ReviewRow {
   comparator: Comparator;
   /** The level's figure of `year`: its one unit's, or all its units together. */
   value?: number;
+  /** Ranks: how many that ranking ranked. */
+  outOf?: number;
+  /** `value` as shown, rounded so it never contradicts the verdict (absent under `text: "none"`). */
+  display?: Text;
   /** Every unit met → `met`; any missed → `missed`; else any not reported → `not_reported`; all ended → `discontinued`. */
   verdict: Status;
   /** The level's units (that existed during the plan's period) by verdict. */

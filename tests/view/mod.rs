@@ -404,9 +404,14 @@ fn review(out: &mut String, r: &Value) {
     writeln!(out, "(rows whose units reported nothing, not shown: {quiet})").unwrap();
     for row in rows.iter().filter(|r| !silent(r)) {
         let pick = |k: &str| row.get(k).map(scalar).unwrap_or_else(|| "-".to_string());
+        let shown = row
+            .get("display")
+            .and_then(is_text)
+            .map(|t| format!(" ({})", t.0))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{} {} · {}: {} · {} value {} · requirement {} {} · units {}",
+            "{} {} · {}: {} · {} value {}{shown} · requirement {} {} · units {}",
             pick("indicator"),
             pick("clause"),
             pick("level"),

@@ -139,16 +139,16 @@ export class CchcOverview extends CchcElement {
       const measure = info?.measure ?? 'percentage';
       // The level's one unit (the city): its row says what the ranking was out of, and rounds its value towards its verdict.
       const own = report.results.find((r) => r.indicator === row.indicator && r.level === row.level && r.year === row.year && r.value === row.value && row.units?.total === 1) ?? null;
+      // The engine's own text, rounded so that it never contradicts the verdict, where it gives one.
+      const shown = row.display?.[locale] ?? own?.display?.[locale] ?? null;
       const value =
         row.value === null || row.value === undefined
           ? '—'
-          : own?.display?.[locale] && measure !== 'rank'
-            ? own.display[locale]
-            : measure === 'rank'
-              ? figure(row.value, measure, locale, own?.outOf)
-              : measure === 'reduction'
-                ? t('reduction', locale, pct(row.value, locale))
-                : pct(row.value, locale);
+          : measure === 'rank'
+            ? figure(row.value, measure, locale, row.outOf ?? own?.outOf)
+            : measure === 'reduction'
+              ? t('reduction', locale, shown ?? pct(row.value, locale))
+              : shown ?? pct(row.value, locale);
       const when = row.lastDay ? t('until', locale, date(row.lastDay, locale)) : String(row.year);
       const requirement = requirementText({ requirement: row.requirement, comparator: row.comparator, measure }, locale);
       const u = row.units ?? {};
