@@ -55,6 +55,9 @@ error_codes! {
     EngineDetachedMethod = "ENGINE_DETACHED_METHOD",
     /// A method called on an object that is not an engine (a copy such as `{...engine}`).
     EngineNotAnEngine = "ENGINE_NOT_AN_ENGINE",
+    /// The browser's WebAssembly stopped a call (a trap: "out of bounds memory access",
+    /// "unreachable"): every engine of that module instance is unusable after it.
+    EngineTrapped = "ENGINE_TRAPPED",
     // The structure of an evaluation input.
     /// The input (or a CSV's options) is not an object.
     InputNotObject = "INPUT_NOT_OBJECT",

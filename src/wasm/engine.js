@@ -62,6 +62,31 @@ let guarded = false;
 // by hand onto an object of the class would reach whatever memory it names).
 let expected = 0;
 
+// What the browser said when its WebAssembly stopped a call of this module instance (a trap:
+// "memory access out of bounds", "unreachable"), or `undefined`. A trap ends a call midway:
+// what the call had borrowed stays borrowed and what it was writing stays half written, so
+// no engine of the instance is called again; the module must be loaded again.
+let trap;
+
+const isTrap = (e) => typeof WebAssembly === 'object' && typeof WebAssembly.RuntimeError === 'function' && e instanceof WebAssembly.RuntimeError;
+
+function describeTrap(e) {
+  let text = '';
+  try {
+    text = String(e.message);
+  } catch {
+    // nothing to add
+  }
+  // JavaScriptCore adds the expression it was evaluating: glue, not the browser's words.
+  text = text.replace(/\s*\(evaluating '.*'\)\s*$/s, '').trim();
+  return (text || 'RuntimeError').slice(0, 200);
+}
+
+/** What stopped this instance's WebAssembly (`undefined` while nothing has). */
+export function trappedBy() {
+  return trap;
+}
+
 /** Called by WebAssembly for each engine it makes, just before the class receives it. */
 export function expectPointer() {
   expected++;
@@ -69,17 +94,18 @@ export function expectPointer() {
 
 /**
  * Guards the class of `sample` (an object the class made, whose pointer is an own property;
- * it is freed here) with the texts of its three errors: `freed`, `detached` and `notEngine`,
- * each `[code, vi, en]`, where `{method}` stands for the method's name. Returns whether the
- * class is guarded (false when the generated class no longer looks as expected).
+ * it is freed here) with the texts of its four errors: `freed`, `detached`, `notEngine` and
+ * `trapped`, each `[code, vi, en]`, where `{method}` stands for the method's name (and
+ * `{cause}` for the browser's words of a trap). Returns whether the class is guarded (false
+ * when the generated class no longer looks as expected).
  */
 export function guard(sample, texts) {
   if (guarded) return true;
   const proto = Object.getPrototypeOf(sample);
   const own = Object.getOwnPropertyDescriptor(sample, '__wbg_ptr');
   if (!own || typeof own.value !== 'number' || Object.getOwnPropertyDescriptor(proto, '__wbg_ptr')) return false;
-  const fail = (kind, method) => {
-    const [code, vi, en] = texts[kind].map((t) => t.replaceAll('{method}', method));
+  const fail = (kind, method, cause = '') => {
+    const [code, vi, en] = texts[kind].map((t) => t.replaceAll('{method}', method).replaceAll('{cause}', cause));
     return makeError(code, '$', vi, en, [{ code, path: '$', message: { vi, en } }]);
   };
   Object.defineProperty(proto, '__wbg_ptr', {
@@ -117,16 +143,26 @@ export function guard(sample, texts) {
     const wrapped = {
       [name](...args) {
         if (check(this, name) === 0) throw fail('freed', name);
-        return raw.apply(this, args);
+        if (trap !== undefined) throw fail('trapped', name, trap);
+        try {
+          return raw.apply(this, args);
+        } catch (e) {
+          if (!isTrap(e)) throw e;
+          trap = describeTrap(e);
+          throw fail('trapped', name, trap);
+        }
       },
     }[name];
     Object.defineProperty(proto, name, { value: wrapped, writable: true, configurable: true });
   }
   const rawFree = proto.free;
   // Freeing twice, or a frozen engine, is fine; the engine is freed once.
+  // After a trap the instance is not called again: the engine is only marked as freed.
   const free = {
     free() {
-      if (check(this, 'free') !== 0) rawFree.call(this);
+      if (check(this, 'free') === 0) return;
+      if (trap === undefined) rawFree.call(this);
+      else pointers.set(this, 0);
     },
   }.free;
   Object.defineProperty(proto, 'free', { value: free, writable: true, configurable: true });

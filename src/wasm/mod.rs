@@ -38,6 +38,9 @@ extern "C" {
 
     #[wasm_bindgen(js_name = expectPointer)]
     fn expect_pointer();
+
+    #[wasm_bindgen(js_name = trappedBy)]
+    fn trapped_by() -> Option<String>;
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -242,8 +245,50 @@ pub struct JsEngine {
     inner: Option<crate::Engine>,
 }
 
+/// The errors of a call that has no engine, and of one the browser's WebAssembly stopped:
+/// `(kind, code, vi, en)`, where `{method}` stands for the method's name and `{cause}` for the
+/// browser's words (see `engine.js`).
+const LIFECYCLE: [(&str, ErrorCode, &str, &str); 4] = [
+    (
+        "freed",
+        ErrorCode::EngineFreed,
+        "engine đã được giải phóng bằng `free()` nên `{method}` không dùng được nữa; hãy tạo engine mới",
+        "the engine was freed with `free()`, so `{method}` cannot be used any more; make a new engine",
+    ),
+    (
+        "detached",
+        ErrorCode::EngineDetachedMethod,
+        "`{method}` được gọi mà không có engine (`this` không phải engine): hãy gọi `engine.{method}(…)` hoặc dùng `engine.{method}.bind(engine)`",
+        "`{method}` was called without its engine (`this` is not one): call it as `engine.{method}(…)`, or bind it with `engine.{method}.bind(engine)`",
+    ),
+    (
+        "notEngine",
+        ErrorCode::EngineNotAnEngine,
+        "`{method}` được gọi trên một đối tượng không phải engine tạo bằng `new Engine()` hay `Engine.fromPlan()` (một bản sao như `{...engine}` không phải engine)",
+        "`{method}` was called on an object that is not an engine made by `new Engine()` or `Engine.fromPlan()` (a copy such as `{...engine}` is not one)",
+    ),
+    (
+        "trapped",
+        ErrorCode::EngineTrapped,
+        "WebAssembly của trình duyệt đã dừng `{method}` giữa chừng ({cause}); mọi engine của lần tải mô-đun này không dùng được nữa: hãy tải lại mô-đun (hoặc trang) rồi tạo engine mới",
+        "the browser's WebAssembly stopped `{method}` midway ({cause}); no engine of this loading of the module can be used any more: load the module (or the page) again and make a new engine",
+    ),
+];
+
+/// `new Engine()` and `Engine.fromPlan()` after a trap of this module instance: refused,
+/// as every method is (see `engine.js`).
+fn refuse_after_trap(method: &str) -> Result<(), JsValue> {
+    let Some(cause) = trapped_by() else {
+        return Ok(());
+    };
+    let (_, code, vi, en) = LIFECYCLE[3];
+    let fill = |t: &str| t.replace("{method}", method).replace("{cause}", &cause);
+    Err(into_js_error(Error::new(code, "$", fill(vi), fill(en)).into()))
+}
+
 /// Guards the generated class once, before its first object is made (see `engine.js`): with
-/// a sample object of it, and the texts of the three errors of a call that has no engine.
+/// a sample object of it, and the texts of the three errors of a call that has no engine and
+/// of the one of a call the browser's WebAssembly stopped.
 fn ensure_guarded() {
     thread_local!(static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
     if GUARDED.with(std::cell::Cell::get) {
@@ -251,26 +296,7 @@ fn ensure_guarded() {
     }
     let sample = JsValue::from(JsEngine { inner: None });
     let texts = js_sys::Object::new();
-    for (kind, code, vi, en) in [
-        (
-            "freed",
-            ErrorCode::EngineFreed,
-            "engine đã được giải phóng bằng `free()` nên `{method}` không dùng được nữa; hãy tạo engine mới",
-            "the engine was freed with `free()`, so `{method}` cannot be used any more; make a new engine",
-        ),
-        (
-            "detached",
-            ErrorCode::EngineDetachedMethod,
-            "`{method}` được gọi mà không có engine (`this` không phải engine): hãy gọi `engine.{method}(…)` hoặc dùng `engine.{method}.bind(engine)`",
-            "`{method}` was called without its engine (`this` is not one): call it as `engine.{method}(…)`, or bind it with `engine.{method}.bind(engine)`",
-        ),
-        (
-            "notEngine",
-            ErrorCode::EngineNotAnEngine,
-            "`{method}` được gọi trên một đối tượng không phải engine tạo bằng `new Engine()` hay `Engine.fromPlan()` (một bản sao như `{...engine}` không phải engine)",
-            "`{method}` was called on an object that is not an engine made by `new Engine()` or `Engine.fromPlan()` (a copy such as `{...engine}` is not one)",
-        ),
-    ] {
+    for (kind, code, vi, en) in LIFECYCLE {
         let text: js_sys::Array = [code.as_str(), vi, en].iter().map(|s| JsValue::from_str(s)).collect();
         let _ = js_sys::Reflect::set(&texts, &JsValue::from_str(kind), &text);
     }
@@ -287,6 +313,7 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_optional_param_type = "never")] argument: JsValue,
     ) -> Result<JsEngine, JsValue> {
         ensure_guarded();
+        refuse_after_trap("new Engine")?;
         if !argument.is_undefined() {
             let shown = describe(&argument);
             return Err(bad_argument(
@@ -308,6 +335,7 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "RulePack | string")] pack: JsValue,
     ) -> Result<JsEngine, JsValue> {
         ensure_guarded();
+        refuse_after_trap("Engine.fromPlan")?;
         let inner = match js_text(&pack, TextKind::RulePack) {
             Err(errors) => Err(errors),
             Ok(Some(text)) => crate::Engine::from_json(&text),

@@ -598,6 +598,7 @@ export type ErrorCode =
   | "ENGINE_FREED"
   | "ENGINE_DETACHED_METHOD"
   | "ENGINE_NOT_AN_ENGINE"
+  | "ENGINE_TRAPPED"
   // input structure
   | "INPUT_NOT_OBJECT"
   | "INPUT_INVALID_JSON"
