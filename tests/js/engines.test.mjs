@@ -423,6 +423,38 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     ]);
   });
 
+  test("a trap of the browser's WebAssembly: the module is instantiated again and the figures shown; a second trap is a plain sentence", async () => {
+    const widgets = `return [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart')].map((w) => ({
+      tag: w.localName, state: w.dataset.state, text: w.shadowRoot.textContent.trim(),
+      status: w.shadowRoot.querySelector('.badge[data-status]')?.dataset.status ?? null,
+      value: w.shadowRoot.querySelector('.value')?.textContent ?? null,
+      code: w.shadowRoot.querySelector('[data-code]')?.dataset.code ?? null,
+    }));`;
+    const r = native.results.find((x) => x.indicator === 'proc.online_l34' && x.unit === 'ct');
+    await open(`${demoBase}/__test/trap.html?traps=1`, 1280);
+    await until(`__cchc.allReady()`, 'the page whose first evaluation traps');
+    const once = await session.execute(widgets);
+    const logOnce = await session.execute('return window.__trap;');
+    assert.deepEqual(once.map((w) => [w.tag, w.state]), [['cchc-progress-card', 'ready'], ['cchc-ramp-chart', 'ready']]);
+    assert.deepEqual([once[0].status, once[0].value], [r.status, r.display.vi], 'the figures of the module instantiated again');
+    assert.equal(logOnce.calls, 1, 'the trapped instance is not called again');
+    assert.equal(logOnce.warnings.length, 1);
+    assert.match(logOnce.warnings[0], /^cchc-progress: .*`evaluate`.*\(Out of bounds memory access\).*Loading the module again/);
+    assert.deepEqual([logOnce.errors, logOnce.events], [[], []]);
+    await open(`${demoBase}/__test/trap.html?traps=2`, 1280);
+    await until(`__cchc.allReady()`, 'the page whose two evaluations trap');
+    const twice = await session.execute(widgets);
+    const logTwice = await session.execute('return window.__trap;');
+    assert.deepEqual(twice.map((w) => [w.state, w.code]), [['error', 'ENGINE_TRAPPED'], ['error', 'ENGINE_TRAPPED']]);
+    for (const w of twice) {
+      assert.match(w.text, /^Không hiển thị được số liệu tiến độ trên trang này lúc này\./);
+      assert.doesNotMatch(w.text, /WebAssembly|RuntimeError|memory|evaluating/i, 'no browser exception shown to citizens');
+    }
+    assert.deepEqual(logTwice.events, ['ENGINE_TRAPPED', 'ENGINE_TRAPPED']);
+    assert.equal(logTwice.errors.length, 1, 'one line for the developer');
+    assert.match(logTwice.errors[0], /^cchc-progress: .*`evaluate`.*The figures are not shown; reloading the page usually helps/);
+  });
+
   test('the merged city (as of 30 June 2026): cards, charts and the final review as the native engine computes them', async () => {
     await open(`${demoBase}/?data=merged`, 1280);
     await demoReady();

@@ -6,7 +6,7 @@
 // Importing this module on a server (SSR: no `HTMLElement`) defines a harmless stand-in and
 // nothing else, so `import 'cchc-progress/elements'` is a no-op there.
 
-import { evaluateShared, fetchJson, getEngine, initEngine, WidgetError } from './engine.js';
+import { afterTrap, evaluateShared, fetchJson, getEngine, initEngine, WidgetError } from './engine.js';
 import { adoptStyles } from './styles.js';
 import { localeOf, t } from './i18n.js';
 import { el, morph } from './dom.js';
@@ -283,7 +283,9 @@ export class CchcElement extends Base {
       if (source && csvOptions) source = { ...source, csvOptions };
       // A report given as it is needs no engine (but for a widget that asks it more).
       const needsEngine = this.constructor.needsEngine || !given;
-      const [engine, evaluated] = await Promise.all([needsEngine ? getEngine(plan) : null, source ? evaluateShared(source, { plan, asOf }) : null]);
+      const [, evaluated] = await Promise.all([needsEngine ? getEngine(plan) : null, source ? evaluateShared(source, { plan, asOf }) : null]);
+      // Asked again: after a trap the evaluation ran on the module loaded again, and so must the widget.
+      const engine = needsEngine ? await getEngine(plan) : null;
       if (token !== this.#token) return;
       const units = evaluated?.units ?? null;
       const report = evaluated?.report ?? null;
@@ -356,6 +358,8 @@ export class CchcElement extends Base {
 
   #showError(error, locale) {
     if (!this.#error) this.#error = error;
+    // A trap in a widget's own call: the same plain sentence as in an evaluation.
+    if (error.code === 'ENGINE_TRAPPED' && !error.neutral) this.#error = error = afterTrap(error);
     const code = error.code ?? 'RENDER_FAILED';
     const box = el('div', { class: 'error', role: 'alert', lang: locale, part: 'error', 'data-code': code });
     if (error.neutral) {

@@ -65,19 +65,107 @@ function engineUnavailable(cause) {
  * (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`) the widgets show plainly.
  */
 export function initEngine() {
-  ready ??= (async () => {
-    const early = fetch(WASM).then(
-      (r) => (r.ok ? r : null),
-      () => null,
-    );
-    const mod = await import('../cchc_progress.js');
-    const wasm = await early;
-    await (wasm ? mod.default({ module_or_path: wasm }) : mod.default());
-    return mod;
-  })().catch((e) => {
+  ready ??= loadModule(loads++).catch((e) => {
     throw engineUnavailable(e);
   });
   return ready;
+}
+
+// How many times the module has been instantiated on this page: once, and once more after
+// the browser's WebAssembly stopped a call of the first instance (see `withEngine`).
+let loads = 0;
+
+// The module compiled on the first loading, and a second loading of the glue imported as
+// soon as the first is ready: after a trap, the widgets instantiate the compiled module there,
+// synchronously. On a page where a trap had happened, WebKitGTK 2.50 (whose JIT is what
+// traps) now and then never finished an import, a compilation or an instantiation it was
+// asked for after it; so nothing after a trap waits for the network or for the browser.
+let compiled;
+let spare;
+// A module of its own (its own WebAssembly instance) needs a URL of its own, beside the
+// glue as the package ships it. Only there: a bundle (whose chunks have names of their own,
+// the glue's among them) has no spare, and a trap is then shown as it is. Named through a
+// variable, so that bundlers leave it alone.
+const GLUE = '../cchc_progress.js';
+const AS_SHIPPED = /\/elements\/(index|engine)\.js$/.test(new URL(import.meta.url).pathname);
+
+async function loadModule(n) {
+  if (n > 0) {
+    const mod = await spare;
+    if (!mod || !compiled) throw new Error('the module cannot be loaded a second time here');
+    mod.initSync({ module: compiled });
+    return mod;
+  }
+  const early = fetch(WASM).then(
+    (r) => (r.ok ? r : null),
+    () => null,
+  );
+  const mod = await import('../cchc_progress.js');
+  const response = await early;
+  if (response && typeof WebAssembly.compileStreaming === 'function') {
+    // Compiled while it downloads. A server that does not say `application/wasm` makes this
+    // fail: the glue then fetches the module its own way.
+    compiled = await WebAssembly.compileStreaming(response).catch(() => undefined);
+  }
+  await (compiled ? mod.default({ module_or_path: compiled }) : mod.default());
+  if (compiled && AS_SHIPPED) spare = import(/* @vite-ignore */ /* webpackIgnore: true */ new URL(GLUE + '?load=2', import.meta.url).href).catch(() => null);
+  return mod;
+}
+
+const modules = new WeakMap();
+// The loading of the module whose WebAssembly stopped a call, once one has, and its error.
+let trappedIn;
+let firstTrap;
+
+/**
+ * `use(engine)` with the engine for `plan`. When the browser's WebAssembly stops the call
+ * (`ENGINE_TRAPPED`: the engine's code is deterministic, so this is the browser's doing,
+ * seen now and then in WebKitGTK), that instance is dropped, the compiled module is
+ * instantiated again in the spare loading of the glue, and the call runs once more there:
+ * once per page. A trap there is shown to citizens as a plain sentence, with one line for
+ * the developer in the console.
+ */
+async function withEngine(plan, use) {
+  const engine = await getEngine(plan);
+  try {
+    return use(engine);
+  } catch (e) {
+    if (e?.code !== 'ENGINE_TRAPPED') throw e;
+    const mod = modules.get(engine);
+    if (trappedIn === undefined) {
+      trappedIn = mod;
+      firstTrap = e;
+      console.warn(`cchc-progress: ${e.messageEn}. Loading the module again and evaluating once more.`);
+      ready = undefined;
+      engines.clear();
+    } else if (trappedIn !== mod) {
+      throw afterTrap(e);
+    }
+  }
+  let again;
+  try {
+    again = await getEngine(plan);
+  } catch (e) {
+    throw afterTrap(firstTrap ?? e);
+  }
+  try {
+    return use(again);
+  } catch (e) {
+    throw e?.code === 'ENGINE_TRAPPED' ? afterTrap(e) : e;
+  }
+}
+
+/** What citizens are shown after a trap (`ENGINE_TRAPPED`), and one console line. */
+export function afterTrap(cause) {
+  console.error(`cchc-progress: ${cause?.messageEn ?? cause}. The figures are not shown; reloading the page usually helps. Please report it with the browser's name and version.`);
+  const error = new WidgetError(
+    'ENGINE_TRAPPED',
+    'Không hiển thị được số liệu tiến độ trên trang này lúc này.',
+    'Progress figures cannot be shown on this page right now.',
+    { neutral: true },
+  );
+  error.cause = cause;
+  return error;
 }
 
 /** The absolute URL of `url` when it is on the page's own origin; throws otherwise. */
@@ -141,10 +229,11 @@ export function fetchJson(url) {
 export function getEngine(plan = '') {
   const key = plan ? sameOrigin(plan) : '';
   if (!engines.has(key)) {
-    const p = initEngine().then(async ({ Engine }) => {
-      if (!key) return new Engine();
-      const { text } = await fetchText(key);
-      return Engine.fromPlan(text);
+    const p = initEngine().then(async (mod) => {
+      const { text } = key ? await fetchText(key) : { text: null };
+      const engine = text === null ? new mod.Engine() : mod.Engine.fromPlan(text);
+      modules.set(engine, mod);
+      return engine;
     });
     p.catch(() => engines.delete(key));
     engines.set(key, p);
@@ -194,29 +283,27 @@ export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
   }
   if (source.input) {
     return memo(source.input, key, async () => {
-      const engine = await getEngine(plan);
       const input = withAsOf(source.input, asOf);
-      return { report: engine.evaluate(input), units: input.units ?? null };
+      return { report: await withEngine(plan, (engine) => engine.evaluate(input)), units: input.units ?? null };
     });
   }
   if (typeof source.csv === 'string') {
     const options = source.csvOptions;
     if (!options) throw missingCsvOptions();
     return memo(options, `${key}\u0000${source.csv}`, async () => {
-      const engine = await getEngine(plan);
       const opts = withAsOf(options, asOf);
-      return { report: engine.evaluateCsv(source.csv, opts), units: opts.units ?? null };
+      return { report: await withEngine(plan, (engine) => engine.evaluateCsv(source.csv, opts)), units: opts.units ?? null };
     });
   }
   if (source.src) {
     const href = sameOrigin(source.src);
     const identity = source.csvOptions ?? `src:${href}`;
     return memo(identity, `${key}\u0000${href}`, async () => {
-      const [engine, { text, type }] = await Promise.all([getEngine(plan), fetchText(href)]);
+      const [, { text, type }] = await Promise.all([getEngine(plan), fetchText(href)]);
       if (isCsv(href, type)) {
         if (!source.csvOptions) throw missingCsvOptions();
         const opts = withAsOf(source.csvOptions, asOf);
-        return { report: engine.evaluateCsv(text, opts), units: opts.units ?? null };
+        return { report: await withEngine(plan, (engine) => engine.evaluateCsv(text, opts)), units: opts.units ?? null };
       }
       let input;
       try {
@@ -225,7 +312,7 @@ export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
         throw new WidgetError('BAD_JSON', `tệp \`${source.src}\` không phải JSON hợp lệ: ${e.message}`, `\`${source.src}\` is not valid JSON: ${e.message}`);
       }
       if (asOf && input && typeof input === 'object' && !Array.isArray(input)) input = withAsOf(input, asOf);
-      return { report: engine.evaluate(input), units: Array.isArray(input?.units) ? input.units : null };
+      return { report: await withEngine(plan, (engine) => engine.evaluate(input)), units: Array.isArray(input?.units) ? input.units : null };
     });
   }
   return Promise.resolve(null);

@@ -101,7 +101,7 @@ export declare class CchcOverview extends CchcElement {
 }
 
 /** Codes of the widgets' own errors (the engine's `CchcError` codes come with `CchcError`). */
-export type WidgetErrorCode = 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS' | 'NOT_A_REPORT' | 'REPORT_NOT_FOUND' | 'WASM_BLOCKED' | 'ENGINE_LOAD_FAILED' | 'OBJECT_AS_ATTRIBUTE';
+export type WidgetErrorCode = 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS' | 'NOT_A_REPORT' | 'REPORT_NOT_FOUND' | 'WASM_BLOCKED' | 'ENGINE_LOAD_FAILED' | 'ENGINE_TRAPPED' | 'OBJECT_AS_ATTRIBUTE';
 
 /** An error of the widgets themselves (another origin, a failed fetch, bad JSON, a page that cannot run WebAssembly). */
 export declare class WidgetError extends Error {
@@ -109,7 +109,7 @@ export declare class WidgetError extends Error {
   readonly code: WidgetErrorCode;
   readonly messageVi: string;
   readonly messageEn: string;
-  /** True when citizens are shown a plain sentence and the details went to the console (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`). */
+  /** True when citizens are shown a plain sentence and the details went to the console (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`, `ENGINE_TRAPPED`). */
   readonly neutral: boolean;
 }
 
