@@ -13,6 +13,9 @@ use serde_json::Value;
 
 #[path = "common/base64.rs"]
 mod base64;
+#[path = "common/not_for_users.rs"]
+mod not_for_users;
+use not_for_users::NOT_FOR_USERS;
 
 const CATALOGUE: &str = include_str!("fixtures/catalogue.json");
 
@@ -100,25 +103,6 @@ fn build(v: &Value, base_pack: &Value) -> Value {
         other => other.clone(),
     }
 }
-
-/// Words of Rust, serde or the glue that no message may carry.
-const NOT_FOR_USERS: &[&str] = &[
-    "internal",
-    "nội bộ",
-    "panicked",
-    "f64",
-    "i64",
-    "u32",
-    "usize",
-    "struct ",
-    "JsValue",
-    "unwrap",
-    "Option::",
-    "EOF",
-    "invalid type:",
-    "expected ident",
-    "found record with",
-];
 
 fn check_errors(name: &str, expect: &Value, errors: &Errors) {
     let first = errors.first().unwrap();

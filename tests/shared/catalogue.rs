@@ -14,6 +14,9 @@ const CATALOGUE: &str = include_str!("../fixtures/catalogue.json");
 
 #[path = "../common/base64.rs"]
 mod base64;
+#[path = "../common/not_for_users.rs"]
+mod not_for_users;
+use not_for_users::NOT_FOR_USERS;
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
@@ -218,29 +221,6 @@ fn check_error(name: &str, expect: &Value, err: &JsValue) -> Result<(), String> 
     }
     Ok(())
 }
-
-/// Words of Rust, serde, the glue or a trap that no message may carry.
-const NOT_FOR_USERS: &[&str] = &[
-    "internal",
-    "nội bộ",
-    "unreachable",
-    "RuntimeError",
-    "panicked",
-    "f64",
-    "i64",
-    "u32",
-    "usize",
-    "struct ",
-    "JsValue",
-    "unwrap",
-    "Option::",
-    "EOF",
-    "invalid type:",
-    "expected ident",
-    "found record with",
-    "null pointer",
-    "__wbg_ptr",
-];
 
 /// A `validate` call: never a throw; `valid: false` with the expected first error.
 fn check_validation(name: &str, expect: &Value, outcome: Result<JsValue, JsValue>) -> Result<(), String> {
