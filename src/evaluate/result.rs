@@ -190,32 +190,8 @@ pub(crate) fn row(
     let ramp_years = rules
         .ramp
         .map(|r| ramp_years(ctx, rules, r, unit.level, &judged, years));
-    let series = years
-        .iter()
-        .map(|uy| SeriesPoint {
-            year: uy.year,
-            period: uy.period.code(),
-            value: judged_in(&judged, uy.year).and_then(|e| e.value).map(Num),
-            out_of: match uy.figure {
-                Figure::Rank { out_of, .. } => out_of.map(Num),
-                _ => None,
-            },
-            basis: uy.basis,
-            estimated: uy.estimated,
-        })
-        .collect();
-    let successors: Vec<&crate::data::Unit> = if stage == Stage::Discontinued {
-        ctx.units
-            .successors
-            .get(unit_at)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|s| ctx.unit(*s))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let series = series(years, &judged);
+    let successors = successors(ctx, unit_at, stage);
     let not_estimated_from = unknown_shares(ctx, unit_at);
 
     let explanation = words.then(|| {
@@ -269,7 +245,6 @@ pub(crate) fn row(
         })
     });
 
-    let baseline_point = t.baseline.ok();
     let result = IndicatorResult {
         indicator: ind.id.clone(),
         area: ind.area.clone(),
@@ -317,22 +292,7 @@ pub(crate) fn row(
         deadline: ind.deadline,
         expected: expected.map(Num),
         projection: projection.map(Num),
-        method: Some(Method {
-            name: ctx.input.options.trend_method.code(),
-            on_track: Num(ctx.plan.methods.trend.on_track),
-            needs_acceleration: Num(ctx.plan.methods.trend.needs_acceleration),
-            limited_progress: Num(ctx.plan.methods.trend.limited_progress),
-            baseline_year: baseline_point.map(|(y, _)| y),
-            baseline_value: baseline_point.map(|(_, v)| Num(v)),
-            latest_year: t.last_point.map(|(y, _)| y),
-            latest_value: t.last_point.map(|(_, v)| Num(v)),
-            target_year: ind.deadline,
-            target_value: t.target_value.map(Num),
-            observed_growth: t.trend.observed_growth.map(Num),
-            required_growth: t.trend.required_growth.map(Num),
-            ratio: t.trend.ratio.map(Num),
-            series_break,
-        }),
+        method: Some(method(ctx, ind, &t, series_break)),
         series,
         ramp_years,
         explanation,
@@ -342,6 +302,60 @@ pub(crate) fn row(
         unit: unit_at,
         judged,
     })
+}
+
+/// The row's series: each year's figure as judged, with what it is out of and where it came from.
+fn series(years: &[UnitYear], judged: &[YearEval]) -> Vec<SeriesPoint> {
+    years
+        .iter()
+        .map(|uy| SeriesPoint {
+            year: uy.year,
+            period: uy.period.code(),
+            value: judged_in(judged, uy.year).and_then(|e| e.value).map(Num),
+            out_of: match uy.figure {
+                Figure::Rank { out_of, .. } => out_of.map(Num),
+                _ => None,
+            },
+            basis: uy.basis,
+            estimated: uy.estimated,
+        })
+        .collect()
+}
+
+/// The units a discontinued unit became (by lineage); none for a unit still in place.
+fn successors<'a>(ctx: &'a Ctx, unit_at: usize, stage: Stage) -> Vec<&'a crate::data::Unit> {
+    if stage != Stage::Discontinued {
+        return Vec::new();
+    }
+    ctx.units
+        .successors
+        .get(unit_at)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| ctx.unit(*s))
+        .collect()
+}
+
+/// How the trend verdict was reached: the method's thresholds and the points it compared.
+fn method(ctx: &Ctx, ind: &Indicator, t: &verdict::TrendOf, series_break: Option<SeriesBreak>) -> Method {
+    let baseline_point = t.baseline.ok();
+    Method {
+        name: ctx.input.options.trend_method.code(),
+        on_track: Num(ctx.plan.methods.trend.on_track),
+        needs_acceleration: Num(ctx.plan.methods.trend.needs_acceleration),
+        limited_progress: Num(ctx.plan.methods.trend.limited_progress),
+        baseline_year: baseline_point.map(|(y, _)| y),
+        baseline_value: baseline_point.map(|(_, v)| Num(v)),
+        latest_year: t.last_point.map(|(y, _)| y),
+        latest_value: t.last_point.map(|(_, v)| Num(v)),
+        target_year: ind.deadline,
+        target_value: t.target_value.map(Num),
+        observed_growth: t.trend.observed_growth.map(Num),
+        required_growth: t.trend.required_growth.map(Num),
+        ratio: t.trend.ratio.map(Num),
+        series_break,
+    }
 }
 
 /// Every ramp year from the earlier of the ramp's start and the first data, to the as-of
