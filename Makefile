@@ -30,12 +30,13 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Tim
 PORT ?= 8080
 LOGS := target/test-logs
 
-.PHONY: help demo test tools tool-target tool-wasm-pack tool-wasm-bindgen tool-browsers tool-geckodriver npm-deps \
+.PHONY: help demo test check tools tool-target tool-wasm-pack tool-wasm-bindgen tool-browsers tool-geckodriver npm-deps \
         package check-fmt check-clippy test-native test-node test-browser test-package test-cli test-page test-engines test-bench-smoke bench fuzz clean-tools
 
 help:
 	@echo "make demo   build the package and serve the demo portal page on http://127.0.0.1:$(PORT)/"
 	@echo "make test   install what is missing, then run every test suite"
+	@echo "make check  the fast loop after changing the core: format, lints, native tests (no wasm, no browser)"
 	@echo "make bench  run the benchmarks and print the table (not part of make test)"
 	@echo "make fuzz   fuzz the parsers and the evaluation for FUZZ_SECONDS (default 1800)"
 
@@ -58,6 +59,13 @@ test: tools
 	$(MAKE) test-engines
 	$(MAKE) test-bench-smoke
 	@bash tests/summary.sh $(LOGS)
+
+# The newcomer's loop: what the core needs checked after a change, natively, with nothing
+# installed beyond Rust. The wasm lints, the package and the browsers are make test's.
+check:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	CI=true INSTA_UPDATE=no cargo test
 
 ## ---- tools (each installed only if missing) ---------------------------------------------
 
