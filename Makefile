@@ -176,6 +176,7 @@ test-bench-smoke:
 # Benchmarks (never part of pass/fail): Criterion natively, then Node and Chromium over the
 # built package at scales S, M, L with the marshalling floor and json-logic-js as references.
 bench: tools package
+	node tests/js/tools/size-profile.mjs --top 25 --depth 2
 	cargo bench --bench evaluate
 	node tests/js/bench/bench.mjs
 

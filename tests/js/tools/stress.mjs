@@ -1,0 +1,73 @@
+// Reload stress: how often does a browser's WebAssembly trap in the demo's widgets?
+//
+//   node tests/js/tools/stress.mjs [--engine webkit] [--loads 200] [--timeout 40000]
+//   JSC_useOMGJIT=false node tests/js/tools/stress.mjs     (JSC's options reach MiniBrowser)
+//
+// Loads tests/js/fixtures/stress.html (a card, the ramp chart and the overview on the sample,
+// the package from pkg/: run `make package` first) again and again in one WebDriver session
+// of the engine, and counts, per load: every widget ready; a trap the widgets recovered from
+// (the console's "Loading the module again" warning, README "WebKitGTK's traps"); a load shown
+// as ENGINE_TRAPPED; anything else (another error code, a window error, a time-out). It prints
+// one line per trap as it happens and a table at the end, with the rate and its 95 % interval
+// (Wilson), so two runs (before and after a change, or with a JSC option) can be compared.
+// It is a measuring tool, not a test: `make test` does not run it, and it judges nothing.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CSP, serve } from '../../../www/serve.mjs';
+import { startSession } from '../webdriver.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'webkit' },
+    loads: { type: 'string', default: '200' },
+    timeout: { type: 'string', default: '40000' },
+  },
+});
+const loads = Number(opt.loads);
+const timeout = Number(opt.timeout);
+const here = dirname(fileURLToPath(import.meta.url));
+
+const server = await serve(0, '127.0.0.1', { csp: CSP, extra: { '/__test/': join(here, '..', 'fixtures') } });
+const base = `http://127.0.0.1:${server.address().port}`;
+const session = await startSession(opt.engine);
+const counts = { ready: 0, recovered: 0, trapped: 0, other: 0 };
+const jsc = Object.entries(process.env).filter(([k]) => k.startsWith('JSC_')).map(([k, v]) => `${k}=${v}`);
+console.log(`${opt.engine}: ${loads} loads of the demo's widgets${jsc.length ? ` with ${jsc.join(' ')}` : ''}`);
+const t0 = Date.now();
+try {
+  for (let i = 1; i <= loads; i++) {
+    await session.get(`${base}/__test/stress.html?load=${i}`);
+    const seen = await session.run(`
+      const t0 = Date.now();
+      const widgets = () => [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')];
+      const settled = () => widgets().every((w) => w.dataset.state === 'ready' || w.dataset.state === 'error');
+      while (!(window.__stress && settled()) && Date.now() - t0 < ${timeout}) await new Promise((r) => setTimeout(r, 25));
+      return { settled: settled(), states: widgets().map((w) => w.dataset.state), ...(window.__stress ?? {}) };`);
+    const recovered = (seen.warnings ?? []).some((w) => /Loading the module again/.test(w));
+    let kind;
+    if (!seen.settled || (seen.windowErrors ?? []).length) kind = 'other';
+    else if ((seen.events ?? []).includes('ENGINE_TRAPPED')) kind = 'trapped';
+    else if (seen.states.every((s) => s === 'ready')) kind = recovered ? 'recovered' : 'ready';
+    else kind = 'other';
+    counts[kind]++;
+    if (kind !== 'ready') console.log(`load ${i}: ${kind} ${JSON.stringify({ states: seen.states, events: seen.events, warnings: seen.warnings, errors: seen.errors, windowErrors: seen.windowErrors })}`);
+  }
+} finally {
+  await session.quit();
+  server.close();
+}
+const traps = counts.recovered + counts.trapped;
+/** Wilson's 95 % interval for k of n. */
+function wilson(k, n) {
+  const z = 1.96;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, c - h), Math.min(1, c + h)];
+}
+const [lo, hi] = wilson(traps, loads);
+console.log(`\n| engine | loads | ready | trap, recovered | trap, shown | other | trap rate (95 % CI) | time |`);
+console.log(`|---|---|---|---|---|---|---|---|`);
+console.log(`| ${opt.engine} | ${loads} | ${counts.ready} | ${counts.recovered} | ${counts.trapped} | ${counts.other} | ${(100 * traps / loads).toFixed(1)} % (${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)} %) | ${Math.round((Date.now() - t0) / 1000)} s |`);
