@@ -1,6 +1,6 @@
 // Reload stress: how often does a browser's WebAssembly trap in the demo's widgets?
 //
-//   node tests/js/tools/stress.mjs [--engine webkit] [--loads 200] [--timeout 40000]
+//   node tests/js/tools/stress.mjs [--engine webkit] [--loads 200] [--timeout 40000] [--pkg DIR]
 //   JSC_useOMGJIT=false node tests/js/tools/stress.mjs     (JSC's options reach MiniBrowser)
 //
 // Loads tests/js/fixtures/stress.html (a card, the ramp chart and the overview on the sample,
@@ -11,7 +11,7 @@
 // one line per trap as it happens and a table at the end, with the rate and its 95 % interval
 // (Wilson), so two runs (before and after a change, or with a JSC option) can be compared.
 // It is a measuring tool, not a test: `make test` does not run it, and it judges nothing.
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CSP, serve } from '../../../www/serve.mjs';
@@ -22,18 +22,22 @@ const { values: opt } = parseArgs({
     engine: { type: 'string', default: 'webkit' },
     loads: { type: 'string', default: '200' },
     timeout: { type: 'string', default: '40000' },
+    pkg: { type: 'string' },
   },
 });
 const loads = Number(opt.loads);
 const timeout = Number(opt.timeout);
 const here = dirname(fileURLToPath(import.meta.url));
 
-const server = await serve(0, '127.0.0.1', { csp: CSP, extra: { '/__test/': join(here, '..', 'fixtures') } });
+// `--pkg DIR`: another build of the package (a copy of pkg/ kept from before a change) served
+// at /pkg/ in place of pkg/, so two builds are compared on the same page.
+const extra = { '/__test/': join(here, '..', 'fixtures'), ...(opt.pkg ? { '/pkg/': resolve(opt.pkg) } : {}) };
+const server = await serve(0, '127.0.0.1', { csp: CSP, extra });
 const base = `http://127.0.0.1:${server.address().port}`;
 const session = await startSession(opt.engine);
 const counts = { ready: 0, recovered: 0, trapped: 0, other: 0 };
 const jsc = Object.entries(process.env).filter(([k]) => k.startsWith('JSC_')).map(([k, v]) => `${k}=${v}`);
-console.log(`${opt.engine}: ${loads} loads of the demo's widgets${jsc.length ? ` with ${jsc.join(' ')}` : ''}`);
+console.log(`${opt.engine}: ${loads} loads of the demo's widgets${opt.pkg ? ` (package from ${opt.pkg})` : ''}${jsc.length ? ` with ${jsc.join(' ')}` : ''}`);
 const t0 = Date.now();
 try {
   for (let i = 1; i <= loads; i++) {
