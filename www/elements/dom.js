@@ -64,9 +64,10 @@ export function sentence(text, names, { clampLonger = Infinity } = {}) {
   return parts;
 }
 
-// A count and its noun ("15 đơn vị", "4/9 units", "2 điểm phần trăm"), which a narrow screen
-// must not split across two lines.
-const COUNT = /\d[\d.,]*(?:\/\d[\d.,]*)?[ \u00a0](?:đơn vị|điểm phần trăm|units?\b|percentage points?\b|points?\b)/g;
+// A count of units and its noun ("15 đơn vị", "4/9 units"), which a narrow screen must not
+// split across two lines. Only these short ones: a longer phrase kept whole ("4,5 điểm phần
+// trăm") overflows a narrow column instead.
+const COUNT = /\d[\d.,]*(?:\/\d[\d.,]*)?[ \u00a0](?:đơn vị|units?\b)/g;
 
 /** `text` with each count and its noun in a span that does not wrap (the text itself unchanged). */
 export function unbroken(text) {
