@@ -382,10 +382,12 @@ test('an esbuild bundle made with the README\'s commands loads the engine and th
   }
   writeFileSync(join(dir, 'dist/cchc.json'), JSON.stringify(INPUT));
   writeFileSync(join(dir, 'dist/index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>esbuild</title><script type="module" src="./app.js"></script></head><body><cchc-progress-card indicator="proc.digitized_results" unit="nk"></cchc-progress-card></body></html>`);
-  await inChromium(join(dir, 'dist'), async (page) => {
+  await inChromium(join(dir, 'dist'), async (page, requests) => {
     await page.waitForFunction(() => document.querySelector('cchc-progress-card')?.dataset.state === 'ready', null, { timeout: 20000 });
     const card = await page.$eval('cchc-progress-card', (c) => [c.shadowRoot.querySelector('.badge[data-status]').dataset.status, c.shadowRoot.querySelector('.requirement').textContent]);
     assert.deepEqual(card, ['needs_acceleration', '≥ 80\u00a0% ✗ chưa đạt']);
+    // The card given the report loads no engine of its own: the one the app imported is the page's only one.
+    assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1, `the .wasm is downloaded once: ${requests.join(' ')}`);
   });
 });
 
