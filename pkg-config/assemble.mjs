@@ -57,11 +57,14 @@ writeFileSync(
 
 // The default entry for bundlers and browsers: the web glue, initialised once at import
 // (bundlers resolve `new URL('cchc_progress_bg.wasm', import.meta.url)` to the asset).
+// It loads the module through load.js, as the widgets do: a page that imports both
+// downloads the `.wasm` once.
+cpSync(join(root, 'pkg-config/load.js'), join(out, 'load.js'));
 writeFileSync(
   join(out, 'index.js'),
   `// Entry for bundlers: loads the WebAssembly module once, then re-exports the API.\n` +
-    `import init from './cchc_progress.js';\n` +
-    `await init();\n` +
+    `import { load } from './load.js';\n` +
+    `await load();\n` +
     `export * from './cchc_progress.js';\n`,
 );
 writeFileSync(join(out, 'index.d.ts'), `export * from './cchc_progress.js';\n`);
@@ -72,6 +75,11 @@ cpSync(join(root, 'www/elements'), join(out, 'elements'), { recursive: true });
 await writeManifest(out);
 // Then its entry becomes one file (bundle.mjs); the modules stay for the manifest's sources.
 await bundleElements(out);
+// A second copy of the glue: a module of its own (its own instance), where the widgets
+// instantiate the compiled module again after the browser's WebAssembly trapped (README,
+// "WebKitGTK's traps"). A file of its own, imported by its literal name, so that every bundler
+// resolves it as it resolves the glue.
+cpSync(join(out, 'cchc_progress.js'), join(out, 'cchc_progress_spare.js'));
 
 cpSync(join(root, 'src/plan/rule-pack.schema.json'), join(out, 'rule-pack.schema.json'));
 // The command (`npx cchc-progress report`), the package's `bin`.

@@ -42,7 +42,10 @@ Options (each overrides the same field of the input):
 
 Exit codes: 0 the report was written; 1 the engine refused the input (every error is
 listed on standard error, with its code and path, in English and Vietnamese); 2 the command
-line is wrong; 3 a file could not be read or written.`;
+line is wrong; 3 a file could not be read or written; 4 standard output was closed before the
+whole report was written (a pipe such as \`| head\` that stopped reading), said on no stream.
+
+A file may start with a UTF-8 byte order mark (Notepad, PowerShell 5): it is not part of the data.`;
 
 class Exit extends Error {
   constructor(code, message) {
@@ -55,7 +58,8 @@ const usage = (message) => new Exit(2, `${message}\nrun \`cchc-progress --help\`
 
 function read(path, what) {
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    // A byte order mark is not text of the file: JSON.parse refuses it, and every option would be lost with it.
+    return readFileSync(path === '-' ? 0 : path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new Exit(3, `cannot read ${what} \`${path}\`: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
   }
@@ -106,6 +110,13 @@ function apply(input, { top, options }) {
   }
   return out;
 }
+
+// The report is pasted into pages (`<script type="application/json">`, then `report-src="#id"`):
+// a unit name holding `</script>` would end that block. JSON may write any character of a
+// string as `\uXXXX`, so these are written so (the same value once parsed); `<`, `>` and `&`
+// occur nowhere else in JSON text. U+2028 and U+2029 end a line in older JavaScript.
+const UNSAFE = /[<>&\u2028\u2029]/g;
+const inlineSafe = (json) => json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function refused(e) {
   const errors = Array.isArray(e.errors) && e.errors.length ? e.errors : [{ code: e.code, path: e.path, message: { en: e.messageEn, vi: e.messageVi } }];
@@ -193,7 +204,7 @@ function main(argv) {
     if (e instanceof Exit) throw e;
     throw refused(e);
   }
-  const out = `${JSON.stringify(report, null, values.pretty ? 2 : undefined)}\n`;
+  const out = `${inlineSafe(JSON.stringify(report, null, values.pretty ? 2 : undefined))}\n`;
   if (values.output) {
     try {
       writeFileSync(values.output, out);
@@ -204,6 +215,14 @@ function main(argv) {
     process.stdout.write(out);
   }
 }
+
+// A reader that stops early (`| head`) closes the pipe: the report cannot be written whole,
+// which is said by the exit code alone, without a stack trace.
+const CLOSED = 4;
+process.stdout.on('error', (e) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(CLOSED);
+});
 
 try {
   main(process.argv.slice(2));

@@ -20,10 +20,11 @@ export async function launch() {
   });
 }
 
-/** Opens `url` and records console errors, page errors, CSP violations and off-origin requests. */
+/** Opens `url` and records console errors, page errors, CSP violations and off-origin requests; `requests` lists every URL asked for. */
 export async function openPage(browser, url, { viewport } = {}) {
   const page = await browser.newPage(viewport ? { viewport } : {});
   const problems = [];
+  const requests = [];
   const origin = new URL(url).origin;
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`);
@@ -34,6 +35,7 @@ export async function openPage(browser, url, { viewport } = {}) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
+    requests.push(u);
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`off-origin request: ${u}`);
   });
   await page.addInitScript(() => {
@@ -42,7 +44,7 @@ export async function openPage(browser, url, { viewport } = {}) {
     });
   });
   await page.goto(url);
-  return { page, problems };
+  return { page, problems, requests };
 }
 
 export { serveDir } from './static.mjs';

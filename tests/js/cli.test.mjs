@@ -1,7 +1,8 @@
 // The command `npx cchc-progress report` as a portal runs it: from the packed tarball,
 // installed into a throwaway project. Its report must be the one the package's own API gives
 // for the same data and options, from JSON and from CSV; its errors must say what is wrong
-// and exit with the documented codes (1 refused input, 2 command line, 3 files).
+// and exit with the documented codes (1 refused input, 2 command line, 3 files, 4 output
+// closed early).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -113,4 +114,47 @@ test('a wrong command line exits 2, a missing file 3', () => {
   assert.equal(missing.stderr, 'cchc-progress: cannot read the data `nowhere.csv`: no such file\n');
   const badContext = cli(['report', SAMPLE_CSV, '--context', 'package-lock.json.nope']);
   assert.equal(badContext.status, 3);
+});
+
+test('a JSON file that starts with a byte order mark is read with every option applied (Notepad, PowerShell 5)', () => {
+  const text = readFileSync(SAMPLE, 'utf8');
+  const bom = join(project, 'bom.json');
+  writeFileSync(bom, `\ufeff${text}`);
+  const flags = ['--as-of', '2024-12-31', '--locale', 'en', '--text', 'none', '--only-indicators', 'proc.online_l34', '--only-units', 'ct'];
+  const want = report(['report', SAMPLE, ...flags]);
+  assert.equal(want.asOf, '2024-12-31');
+  assert.deepEqual(report(['report', bom, ...flags]), want, 'the same report from the file with a BOM');
+  assert.deepEqual(report(['report', '-', ...flags], { input: `\ufeff${text}` }), want, 'and from standard input');
+  assert.deepEqual(report(['report', bom]), report(['report', SAMPLE]), 'without options too');
+  // The CSV's context and a rule pack saved with a BOM are read the same way.
+  const csvFlags = ['--context', 'context.json', '--as-of', '2024-12-31', '--only-units', 'ct'];
+  const context = readFileSync(join(project, 'context.json'), 'utf8');
+  writeFileSync(join(project, 'context-bom.json'), `\ufeff${context}`);
+  assert.deepEqual(report(['report', SAMPLE_CSV, ...csvFlags.with(1, 'context-bom.json')]), report(['report', SAMPLE_CSV, ...csvFlags]));
+});
+
+test('output closed early (`| head -c 100`) ends quietly with exit code 4, as --help says', () => {
+  assert.match(cli(['--help']).stdout, /4 standard output was closed before the\s+whole report was written/);
+  for (const pretty of [[], ['--pretty']]) {
+    const r = spawnSync('bash', ['-c', `npx --no-install cchc-progress report "$1" ${pretty.join(' ')} 2>"$2" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`, 'sh', SAMPLE, join(project, 'epipe.err')], { cwd: project, encoding: 'utf8' });
+    assert.equal(r.stdout.trim(), '4', `the exit code (${pretty.join(' ') || 'compact'})`);
+    assert.equal(readFileSync(join(project, 'epipe.err'), 'utf8'), '', 'nothing on standard error: no stack trace');
+  }
+});
+
+test('the report is safe to paste into a page: <, >, &, U+2028 and U+2029 are written as \\u escapes', () => {
+  const input = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+  const name = '</script><script>alert(1)</script> & <!-- \u2028\u2029';
+  input.units = input.units.map((u) => (u.id === 'ct' ? { ...u, name } : u));
+  const file = join(project, 'hostile.json');
+  writeFileSync(file, JSON.stringify(input));
+  for (const pretty of [[], ['--pretty']]) {
+    const r = cli(['report', file, '--only-units', 'ct', ...pretty]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /[<>&\u2028\u2029]/, 'no character that can end a <script> block or a line');
+    assert.match(r.stdout, /\\u003c\/script\\u003e/);
+    const parsed = JSON.parse(r.stdout);
+    assert.deepEqual(parsed, new Engine().evaluate({ ...input, options: { ...input.options, only: { units: ['ct'] } } }), 'the same value once parsed');
+    assert.ok(parsed.results.some((x) => x.unitName === name));
+  }
 });

@@ -403,6 +403,86 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     assert.ok(out.after > out.before + 1000, `expanded, the name shows in full (${out.after} px)`);
   });
 
+  test('a 5 000-character name in the ramp chart is clamped as on the cards: the chart stays a phone screen tall', async () => {
+    await open(`${portalBase}/`, 360);
+    await until(`__cchc.allReady()`, 'the one-tag page');
+    const long = 'Phường Rất Dài '.repeat(334).slice(0, 5000);
+    const out = await session.run(
+      `const [long] = args;
+      const chart = document.createElement('cchc-ramp-chart');
+      chart.setAttribute('unit', 'ct');
+      chart.input = { asOf: '2024-12-31', units: [{ id: 'ct', name: long, level: 'city' }], observations: [{ indicator: 'proc.digitized_results', unit: 'ct', period: '2024', value: 70 }] };
+      document.body.append(chart);
+      await chart.updateComplete;
+      await new Promise((r) => setTimeout(r, 300));
+      return { state: chart.dataset.state, height: chart.getBoundingClientRect().height, heading: chart.shadowRoot.querySelector('.heading').getBoundingClientRect().height, full: chart.shadowRoot.querySelector('.heading').textContent.includes(long) };`,
+      long,
+    );
+    assert.equal(out.state, 'ready');
+    assert.ok(out.heading < 120, `the heading is ${out.heading} px tall`);
+    assert.ok(out.height < 1400, `the chart is ${out.height} px tall`);
+    assert.ok(out.full, 'the whole name is in the heading (screen readers read it)');
+  });
+
+  test('a page with a ramp chart raises no window error over several loads (no ResizeObserver loop)', async () => {
+    const errors = [];
+    for (const [i, width] of [360, 1280, 361, 800, 360, 1024, 375, 1280, 414, 360].entries()) {
+      await open(`${demoBase}/__test/ramp-errors.html?load=${i}`, width, 700);
+      await until(`__cchc.allReady()`, 'the ramp charts');
+      // A width change once painted, as a phone turned or a window dragged.
+      await session.setViewport(width === 1280 ? 700 : width + 200, 700);
+      await session.run('await new Promise((r) => setTimeout(r, 400));');
+      errors.push(...(await session.execute('return window.__errors;')));
+    }
+    assert.deepEqual(errors, []);
+  });
+
+  test('at 360 px a count never splits from its noun ("1 | đơn vị"), in the widgets of the demo and of the merged city\'s final review', async () => {
+    const split = [];
+    for (const [query, locale] of [['', 'vi'], ['?data=merged', 'vi'], ['?data=merged&lang=en', 'en']]) {
+      await open(`${demoBase}/${query}`, 360);
+      await demoReady();
+      if (locale === 'en') {
+        await session.run(`for (const w of __cchc.widgets()) w.setAttribute('locale', 'en'); await Promise.all(__cchc.widgets().map((w) => w.updateComplete));`);
+      }
+      split.push(
+        ...(await session.execute(`${HELPERS}
+          const out = [];
+          let seen = 0;
+          for (const node of __cchc.widgets().flatMap((w) => __cchc.textNodes(w))) {
+            for (const m of node.data.matchAll(/\\d+(?:\\/\\d+)?[ \\u00a0](?:đơn vị|units?\\b|đạt|không đạt|met|missed)/g)) {
+              seen += 1;
+              const tops = new Set(__cchc.rects(node, m.index, m.index + m[0].length).map((r) => Math.round(r.top)));
+              if (tops.size > 1) out.push(m[0] + " in " + (node.parentElement?.localName ?? "") + "." + (node.parentElement?.className ?? "") + ": " + node.data.slice(0, 80));
+            }
+          }
+          if (seen === 0) out.push('no count found on ' + location.search);
+          return out;`)),
+      );
+    }
+    assert.deepEqual(split, []);
+  });
+
+  test('pages built by webpack 5, Vite and esbuild from the package show their cards', async () => {
+    const { buildPages, projectWith, EXPECTED_CARDS, READ_CARDS } = await import('./bundled-pages.mjs');
+    const project = projectWith(join(root, 'pkg'), mkdtempSync(join(tmpdir(), 'cchc-bundled-')));
+    try {
+      const pages = await buildPages(project, root);
+      for (const [bundler, dist] of Object.entries(pages)) {
+        const server = await serveDir(dist, { csp: FRAMEABLE });
+        try {
+          await open(`http://127.0.0.1:${server.address().port}/`, 1280);
+          await until(`__cchc.allReady() && document.querySelectorAll('cchc-progress-card').length === 2`, `the ${bundler} page`);
+          assert.deepEqual(await session.execute(`return ${READ_CARDS};`), EXPECTED_CARDS, bundler);
+        } finally {
+          server.close();
+        }
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   test("without 'wasm-unsafe-eval' the card shows a short message in its language and fires `cchc-error`", async () => {
     await open(`${strictBase}/no-wasm-eval.html`, 1280);
     await until(`__cchc.allReady()`, 'the page without wasm-unsafe-eval');

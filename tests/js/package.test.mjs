@@ -11,8 +11,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { launch, openPage } from './browser.mjs';
 import { serveDir } from './static.mjs';
+import { buildPages, EXPECTED_CARDS, READ_CARDS } from './bundled-pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -49,9 +52,9 @@ function tarball() {
   return join(root, 'target', found[0]);
 }
 
-function run(cmd, args, cwd) {
+function run(cmd, args, cwd, input) {
   try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', input, maxBuffer: 64 << 20 });
   } catch (e) {
     assert.fail(`${cmd} ${args.join(' ')} failed:\n${e.stdout}${e.stderr}`);
   }
@@ -297,12 +300,12 @@ export function App() {
   run(tsc, ['-p', dir], project);
 });
 
-/** Serves `dir` under the recommended policy, opens it in Chromium, runs `check(page)`, and expects no problem. */
-async function inChromium(dir, check) {
-  const server = await serveDir(dir);
+/** Serves `dir` under the recommended policy (or `csp`), opens it in Chromium, runs `check(page, requests)`, and expects no problem. */
+async function inChromium(dir, check, { csp, path = '/' } = {}) {
+  const server = await serveDir(dir, csp === undefined ? {} : { csp });
   try {
-    const { page, problems } = await openPage(browser, `http://127.0.0.1:${server.address().port}/`);
-    await check(page);
+    const { page, problems, requests } = await openPage(browser, `http://127.0.0.1:${server.address().port}${path}`);
+    await check(page, requests);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {
@@ -379,10 +382,12 @@ test('an esbuild bundle made with the README\'s commands loads the engine and th
   }
   writeFileSync(join(dir, 'dist/cchc.json'), JSON.stringify(INPUT));
   writeFileSync(join(dir, 'dist/index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>esbuild</title><script type="module" src="./app.js"></script></head><body><cchc-progress-card indicator="proc.digitized_results" unit="nk"></cchc-progress-card></body></html>`);
-  await inChromium(join(dir, 'dist'), async (page) => {
+  await inChromium(join(dir, 'dist'), async (page, requests) => {
     await page.waitForFunction(() => document.querySelector('cchc-progress-card')?.dataset.state === 'ready', null, { timeout: 20000 });
     const card = await page.$eval('cchc-progress-card', (c) => [c.shadowRoot.querySelector('.badge[data-status]').dataset.status, c.shadowRoot.querySelector('.requirement').textContent]);
     assert.deepEqual(card, ['needs_acceleration', '≥ 80\u00a0% ✗ chưa đạt']);
+    // The card given the report loads no engine of its own: the one the app imported is the page's only one.
+    assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1, `the .wasm is downloaded once: ${requests.join(' ')}`);
   });
 });
 
@@ -426,4 +431,161 @@ test('the widgets write numbers as the engine does (format.js against the engine
     [f.formatPercentTrimmed(69.12, 2, 'vi'), '69,12\u00a0%'],
   ];
   assert.deepEqual(cases.map(([got]) => got), cases.map(([, want]) => want));
+});
+
+/** How many requests asked for a file whose name matches `re` (the query left out). */
+const asked = (requests, re) => requests.filter((u) => re.test(new URL(u).pathname)).length;
+const WASM_FILE = /\.wasm$/;
+const allSettled = () => [...document.querySelectorAll('cchc-progress-card')].every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error');
+
+test('webpack 5, Vite and esbuild pages importing the engine and the widgets show both cards, with one download of the .wasm', async () => {
+  const pages = await buildPages(consumer('cchc-bundlers-', []), root);
+  for (const [bundler, dist] of Object.entries(pages)) {
+    await inChromium(dist, async (page, requests) => {
+      await page.waitForFunction(allSettled, null, { timeout: 20000 });
+      assert.deepEqual(await page.evaluate(READ_CARDS), EXPECTED_CARDS, bundler);
+      assert.equal(asked(requests, WASM_FILE), 1, `${bundler}: one engine per page, the .wasm downloaded once: ${requests.join(' ')}`);
+    });
+  }
+});
+
+test('a card given a report never loads the engine: the report property on a card already in the page, report-src, #id', async () => {
+  const dir = consumer('cchc-no-engine-', []);
+  const report = JSON.parse(run('npx', ['--no-install', 'cchc-progress', 'report', '-'], dir, JSON.stringify(INPUT)));
+  writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+  const head = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>report</title>`;
+  const card = (attrs) => `<cchc-progress-card indicator="proc.digitized_results" unit="nk" ${attrs}></cchc-progress-card>`;
+  // The README's order: the card is in the page (and upgraded) before the report arrives.
+  writeFileSync(join(dir, 'property.js'), `import '/node_modules/cchc-progress/elements/index.js';
+await new Promise((ok) => setTimeout(ok, 300));
+const report = await (await fetch('/report.json')).json();
+document.querySelector('cchc-progress-card').report = report;
+`);
+  writeFileSync(join(dir, 'property.html'), `${head}<script type="module" src="/property.js"></script></head><body>${card('')}</body></html>`);
+  writeFileSync(join(dir, 'src.html'), `${head}<script type="module" src="/node_modules/cchc-progress/elements/index.js"></script></head><body>${card('report-src="/report.json"')}</body></html>`);
+  for (const path of ['/property.html', '/src.html']) {
+    await inChromium(
+      dir,
+      async (page, requests) => {
+        await page.waitForFunction(() => document.querySelector('cchc-progress-card').shadowRoot?.querySelector('.badge[data-status]'), null, { timeout: 15000 });
+        await page.waitForTimeout(300);
+        assert.equal(await page.$eval('cchc-progress-card', (c) => c.shadowRoot.querySelector('.badge[data-status]').dataset.status), 'needs_acceleration');
+        assert.deepEqual(requests.filter((u) => /cchc_progress|load\.js|\.wasm/.test(u)), [], `${path}: neither the glue nor the .wasm is requested`);
+      },
+      { path },
+    );
+  }
+});
+
+test("the command's report pasted into a page cannot end its <script> block: no script runs, the name is text", async () => {
+  const dir = consumer('cchc-inline-', []);
+  const name = '</script><script>window.__pwned = 1; alert(1)</script><h1 id="defaced">defaced</h1>';
+  const input = { ...INPUT, units: INPUT.units.map((u) => (u.id === 'nk' ? { ...u, name } : u)) };
+  const json = run('npx', ['--no-install', 'cchc-progress', 'report', '-'], dir, JSON.stringify(input));
+  // As the README shows it: the command's output between the tags, as it is.
+  const readme = readFileSync(join(root, 'pkg-config/README.md'), 'utf8');
+  assert.match(readme, /<script type="application\/json" id="cchc-report">/, 'the npm README shows the inline way');
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>inline</title><script type="module" src="/node_modules/cchc-progress/elements/index.js"></script></head><body>
+<script type="application/json" id="cchc-report">${json}</script>
+<cchc-progress-card indicator="proc.digitized_results" unit="nk" report-src="#cchc-report"></cchc-progress-card>
+<p id="after">after</p>
+</body></html>`,
+  );
+  // No policy at all: what stops the script must be the JSON itself.
+  await inChromium(
+    dir,
+    async (page) => {
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs += 1;
+        void d.dismiss();
+      });
+      await page.waitForFunction(allSettled, null, { timeout: 15000 });
+      const seen = await page.evaluate(() => ({
+        pwned: window.__pwned ?? null,
+        defaced: document.getElementById('defaced') !== null,
+        body: [...document.body.children].map((e) => e.localName),
+        state: document.querySelector('cchc-progress-card').dataset.state,
+        shown: document.querySelector('cchc-progress-card').shadowRoot.textContent,
+      }));
+      assert.deepEqual({ pwned: seen.pwned, defaced: seen.defaced, dialogs, body: seen.body, state: seen.state }, { pwned: null, defaced: false, dialogs: 0, body: ['script', 'cchc-progress-card', 'p'], state: 'ready' });
+      assert.ok(seen.shown.includes('</script><script>window.__pwned'), 'the card shows the name as text');
+    },
+    { csp: '' },
+  );
+});
+
+const VUE = 'vue@3.5.45';
+const SVELTE = 'svelte@5.57.3';
+const INDEX = (title) =>
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${title}</title><script type="module" src="./main.js"></script></head><body><div id="app"></div></body></html>`;
+
+test('a Vue 3 app built with Vite binds the elements\' properties in its template and keeps an engine in a reactive store', async () => {
+  const app = join(consumer('cchc-vue-', [VUE]), 'app');
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'index.html'), INDEX('vue'));
+  writeFileSync(join(app, 'main.js'), `import { createApp } from 'vue';\nimport App from './App.vue';\ncreateApp(App).mount('#app');\n`);
+  // A plain reactive store (no Pinia): the engine in it is kept raw (markRaw), as Vue's
+  // proxies of class instances are not the instance.
+  writeFileSync(join(app, 'store.js'), `import { reactive, markRaw } from 'vue';
+import { Engine } from 'cchc-progress';
+export const store = reactive({ engine: markRaw(new Engine()), report: null });
+export function evaluate(input) { store.report = markRaw(store.engine.evaluate(input)); }
+`);
+  writeFileSync(
+    join(app, 'App.vue'),
+    `<script setup>
+import 'cchc-progress/elements';
+import { store, evaluate } from './store.js';
+const input = ${JSON.stringify(INPUT)};
+evaluate(input);
+</script>
+
+<template>
+  <cchc-progress-card id="by-prop" indicator="proc.digitized_results" unit="nk" :input.prop="input" />
+  <cchc-progress-card id="by-store" indicator="proc.digitized_results" unit="nk" :report="store.report" />
+</template>
+`,
+  );
+  await build({
+    root: app,
+    logLevel: 'error',
+    configFile: false,
+    plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('cchc-') } } })],
+    build: { outDir: join(app, 'dist'), target: 'es2022' },
+  });
+  await inChromium(join(app, 'dist'), async (page, requests) => {
+    await page.waitForFunction(() => document.querySelectorAll('cchc-progress-card').length === 2 && [...document.querySelectorAll('cchc-progress-card')].every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error'), null, { timeout: 20000 });
+    assert.deepEqual(await page.evaluate(READ_CARDS), { 'by-prop': EXPECTED_CARDS['by-src'], 'by-store': EXPECTED_CARDS['by-report'] });
+    assert.equal(await page.evaluate(() => document.getElementById('by-store').hasAttribute('report')), false, 'bound as a property, not an attribute');
+    assert.equal(asked(requests, WASM_FILE), 1, 'one engine for the store and the widgets');
+  });
+});
+
+test('a Svelte 5 app built with Vite passes the elements an input and a report as properties', async () => {
+  const app = join(consumer('cchc-svelte-', [SVELTE]), 'app');
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'index.html'), INDEX('svelte'));
+  writeFileSync(join(app, 'main.js'), `import { mount } from 'svelte';\nimport App from './App.svelte';\nmount(App, { target: document.getElementById('app') });\n`);
+  writeFileSync(
+    join(app, 'App.svelte'),
+    `<script>
+  import 'cchc-progress/elements';
+  import { Engine } from 'cchc-progress';
+  const input = ${JSON.stringify(INPUT)};
+  const report = new Engine().evaluate(input);
+</script>
+
+<cchc-progress-card id="by-prop" indicator="proc.digitized_results" unit="nk" input={input}></cchc-progress-card>
+<cchc-progress-card id="by-report" indicator="proc.digitized_results" unit="nk" {report}></cchc-progress-card>
+`,
+  );
+  await build({ root: app, logLevel: 'error', configFile: false, plugins: [svelte({ configFile: false })], build: { outDir: join(app, 'dist'), target: 'es2022' } });
+  await inChromium(join(app, 'dist'), async (page, requests) => {
+    await page.waitForFunction(() => document.querySelectorAll('cchc-progress-card').length === 2 && [...document.querySelectorAll('cchc-progress-card')].every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error'), null, { timeout: 20000 });
+    assert.deepEqual(await page.evaluate(READ_CARDS), { 'by-prop': EXPECTED_CARDS['by-src'], 'by-report': EXPECTED_CARDS['by-report'] });
+    assert.equal(asked(requests, WASM_FILE), 1);
+  });
 });

@@ -50,6 +50,8 @@ describe('widgets', () => {
     const html = readFileSync(join(here, 'fixtures/bare.html'), 'utf8');
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'the fixture page has exactly one script');
     assert.equal((html.match(/<cchc-/g) ?? []).length, 1, 'and one widget tag');
+    assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(`\`\`\`html\n${html}\`\`\``), 'the README shows this whole page, to copy');
+    assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
     const { page, problems } = await openPage(browser, `${base}/`);
     await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
     const expected = nativeResult('proc.online_l34', 'ct');

@@ -12,7 +12,7 @@ import { localeOf, t } from './i18n.js';
 import { el, morph } from './dom.js';
 import { UnitIndex } from './units.js';
 
-export { el, svg, uid, data, sentence } from './dom.js';
+export { el, svg, uid, data, sentence, unbroken } from './dom.js';
 
 const Base = globalThis.HTMLElement ?? class {};
 
@@ -281,8 +281,9 @@ export class CchcElement extends Base {
       const given = Boolean(source?.report || source?.reportSrc);
       const csvOptions = given ? null : this.#csvOptions ?? (optionsUrl ? await fetchJson(optionsUrl) : null);
       if (source && csvOptions) source = { ...source, csvOptions };
-      // A report given as it is needs no engine (but for a widget that asks it more).
-      const needsEngine = this.constructor.needsEngine || !given;
+      // A report given as it is needs no engine (but for a widget that asks it more), and
+      // neither does a widget given no data yet (its report may be set in a moment).
+      const needsEngine = this.constructor.needsEngine || (Boolean(source) && !given);
       const [, evaluated] = await Promise.all([needsEngine ? getEngine(plan) : null, source ? evaluateShared(source, { plan, asOf }) : null]);
       // Asked again: after a trap the evaluation ran on the module loaded again, and so must the widget.
       const engine = needsEngine ? await getEngine(plan) : null;

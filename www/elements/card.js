@@ -3,7 +3,7 @@
 // (a status badge: icon + words), gap, the explanation citing the clause and the period of
 // the latest figures.
 
-import { CchcElement, el, svg, uid, data, sentence } from './base.js';
+import { CchcElement, el, svg, uid, data, sentence, unbroken } from './base.js';
 import { STATUS, date, num, pct, period, statusLabel, t } from './i18n.js';
 import { dayAfter, dayBefore, pickResult } from './units.js';
 
@@ -183,7 +183,8 @@ export class CchcProgressCard extends CchcElement {
   render(report, locale) {
     const ind = this.indicator;
     const info = ind ? this.indicatorInfo(ind) : null;
-    if (!ind || !info) return el('p', { class: 'message', role: 'note' }, ind ? t('unknownIndicator', locale, ind) : t('noData', locale));
+    // Without data there may be no engine either, and so no plan to know the indicator by.
+    if (!ind || !info) return el('p', { class: 'message', role: 'note' }, ind && (report || this.engine) ? t('unknownIndicator', locale, ind) : t('noData', locale));
     const result = this.result;
     const headingId = uid('cchc-card', 'heading');
     const card = el('article', { class: 'card', 'aria-labelledby': headingId });
@@ -227,7 +228,7 @@ export class CchcProgressCard extends CchcElement {
       { class: 'figures' },
       el('div', {}, el('dt', {}, valueLabel), el('dd', { class: 'value' }, result.display?.[locale] && result.measure !== 'rank' ? result.display[locale] : figure(result.value, result.measure, locale, result.outOf))),
       el('div', {}, el('dt', {}, requirementLabel), el('dd', { class: 'requirement' }, el('span', { class: 'nowrap' }, requirementText(result, locale)), yearVerdict ? ' ' : null, yearVerdict)),
-      el('div', {}, el('dt', {}, t('gap', locale)), el('dd', { class: 'gap' }, gapText(result, locale))),
+      el('div', {}, el('dt', {}, t('gap', locale)), el('dd', { class: 'gap' }, unbroken(gapText(result, locale)))),
     );
     // The deadline target beside this year's requirement, where it differs (a unit that ended never reached the deadline).
     if (!notReported && result.target !== null && result.target !== undefined && (result.target !== result.requirement || (!ended && result.deadline !== result.year))) {

@@ -53,15 +53,33 @@ export function sentence(text, names, { clampLonger = Infinity } = {}) {
       if (at >= 0 && (best === null || at < best.at)) best = { at, n };
     }
     if (!best) {
-      parts.push(rest);
+      parts.push(...unbroken(rest));
       break;
     }
-    if (best.at > 0) parts.push(rest.slice(0, best.at));
+    if (best.at > 0) parts.push(...unbroken(rest.slice(0, best.at)));
     // A very long name is drawn on one shortened line inside the sentence (its text stays whole).
     parts.push(data(best.n, best.n.length > clampLonger ? { class: 'data clamp-inline' } : {}));
     rest = rest.slice(best.at + best.n.length);
   }
   return parts;
+}
+
+// A count of units and its noun ("15 đơn vị", "4/9 units"), which a narrow screen must not
+// split across two lines. Only these short ones: a longer phrase kept whole ("4,5 điểm phần
+// trăm") overflows a narrow column instead.
+const COUNT = /\d[\d.,]*(?:\/\d[\d.,]*)?[ \u00a0](?:đơn vị|units?\b)/g;
+
+/** `text` with each count and its noun in a span that does not wrap (the text itself unchanged). */
+export function unbroken(text) {
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(COUNT)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(el('span', { class: 'nowrap' }, m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
 }
 
 /** Attributes the reader changes in place and a repaint must not undo. */

@@ -7,8 +7,7 @@
 // `report-src`) downloads none of it. When it is needed, the glue and the `.wasm` are
 // requested at once, and the module compiles while it downloads.
 
-// Where the `.wasm` sits beside the glue in the package. A bundler that moved the files makes
-// this request fail; the glue then finds the module its own way (which bundlers rewrite).
+// Where the `.wasm` sits beside the glue in the package (requested early only there).
 const WASM = new URL('../cchc_progress_bg.wasm', import.meta.url);
 
 let ready;
@@ -75,19 +74,20 @@ export function initEngine() {
 // the browser's WebAssembly stopped a call of the first instance (see `withEngine`).
 let loads = 0;
 
-// The module compiled on the first loading, and a second loading of the glue imported as
-// soon as the first is ready: after a trap, the widgets instantiate the compiled module there,
+// The module compiled on the first loading, and a second copy of the glue imported as soon
+// as the first is ready: after a trap, the widgets instantiate the compiled module there,
 // synchronously. On a page where a trap had happened, WebKitGTK 2.50 (whose JIT is what
 // traps) now and then never finished an import, a compilation or an instantiation it was
 // asked for after it; so nothing after a trap waits for the network or for the browser.
+// The copy is a file of the package (`cchc_progress_spare.js`, a module of its own, so an
+// instance of its own) named literally, so that every bundler resolves it like the glue.
 let compiled;
 let spare;
-// A module of its own (its own WebAssembly instance) needs a URL of its own, beside the
-// glue as the package ships it. Only there: a bundle (whose chunks have names of their own,
-// the glue's among them) has no spare, and a trap is then shown as it is. Named through a
-// variable, so that bundlers leave it alone.
-const GLUE = '../cchc_progress.js';
+// The package as it ships (not bundled into a page's own chunks): there the `.wasm` is
+// requested at once beside the glue, one round trip earlier. webpack keeps the module's own
+// path, and resolves the URL to the same asset as the glue's.
 const AS_SHIPPED = /\/elements\/(index|engine)\.js$/.test(new URL(import.meta.url).pathname);
+const REQUESTS = Symbol.for('cchc-progress.wasm-requests');
 
 async function loadModule(n) {
   if (n > 0) {
@@ -96,19 +96,21 @@ async function loadModule(n) {
     mod.initSync({ module: compiled });
     return mod;
   }
-  const early = fetch(WASM).then(
-    (r) => (r.ok ? r : null),
-    () => null,
-  );
-  const mod = await import('../cchc_progress.js');
-  const response = await early;
-  if (response && typeof WebAssembly.compileStreaming === 'function') {
-    // Compiled while it downloads. A server that does not say `application/wasm` makes this
-    // fail: the glue then fetches the module its own way.
-    compiled = await WebAssembly.compileStreaming(response).catch(() => undefined);
+  // The request, kept page-wide for `load()` (load.js), unless the package's entry made it.
+  const requests = (globalThis[REQUESTS] ??= new Map());
+  if (AS_SHIPPED && !requests.has(WASM.href)) {
+    requests.set(
+      WASM.href,
+      fetch(WASM).then(
+        (r) => (r.ok ? r : null),
+        () => null,
+      ),
+    );
   }
-  await (compiled ? mod.default({ module_or_path: compiled }) : mod.default());
-  if (compiled && AS_SHIPPED) spare = import(/* @vite-ignore */ /* webpackIgnore: true */ new URL(GLUE + '?load=2', import.meta.url).href).catch(() => null);
+  // One loading per page, shared with `import { Engine } from 'cchc-progress'`.
+  const [mod, { load }] = await Promise.all([import('../cchc_progress.js'), import('../load.js')]);
+  compiled = await load();
+  if (compiled) spare = import('../cchc_progress_spare.js').catch(() => null);
   return mod;
 }
 

@@ -2,7 +2,7 @@
 // with counts by status, a sort the reader chooses (buttons, so keyboard and screen readers
 // work), and the districts and communes that fall short of a level requirement.
 
-import { CchcElement, Types, el, uid, data, sentence } from './base.js';
+import { CchcElement, Types, el, uid, data, sentence, unbroken } from './base.js';
 import { badge, figure, gapText, requirementText } from './card.js';
 import { STATUS, STATUS_ORDER, date, levelLabel, levelShort, num, pct, statusLabel, t } from './i18n.js';
 import { reviewCsv, reviewFileName } from './review-csv.js';
@@ -153,6 +153,8 @@ export class CchcOverview extends CchcElement {
       const requirement = requirementText({ requirement: row.requirement, comparator: row.comparator, measure }, locale);
       const u = row.units ?? {};
       const parts = REVIEW_COUNTS.filter(([key]) => u[key]).map(([key]) => `${num(u[key], locale, 0)} ${words[key]}`);
+      // A count never splits from its noun on a narrow screen ("1 | đơn vị").
+      const whole = (text) => el('span', { class: 'nowrap' }, text);
       body.append(
         el(
           'tr',
@@ -167,7 +169,7 @@ export class CchcOverview extends CchcElement {
             row.requirementYear && row.requirementYear !== row.year ? [el('br'), el('span', { class: 'muted' }, t('floorYear', locale, row.requirementYear))] : null,
           ),
           el('td', { class: 'verdict' }, badge(row.verdict, locale)),
-          el('td', { 'data-label': t('unitsCol', locale) }, `${parts.join(', ')}${parts.length ? ' ' : ''}${words.of(num(u.total ?? 0, locale, 0))}`),
+          el('td', { 'data-label': t('unitsCol', locale) }, parts.flatMap((p) => [whole(p), ', ']).slice(0, -1), parts.length ? ' ' : '', whole(words.of(num(u.total ?? 0, locale, 0)))),
         ),
       );
     }
@@ -260,7 +262,7 @@ export class CchcOverview extends CchcElement {
             el('th', { scope: 'row' }, titleIn(r), el('br'), el('span', { class: 'muted' }, t('clause', locale, r.clause))),
             el('td', { class: 'num', 'data-label': t('value', locale) }, value),
             el('td', { class: 'num', 'data-label': t('requirement', locale) }, requirementText(r, locale)),
-            el('td', { 'data-label': t('gap', locale) }, r.value === null || r.value === undefined ? '—' : gapText(r, locale)),
+            el('td', { 'data-label': t('gap', locale) }, r.value === null || r.value === undefined ? '—' : unbroken(gapText(r, locale))),
             el('td', { class: 'status' }, badge(r.status, locale)),
           ),
         );
@@ -287,7 +289,7 @@ export class CchcOverview extends CchcElement {
         el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence ? sentence(s.sentence[locale], this.dataStrings()) : `${s.unitsMet}/${s.unitsTotal}`),
         el('ul', { class: 'names' }, ids.map((u) => el('li', { 'data-unit': u }, data(this.unitName(u, day(s)))))),
       );
-      if (s.unitsNoData.length) details.append(el('p', { class: 'muted' }, t('noDataUnits', locale, s.unitsNoData.length)));
+      if (s.unitsNoData.length) details.append(el('p', { class: 'muted' }, el('span', { class: 'nowrap' }, t('noDataUnits', locale, s.unitsNoData.length))));
       shortBox.append(details);
     }
     section.append(shortBox);

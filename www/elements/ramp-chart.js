@@ -3,7 +3,7 @@
 // actual values of a unit, of every unit of a level, or the floors of all levels when no
 // unit or level is set. The same figures are in a table for screen readers and print.
 
-import { CchcElement, Types, el, svg, uid, data } from './base.js';
+import { CchcElement, Types, el, svg, uid, data, unbroken } from './base.js';
 import { levelLabel, num, pct, t } from './i18n.js';
 import { pickResult } from './units.js';
 
@@ -12,6 +12,8 @@ import { pickResult } from './units.js';
 const MIN_W = 260;
 const PAD = { left: 48, right: 12, top: 14, bottom: 30 };
 const LEVELS = ['city', 'district', 'commune'];
+/** Names longer than this are clamped to a few lines, as on the cards. */
+const LONG_NAME = 80;
 
 function scale(years, W, H) {
   const span = (W - PAD.left - PAD.right) / years.length;
@@ -147,6 +149,7 @@ export class CchcRampChart extends CchcElement {
   #width = 0;
   #selected = null;
   #resize = null;
+  #pending = 0;
 
   connectedCallback() {
     super.connectedCallback();
@@ -157,11 +160,20 @@ export class CchcRampChart extends CchcElement {
 
   disconnectedCallback() {
     this.#resize?.disconnect();
+    cancelAnimationFrame(this.#pending);
+    this.#pending = 0;
   }
 
+  // Measured and painted in the next frame, not inside the observer's callback: a paint there
+  // changes the observed box again, which Firefox reports as a window error ("ResizeObserver
+  // loop completed with undelivered notifications").
   #measure() {
-    const w = this.#plotWidth();
-    if (Math.abs(w - this.#width) >= 4 && this.dataset.state === 'ready') this.repaint();
+    if (this.#pending) return;
+    this.#pending = requestAnimationFrame(() => {
+      this.#pending = 0;
+      const w = this.#plotWidth();
+      if (Math.abs(w - this.#width) >= 4 && this.dataset.state === 'ready') this.repaint();
+    });
   }
 
   #plotWidth() {
@@ -227,6 +239,8 @@ export class CchcRampChart extends CchcElement {
       const unitLevel = result?.level ?? this.units.get(unit)?.level ?? null;
       const name = result?.unitName ?? this.unitName(unit);
       heading.append(`${t('rampTitle', locale)} – `, data(name));
+      // A long name is clamped to a few lines, as on the cards (whole in the text alternative).
+      if (name.length > LONG_NAME) heading.classList.add('clamped');
       const byYear = new Map((result?.rampYears ?? []).map((r) => [r.year, r]));
       // Years before the unit existed are summed from its predecessors: the series says so.
       const points = new Map((result?.series ?? []).map((p) => [p.year, p]));
@@ -264,7 +278,7 @@ export class CchcRampChart extends CchcElement {
       description = t('chartSummaryUnit', locale, name, rows.map(yearText).join('; '));
       if (brk) description += `. ${t('seriesBreak', locale, brk.before, brk.after)}`;
       table.append(
-        el('caption', {}, `${t('dataTable', locale)}: `, data(name)),
+        el('caption', {}, `${t('dataTable', locale)}: `, data(name, name.length > LONG_NAME ? { class: 'data clamp-inline' } : {})),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('year', locale)), el('th', { scope: 'col', class: 'num' }, t('floor', locale)), el('th', { scope: 'col', class: 'num' }, t('actual', locale)))),
         el(
           'tbody',
@@ -367,7 +381,7 @@ export class CchcRampChart extends CchcElement {
       legend.append(el('li', {}, swatch(svg('line', { class: 'floor', x1: 0, x2: 28, y1: 6, y2: 6 }), square(14, 6)), t('floor', locale)));
       if (results.length) {
         legend.append(
-          el('li', {}, swatch(svg('circle', { class: 'unit-dot', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)} (${t('nUnits', locale, num(results.length, locale, 0))})`),
+          el('li', {}, swatch(svg('circle', { class: 'unit-dot', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)} (`, el('span', { class: 'nowrap' }, t('nUnits', locale, num(results.length, locale, 0))), ')'),
           el('li', {}, swatch(svg('circle', { class: 'unit-below', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
         );
         if (anyPred) legend.append(el('li', { 'data-legend': 'predecessors' }, swatch(svg('circle', { class: 'unit-pred', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('fromPredecessors', locale)}`));
@@ -397,7 +411,7 @@ export class CchcRampChart extends CchcElement {
     plot.append(hits(years, s, selected));
     const clause = el('p', { class: 'muted' }, `${t('clause', locale, ramp.clause)} · ${ramp.title[locale]}`);
     // The figures of the year tapped (the table below holds them all for screen readers).
-    const readout = el('p', { class: 'readout', 'aria-live': 'polite' }, selected === null ? t('touchHint', locale) : readouts[years.indexOf(selected)]);
+    const readout = el('p', { class: 'readout', 'aria-live': 'polite' }, selected === null ? t('touchHint', locale) : unbroken(readouts[years.indexOf(selected)]));
     fig.append(plot, readout, el('figcaption', {}, legend));
     wrap.append(clause, fig, el('div', { class: 'vh print' }, table, tableNote));
     return wrap;

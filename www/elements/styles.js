@@ -37,6 +37,7 @@ p { margin: 0.25rem 0; }
 .muted { color: var(--_muted); font-size: 0.9rem; }
 .unit-name { color: var(--_muted); font-size: 0.9rem; margin: 0; }
 .unit-name.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
+.heading.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
 button.link { border: 0; padding: 0; min-height: 1.5rem; background: none; color: var(--_accent); text-decoration: underline; border-radius: 0; font-size: 0.85rem; }
 .vh {
   position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
@@ -183,6 +184,7 @@ summary { cursor: pointer; }
   .vh.print { position: static !important; width: auto; height: auto; margin: 0.5rem 0 0; overflow: visible; clip: auto; clip-path: none; white-space: normal; }
   .sort, button, .download, .readout { display: none !important; }
   .unit-name.clamped { display: block; -webkit-line-clamp: none; line-clamp: none; overflow: visible; }
+  .heading.clamped { display: block; -webkit-line-clamp: none; line-clamp: none; overflow: visible; }
   .badge { background: none; }
   thead { display: table-header-group; }
   tr, .area-head, .notes p { break-inside: avoid; }
