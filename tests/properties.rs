@@ -762,3 +762,184 @@ fn the_json_doors_cut_long_error_lists_alike() {
         assert_eq!(cut, top_errors + observations > 1000, "{top_errors} + {observations}");
     }
 }
+
+// ---- bidi controls in data (issue 25.5) -------------------------------------------------
+
+/// The bidi controls of UAX #9 and letters of both directions, for names and ids.
+const BIDI_ALPHABET: &[char] = &[
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    '\u{200E}', '\u{200F}', '\u{061C}', 'a', 'Q', 'ệ', 'đ', 'ا', 'ש', '1', '%', ' ', '.',
+];
+
+fn bidi_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(proptest::sample::select(BIDI_ALPHABET), 0..10).prop_map(|cs| cs.into_iter().collect())
+}
+
+/// Where `s` breaks the balance of the Unicode bidi algorithm (UAX #9, rules X1–X8, with its
+/// stack of 125 levels and its overflow counts): an embedding, override or isolate left open
+/// at the end of a paragraph, a PDF (U+202C) or PDI (U+2069) that closes nothing the
+/// algorithm would match, or a PDI that ends an isolate over embeddings still open inside it
+/// (closed, but not in order). `None` when balanced.
+fn unbalanced(s: &str) -> Option<String> {
+    const MAX_DEPTH: usize = 125;
+    // The directional status stack: `true` for an isolate's entry (X5a–X5c), `false` for an
+    // embedding's or override's (X2–X5); each entry's level is its depth + 1 or more, so
+    // only the depth matters for overflow.
+    let mut stack: Vec<bool> = Vec::new();
+    let (mut overflow_isolates, mut overflow_embeddings, mut valid_isolates) = (0usize, 0usize, 0usize);
+    for (at, c) in s.char_indices() {
+        match c {
+            // X2–X5: RLE, LRE, RLO, LRO.
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => {
+                if stack.len() < MAX_DEPTH && overflow_isolates == 0 && overflow_embeddings == 0 {
+                    stack.push(false);
+                } else if overflow_isolates == 0 {
+                    overflow_embeddings += 1;
+                }
+            }
+            // X5a–X5c: LRI, RLI, FSI.
+            '\u{2066}'..='\u{2068}' => {
+                if stack.len() < MAX_DEPTH && overflow_isolates == 0 && overflow_embeddings == 0 {
+                    valid_isolates += 1;
+                    stack.push(true);
+                } else {
+                    overflow_isolates += 1;
+                }
+            }
+            // X6a: PDI.
+            '\u{2069}' => {
+                if overflow_isolates > 0 {
+                    overflow_isolates -= 1;
+                } else if valid_isolates == 0 {
+                    return Some(format!("a PDI at byte {at} matches no isolate"));
+                } else {
+                    // X6a pops every embedding still open inside the isolate (and forgets
+                    // the overflowed ones): closed, but not in order.
+                    if overflow_embeddings > 0 || stack.last() == Some(&false) {
+                        return Some(format!(
+                            "the PDI at byte {at} closes its isolate over an open embedding"
+                        ));
+                    }
+                    stack.pop();
+                    valid_isolates -= 1;
+                }
+            }
+            // X7: PDF.
+            '\u{202C}' => {
+                if overflow_isolates > 0 {
+                } else if overflow_embeddings > 0 {
+                    overflow_embeddings -= 1;
+                } else if stack.last() == Some(&false) {
+                    stack.pop();
+                } else {
+                    return Some(format!("a PDF at byte {at} matches no embedding of its isolate"));
+                }
+            }
+            // X8: a paragraph separator ends every embedding and isolate.
+            '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}'
+                if !stack.is_empty() || overflow_isolates + overflow_embeddings > 0 =>
+            {
+                return Some(format!("a paragraph ends at byte {at} with {} still open", stack.len()));
+            }
+            _ => {}
+        }
+    }
+    (!stack.is_empty() || overflow_isolates + overflow_embeddings > 0).then(|| {
+        format!(
+            "{} left open at the end",
+            stack.len() + overflow_isolates + overflow_embeddings
+        )
+    })
+}
+
+#[test]
+fn the_balance_checker_reads_as_the_algorithm_does() {
+    for ok in [
+        "",
+        "abc",
+        "\u{2068}x\u{2069}",
+        "\u{202E}x\u{202C}",
+        "\u{2067}\u{202B}x\u{202C}\u{2069}",
+        "a\u{200F}b",
+    ] {
+        assert_eq!(unbalanced(ok), None, "{ok:?}");
+    }
+    for bad in [
+        "\u{202E}x",
+        "x\u{2069}",
+        "x\u{202C}",
+        "\u{2068}\u{202E}x\u{2069}",
+        // The engine's wrapper around a name with an unclosed isolate (issue 25.5).
+        "\u{2068}Quận \u{2067}x\u{2069} đạt",
+        // A PDF inside an isolate cannot close the embedding outside it.
+        "\u{202B}\u{2066}\u{202C}\u{2069}\u{202C}",
+        "\u{202E}x\ny\u{202C}",
+    ] {
+        assert!(unbalanced(bad).is_some(), "{bad:?}");
+    }
+    // 125 levels and the overflow counted beyond them.
+    let deep = format!("{}{}", "\u{2066}".repeat(130), "\u{2069}".repeat(130));
+    assert_eq!(unbalanced(&deep), None);
+    assert!(unbalanced(&"\u{2066}".repeat(130)).is_some());
+}
+
+/// Every string of `v` but the ids it echoes as they are (keys: `ids`) and the paths built
+/// from them, with its key.
+fn sentences<'a>(v: &'a Value, key: &'a str, ids: &[&str], out: &mut Vec<(&'a str, &'a str)>) {
+    match v {
+        Value::String(s) if key != "path" && !ids.contains(&s.as_str()) => out.push((key, s)),
+        Value::Array(a) => a.iter().for_each(|x| sentences(x, key, ids, out)),
+        Value::Object(m) => m.iter().for_each(|(k, x)| sentences(x, k, ids, out)),
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(48))]
+
+    /// Whatever bidi controls the data holds in names, ids and the label, every string of
+    /// the report (sentences, names, findings; not the ids it echoes as keys) is balanced
+    /// as UAX #9 reads it, holds no control of the data (each is a visible `[U+…]`), and
+    /// each text that held one has its finding `bidi_control_in_text`.
+    #[test]
+    fn every_sentence_is_balanced_whatever_the_data_holds(
+        names in prop::collection::vec(bidi_text(), UNITS.len()),
+        ids in prop::collection::vec(bidi_text(), UNITS.len() + 1),
+        label in bidi_text(),
+        input in plausible_input(),
+    ) {
+        let mut input = input;
+        let mut text = input.to_string();
+        // Each id gets its own suffix everywhere it occurs (units, parents, observations).
+        for ((id, _, _), suffix) in UNITS.iter().map(|u| (u.0, u.1, u.2)).chain([("ghost", "", None)]).zip(&ids) {
+            let quoted = format!("\"{id}\"");
+            text = text.replace(&quoted, &serde_json::to_string(&format!("{id}{suffix}")).unwrap());
+        }
+        input = serde_json::from_str(&text).unwrap();
+        for (u, name) in input["units"].as_array_mut().unwrap().iter_mut().zip(&names) {
+            u["name"] = json!(format!("Đơn vị {name}"));
+        }
+        input["label"] = json!(format!("Nhãn {label}"));
+        let report = engine().evaluate(&input).unwrap();
+        let findings: Vec<&str> = report.findings.iter().filter(|f| format!("{:?}", f.code) == "BidiControlInText").map(|f| f.path.as_str()).collect();
+        let json = serde_json::to_value(&report).unwrap();
+        let echoed: Vec<String> = UNITS.iter().map(|u| u.0).chain(["ghost"]).zip(&ids).map(|(id, suffix)| format!("{id}{suffix}")).collect();
+        let echoed: Vec<&str> = echoed.iter().map(String::as_str).collect();
+        let mut all = Vec::new();
+        sentences(&json, "", &echoed, &mut all);
+        for (key, s) in all {
+            prop_assert_eq!(unbalanced(s), None, "{}: {:?}", key, s);
+            let engine_own = |c: char| c == '\u{2068}' || c == '\u{2069}';
+            let stray: Vec<char> = s.chars().filter(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}') && !engine_own(*c)).collect();
+            prop_assert!(stray.is_empty(), "{}: {:?} holds {:?}", key, s, stray);
+        }
+        let has = |s: &str| s.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'));
+        prop_assert_eq!(findings.contains(&"$.label"), has(&label), "{:?}", findings);
+        for (u, name) in input["units"].as_array().unwrap().iter().zip(&names) {
+            let id = u["id"].as_str().unwrap();
+            let path = format!("$.units[?(@.id=='{}')]", id.replace('\\', "\\\\").replace('\'', "\\'"));
+            prop_assert_eq!(findings.contains(&format!("{path}.name").as_str()), has(name), "{:?}", findings);
+            prop_assert_eq!(findings.contains(&format!("{path}.id").as_str()), has(id), "{:?}", findings);
+        }
+    }
+}

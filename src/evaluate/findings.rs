@@ -87,6 +87,14 @@ pub(crate) fn unit_finding(code: FindingCode, unit: &str, message: Text) -> Find
     }
 }
 
+/// A finding about one field of a unit (`$.units[?(@.id=='x')].name`).
+pub(crate) fn unit_field_finding(code: FindingCode, unit: &str, field: &str, message: Text) -> Finding {
+    Finding {
+        path: format!("{}.{field}", unit_path(unit)),
+        ..unit_finding(code, unit, message)
+    }
+}
+
 /// A finding about a unit in one year, for no indicator in particular.
 pub(crate) fn unit_period_finding(code: FindingCode, unit: &str, year: i32, message: Text) -> Finding {
     Finding {

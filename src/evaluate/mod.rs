@@ -24,6 +24,7 @@
 //! The output is sorted and every computed number is rounded to 4 decimals, so the same
 //! input in any order gives the same report, byte for byte.
 
+mod bidi;
 mod breaks;
 pub mod display;
 mod explain;
@@ -147,8 +148,9 @@ pub fn evaluate(plan: &Plan, input: &Input) -> Report {
 
 /// Evaluates an input read from CSV; the ignored columns become one finding.
 pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -> Report {
-    let ctx = Ctx::new(plan, input);
-    let mut findings = extra_columns_finding(extra_csv_columns);
+    let (input, mut findings) = bidi::shown(input);
+    let ctx = Ctx::new(plan, &input);
+    findings.extend(extra_columns_finding(extra_csv_columns));
     let own = screen::screen(&ctx, &input.observations, &mut findings);
     report(&ctx, &own, findings)
 }
@@ -158,8 +160,9 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
 /// peak memory, and WebAssembly memory never shrinks).
 pub(crate) fn evaluate_owned(plan: &Plan, mut input: Input, extra_csv_columns: &[String]) -> Report {
     let observations = std::mem::take(&mut input.observations);
+    let mut findings = bidi::show(&mut input);
     let ctx = Ctx::new(plan, &input);
-    let mut findings = extra_columns_finding(extra_csv_columns);
+    findings.extend(extra_columns_finding(extra_csv_columns));
     let own = screen::screen(&ctx, &observations, &mut findings);
     drop(observations);
     report(&ctx, &own, findings)

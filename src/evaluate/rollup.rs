@@ -134,7 +134,13 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
 }
 
 fn not_possible_message(unit: &str, year: i32, shares: &[&str], blocked: &[&str]) -> Text {
-    let list = |ids: &[&str]| ids.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(", ");
+    let list = |ids: &[&str]| {
+        ids.iter()
+            .map(|b| format!("`{}`", super::clip(b)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let unit = super::clip(unit);
     let mut vi = Vec::new();
     let mut en = Vec::new();
     if !shares.is_empty() {

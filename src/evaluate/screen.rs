@@ -206,9 +206,14 @@ fn check_each_key(
                 Text::new(
                     format!(
                         "đơn vị `{}` chỉ tồn tại {}, không có trong kỳ `{period}`",
-                        unit.id, span.0
+                        super::clip(&unit.id),
+                        span.0
                     ),
-                    format!("unit `{}` only exists {}, not in period `{period}`", unit.id, span.1),
+                    format!(
+                        "unit `{}` only exists {}, not in period `{period}`",
+                        super::clip(&unit.id),
+                        span.1
+                    ),
                 ),
             ));
             continue;

@@ -11,7 +11,7 @@
 mod bidi;
 mod format;
 
-pub use bidi::isolate;
+pub use bidi::{has_bidi_control, is_bidi_control, isolate, visible};
 pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed, format_value};
 pub(crate) use format::{push_number, push_percent_trimmed, push_trimmed};
 

@@ -683,8 +683,9 @@ impl From<Text> for TextOrd {
 ///
 /// Warnings (the data is used): `duplicate` (one copy kept), `rollup_not_possible` (the
 /// unit gets no figure, its units' own figures still count), `stale_data`,
-/// `extra_csv_columns`, `series_break` (the trend over the break is marked), and
-/// `unit_without_parent`.
+/// `extra_csv_columns`, `series_break` (the trend over the break is marked),
+/// `unit_without_parent`, and `bidi_control_in_text` (a unit's name or id, or the label,
+/// holds bidi controls: the report shows each as a visible mark, `[U+202E]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingCode {
@@ -714,6 +715,10 @@ pub enum FindingCode {
     /// A district or commune without a parent in an input whose hierarchy has a city-level
     /// top: it is left out of every roll-up.
     UnitWithoutParent,
+    /// A unit's `name` or `id`, or the input's `label`, holds bidi controls (U+202A–U+202E,
+    /// U+2066–U+2069, U+200E, U+200F, U+061C): the report's names, label and sentences show
+    /// each as a visible mark (`[U+202E]`), so no data text can reorder the text around it.
+    BidiControlInText,
 }
 
 impl FindingCode {
@@ -727,6 +732,7 @@ impl FindingCode {
                 | FindingCode::ExtraCsvColumns
                 | FindingCode::SeriesBreak
                 | FindingCode::UnitWithoutParent
+                | FindingCode::BidiControlInText
         )
     }
 

@@ -328,7 +328,8 @@ export type FindingCode =
   | "extra_csv_columns"
   | "series_break"
   | "rank_beyond_out_of"
-  | "unit_without_parent";
+  | "unit_without_parent"
+  | "bidi_control_in_text";
 
 /** A data-quality finding: returned with the report, never thrown. */
 export interface Finding {

@@ -376,6 +376,54 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     assert.deepEqual(bad, {}, 'text drawn right to left outside the data strings');
   });
 
+  test('bidi controls in data are shown as visible marks, also in a report made elsewhere (issue 25.5)', async () => {
+    await open(`${portalBase}/`, 1280);
+    await until(`__cchc.allReady()`, 'the one-tag page');
+    // "Quận Ninh Kiều đạt 100%" written backwards behind a right-to-left override, over 93 %.
+    const reversed = '\u202E%001 tạđ uềiK hniN nậuQ';
+    const input = {
+      asOf: '2024-12-31',
+      units: [{ id: 'nk', name: reversed, level: 'district' }],
+      observations: [{ indicator: 'proc.online_l34', unit: 'nk', period: '2024', value: 93 }],
+    };
+    const out = await session.run(
+      `const [input, reversed] = args;
+      const card = (props) => {
+        const c = document.createElement('cchc-progress-card');
+        c.setAttribute('indicator', 'proc.online_l34');
+        c.setAttribute('unit', 'nk');
+        Object.assign(c, props);
+        document.body.append(c);
+        return c;
+      };
+      const a = card({ input });
+      await a.updateComplete;
+      // The same report as an engine that kept the controls would have made it (a report made
+      // elsewhere): the raw override in the name, and an unclosed isolate in the sentences.
+      const made = JSON.parse(JSON.stringify(a.report).replaceAll('[U+202E]', '\\u202E'));
+      for (const r of made.results) if (r.explanation) r.explanation.vi = '\u2068' + reversed + '\u2067 ' + r.explanation.vi;
+      const b = card({ report: made });
+      await b.updateComplete;
+      const controls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+      return [a, b].map((w) => {
+        const text = w.shadowRoot.textContent;
+        const labels = [...w.shadowRoot.querySelectorAll('[aria-label], [title]')].map((e) => (e.getAttribute('aria-label') ?? '') + (e.getAttribute('title') ?? '')).join(' ');
+        return {
+          state: w.dataset.state,
+          marked: text.includes('[U+202E]%001 tạđ uềiK hniN nậuQ'),
+          raw: controls.test(text.replace(/\u2068[^\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*\u2069/g, '')) || controls.test(labels),
+          findings: (w.report?.findings ?? []).map((f) => f.code).filter((c) => c === 'bidi_control_in_text'),
+        };
+      });`,
+      input,
+      reversed,
+    );
+    assert.deepEqual(out, [
+      { state: 'ready', marked: true, raw: false, findings: ['bidi_control_in_text'] },
+      { state: 'ready', marked: true, raw: false, findings: ['bidi_control_in_text'] },
+    ]);
+  });
+
   test('a 5 000-character name is clamped, with the full text a tap away', async () => {
     await open(`${portalBase}/`, 360);
     await until(`__cchc.allReady()`, 'the one-tag page');

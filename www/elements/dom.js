@@ -2,11 +2,54 @@
 // isolation of data text. Every string reaches the page through text nodes or setAttribute,
 // never as HTML.
 
-/** `el('p', { class: 'x' }, 'text', child)`: attributes by setAttribute, strings as text nodes. */
+// The bidi controls of the Unicode bidi algorithm (UAX #9): embeddings, overrides and their
+// pop, isolates and their pop, the implicit marks.
+const CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const HAS_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// The only controls a sentence may keep: the engine's own U+2068 … U+2069 around a text that
+// holds no other control (it isolates right-to-left letters and closes what it opens).
+const ENGINE_ISOLATE = /\u2068[^\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*\u2069/g;
+
+const mark = (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}]`;
+
+/**
+ * Text from data with each bidi control shown as a visible mark, `[U+202E]`, the marks the
+ * engine's report uses (`bidi_control_in_text`): a name written backwards behind an override
+ * reads backwards, in plain sight, and cannot pass for a verdict. Also for a report made
+ * elsewhere, or by an engine that kept the controls.
+ */
+export function visible(text) {
+  const s = String(text ?? '');
+  return HAS_CONTROL.test(s) ? s.replace(CONTROLS, mark) : s;
+}
+
+/** A whole text shown by a widget: every control visible but the engine's balanced isolates. */
+export function visibleText(text) {
+  const s = String(text ?? '');
+  if (!HAS_CONTROL.test(s)) return s;
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(ENGINE_ISOLATE)) {
+    out += visible(s.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + visible(s.slice(last));
+}
+
+// Attributes that are read (by people or their screen readers) rather than matched.
+const READ = new Set(['aria-label', 'title', 'alt', 'aria-description', 'aria-roledescription']);
+
+const text = (c) => (typeof c === 'string' ? document.createTextNode(visibleText(c)) : c);
+const attr = (k, v) => (READ.has(k) ? visibleText(v) : String(v));
+
+/**
+ * `el('p', { class: 'x' }, 'text', child)`: attributes by setAttribute, strings as text nodes.
+ * Strings and read attributes show any bidi control as a visible mark (see `visible`).
+ */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null && v !== false) node.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false && c !== '') node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null && v !== false) node.setAttribute(k, attr(k, v));
+  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false && c !== '') node.append(text(c));
   return node;
 }
 
@@ -15,8 +58,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** An SVG element built with createElementNS. */
 export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c !== undefined && c !== null && c !== '') node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, attr(k, v));
+  for (const c of children.flat()) if (c !== undefined && c !== null && c !== '') node.append(text(c));
   return node;
 }
 
@@ -29,12 +72,16 @@ export function uid(prefix, key) {
 }
 
 /**
- * A string from data (a unit's name, a label), isolated: whatever bidi controls it holds
- * (U+202E, an unclosed override) cannot reorder the text around it. `<bdi dir="auto">` is
- * `unicode-bidi: isolate` in every engine; the class lets a widget style data text.
+ * A string from data (a unit's name, a label), isolated, its bidi controls shown as visible
+ * marks (`[U+202E]`, see `visible`): it cannot reorder the text around it, nor hide that it
+ * tried. `<bdi dir="auto">` is `unicode-bidi: isolate` in every engine; the class lets a
+ * widget style data text.
  */
 export function data(text, attrs = {}) {
-  return el('bdi', { dir: 'auto', class: 'data', ...attrs }, String(text ?? ''));
+  const node = el('bdi', { dir: 'auto', class: 'data', ...attrs });
+  const shown = visible(text);
+  if (shown) node.append(document.createTextNode(shown));
+  return node;
 }
 
 /**
@@ -43,15 +90,18 @@ export function data(text, attrs = {}) {
  * then holds the isolate). Longest names first, so a name inside another is not split.
  */
 export function sentence(text, names, { clampLonger = Infinity } = {}) {
-  const list = [...new Set(names.filter((n) => typeof n === 'string' && n.length > 0))].sort((a, b) => b.length - a.length);
+  // Names and sentence with their controls visible (a report made elsewhere may keep them):
+  // a name is found in the sentence as it is shown.
+  const list = [...new Set(names.filter((n) => typeof n === 'string' && n.length > 0).map(visible))].sort((a, b) => b.length - a.length);
   const parts = [];
-  let rest = String(text ?? '');
+  let rest = visibleText(text);
   while (rest) {
     let best = null;
     for (const n of list) {
       const at = rest.indexOf(n);
       if (at >= 0 && (best === null || at < best.at)) best = { at, n };
     }
+    // Text nodes, not strings: the engine's U+2068 and its U+2069 may fall in two parts.
     if (!best) {
       parts.push(...unbroken(rest));
       break;
@@ -74,11 +124,11 @@ export function unbroken(text) {
   const out = [];
   let last = 0;
   for (const m of text.matchAll(COUNT)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
+    if (m.index > last) out.push(document.createTextNode(text.slice(last, m.index)));
     out.push(el('span', { class: 'nowrap' }, m[0]));
     last = m.index + m[0].length;
   }
-  if (last < text.length) out.push(text.slice(last));
+  if (last < text.length) out.push(document.createTextNode(text.slice(last)));
   return out;
 }
 

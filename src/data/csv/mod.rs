@@ -159,6 +159,15 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
         }
         let (start, line) = quotes::record_start(text, record.position());
         last = Some((i, start, line));
+        // The record that reaches the end of the text is read again whole for a quote that
+        // never closes, before its cells are judged: such a quote swallows the cells after
+        // it, and a row of too few cells (or a number cut short) is its symptom, not the error.
+        if usize::try_from(reader.position().byte()).is_ok_and(|end| end >= text.len()) {
+            if let Some(s) = quotes::spanning(text, start, line, delimiter).filter(|s| s.closed_on.is_none()) {
+                errors.push(spanning_error(&format!("$.observations[{i}]"), s));
+                break;
+            }
+        }
         // A quoted cell that holds a line break, however the record ended: its rows (or the
         // rest of the file) would vanish into it.
         if quotes::has_line_break(record.as_slice()) {

@@ -242,13 +242,16 @@ pub(crate) fn too_many_errors() -> Error {
     )
 }
 
-/// A user value shown in a message, cut to a readable length.
+/// A user value shown in a message, cut to a readable length, its bidi controls visible and
+/// right-to-left text isolated (`messages::isolate`), so that no value can reorder the
+/// message around it.
 pub(crate) fn clip(s: &str) -> String {
     const MAX: usize = 80;
     if s.chars().count() <= MAX {
-        s.to_string()
+        crate::messages::isolate(s).into_owned()
     } else {
         let mut out: String = s.chars().take(MAX).collect();
+        out = crate::messages::isolate(&out).into_owned();
         out.push('…');
         out
     }

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::fields::Field;
-use super::limits::MAX_UNITS;
+use super::limits::{MAX_STRING_CHARS, MAX_UNITS};
 use super::reader::{clip, Reader, AN_ARRAY, A_PREDECESSOR, A_SHARE, A_YEAR_OR_DAY};
 use crate::data::hierarchy::{parent_level_allowed, Predecessor, Share, Unit, UnitIndex};
 use crate::data::period::Date;
@@ -176,13 +176,7 @@ impl Reader {
         for (i, item) in items.iter().enumerate() {
             let at = format!("{path}[{i}]");
             let p = match item {
-                Value::String(_) => {
-                    let wrapper = serde_json::Map::from_iter([("unit".to_string(), item.clone())]);
-                    self.string(&wrapper, "unit", &path, true).map(|unit| Predecessor {
-                        unit,
-                        share: Share::Whole,
-                    })
-                }
+                Value::String(id) => self.predecessor_id(id, &at),
                 Value::Object(_) => self.part(item, &at),
                 other => {
                     self.wrong_type(at.clone(), A_PREDECESSOR, Field::of(other));
@@ -202,6 +196,34 @@ impl Reader {
             out.push(p);
         }
         (self.errors.len() == before).then_some(out)
+    }
+
+    /// A whole predecessor given by its id alone: a text item of the list, so its errors are
+    /// at the item's own path (`$.units[1].predecessors[0]`), which has no field `unit`.
+    fn predecessor_id(&mut self, id: &str, at: &str) -> Option<Predecessor> {
+        let n = id.chars().count();
+        if n > MAX_STRING_CHARS {
+            self.push(
+                ErrorCode::InputStringTooLong,
+                at.to_string(),
+                format!("chuỗi dài {n} ký tự, vượt giới hạn {MAX_STRING_CHARS}"),
+                format!("the text is {n} characters long, above the limit of {MAX_STRING_CHARS}"),
+            );
+            return None;
+        }
+        if id.trim().is_empty() {
+            self.push(
+                ErrorCode::InputEmptyField,
+                at.to_string(),
+                "mã đơn vị tiền thân không được để trống".to_string(),
+                "a predecessor id must not be empty".to_string(),
+            );
+            return None;
+        }
+        Some(Predecessor {
+            unit: id.to_string(),
+            share: Share::Whole,
+        })
     }
 
     fn part(&mut self, item: &Value, path: &str) -> Option<Predecessor> {
