@@ -683,8 +683,9 @@ impl From<Text> for TextOrd {
 ///
 /// Warnings (the data is used): `duplicate` (one copy kept), `rollup_not_possible` (the
 /// unit gets no figure, its units' own figures still count), `stale_data`,
-/// `extra_csv_columns`, `series_break` (the trend over the break is marked), and
-/// `unit_without_parent`.
+/// `extra_csv_columns`, `series_break` (the trend over the break is marked),
+/// `unit_without_parent`, and `parent_not_valid` (the unit's figures roll up into its nearest
+/// ancestor valid on those days).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingCode {
@@ -714,6 +715,10 @@ pub enum FindingCode {
     /// A district or commune without a parent in an input whose hierarchy has a city-level
     /// top: it is left out of every roll-up.
     UnitWithoutParent,
+    /// A unit valid on days its parent id names no valid unit (a commune without a `validTo`
+    /// under a district that ended, a commune older than its district): on those days it
+    /// attaches to the nearest ancestor valid that day, and its figures roll up there.
+    ParentNotValid,
 }
 
 impl FindingCode {
@@ -727,6 +732,7 @@ impl FindingCode {
                 | FindingCode::ExtraCsvColumns
                 | FindingCode::SeriesBreak
                 | FindingCode::UnitWithoutParent
+                | FindingCode::ParentNotValid
         )
     }
 

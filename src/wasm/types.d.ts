@@ -328,7 +328,8 @@ export type FindingCode =
   | "extra_csv_columns"
   | "series_break"
   | "rank_beyond_out_of"
-  | "unit_without_parent";
+  | "unit_without_parent"
+  | "parent_not_valid";
 
 /** A data-quality finding: returned with the report, never thrown. */
 export interface Finding {

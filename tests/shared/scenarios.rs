@@ -47,6 +47,7 @@ pub const SCENARIOS: &[(&str, &str)] = &[
     scenario!("reduction_without_baseline"),
     scenario!("reused_code_one_id_two_units"),
     scenario!("rollup_across_commune_merger_2024"),
+    scenario!("rollup_commune_outlives_its_district"),
     scenario!("rollup_not_possible_percentages_only"),
     scenario!("semicolon_decimal_comma_vi_export"),
     scenario!("series_break_merged_city"),
