@@ -856,3 +856,45 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(cases(128))]
+
+    /// A level with no unit left is counted by the last figure of every unit it had in the
+    /// year it ended, not only of those that lasted to its last day: a district that ended in
+    /// March and fell short is one of the districts short.
+    #[test]
+    fn an_ended_level_counts_every_unit_by_its_last_figure(
+        districts in prop::collection::vec(
+            (proptest::sample::select(&["2025-01-31", "2025-03-31", "2025-06-30", "2025-09-30"][..]), 1u32..20, 0u32..20, any::<bool>()),
+            1..6,
+        ),
+    ) {
+        let mut units = vec![json!({"id": "ct", "name": "ct", "level": "city"})];
+        let mut observations = Vec::new();
+        for (i, (end, d, n, reported)) in districts.iter().enumerate() {
+            units.push(json!({"id": format!("d{i}"), "name": "d", "level": "district", "parent": "ct", "validTo": end}));
+            if *reported {
+                observations.push(json!({"indicator": "egov.meetings_district", "unit": format!("d{i}"),
+                    "period": &end[..4], "numerator": (*n).min(*d), "denominator": d}));
+            }
+        }
+        let input = json!({"asOf": "2025-12-31", "units": units, "observations": observations});
+        let report = engine().evaluate(&input).unwrap();
+        let summary = report.level_summaries.iter()
+            .find(|s| s.indicator == "egov.meetings_district" && s.level == Level::District);
+        prop_assume!(summary.is_some());
+        let summary = summary.unwrap();
+        let last = districts.iter().map(|x| x.0).max().unwrap();
+        let counted: Vec<usize> = (0..districts.len()).collect();
+        let short: Vec<String> = counted.iter()
+            .filter(|i| { let (_, d, n, r) = districts[**i]; r && n.min(d) * 5 < d * 4 })
+            .map(|i| format!("d{i}")).collect();
+        let no_data: Vec<String> = counted.iter().filter(|i| !districts[**i].3).map(|i| format!("d{i}")).collect();
+        prop_assert_eq!(summary.last_day.as_deref(), Some(last));
+        prop_assert_eq!(summary.units_total as usize, counted.len());
+        prop_assert_eq!(&summary.units_short, &short);
+        prop_assert_eq!(&summary.units_no_data, &no_data);
+        prop_assert_eq!(summary.units_met as usize + short.len() + no_data.len(), counted.len());
+    }
+}

@@ -490,11 +490,12 @@ pub struct LevelSummary {
     pub level: Level,
     pub year: i32,
     /// Set when no unit of the level exists at the end of `year` (the district level after
-    /// 30 June 2025): the last day a unit of the level existed; the counts are then of the
-    /// units that existed on that day, with their last figures.
+    /// 30 June 2025): the last day a unit of the level existed; the counts are then of every
+    /// unit of the level that existed in that day's year (also one that ended earlier, unless
+    /// a unit of the same level it was merged into was still there), each by its last figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_day: Option<String>,
-    /// Units of this level at the end of `year` (or on `lastDay`).
+    /// Units of this level at the end of `year` (or, with `lastDay`, in its year).
     pub units_total: u32,
     pub units_met: u32,
     /// Units with a value below their requirement.

@@ -486,7 +486,8 @@ export interface LevelSummary {
   year: number;
   /**
    * For a level with no unit left at the end of `year` (the district level after 30 June
-   * 2025): the last day one existed; the counts are of its units' last figures.
+   * 2025): the last day one existed; the counts are of its units' last figures, every unit
+   * of the level that existed in that day's year (a district that ended in March too).
    */
   lastDay?: string;
   unitsTotal: number;

@@ -29,6 +29,7 @@ pub const SCENARIOS: &[(&str, &str)] = &[
     scenario!("findings_unknowns_and_validity"),
     scenario!("findings_value_checks"),
     scenario!("level_summary_7_of_9_districts"),
+    scenario!("level_summary_districts_ended_at_different_times"),
     scenario!("lineage_commune_history_from_predecessors"),
     scenario!("merged_city_final_review"),
     scenario!("locale_en_ramp_and_rank"),
