@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use cchc_progress::plan::{Comparator, Level, RampReading};
-use cchc_progress::report::{FindingCode, Report};
+use cchc_progress::report::{FindingCode, Report, ReviewCounts, Status};
 use cchc_progress::Engine;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -896,5 +896,34 @@ proptest! {
         prop_assert_eq!(&summary.units_short, &short);
         prop_assert_eq!(&summary.units_no_data, &no_data);
         prop_assert_eq!(summary.units_met as usize + short.len() + no_data.len(), counted.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(128))]
+
+    /// The final review tells the cards' story (issue 24.3): a level without any card of its
+    /// target is `no_data` (never `not_reported`), every unit without a card counts as
+    /// `noData`, and the counts add up: each row's units to its total, the rows' verdicts to
+    /// the review's counts.
+    #[test]
+    fn the_review_counts_what_the_cards_show(mut input in plausible_input()) {
+        input["asOf"] = json!("2026-01-15");
+        let report = engine().evaluate(&input).unwrap();
+        let review = report.review.as_ref().unwrap();
+        let sum = |c: &ReviewCounts| c.met + c.missed + c.not_reported + c.discontinued + c.no_data;
+        let mut by_verdict = ReviewCounts::default();
+        for row in &review.rows {
+            by_verdict.add(row.verdict);
+            prop_assert_eq!(sum(&row.units), row.units.total);
+            let cards = report.results.iter()
+                .filter(|r| r.indicator == row.indicator && r.level == Some(row.level))
+                .count() as u32;
+            prop_assert_eq!(row.units.total - row.units.no_data, cards, "{} {:?}", row.indicator, row.level);
+            prop_assert_eq!(row.verdict == Status::NoData, cards == 0, "{} {:?}", row.indicator, row.level);
+        }
+        prop_assert_eq!(&by_verdict, &review.counts);
+        prop_assert_eq!(sum(&review.counts), review.counts.total);
+        prop_assert_eq!(review.counts.total as usize, review.rows.len());
     }
 }

@@ -572,12 +572,14 @@ pub struct ReviewRow {
     /// `options.text: "none"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<Text>,
-    /// The level's verdict: every unit met → `met`; any missed → `missed`; else any not
-    /// reported → `not_reported`; every unit ended → `discontinued`; no unit has data →
-    /// `no_data`.
+    /// The level's verdict: no unit has any figure → `no_data` (as the target's card); any
+    /// missed → `missed`; every unit ended before the deadline → `discontinued`; any unit
+    /// still there at the deadline without a figure of the deadline year (or without any) →
+    /// `not_reported`; else `met`.
     pub verdict: Status,
-    /// The units of the level at the deadline by verdict (units that ended count as
-    /// `discontinued`).
+    /// The units of the level during the plan's period by their status, as their cards show
+    /// it (a unit that ended with a figure counts as `discontinued`; a unit without any
+    /// figure as `noData`).
     pub units: ReviewCounts,
 }
 

@@ -548,9 +548,16 @@ export interface ReviewRow {
   outOf?: number;
   /** `value` as shown, rounded so it never contradicts the verdict (absent under `text: "none"`). */
   display?: Text;
-  /** Every unit met → `met`; any missed → `missed`; else any not reported → `not_reported`; all ended → `discontinued`. */
+  /**
+   * No unit has any figure → `no_data` (as the target's card); any missed → `missed`; every
+   * unit ended before the deadline → `discontinued`; a unit still there at the deadline
+   * without a figure of the deadline year (or without any) → `not_reported`; else `met`.
+   */
   verdict: Status;
-  /** The level's units (that existed during the plan's period) by verdict. */
+  /**
+   * The level's units (that existed during the plan's period) by status, as their cards show
+   * it; a unit without any figure (no card) counts as `noData`.
+   */
   units: ReviewCounts;
 }
 
