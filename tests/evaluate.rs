@@ -199,10 +199,11 @@ fn the_locale_only_changes_the_chosen_titles() {
 }
 
 /// `options.text: "none"` leaves out exactly the words (titles in both languages, counted
-/// items, shown values, explanations, level sentences) and nothing else, in every scenario.
+/// items, shown values, explanations, level sentences, review rules) and nothing else, in
+/// every scenario.
 #[test]
 fn text_none_is_the_report_without_its_sentences() {
-    const WORDS: [&str; 5] = ["titles", "counted", "display", "explanation", "sentence"];
+    const WORDS: [&str; 6] = ["titles", "counted", "display", "explanation", "sentence", "rule"];
     fn strip(v: &mut Value, depth: usize) {
         match v {
             Value::Object(map) => {
@@ -664,6 +665,14 @@ fn the_review_agrees_with_the_cards() {
                     "{at}: not_reported"
                 ),
                 other => panic!("{at}: verdict {other:?} after the deadline"),
+            }
+            // The row says the rule and who did not meet it, in words (issue 25.4).
+            let rule = row.rule.as_ref().unwrap_or_else(|| panic!("{at}: no rule"));
+            if row.verdict == Status::Missed {
+                assert!(
+                    rule.vi.contains("chưa đạt") && rule.en.contains("did not"),
+                    "{at}: {rule:?}"
+                );
             }
             // The card of a target without any figure says `no_data`: so does every level.
             let card = report

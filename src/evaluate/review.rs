@@ -26,6 +26,9 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
     for &level in &ind.levels {
         let mut units = ReviewCounts::default();
         let mut single: Option<&Row> = None;
+        // The names behind the rule's sentence.
+        let (mut met, mut missed, mut unreported) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut ended_count, mut ended_met, mut ended_short) = (0u32, 0u32, Vec::new());
         let mut alive = 0u32;
         // Whether a unit still there at the deadline did not meet the target.
         let mut alive_short = false;
@@ -39,10 +42,23 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
             // indicator's card is when no unit has one, whether or not the unit ended.
             let status = row.map_or(Status::NoData, |r| r.result.status);
             units.add(status);
-            if !ended {
+            let name = unit.name.as_str();
+            if ended {
+                ended_count = ended_count.saturating_add(1);
+                match row.and_then(|r| r.result.met) {
+                    Some(true) => ended_met = ended_met.saturating_add(1),
+                    Some(false) => ended_short.push(name),
+                    None => {}
+                }
+            } else {
                 alive = alive.saturating_add(1);
                 alive_short |= status != Status::Met;
                 single = row;
+                match status {
+                    Status::Met => met.push(name),
+                    Status::Missed => missed.push(name),
+                    _ => unreported.push(name),
+                }
             }
         }
         let summary = summaries.iter().find(|s| s.level == level);
@@ -70,6 +86,21 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
             .filter(|_| words)
             .map(|v| super::result::shown(ind, v.0, &[requirement.map(|r| r.0)]));
         let out_of = one.and_then(|r| r.result.out_of).filter(|_| value.is_some());
+        let last_day = summary.and_then(|s| s.last_day.as_deref()).and_then(Date::parse);
+        let rule = words.then(|| {
+            super::explain::review_rule(&super::explain::ReviewFacts {
+                level,
+                year: ind.deadline,
+                verdict,
+                met,
+                missed,
+                unreported,
+                ended: ended_count,
+                ended_met,
+                ended_short,
+                last_day,
+            })
+        });
         out.push(ReviewRow {
             indicator: ind.id.clone(),
             clause: ind.clause.clone(),
@@ -85,6 +116,7 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
             out_of,
             display,
             verdict,
+            rule,
             units,
         });
     }

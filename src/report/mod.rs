@@ -577,6 +577,12 @@ pub struct ReviewRow {
     /// still there at the deadline without a figure of the deadline year (or without any) →
     /// `not_reported`; else `met`.
     pub verdict: Status,
+    /// The rule the verdict follows and who did not meet it, by name ("cần mọi đơn vị cấp xã
+    /// đạt; 6/22 đơn vị cấp xã chưa đạt: …" / "every commune must meet it; 6 of 22 communes
+    /// did not: …"), so that a level figure above the requirement beside `missed` does not
+    /// read as a contradiction; absent under `options.text: "none"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Text>,
     /// The units of the level during the plan's period by their status, as their cards show
     /// it (a unit that ended with a figure counts as `discontinued`; a unit without any
     /// figure as `noData`).

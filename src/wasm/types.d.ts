@@ -555,6 +555,13 @@ export interface ReviewRow {
    */
   verdict: Status;
   /**
+   * The rule the verdict follows and who did not meet it, by name, in both languages
+   * ("cần mọi đơn vị cấp xã đạt; 6/22 đơn vị cấp xã chưa đạt: …" / "every commune must meet
+   * it; 6 of 22 communes did not: …"): a level figure above the requirement beside `missed`
+   * then never reads as a contradiction. Absent under `options.text: "none"`.
+   */
+  rule?: Text;
+  /**
    * The level's units (that existed during the plan's period) by status, as their cards show
    * it; a unit without any figure (no card) counts as `noData`.
    */

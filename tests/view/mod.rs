@@ -424,6 +424,10 @@ fn review(out: &mut String, r: &Value) {
             counts(&row["units"]),
         )
         .unwrap();
+        // The rule and who did not meet it, in both languages.
+        if let Some((vi, en)) = row.get("rule").and_then(is_text) {
+            writeln!(out, "  vi: {vi}\n  en: {en}").unwrap();
+        }
     }
 }
 
