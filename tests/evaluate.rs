@@ -199,10 +199,11 @@ fn the_locale_only_changes_the_chosen_titles() {
 }
 
 /// `options.text: "none"` leaves out exactly the words (titles in both languages, counted
-/// items, shown values, explanations, level sentences) and nothing else, in every scenario.
+/// items, shown values, explanations, level sentences, review rules) and nothing else, in
+/// every scenario.
 #[test]
 fn text_none_is_the_report_without_its_sentences() {
-    const WORDS: [&str; 5] = ["titles", "counted", "display", "explanation", "sentence"];
+    const WORDS: [&str; 6] = ["titles", "counted", "display", "explanation", "sentence", "rule"];
     fn strip(v: &mut Value, depth: usize) {
         match v {
             Value::Object(map) => {
@@ -612,4 +613,77 @@ fn only_must_be_lists_of_ids() {
         let first = errors.first().unwrap();
         assert_eq!((first.code.as_str(), first.path.as_str()), (code, path), "{only}");
     }
+}
+
+/// The final review tells the story the cards tell (issue 24.3), in every scenario with a
+/// review: each row's units are the result rows of its target and level by status (a unit
+/// without any figure, which has no card, is `noData`); its verdict follows from them (no
+/// figure at any unit → `no_data`, as the target's card; any missed → `missed`; …); a target
+/// whose card is `no_data` is `no_data` at every level; and every count adds up to its total.
+#[test]
+fn the_review_agrees_with_the_cards() {
+    use cchc_progress::report::{ReviewCounts, Status};
+    let engine = engine();
+    let sum = |c: &ReviewCounts| c.met + c.missed + c.not_reported + c.discontinued + c.no_data;
+    let mut reviewed = 0;
+    for (name, path) in scenarios() {
+        let report = engine.evaluate(&read_json(&path)).unwrap();
+        let Some(review) = &report.review else { continue };
+        reviewed += 1;
+        let c = &review.counts;
+        assert_eq!(sum(c), c.total, "{name}: review counts");
+        assert_eq!(c.total as usize, review.rows.len(), "{name}: review total");
+        let mut by_verdict = ReviewCounts::default();
+        for row in &review.rows {
+            by_verdict.add(row.verdict);
+            let at = format!("{name}: {} · {:?}", row.indicator, row.level);
+            let u = &row.units;
+            assert_eq!(sum(u), u.total, "{at}: unit counts");
+            let results: Vec<_> = report
+                .results
+                .iter()
+                .filter(|r| r.indicator == row.indicator && r.level == Some(row.level))
+                .collect();
+            let count = |s: Status| results.iter().filter(|r| r.status == s).count() as u32;
+            assert_eq!(u.met, count(Status::Met), "{at}: met");
+            assert_eq!(u.missed, count(Status::Missed), "{at}: missed");
+            assert_eq!(u.discontinued, count(Status::Discontinued), "{at}: discontinued");
+            assert_eq!(u.total - u.no_data, results.len() as u32, "{at}: units with a card");
+            match row.verdict {
+                Status::NoData => assert!(results.is_empty(), "{at}: no_data with cards"),
+                Status::Missed => assert!(u.missed > 0, "{at}"),
+                Status::Met => assert!(
+                    u.met > 0 && u.missed == 0 && u.not_reported == 0,
+                    "{at}: met beside a unit that did not meet"
+                ),
+                Status::Discontinued => assert!(
+                    u.discontinued > 0 && u.met == 0 && u.missed == 0 && u.not_reported == 0,
+                    "{at}: discontinued beside a unit still there"
+                ),
+                Status::NotReported => assert!(
+                    u.missed == 0 && u.not_reported + u.no_data > 0 && !results.is_empty(),
+                    "{at}: not_reported"
+                ),
+                other => panic!("{at}: verdict {other:?} after the deadline"),
+            }
+            // The row says the rule and who did not meet it, in words (issue 25.4).
+            let rule = row.rule.as_ref().unwrap_or_else(|| panic!("{at}: no rule"));
+            if row.verdict == Status::Missed {
+                assert!(
+                    rule.vi.contains("chưa đạt") && rule.en.contains("did not"),
+                    "{at}: {rule:?}"
+                );
+            }
+            // The card of a target without any figure says `no_data`: so does every level.
+            let card = report
+                .results
+                .iter()
+                .find(|r| r.indicator == row.indicator && r.headline);
+            if card.is_some_and(|r| r.status == Status::NoData) {
+                assert_eq!(row.verdict, Status::NoData, "{at}: the card says no_data");
+            }
+        }
+        assert_eq!(&by_verdict, c, "{name}: the counts are the rows' verdicts");
+    }
+    assert!(reviewed >= 5, "{reviewed} scenarios with a review");
 }

@@ -2,7 +2,8 @@
 //! in one year (the latest with data; after the deadline, the deadline year), which fall
 //! short, which have no data, and all of them together. The units counted are those of the
 //! level at the end of that year; a level with none left (the district level after 30 June
-//! 2025) is summed up by its units' last figures on the last day it existed, and says so.
+//! 2025) is summed up by the last figures of every unit it had in the year it ended (also
+//! those that ended before its last day), and says so.
 
 use super::explain;
 use super::judge::{judged_in, requirement, Rules};
@@ -38,9 +39,22 @@ fn counted<'a>(ctx: &Ctx<'a>, level: Level, year: i32) -> Option<Counted<'a>> {
             last_day: None,
         });
     }
+    // A level with no unit left: every unit of it that existed in the year it ended, each by
+    // its last figure, not only those that lasted to its last day (a district that ended in
+    // March counts beside one that ended in June). A unit replaced by another of the same
+    // level that was still there on the last day is counted through its successor.
     let last_day = of_level().filter_map(|(_, x)| x.valid_to).filter(|d| *d < end).max()?;
+    let replaced = |u: usize| {
+        units.successors.get(u).is_some_and(|s| {
+            s.iter()
+                .filter_map(|&k| units.unit(k))
+                .any(|k| k.level == level && k.valid_on(last_day))
+        })
+    };
     Some(Counted {
-        units: of_level().filter(|(_, x)| x.valid_on(last_day)).collect(),
+        units: of_level()
+            .filter(|(u, x)| x.valid_in(last_day.year) && x.valid_from.map_or(true, |f| f <= last_day) && !replaced(*u))
+            .collect(),
         year: last_day.year,
         last_day: Some(last_day),
     })
@@ -83,14 +97,16 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
         for (at, u) in &c.units {
             let row = row_of(*at);
             // The year of the unit's figure counted: the summary's, or for a level that ended,
-            // each unit's last year up to its end.
+            // each unit's last year up to its own end.
             let year = match (c.last_day, row) {
-                (Some(day), Some(r)) => r
-                    .judged
-                    .iter()
-                    .rev()
-                    .find(|e| e.year <= day.year)
-                    .map_or(c.year, |e| e.year),
+                (Some(day), Some(r)) => {
+                    let own_end = u.valid_to.map_or(day, |t| t.min(day));
+                    r.judged
+                        .iter()
+                        .rev()
+                        .find(|e| e.year <= own_end.year)
+                        .map_or(c.year, |e| e.year)
+                }
                 _ => c.year,
             };
             let e = row.and_then(|r| judged_in(&r.judged, year));

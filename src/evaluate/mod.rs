@@ -199,6 +199,7 @@ pub(crate) struct Row {
 fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Report {
     let (plan, input) = (ctx.plan, ctx.input);
     findings.extend(orphan_findings(ctx));
+    findings.extend(parent_gap_findings(ctx));
     let mut results: Vec<IndicatorResult> = Vec::new();
     let mut level_summaries = Vec::new();
     let mut review_rows = Vec::new();
@@ -411,6 +412,89 @@ fn orphan_findings(ctx: &Ctx) -> Vec<Finding> {
                 ),
             ),
         ));
+    }
+    out
+}
+
+/// Units valid on days their parent is not (a commune left without a `validTo` under a
+/// district that ended on 30 June 2025, a commune older than its district): on those days
+/// they attach to the nearest ancestor valid that day ([`units::Hierarchy::parent_on`]), so
+/// that no figure of theirs is lost from the roll-up, and one finding per span of days says
+/// where their figures went.
+fn parent_gap_findings(ctx: &Ctx) -> Vec<Finding> {
+    let units = &ctx.units;
+    let mut out = Vec::new();
+    for u in 0..units.len() {
+        let Some(unit) = units.unit(u) else { continue };
+        let Some(parent) = unit.parent.as_deref() else { continue };
+        for span in units.parent_gaps(u) {
+            let (days_vi, days_en) = match (span.from, span.to) {
+                (Some(f), Some(t)) if f == t => (format!("ngày {f}"), format!("on {f}")),
+                (Some(f), Some(t)) => (format!("từ {f} đến {t}"), format!("from {f} to {t}")),
+                (Some(f), None) => (format!("từ {f}"), format!("from {f}")),
+                (None, Some(t)) => (format!("đến {t}"), format!("until {t}")),
+                (None, None) => ("mọi ngày".to_string(), "on every day".to_string()),
+            };
+            let adopter = span
+                .from
+                .or(span.to)
+                .and_then(|day| units.parent_on(u, day))
+                .and_then(|k| units.unit(k));
+            let (went_vi, went_en) = match adopter {
+                Some(a) => (
+                    format!(
+                        "những ngày đó số liệu của nó được cộng vào `{}`, đơn vị cấp trên gần nhất còn hiệu lực",
+                        clip(&a.id)
+                    ),
+                    format!(
+                        "on those days its figures roll up into `{}`, the nearest unit above it that is valid",
+                        clip(&a.id)
+                    ),
+                ),
+                None => (
+                    "những ngày đó không có đơn vị cấp trên nào còn hiệu lực để cộng số liệu của nó vào".to_string(),
+                    "on those days no unit above it is valid, so its figures roll up into none".to_string(),
+                ),
+            };
+            // After the parent ended: the unit's `validTo` or its new parent is likely missing;
+            // before the parent began: its `validFrom`.
+            let after = span.from.is_some_and(|f| {
+                units
+                    .index
+                    .of_id(parent)
+                    .any(|k| units.unit(k).and_then(|p| p.valid_to).is_some_and(|t| t < f))
+            });
+            let (hint_vi, hint_en) = if after {
+                (
+                    "thiếu `validTo` của nó, hoặc thiếu đơn vị cấp trên mới?",
+                    "a missing `validTo`, or a missing new parent?",
+                )
+            } else {
+                (
+                    "thiếu `validFrom` của nó, hoặc đơn vị cấp trên bắt đầu muộn hơn?",
+                    "a missing `validFrom`, or a parent that began later?",
+                )
+            };
+            let name = unit.level.name();
+            out.push(findings::unit_finding(
+                FindingCode::ParentNotValid,
+                &unit.id,
+                Text::new(
+                    format!(
+                        "đơn vị {} `{}` có hiệu lực {days_vi} nhưng đơn vị cấp trên `{}` thì không ({hint_vi}): {went_vi}",
+                        name.vi,
+                        clip(&unit.id),
+                        clip(parent)
+                    ),
+                    format!(
+                        "the {} unit `{}` is valid {days_en} but its parent `{}` is not ({hint_en}): {went_en}",
+                        name.en,
+                        clip(&unit.id),
+                        clip(parent)
+                    ),
+                ),
+            ));
+        }
     }
     out
 }

@@ -1,7 +1,7 @@
 //! The final review (tổng kết), once the as-of date is past the plan's period: each target,
 //! at each level it covers and the input has units of, judged at its deadline. A row counts the units of the level that
 //! existed during the plan's period by their verdict (a unit without any figure counts as
-//! not reported, or as discontinued when it ended before the deadline), and gives the level's
+//! `no_data`, as the card of a target without any figure does), and gives the level's
 //! figure of the deadline year (its one unit's value, or all its units together).
 
 use super::judge::Rules;
@@ -26,22 +26,39 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
     for &level in &ind.levels {
         let mut units = ReviewCounts::default();
         let mut single: Option<&Row> = None;
+        // The names behind the rule's sentence.
+        let (mut met, mut missed, mut unreported) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut ended_count, mut ended_met, mut ended_short) = (0u32, 0u32, Vec::new());
         let mut alive = 0u32;
+        // Whether a unit still there at the deadline did not meet the target.
+        let mut alive_short = false;
         for u in 0..ctx.units.len() {
             let Some(unit) = ctx.unit(u).filter(|x| x.level == level && x.overlaps(from, to)) else {
                 continue;
             };
             let ended = unit.valid_to.is_some_and(|t| t < deadline_end && t < ctx.as_of);
             let row = row_of(u);
-            let status = match row {
-                Some(r) => r.result.status,
-                None if ended => Status::Discontinued,
-                None => Status::NotReported,
-            };
+            // A unit without any figure has no card of its own: it is `no_data`, as the
+            // indicator's card is when no unit has one, whether or not the unit ended.
+            let status = row.map_or(Status::NoData, |r| r.result.status);
             units.add(status);
-            if !ended {
+            let name = unit.name.as_str();
+            if ended {
+                ended_count = ended_count.saturating_add(1);
+                match row.and_then(|r| r.result.met) {
+                    Some(true) => ended_met = ended_met.saturating_add(1),
+                    Some(false) => ended_short.push(name),
+                    None => {}
+                }
+            } else {
                 alive = alive.saturating_add(1);
+                alive_short |= status != Status::Met;
                 single = row;
+                match status {
+                    Status::Met => met.push(name),
+                    Status::Missed => missed.push(name),
+                    _ => unreported.push(name),
+                }
             }
         }
         let summary = summaries.iter().find(|s| s.level == level);
@@ -62,21 +79,28 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
         if units.total == 0 {
             continue;
         }
-        let verdict = if units.discontinued == units.total {
-            Status::Discontinued
-        } else if units.missed > 0 {
-            Status::Missed
-        } else if units.not_reported > 0 || units.no_data > 0 {
-            Status::NotReported
-        } else {
-            Status::Met
-        };
+        let verdict = level_verdict(&units, alive, alive_short);
         // As shown beside the verdict: never on the other side of the requirement.
         let words = ctx.input.options.text.words();
         let display = value
             .filter(|_| words)
             .map(|v| super::result::shown(ind, v.0, &[requirement.map(|r| r.0)]));
         let out_of = one.and_then(|r| r.result.out_of).filter(|_| value.is_some());
+        let last_day = summary.and_then(|s| s.last_day.as_deref()).and_then(Date::parse);
+        let rule = words.then(|| {
+            super::explain::review_rule(&super::explain::ReviewFacts {
+                level,
+                year: ind.deadline,
+                verdict,
+                met,
+                missed,
+                unreported,
+                ended: ended_count,
+                ended_met,
+                ended_short,
+                last_day,
+            })
+        });
         out.push(ReviewRow {
             indicator: ind.id.clone(),
             clause: ind.clause.clone(),
@@ -92,10 +116,29 @@ pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSum
             out_of,
             display,
             verdict,
+            rule,
             units,
         });
     }
     out
+}
+
+/// A level's verdict from its units': no unit with a figure → `no_data` (as the card of a
+/// target without any figure); any unit missed → `missed`; no unit left at the deadline →
+/// `discontinued`; a unit left at the deadline that did not meet it (no figure of the
+/// deadline year, or none at all) → `not_reported`; otherwise `met`.
+fn level_verdict(units: &ReviewCounts, alive: u32, alive_short: bool) -> Status {
+    if units.no_data == units.total {
+        Status::NoData
+    } else if units.missed > 0 {
+        Status::Missed
+    } else if alive == 0 {
+        Status::Discontinued
+    } else if alive_short {
+        Status::NotReported
+    } else {
+        Status::Met
+    }
 }
 
 /// The review from every indicator's rows, with the verdicts counted.

@@ -13,6 +13,11 @@ pub(crate) struct Hierarchy<'a> {
     children: Vec<Vec<usize>>,
     /// For each unit: the units its parent id names during its validity.
     parents: Vec<Vec<usize>>,
+    /// For each unit: the units that may attach to it on days their own parent is not valid
+    /// (it is a higher ancestor of theirs, by the parent ids); see [`Hierarchy::parent_on`].
+    adopted: Vec<Vec<usize>>,
+    /// For each unit valid on days its parent id names no valid unit: those spans of days.
+    gaps: Vec<Vec<Span>>,
     /// Every unit, children before their parents.
     pub bottom_up: Vec<usize>,
     /// For each unit: the units it was formed from, with how much of each.
@@ -55,6 +60,7 @@ impl<'a> Hierarchy<'a> {
                 }
             }
         }
+        let (adopted, adopters, gaps) = adoptions(&index);
         for list in children.iter_mut().chain(successors.iter_mut()) {
             sort(list);
             list.dedup();
@@ -65,7 +71,10 @@ impl<'a> Hierarchy<'a> {
         for list in &mut predecessors {
             crate::sort::sort_by(list, |a, b| a.0.cmp(&b.0));
         }
-        let bottom_up = children_first(&children, &parents);
+        // Adoptive links order the units too: a unit before every ancestor it may attach to.
+        let below: Vec<Vec<usize>> = children.iter().zip(&adopted).map(|(c, a)| joined(c, a)).collect();
+        let above: Vec<Vec<usize>> = parents.iter().zip(&adopters).map(|(p, a)| joined(p, a)).collect();
+        let bottom_up = children_first(&below, &above);
         let mut change_days: Vec<Date> = index
             .units
             .iter()
@@ -78,6 +87,8 @@ impl<'a> Hierarchy<'a> {
             index,
             children,
             parents,
+            adopted,
+            gaps,
             bottom_up,
             predecessors,
             successors,
@@ -105,20 +116,60 @@ impl<'a> Hierarchy<'a> {
         self.index.for_period(id, period)
     }
 
-    /// The children of `unit` that exist on `day`.
+    /// The children of `unit` that exist on `day`: the units whose parent it is, and the
+    /// units that attach to it that day because their own parent is not valid.
     pub fn children_on(&self, unit: usize, day: Date) -> impl Iterator<Item = usize> + '_ {
-        self.children
-            .get(unit)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        let own = of(&self.children, unit)
             .iter()
             .copied()
-            .filter(move |&c| self.unit(c).is_some_and(|u| u.valid_on(day)))
+            .filter(move |&c| self.unit(c).is_some_and(|u| u.valid_on(day)));
+        let adopted = of(&self.adopted, unit)
+            .iter()
+            .copied()
+            .filter(move |&c| self.unit(c).is_some_and(|u| u.valid_on(day)) && self.parent_on(c, day) == Some(unit));
+        own.chain(adopted)
+    }
+
+    /// The unit `unit` belongs to on `day`: the unit its parent id names that day, or, when
+    /// that id names no unit valid that day (a commune left without a `validTo` under a
+    /// district that ended, or one older than its district), the nearest ancestor valid that
+    /// day, going up through the parent of the parent's unit nearest in time. `None` at the
+    /// top, or when no ancestor is valid that day.
+    pub fn parent_on(&self, unit: usize, day: Date) -> Option<usize> {
+        let mut id = self.unit(unit)?.parent.as_deref()?;
+        // Bounded by the number of units: a hand-built cycle cannot loop.
+        for _ in 0..self.len() {
+            if let Some(k) = self.index.on(id, day) {
+                return (k != unit).then_some(k);
+            }
+            id = self.nearest(id, day).and_then(|k| self.unit(k))?.parent.as_deref()?;
+        }
+        None
+    }
+
+    /// The unit of `id` nearest to `day` when none is valid that day: the last that ended
+    /// before it, or else the first that begins after it.
+    fn nearest(&self, id: &str, day: Date) -> Option<usize> {
+        let range = self.index.of_id(id);
+        let before = range
+            .clone()
+            .filter(|&k| self.unit(k).and_then(|u| u.valid_to).is_some_and(|t| t < day))
+            .max_by_key(|&k| self.unit(k).and_then(|u| u.valid_to));
+        before.or_else(|| {
+            range
+                .filter(|&k| self.unit(k).and_then(|u| u.valid_from).is_some_and(|f| day < f))
+                .min_by_key(|&k| self.unit(k).and_then(|u| u.valid_from))
+        })
+    }
+
+    /// The spans of days `unit` is valid while its parent id names no valid unit.
+    pub fn parent_gaps(&self, unit: usize) -> &[Span] {
+        self.gaps.get(unit).map(Vec::as_slice).unwrap_or_default()
     }
 
     /// Whether `unit` has children at some time.
     pub fn has_children(&self, unit: usize) -> bool {
-        self.children.get(unit).is_some_and(|c| !c.is_empty())
+        self.children.get(unit).is_some_and(|c| !c.is_empty()) || self.adopted.get(unit).is_some_and(|c| !c.is_empty())
     }
 
     /// Whether `unit` has a parent at some time.
@@ -148,6 +199,107 @@ impl<'a> Hierarchy<'a> {
         out.dedup();
         out
     }
+}
+
+/// Days from `from` to `to`, both included, open where absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+/// For each unit whose parent id leaves days of its validity uncovered: the spans of those
+/// days, and the links to every unit of a higher ancestor id that overlaps it (it may attach
+/// to one of them on those days). Units whose parent covers them, the common case, cost one
+/// scan of their parent id's units.
+#[allow(clippy::type_complexity)]
+fn adoptions(index: &UnitIndex) -> (Vec<Vec<usize>>, Vec<Vec<usize>>, Vec<Vec<Span>>) {
+    let n = index.len();
+    let mut adopted: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut adopters: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut gaps: Vec<Vec<Span>> = vec![Vec::new(); n];
+    for (c, u) in index.units.iter().enumerate() {
+        let Some(p) = u.parent.as_deref() else { continue };
+        let spans = uncovered(u, index.of_id(p).filter_map(|k| index.get(k)));
+        if spans.is_empty() {
+            continue;
+        }
+        // The ancestor ids above the parent id, each once.
+        let mut ids: Vec<&str> = vec![p];
+        let mut at = 0;
+        while let Some(id) = ids.get(at).copied() {
+            at += 1;
+            for k in index.of_id(id) {
+                if let Some(next) = index.get(k).and_then(|x| x.parent.as_deref()) {
+                    if !ids.contains(&next) && next != u.id {
+                        ids.push(next);
+                    }
+                }
+            }
+        }
+        for id in ids.iter().skip(1) {
+            for k in index.of_id(id) {
+                if k != c && index.get(k).is_some_and(|a| a.overlaps_unit(u)) {
+                    if let Some(list) = adopted.get_mut(k) {
+                        list.push(c);
+                    }
+                    if let Some(list) = adopters.get_mut(c) {
+                        list.push(k);
+                    }
+                }
+            }
+        }
+        if let Some(g) = gaps.get_mut(c) {
+            *g = spans;
+        }
+    }
+    (adopted, adopters, gaps)
+}
+
+/// The spans of `unit`'s validity on which none of `parents` is valid. `parents` come in
+/// order of their first day (open first) and do not overlap one another.
+fn uncovered<'a>(unit: &Unit, parents: impl Iterator<Item = &'a Unit>) -> Vec<Span> {
+    let mut out = Vec::new();
+    // The first day not yet covered (`None`: since always).
+    let mut cursor = unit.valid_from;
+    let before_end = |d: Date| unit.valid_to.map_or(true, |t| d <= t);
+    for p in parents {
+        if !p.overlaps_unit(unit) {
+            continue;
+        }
+        if let Some(start) = p.valid_from.filter(|s| cursor.map_or(true, |c| c < *s)) {
+            let to = start.previous_day();
+            out.push(Span {
+                from: cursor,
+                to: Some(unit.valid_to.map_or(to, |t| t.min(to))),
+            });
+        }
+        match p.valid_to {
+            Some(t) => cursor = Some(cursor.map_or(t, |c| c.max(t)).next_day()),
+            None => return out,
+        }
+        if cursor.is_some_and(|c| !before_end(c)) {
+            return out;
+        }
+    }
+    out.push(Span {
+        from: cursor,
+        to: unit.valid_to,
+    });
+    out
+}
+
+/// The list of `unit` in a table of lists by unit.
+fn of(lists: &[Vec<usize>], unit: usize) -> &[usize] {
+    lists.get(unit).map(Vec::as_slice).unwrap_or_default()
+}
+
+/// Two lists of units as one.
+fn joined(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = a.iter().chain(b).copied().collect();
+    sort(&mut out);
+    out.dedup();
+    out
 }
 
 /// Every unit once, each after all its children (Kahn's algorithm on the child → parent

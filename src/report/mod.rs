@@ -490,11 +490,12 @@ pub struct LevelSummary {
     pub level: Level,
     pub year: i32,
     /// Set when no unit of the level exists at the end of `year` (the district level after
-    /// 30 June 2025): the last day a unit of the level existed; the counts are then of the
-    /// units that existed on that day, with their last figures.
+    /// 30 June 2025): the last day a unit of the level existed; the counts are then of every
+    /// unit of the level that existed in that day's year (also one that ended earlier, unless
+    /// a unit of the same level it was merged into was still there), each by its last figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_day: Option<String>,
-    /// Units of this level at the end of `year` (or on `lastDay`).
+    /// Units of this level at the end of `year` (or, with `lastDay`, in its year).
     pub units_total: u32,
     pub units_met: u32,
     /// Units with a value below their requirement.
@@ -571,12 +572,20 @@ pub struct ReviewRow {
     /// `options.text: "none"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<Text>,
-    /// The level's verdict: every unit met → `met`; any missed → `missed`; else any not
-    /// reported → `not_reported`; every unit ended → `discontinued`; no unit has data →
-    /// `no_data`.
+    /// The level's verdict: no unit has any figure → `no_data` (as the target's card); any
+    /// missed → `missed`; every unit ended before the deadline → `discontinued`; any unit
+    /// still there at the deadline without a figure of the deadline year (or without any) →
+    /// `not_reported`; else `met`.
     pub verdict: Status,
-    /// The units of the level at the deadline by verdict (units that ended count as
-    /// `discontinued`).
+    /// The rule the verdict follows and who did not meet it, by name ("cần mọi đơn vị cấp xã
+    /// đạt; 6/22 đơn vị cấp xã chưa đạt: …" / "every commune must meet it; 6 of 22 communes
+    /// did not: …"), so that a level figure above the requirement beside `missed` does not
+    /// read as a contradiction; absent under `options.text: "none"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Text>,
+    /// The units of the level during the plan's period by their status, as their cards show
+    /// it (a unit that ended with a figure counts as `discontinued`; a unit without any
+    /// figure as `noData`).
     pub units: ReviewCounts,
 }
 
@@ -684,8 +693,9 @@ impl From<Text> for TextOrd {
 /// Warnings (the data is used): `duplicate` (one copy kept), `rollup_not_possible` (the
 /// unit gets no figure, its units' own figures still count), `stale_data`,
 /// `extra_csv_columns`, `series_break` (the trend over the break is marked),
-/// `unit_without_parent`, and `bidi_control_in_text` (a unit's name or id, or the label,
-/// holds bidi controls: the report shows each as a visible mark, `[U+202E]`).
+/// `unit_without_parent`, `bidi_control_in_text` (a unit's name or id, or the label, holds
+/// bidi controls: the report shows each as a visible mark, `[U+202E]`), and `parent_not_valid`
+/// (the unit's figures roll up into its nearest ancestor valid on those days).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingCode {
@@ -719,6 +729,10 @@ pub enum FindingCode {
     /// U+2066–U+2069, U+200E, U+200F, U+061C): the report's names, label and sentences show
     /// each as a visible mark (`[U+202E]`), so no data text can reorder the text around it.
     BidiControlInText,
+    /// A unit valid on days its parent id names no valid unit (a commune without a `validTo`
+    /// under a district that ended, a commune older than its district): on those days it
+    /// attaches to the nearest ancestor valid that day, and its figures roll up there.
+    ParentNotValid,
 }
 
 impl FindingCode {
@@ -733,6 +747,7 @@ impl FindingCode {
                 | FindingCode::SeriesBreak
                 | FindingCode::UnitWithoutParent
                 | FindingCode::BidiControlInText
+                | FindingCode::ParentNotValid
         )
     }
 

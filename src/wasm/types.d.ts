@@ -329,7 +329,8 @@ export type FindingCode =
   | "series_break"
   | "rank_beyond_out_of"
   | "unit_without_parent"
-  | "bidi_control_in_text";
+  | "bidi_control_in_text"
+  | "parent_not_valid";
 
 /** A data-quality finding: returned with the report, never thrown. */
 export interface Finding {
@@ -486,7 +487,8 @@ export interface LevelSummary {
   year: number;
   /**
    * For a level with no unit left at the end of `year` (the district level after 30 June
-   * 2025): the last day one existed; the counts are of its units' last figures.
+   * 2025): the last day one existed; the counts are of its units' last figures, every unit
+   * of the level that existed in that day's year (a district that ended in March too).
    */
   lastDay?: string;
   unitsTotal: number;
@@ -547,9 +549,23 @@ export interface ReviewRow {
   outOf?: number;
   /** `value` as shown, rounded so it never contradicts the verdict (absent under `text: "none"`). */
   display?: Text;
-  /** Every unit met → `met`; any missed → `missed`; else any not reported → `not_reported`; all ended → `discontinued`. */
+  /**
+   * No unit has any figure → `no_data` (as the target's card); any missed → `missed`; every
+   * unit ended before the deadline → `discontinued`; a unit still there at the deadline
+   * without a figure of the deadline year (or without any) → `not_reported`; else `met`.
+   */
   verdict: Status;
-  /** The level's units (that existed during the plan's period) by verdict. */
+  /**
+   * The rule the verdict follows and who did not meet it, by name, in both languages
+   * ("cần mọi đơn vị cấp xã đạt; 6/22 đơn vị cấp xã chưa đạt: …" / "every commune must meet
+   * it; 6 of 22 communes did not: …"): a level figure above the requirement beside `missed`
+   * then never reads as a contradiction. Absent under `options.text: "none"`.
+   */
+  rule?: Text;
+  /**
+   * The level's units (that existed during the plan's period) by status, as their cards show
+   * it; a unit without any figure (no card) counts as `noData`.
+   */
   units: ReviewCounts;
 }
 

@@ -393,12 +393,13 @@ pub fn report(report: &impl serde::Serialize) -> String {
 /// The final review as a table: one line per target and level.
 fn review(out: &mut String, r: &Value) {
     writeln!(out, "\n## review {}–{}: {}", r["from"], r["to"], counts(&r["counts"])).unwrap();
-    // Rows where nothing was reported at all are counted, not written out.
+    // Rows where nothing was reported at all (no figure of any unit, or none of the deadline
+    // year) are counted, not written out.
     let rows = r["rows"].as_array().unwrap();
     let silent = |row: &&Value| {
-        row["verdict"] == "not_reported"
-            && row.get("value").is_none()
-            && row["units"]["notReported"] == row["units"]["total"]
+        row.get("value").is_none()
+            && ((row["verdict"] == "not_reported" && row["units"]["notReported"] == row["units"]["total"])
+                || (row["verdict"] == "no_data" && row["units"]["noData"] == row["units"]["total"]))
     };
     let quiet = rows.iter().filter(silent).count();
     writeln!(out, "(rows whose units reported nothing, not shown: {quiet})").unwrap();
@@ -423,6 +424,10 @@ fn review(out: &mut String, r: &Value) {
             counts(&row["units"]),
         )
         .unwrap();
+        // The rule and who did not meet it, in both languages.
+        if let Some((vi, en)) = row.get("rule").and_then(is_text) {
+            writeln!(out, "  vi: {vi}\n  en: {en}").unwrap();
+        }
     }
 }
 
