@@ -763,6 +763,171 @@ fn the_json_doors_cut_long_error_lists_alike() {
     }
 }
 
+/// Validity spans a unit of the generated hierarchies may have, as (`validFrom`, `validTo`).
+const SPANS: &[(Option<&str>, Option<&str>)] = &[
+    (None, None),
+    (None, Some("2025-06-30")),
+    (None, Some("2023-12-31")),
+    (Some("2022-01-01"), None),
+    (Some("2022-01-01"), Some("2025-06-30")),
+    (Some("2025-07-01"), None),
+    (Some("2024-01-01"), Some("2024-06-30")),
+];
+
+fn valid_on(span: (Option<&str>, Option<&str>), day: &str) -> bool {
+    span.0.map_or(true, |f| f <= day) && span.1.map_or(true, |t| day <= t)
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// No figure of a unit valid on a day is lost from the roll-up of that day: whatever the
+    /// days of the districts and communes (a commune left without `validTo` under a district
+    /// that ended, one older than its district), each unit's figure of a year sums the
+    /// communes under it on its reference day (the year's end, or its last day), the city's
+    /// every commune valid at the year's end; and each commune valid on a day its district
+    /// is not has a `parent_not_valid` finding.
+    #[test]
+    fn no_figure_of_a_valid_unit_is_lost_from_the_roll_up(
+        districts in prop::collection::vec(proptest::sample::select(SPANS), 3),
+        communes in prop::collection::vec((proptest::sample::select(SPANS), 0usize..4, 1u32..500, 0u32..500), 6),
+        year in 2021i32..=2025,
+    ) {
+        let parent_id = |p: usize| if p == 3 { "ct".to_string() } else { format!("d{p}") };
+        let with_span = |mut u: Value, span: (Option<&str>, Option<&str>)| {
+            if let Some(f) = span.0 { u["validFrom"] = json!(f); }
+            if let Some(t) = span.1 { u["validTo"] = json!(t); }
+            u
+        };
+        let mut units = vec![json!({"id": "ct", "name": "ct", "level": "city"})];
+        for (i, span) in districts.iter().enumerate() {
+            units.push(with_span(json!({"id": format!("d{i}"), "name": "d", "level": "district", "parent": "ct"}), *span));
+        }
+        let (start, end) = (format!("{year}-01-01"), format!("{year}-12-31"));
+        let mut observations = Vec::new();
+        for (i, (span, parent, d, n)) in communes.iter().enumerate() {
+            units.push(with_span(json!({"id": format!("c{i}"), "name": "c", "level": "commune", "parent": parent_id(*parent)}), *span));
+            let in_year = span.0.map_or(true, |f| f <= end.as_str()) && span.1.map_or(true, |t| start.as_str() <= t);
+            if in_year {
+                observations.push(json!({"indicator": "proc.internal_e_transfer", "unit": format!("c{i}"),
+                    "period": year.to_string(), "numerator": (*n).min(*d), "denominator": d}));
+            }
+        }
+        let input = json!({"asOf": end, "units": units, "observations": observations});
+        // A commune whose parent never exists while it does is refused, not evaluated.
+        let report = engine().evaluate(&input);
+        prop_assume!(report.is_ok());
+        let report = report.unwrap();
+        // The figure each unit must have: the sum over the communes under it on its day.
+        let expect = |day: &str, under: &dyn Fn(usize) -> bool| -> (f64, f64) {
+            communes.iter().enumerate()
+                .filter(|(i, (span, ..))| under(*i) && valid_on(*span, day))
+                .fold((0.0, 0.0), |(a, b), (_, (_, _, d, n))| (a + f64::from((*n).min(*d)), b + f64::from(*d)))
+        };
+        let mut checks: Vec<(String, (f64, f64))> = vec![("ct".into(), expect(&end, &|_| true))];
+        for (k, span) in districts.iter().enumerate() {
+            if !(span.0.map_or(true, |f| f <= end.as_str()) && span.1.map_or(true, |t| start.as_str() <= t)) {
+                continue;
+            }
+            let day = span.1.filter(|t| *t < end.as_str()).unwrap_or(end.as_str()).to_string();
+            checks.push((format!("d{k}"), expect(&day, &|i| communes[i].1 == k)));
+        }
+        for (unit, (n, d)) in checks {
+            let row = report.results.iter()
+                .find(|r| r.indicator == "proc.internal_e_transfer" && r.unit.as_deref() == Some(unit.as_str()))
+                .filter(|r| r.year == Some(year));
+            if d == 0.0 {
+                prop_assert!(row.is_none(), "{} has a figure of {} without a commune under it", unit, year);
+            } else {
+                let row = row.unwrap_or_else(|| panic!("{unit} lost its {year} figure"));
+                prop_assert_eq!(row.numerator.map(|x| x.0), Some(n), "{}", unit);
+                prop_assert_eq!(row.denominator.map(|x| x.0), Some(d), "{}", unit);
+            }
+        }
+        for (i, (span, parent, ..)) in communes.iter().enumerate() {
+            let orphaned = *parent < 3 && valid_on(*span, &end) && !valid_on(districts[*parent], &end);
+            if orphaned {
+                let id = format!("c{i}");
+                prop_assert!(
+                    report.findings.iter().any(|f| f.code == FindingCode::ParentNotValid && f.unit.as_deref() == Some(id.as_str())),
+                    "no parent_not_valid finding for {}", id
+                );
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(128))]
+
+    /// A level with no unit left is counted by the last figure of every unit it had in the
+    /// year it ended, not only of those that lasted to its last day: a district that ended in
+    /// March and fell short is one of the districts short.
+    #[test]
+    fn an_ended_level_counts_every_unit_by_its_last_figure(
+        districts in prop::collection::vec(
+            (proptest::sample::select(&["2025-01-31", "2025-03-31", "2025-06-30", "2025-09-30"][..]), 1u32..20, 0u32..20, any::<bool>()),
+            1..6,
+        ),
+    ) {
+        let mut units = vec![json!({"id": "ct", "name": "ct", "level": "city"})];
+        let mut observations = Vec::new();
+        for (i, (end, d, n, reported)) in districts.iter().enumerate() {
+            units.push(json!({"id": format!("d{i}"), "name": "d", "level": "district", "parent": "ct", "validTo": end}));
+            if *reported {
+                observations.push(json!({"indicator": "egov.meetings_district", "unit": format!("d{i}"),
+                    "period": &end[..4], "numerator": (*n).min(*d), "denominator": d}));
+            }
+        }
+        let input = json!({"asOf": "2025-12-31", "units": units, "observations": observations});
+        let report = engine().evaluate(&input).unwrap();
+        let summary = report.level_summaries.iter()
+            .find(|s| s.indicator == "egov.meetings_district" && s.level == Level::District);
+        prop_assume!(summary.is_some());
+        let summary = summary.unwrap();
+        let last = districts.iter().map(|x| x.0).max().unwrap();
+        let counted: Vec<usize> = (0..districts.len()).collect();
+        let short: Vec<String> = counted.iter()
+            .filter(|i| { let (_, d, n, r) = districts[**i]; r && n.min(d) * 5 < d * 4 })
+            .map(|i| format!("d{i}")).collect();
+        let no_data: Vec<String> = counted.iter().filter(|i| !districts[**i].3).map(|i| format!("d{i}")).collect();
+        prop_assert_eq!(summary.last_day.as_deref(), Some(last));
+        prop_assert_eq!(summary.units_total as usize, counted.len());
+        prop_assert_eq!(&summary.units_short, &short);
+        prop_assert_eq!(&summary.units_no_data, &no_data);
+        prop_assert_eq!(summary.units_met as usize + short.len() + no_data.len(), counted.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(128))]
+
+    /// The final review tells the cards' story (issue 24.3): a level without any card of its
+    /// target is `no_data` (never `not_reported`), every unit without a card counts as
+    /// `noData`, and the counts add up: each row's units to its total, the rows' verdicts to
+    /// the review's counts.
+    #[test]
+    fn the_review_counts_what_the_cards_show(mut input in plausible_input()) {
+        input["asOf"] = json!("2026-01-15");
+        let report = engine().evaluate(&input).unwrap();
+        let review = report.review.as_ref().unwrap();
+        let sum = |c: &ReviewCounts| c.met + c.missed + c.not_reported + c.discontinued + c.no_data;
+        let mut by_verdict = ReviewCounts::default();
+        for row in &review.rows {
+            by_verdict.add(row.verdict);
+            prop_assert_eq!(sum(&row.units), row.units.total);
+            let cards = report.results.iter()
+                .filter(|r| r.indicator == row.indicator && r.level == Some(row.level))
+                .count() as u32;
+            prop_assert_eq!(row.units.total - row.units.no_data, cards, "{} {:?}", row.indicator, row.level);
+            prop_assert_eq!(row.verdict == Status::NoData, cards == 0, "{} {:?}", row.indicator, row.level);
+        }
+        prop_assert_eq!(&by_verdict, &review.counts);
+        prop_assert_eq!(sum(&review.counts), review.counts.total);
+        prop_assert_eq!(review.counts.total as usize, review.rows.len());
+    }
+}
+
 // ---- bidi controls in data (issue 25.5) -------------------------------------------------
 
 /// The bidi controls of UAX #9 and letters of both directions, for names and ids.
@@ -891,97 +1056,6 @@ fn sentences<'a>(v: &'a Value, key: &'a str, ids: &[&str], out: &mut Vec<(&'a st
         Value::Array(a) => a.iter().for_each(|x| sentences(x, key, ids, out)),
         Value::Object(m) => m.iter().for_each(|(k, x)| sentences(x, k, ids, out)),
         _ => {}
-/// Validity spans a unit of the generated hierarchies may have, as (`validFrom`, `validTo`).
-const SPANS: &[(Option<&str>, Option<&str>)] = &[
-    (None, None),
-    (None, Some("2025-06-30")),
-    (None, Some("2023-12-31")),
-    (Some("2022-01-01"), None),
-    (Some("2022-01-01"), Some("2025-06-30")),
-    (Some("2025-07-01"), None),
-    (Some("2024-01-01"), Some("2024-06-30")),
-];
-
-fn valid_on(span: (Option<&str>, Option<&str>), day: &str) -> bool {
-    span.0.map_or(true, |f| f <= day) && span.1.map_or(true, |t| day <= t)
-}
-
-proptest! {
-    #![proptest_config(cases(256))]
-
-    /// No figure of a unit valid on a day is lost from the roll-up of that day: whatever the
-    /// days of the districts and communes (a commune left without `validTo` under a district
-    /// that ended, one older than its district), each unit's figure of a year sums the
-    /// communes under it on its reference day (the year's end, or its last day), the city's
-    /// every commune valid at the year's end; and each commune valid on a day its district
-    /// is not has a `parent_not_valid` finding.
-    #[test]
-    fn no_figure_of_a_valid_unit_is_lost_from_the_roll_up(
-        districts in prop::collection::vec(proptest::sample::select(SPANS), 3),
-        communes in prop::collection::vec((proptest::sample::select(SPANS), 0usize..4, 1u32..500, 0u32..500), 6),
-        year in 2021i32..=2025,
-    ) {
-        let parent_id = |p: usize| if p == 3 { "ct".to_string() } else { format!("d{p}") };
-        let with_span = |mut u: Value, span: (Option<&str>, Option<&str>)| {
-            if let Some(f) = span.0 { u["validFrom"] = json!(f); }
-            if let Some(t) = span.1 { u["validTo"] = json!(t); }
-            u
-        };
-        let mut units = vec![json!({"id": "ct", "name": "ct", "level": "city"})];
-        for (i, span) in districts.iter().enumerate() {
-            units.push(with_span(json!({"id": format!("d{i}"), "name": "d", "level": "district", "parent": "ct"}), *span));
-        }
-        let (start, end) = (format!("{year}-01-01"), format!("{year}-12-31"));
-        let mut observations = Vec::new();
-        for (i, (span, parent, d, n)) in communes.iter().enumerate() {
-            units.push(with_span(json!({"id": format!("c{i}"), "name": "c", "level": "commune", "parent": parent_id(*parent)}), *span));
-            let in_year = span.0.map_or(true, |f| f <= end.as_str()) && span.1.map_or(true, |t| start.as_str() <= t);
-            if in_year {
-                observations.push(json!({"indicator": "proc.internal_e_transfer", "unit": format!("c{i}"),
-                    "period": year.to_string(), "numerator": (*n).min(*d), "denominator": d}));
-            }
-        }
-        let input = json!({"asOf": end, "units": units, "observations": observations});
-        // A commune whose parent never exists while it does is refused, not evaluated.
-        let report = engine().evaluate(&input);
-        prop_assume!(report.is_ok());
-        let report = report.unwrap();
-        // The figure each unit must have: the sum over the communes under it on its day.
-        let expect = |day: &str, under: &dyn Fn(usize) -> bool| -> (f64, f64) {
-            communes.iter().enumerate()
-                .filter(|(i, (span, ..))| under(*i) && valid_on(*span, day))
-                .fold((0.0, 0.0), |(a, b), (_, (_, _, d, n))| (a + f64::from((*n).min(*d)), b + f64::from(*d)))
-        };
-        let mut checks: Vec<(String, (f64, f64))> = vec![("ct".into(), expect(&end, &|_| true))];
-        for (k, span) in districts.iter().enumerate() {
-            if !(span.0.map_or(true, |f| f <= end.as_str()) && span.1.map_or(true, |t| start.as_str() <= t)) {
-                continue;
-            }
-            let day = span.1.filter(|t| *t < end.as_str()).unwrap_or(end.as_str()).to_string();
-            checks.push((format!("d{k}"), expect(&day, &|i| communes[i].1 == k)));
-        }
-        for (unit, (n, d)) in checks {
-            let row = report.results.iter()
-                .find(|r| r.indicator == "proc.internal_e_transfer" && r.unit.as_deref() == Some(unit.as_str()))
-                .filter(|r| r.year == Some(year));
-            if d == 0.0 {
-                prop_assert!(row.is_none(), "{} has a figure of {} without a commune under it", unit, year);
-            } else {
-                let row = row.unwrap_or_else(|| panic!("{unit} lost its {year} figure"));
-                prop_assert_eq!(row.numerator.map(|x| x.0), Some(n), "{}", unit);
-                prop_assert_eq!(row.denominator.map(|x| x.0), Some(d), "{}", unit);
-            }
-        }
-        for (i, (span, parent, ..)) in communes.iter().enumerate() {
-            let orphaned = *parent < 3 && valid_on(*span, &end) && !valid_on(districts[*parent], &end);
-            if orphaned {
-                let id = format!("c{i}");
-                prop_assert!(
-                    report.findings.iter().any(|f| f.code == FindingCode::ParentNotValid && f.unit.as_deref() == Some(id.as_str())),
-                    "no parent_not_valid finding for {}", id
-                );
-            }
-        }
     }
 }
 
@@ -1032,72 +1106,5 @@ proptest! {
             prop_assert_eq!(findings.contains(&format!("{path}.name").as_str()), has(name), "{:?}", findings);
             prop_assert_eq!(findings.contains(&format!("{path}.id").as_str()), has(id), "{:?}", findings);
         }
-    #![proptest_config(cases(128))]
-
-    /// A level with no unit left is counted by the last figure of every unit it had in the
-    /// year it ended, not only of those that lasted to its last day: a district that ended in
-    /// March and fell short is one of the districts short.
-    #[test]
-    fn an_ended_level_counts_every_unit_by_its_last_figure(
-        districts in prop::collection::vec(
-            (proptest::sample::select(&["2025-01-31", "2025-03-31", "2025-06-30", "2025-09-30"][..]), 1u32..20, 0u32..20, any::<bool>()),
-            1..6,
-        ),
-    ) {
-        let mut units = vec![json!({"id": "ct", "name": "ct", "level": "city"})];
-        let mut observations = Vec::new();
-        for (i, (end, d, n, reported)) in districts.iter().enumerate() {
-            units.push(json!({"id": format!("d{i}"), "name": "d", "level": "district", "parent": "ct", "validTo": end}));
-            if *reported {
-                observations.push(json!({"indicator": "egov.meetings_district", "unit": format!("d{i}"),
-                    "period": &end[..4], "numerator": (*n).min(*d), "denominator": d}));
-            }
-        }
-        let input = json!({"asOf": "2025-12-31", "units": units, "observations": observations});
-        let report = engine().evaluate(&input).unwrap();
-        let summary = report.level_summaries.iter()
-            .find(|s| s.indicator == "egov.meetings_district" && s.level == Level::District);
-        prop_assume!(summary.is_some());
-        let summary = summary.unwrap();
-        let last = districts.iter().map(|x| x.0).max().unwrap();
-        let counted: Vec<usize> = (0..districts.len()).collect();
-        let short: Vec<String> = counted.iter()
-            .filter(|i| { let (_, d, n, r) = districts[**i]; r && n.min(d) * 5 < d * 4 })
-            .map(|i| format!("d{i}")).collect();
-        let no_data: Vec<String> = counted.iter().filter(|i| !districts[**i].3).map(|i| format!("d{i}")).collect();
-        prop_assert_eq!(summary.last_day.as_deref(), Some(last));
-        prop_assert_eq!(summary.units_total as usize, counted.len());
-        prop_assert_eq!(&summary.units_short, &short);
-        prop_assert_eq!(&summary.units_no_data, &no_data);
-        prop_assert_eq!(summary.units_met as usize + short.len() + no_data.len(), counted.len());
-    }
-}
-
-proptest! {
-    #![proptest_config(cases(128))]
-
-    /// The final review tells the cards' story (issue 24.3): a level without any card of its
-    /// target is `no_data` (never `not_reported`), every unit without a card counts as
-    /// `noData`, and the counts add up: each row's units to its total, the rows' verdicts to
-    /// the review's counts.
-    #[test]
-    fn the_review_counts_what_the_cards_show(mut input in plausible_input()) {
-        input["asOf"] = json!("2026-01-15");
-        let report = engine().evaluate(&input).unwrap();
-        let review = report.review.as_ref().unwrap();
-        let sum = |c: &ReviewCounts| c.met + c.missed + c.not_reported + c.discontinued + c.no_data;
-        let mut by_verdict = ReviewCounts::default();
-        for row in &review.rows {
-            by_verdict.add(row.verdict);
-            prop_assert_eq!(sum(&row.units), row.units.total);
-            let cards = report.results.iter()
-                .filter(|r| r.indicator == row.indicator && r.level == Some(row.level))
-                .count() as u32;
-            prop_assert_eq!(row.units.total - row.units.no_data, cards, "{} {:?}", row.indicator, row.level);
-            prop_assert_eq!(row.verdict == Status::NoData, cards == 0, "{} {:?}", row.indicator, row.level);
-        }
-        prop_assert_eq!(&by_verdict, &review.counts);
-        prop_assert_eq!(sum(&review.counts), review.counts.total);
-        prop_assert_eq!(review.counts.total as usize, review.rows.len());
     }
 }
