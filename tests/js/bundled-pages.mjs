@@ -4,7 +4,7 @@
 // report it evaluated itself and lets another card evaluate its own data. Used by the package
 // test (Chromium, with every request counted) and by the engines test (Firefox, WebKitGTK).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as vite } from 'vite';
@@ -113,9 +113,18 @@ export async function buildPages(project, root) {
   return pages;
 }
 
-/** A project with the package from `pkgDir` (an unpacked package) in node_modules, no npm needed. */
-export function projectWith(pkgDir, dir) {
+/** The packed tarball in `root`/target (one, as `make package` leaves it). */
+export function tarball(root) {
+  const found = readdirSync(join(root, 'target')).filter((f) => /^cchc-progress-.*\.tgz$/.test(f));
+  if (found.length !== 1) throw new Error(`expected one packed tarball in target/, found ${found.join(', ') || 'none'}`);
+  return join(root, 'target', found[0]);
+}
+
+/** A project in `dir` with the packed tarball unpacked where npm puts it (the package has no dependencies). */
+export function projectWith(tgz, dir) {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module' }));
-  cpSync(pkgDir, join(dir, 'node_modules/cchc-progress'), { recursive: true });
+  const to = join(dir, 'node_modules/cchc-progress');
+  mkdirSync(to, { recursive: true });
+  run('tar', ['xzf', tgz, '-C', to, '--strip-components=1'], dir);
   return dir;
 }

@@ -511,9 +511,9 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     assert.deepEqual(split, []);
   });
 
-  test('pages built by webpack 5, Vite and esbuild from the package show their cards', async () => {
-    const { buildPages, projectWith, EXPECTED_CARDS, READ_CARDS } = await import('./bundled-pages.mjs');
-    const project = projectWith(join(root, 'pkg'), mkdtempSync(join(tmpdir(), 'cchc-bundled-')));
+  test('pages built by webpack 5, Vite and esbuild from the packed tarball show their cards', async () => {
+    const { buildPages, projectWith, tarball, EXPECTED_CARDS, READ_CARDS } = await import('./bundled-pages.mjs');
+    const project = projectWith(tarball(root), mkdtempSync(join(tmpdir(), 'cchc-bundled-')));
     try {
       const pages = await buildPages(project, root);
       for (const [bundler, dist] of Object.entries(pages)) {

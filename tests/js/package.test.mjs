@@ -1,8 +1,10 @@
 // The npm package as a user gets it: the tarball from `npm pack`, installed into throwaway
-// projects, then used the ways the README shows (Node, Vite, esbuild, a plain page importing
-// the web entry, React 18 and 19 apps, server-side rendering), its README examples run
-// verbatim, and its shipped types checked with tsc --strict (a browser app, a `.tsx` file,
-// a Node-only `lib`). React and the type packages come from the registry at pinned versions.
+// projects, then used the ways the README shows (Node, Vite, esbuild, webpack 5, a plain page
+// importing the web entry, React 18 and 19, Vue 3 and Svelte 5 apps, server-side rendering,
+// a report pasted into a page), its README examples run verbatim, the requests of its pages
+// counted (one .wasm per page, none for a report), and its shipped types checked with tsc
+// --strict (a browser app, a `.tsx` file, a Node-only `lib`). React, Vue, Svelte and the
+// type packages come from the registry at pinned versions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
