@@ -328,3 +328,61 @@ fn children_first(children: &[Vec<usize>], parents: &[Vec<usize>]) -> Vec<usize>
     out.extend((0..n).filter(|&u| !placed.get(u).copied().unwrap_or(true)));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Level;
+
+    fn unit(id: &str, from: Option<&str>, to: Option<&str>) -> Unit {
+        Unit {
+            id: id.to_string(),
+            name: id.to_string(),
+            level: Level::District,
+            parent: None,
+            valid_from: from.and_then(Date::parse),
+            valid_to: to.and_then(Date::parse),
+            predecessors: Vec::new(),
+        }
+    }
+
+    fn span(from: Option<&str>, to: Option<&str>) -> Span {
+        Span {
+            from: from.and_then(Date::parse),
+            to: to.and_then(Date::parse),
+        }
+    }
+
+    #[test]
+    fn the_days_a_parent_leaves_uncovered() {
+        let commune = unit("c", None, None);
+        let ended = unit("d", None, Some("2025-06-30"));
+        let late = unit("d", Some("2022-01-01"), None);
+        assert_eq!(
+            uncovered(&commune, [&ended].into_iter()),
+            [span(Some("2025-07-01"), None)]
+        );
+        assert_eq!(
+            uncovered(&commune, [&late].into_iter()),
+            [span(None, Some("2021-12-31"))]
+        );
+        // A reused id with a hole between its two units.
+        let first = unit("d", None, Some("2023-12-31"));
+        let second = unit("d", Some("2024-07-01"), None);
+        assert_eq!(
+            uncovered(&commune, [&first, &second].into_iter()),
+            [span(Some("2024-01-01"), Some("2024-06-30"))]
+        );
+        // Covered on every day of its own: nothing.
+        let short = unit("c", Some("2022-01-01"), Some("2025-06-30"));
+        assert!(uncovered(&short, [&ended].into_iter()).is_empty());
+        assert!(uncovered(&short, [&late].into_iter()).is_empty());
+        assert_eq!(
+            uncovered(
+                &unit("c", Some("2024-03-01"), Some("2024-09-30")),
+                [&first, &second].into_iter()
+            ),
+            [span(Some("2024-03-01"), Some("2024-06-30"))]
+        );
+    }
+}

@@ -645,7 +645,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
       assert.equal(f.name, locale === 'vi' ? 'tong-ket-cchc-2021-2025-2026-06-30.csv' : 'cchc-review-2021-2025-2026-06-30.csv');
       assert.equal(f.type, 'text/csv;charset=utf-8');
       const records = checkReviewCsv(Buffer.from(f.base64, 'base64'), locale);
-      assert.deepEqual(records.slice(1).map((r) => [r[0].value, r[13].value]), nativeMerged.review.rows.map((r) => [r.indicator, r.verdict]));
+      assert.deepEqual(records.slice(1).map((r) => [r[0].value, r[13].value, r[20].value]), nativeMerged.review.rows.map((r) => [r.indicator, r.verdict, r.rule[locale]]));
     }
   });
 

@@ -401,11 +401,15 @@ describe('demo page', () => {
     const overview = await page.$eval('cchc-overview', (o) => ({
       label: o.shadowRoot.querySelector('.label-line')?.textContent,
       review: [...o.shadowRoot.querySelectorAll('section.review tbody tr')].map((tr) => [tr.dataset.indicator, tr.dataset.level, tr.dataset.verdict]),
+      rules: [...o.shadowRoot.querySelectorAll('section.review tbody tr')].map((tr) => tr.querySelector('td.verdict .rule')?.textContent ?? null),
       rows: [...o.shadowRoot.querySelectorAll('tr[data-status]')].map((tr) => [tr.dataset.indicator, tr.dataset.status]),
     }));
     assert.equal(overview.label, merged.label);
     assert.match(merged.label, /^SAMPLE FIGURES/);
     assert.deepEqual(overview.review, nativeMerged.review.rows.map((r) => [r.indicator, r.level, r.verdict]));
+    // Each review row says, beside its verdict, the rule and who did not meet it (issue 25.4).
+    assert.deepEqual(overview.rules, nativeMerged.review.rows.map((r) => r.rule.vi));
+    assert.ok(overview.rules.some((t) => /^cần mọi đơn vị cấp xã đạt; \d+\/22 đơn vị cấp xã chưa đạt: /.test(t)));
     assert.deepEqual(overview.rows, nativeMerged.results.filter((r) => r.unit === 'ct').map((r) => [r.indicator, r.status]));
     const charts = await page.$$eval('cchc-ramp-chart', (cs) => cs.map((c) => [c.getAttribute('unit'), c.shadowRoot.querySelectorAll('svg.main .pred-band').length, c.shadowRoot.querySelectorAll('svg.main .series-break').length]));
     assert.deepEqual(charts, [

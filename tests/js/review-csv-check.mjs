@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 
 /** The review's CSV headers, as a Vietnamese and an English Excel user reads them. */
 export const HEADERS = {
-  vi: ['Mã chỉ tiêu', 'Khoản', 'Chỉ tiêu', 'Cấp', 'Năm hạn', 'Năm của số liệu', 'Ngày cuối của cấp', 'Giá trị', 'Đơn vị tính', 'So sánh', 'Yêu cầu', 'Năm của mức sàn', 'Kết luận', 'Mã kết luận', 'Tổng số đơn vị', 'Đạt', 'Không đạt', 'Chưa báo cáo', 'Đã ngừng hoạt động', 'Chưa có số liệu'],
-  en: ['Indicator id', 'Clause', 'Target', 'Level', 'Deadline', 'Year of the figure', "Level's last day", 'Value', 'Unit of measure', 'Comparator', 'Requirement', 'Year of the floor', 'Verdict', 'Verdict code', 'Units', 'Met', 'Missed', 'Not reported', 'Discontinued', 'No data'],
+  vi: ['Mã chỉ tiêu', 'Khoản', 'Chỉ tiêu', 'Cấp', 'Năm hạn', 'Năm của số liệu', 'Ngày cuối của cấp', 'Giá trị', 'Đơn vị tính', 'So sánh', 'Yêu cầu', 'Năm của mức sàn', 'Kết luận', 'Mã kết luận', 'Tổng số đơn vị', 'Đạt', 'Không đạt', 'Chưa báo cáo', 'Đã ngừng hoạt động', 'Chưa có số liệu', 'Quy tắc và đơn vị chưa đạt'],
+  en: ['Indicator id', 'Clause', 'Target', 'Level', 'Deadline', 'Year of the figure', "Level's last day", 'Value', 'Unit of measure', 'Comparator', 'Requirement', 'Year of the floor', 'Verdict', 'Verdict code', 'Units', 'Met', 'Missed', 'Not reported', 'Discontinued', 'No data', 'Rule and who did not meet it'],
 };
 
 /**

@@ -318,6 +318,7 @@ describe('widgets after the deadline and across the 2025 reorganisation', () => 
             head: tr.querySelector('th[scope="row"]').textContent,
             badge: tr.querySelector('.badge').dataset.status,
             cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+            rule: tr.querySelector('td.verdict .rule')?.textContent ?? null,
           })),
           counts: [...box.querySelectorAll('.counts li')].map((li) => [li.dataset.status, Number(li.dataset.count)]),
           button: box.querySelector('button[data-action="download-review"]')?.textContent ?? null,
@@ -338,16 +339,23 @@ describe('widgets after the deadline and across the 2025 reorganisation', () => 
       assert.ok(r.head.endsWith(`Khoản ${M.review.rows[i].clause}`), r.head);
       assert.equal(r.badge, M.review.rows[i].verdict);
     }
+    // Each row says the rule its verdict follows and who did not meet it, in the engine's words
+    // (issue 25.4: "96,4 % ≥ 95 % ✗ Không đạt" read as a contradiction).
+    for (const [i, r] of review.rows.entries()) assert.equal(r.rule, M.review.rows[i].rule.vi, r.key.join(' '));
     const communes = review.rows.find((r) => r.key[0] === 'proc.digitized_results' && r.key[1] === 'commune');
-    assert.deepEqual(communes.cells, ['Xã', '96,4\u00a0%2025', '≥ 95\u00a0%', '✗Không đạt', '16 đạt, 6 không đạt, 36 đã ngừng trên 58 đơn vị']);
+    assert.ok(communes.rule.startsWith('cần mọi đơn vị cấp xã đạt; 6/22 đơn vị cấp xã chưa đạt: '), communes.rule);
+    assert.ok(communes.rule.endsWith(' và 1 đơn vị khác (không tính 36 đơn vị cấp xã đã chấm dứt trước thời hạn)'), communes.rule);
+    assert.deepEqual(communes.cells, ['Xã', '96,4\u00a0%2025', '≥ 95\u00a0%', `✗Không đạt${communes.rule}`, '16 đạt, 6 không đạt, 36 đã ngừng trên 58 đơn vị']);
     const districts = review.rows.find((r) => r.key[0] === 'proc.digitized_results' && r.key[1] === 'district');
-    assert.deepEqual(districts.cells, ['Huyện', '97,3\u00a0%đến 30/06/2025', '≥ 80\u00a0%mức sàn năm 2024', '⊘Đơn vị đã ngừng hoạt động', '9 đã ngừng trên 9 đơn vị']);
+    assert.equal(districts.rule, 'Cấp huyện chấm dứt trước thời hạn (ngày 30/06/2025); số liệu cuối cùng: 9/9 đơn vị cấp huyện đạt');
+    assert.deepEqual(districts.cells, ['Huyện', '97,3\u00a0%đến 30/06/2025', '≥ 80\u00a0%mức sàn năm 2024', `⊘Đơn vị đã ngừng hoạt động${districts.rule}`, '9 đã ngừng trên 9 đơn vị']);
     const c = M.review.counts;
     assert.deepEqual(
       review.counts,
       [
         ['missed', c.missed],
         ['not_reported', c.notReported],
+        ['no_data', c.noData],
         ['discontinued', c.discontinued],
         ['met', c.met],
       ].filter(([, n]) => n > 0),
@@ -391,7 +399,13 @@ describe('widgets after the deadline and across the 2025 reorganisation', () => 
       M.review.rows.map((r) => [r.indicator, { city: 'Cấp thành phố', district: 'Cấp huyện', commune: 'Cấp xã' }[r.level], r.verdict]),
     );
     const find = (records, ind, level) => records.find((r) => r[0].value === ind && r[3].value === level).map((f) => f.value);
-    assert.deepEqual(find(vi, 'proc.digitized_results', 'Cấp thành phố'), ['proc.digitized_results', 'II.2.c.2', 'Số hóa kết quả giải quyết TTHC còn hiệu lực', 'Cấp thành phố', '2025', '2025', '', '98,1', '%', '≥', '100', '', 'Không đạt', 'missed', '1', '0', '1', '0', '0', '0']);
+    assert.deepEqual(find(vi, 'proc.digitized_results', 'Cấp thành phố'), ['proc.digitized_results', 'II.2.c.2', 'Số hóa kết quả giải quyết TTHC còn hiệu lực', 'Cấp thành phố', '2025', '2025', '', '98,1', '%', '≥', '100', '', 'Không đạt', 'missed', '1', '0', '1', '0', '0', '0', 'Thành phố Cần Thơ chưa đạt']);
+    // The last column says the rule and who did not meet it, in the file's language.
+    assert.deepEqual(
+      en.slice(1).map((r) => r[20].value),
+      M.review.rows.map((r) => r.rule.en),
+    );
+    assert.ok(find(en, 'proc.digitized_results', 'Commune level')[20].startsWith('every commune must meet it; 6 of 22 communes did not: '));
     assert.deepEqual(find(en, 'proc.digitized_results', 'District level').slice(4, 14), ['2025', '2025', '2025-06-30', '97.32', '%', '≥', '80', '2024', 'Discontinued', 'discontinued']);
     assert.deepEqual(find(vi, 'rank.pci', 'Cấp thành phố').slice(7, 14), ['17', 'hạng', '≤', '15', '', 'Không đạt', 'missed']);
     assert.equal(find(en, 'proc.digitized_results', 'City level')[2], 'Valid procedure results digitized');

@@ -36,7 +36,8 @@ function countsList(counts, locale) {
  * Every target of the plan for one unit, by reform area, with counts by status, a sort the
  * reader chooses, and the districts and communes short of a level requirement. Once the
  * as-of date is past the plan's period, the final review comes first (each target at each
- * level: clause, deadline-year figure, requirement, verdict, units by verdict) with a button
+ * level: clause, deadline-year figure, requirement, verdict with its rule and who did not meet
+ * it, units by verdict) with a button
  * that downloads it as CSV for Excel. Printed: no controls, the review a table.
  *
  * @element cchc-overview
@@ -168,7 +169,9 @@ export class CchcOverview extends CchcElement {
             requirement,
             row.requirementYear && row.requirementYear !== row.year ? [el('br'), el('span', { class: 'muted' }, t('floorYear', locale, row.requirementYear))] : null,
           ),
-          el('td', { class: 'verdict' }, badge(row.verdict, locale)),
+          // The rule the verdict follows and who did not meet it, in the engine's words, so
+          // a level figure above the requirement beside "missed" never reads as a contradiction.
+          el('td', { class: 'verdict' }, badge(row.verdict, locale), row.rule?.[locale] ? el('span', { class: 'rule' }, sentence(row.rule[locale], this.dataStrings())) : null),
           el('td', { 'data-label': t('unitsCol', locale) }, parts.flatMap((p) => [whole(p), ', ']).slice(0, -1), parts.length ? ' ' : '', whole(words.of(num(u.total ?? 0, locale, 0)))),
         ),
       );

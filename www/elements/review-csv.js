@@ -27,8 +27,8 @@ export const CSV_FORMAT = {
 };
 
 const HEADERS = {
-  vi: ['Mã chỉ tiêu', 'Khoản', 'Chỉ tiêu', 'Cấp', 'Năm hạn', 'Năm của số liệu', 'Ngày cuối của cấp', 'Giá trị', 'Đơn vị tính', 'So sánh', 'Yêu cầu', 'Năm của mức sàn', 'Kết luận', 'Mã kết luận', 'Tổng số đơn vị', 'Đạt', 'Không đạt', 'Chưa báo cáo', 'Đã ngừng hoạt động', 'Chưa có số liệu'],
-  en: ['Indicator id', 'Clause', 'Target', 'Level', 'Deadline', 'Year of the figure', "Level's last day", 'Value', 'Unit of measure', 'Comparator', 'Requirement', 'Year of the floor', 'Verdict', 'Verdict code', 'Units', 'Met', 'Missed', 'Not reported', 'Discontinued', 'No data'],
+  vi: ['Mã chỉ tiêu', 'Khoản', 'Chỉ tiêu', 'Cấp', 'Năm hạn', 'Năm của số liệu', 'Ngày cuối của cấp', 'Giá trị', 'Đơn vị tính', 'So sánh', 'Yêu cầu', 'Năm của mức sàn', 'Kết luận', 'Mã kết luận', 'Tổng số đơn vị', 'Đạt', 'Không đạt', 'Chưa báo cáo', 'Đã ngừng hoạt động', 'Chưa có số liệu', 'Quy tắc và đơn vị chưa đạt'],
+  en: ['Indicator id', 'Clause', 'Target', 'Level', 'Deadline', 'Year of the figure', "Level's last day", 'Value', 'Unit of measure', 'Comparator', 'Requirement', 'Year of the floor', 'Verdict', 'Verdict code', 'Units', 'Met', 'Missed', 'Not reported', 'Discontinued', 'No data', 'Rule and who did not meet it'],
 };
 
 const MEASURE_UNIT = {
@@ -104,6 +104,8 @@ export function reviewCsv(report, locale = 'vi', info = () => null) {
       numberCell(u.notReported, loc),
       numberCell(u.discontinued, loc),
       numberCell(u.noData, loc),
+      // The rule the verdict follows and who did not meet it (absent under `text: "none"`).
+      textCell(row.rule?.[loc] ?? ''),
     ];
     lines.push(cells.join(delimiter));
   }

@@ -151,6 +151,7 @@ summary { cursor: pointer; }
 .review-rows td .badge { font-size: 0.8rem; }
 .review-rows th[scope="row"] { min-width: 12rem; width: 32%; }
 .review-rows td:last-child { min-width: 9rem; }
+.review-rows td.verdict .rule { display: block; margin-top: 0.15rem; white-space: normal; font-weight: normal; font-size: 0.8rem; }
 @container (max-width: 34rem) {
   .rows thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .rows tr { display: grid; grid-template-columns: 1fr auto; gap: 0.1rem 0.5rem; padding: 0.5rem 0; border-bottom: 1px solid var(--_border); }
