@@ -5,8 +5,9 @@
 //! text and the reading of that text (most of the time of an evaluation from an object).
 //!
 //! Only an input the reader accepts whole is taken this way: anything `columns.js` does not
-//! expect, and any error at all, sends the input down the JSON way ([`super::input_text`]),
-//! which finds and words every error exactly as before.
+//! expect, and any error at all, sends the input down the JSON way ([`super::snapshot_text`]),
+//! which finds and words every error exactly as before. Both read the copy of the input that
+//! `depth::check` made, so the caller's object is read once.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,13 +23,14 @@ extern "C" {
 /// Absent text and number cells (see `columns.js`).
 const NONE: u32 = u32::MAX;
 
-/// The input, when it comes whole through the columns; `None`: take the JSON way.
+/// The input, when it comes whole through the columns; `None`: take the JSON way. `input` is
+/// the copy `depth::check` read (plain data, checked), never the caller's value.
 pub(super) fn input(input: &JsValue) -> Option<Input> {
     let got = observation_columns(input, MAX_OBSERVATIONS);
     let parts = got.dyn_ref::<js_sys::Array>()?;
     // The rest (units above all: 100 000 of them at the limit) as JSON text, which reads
     // faster than a walk over the JS objects.
-    let rest: serde_json::Value = serde_json::from_str(&super::input_text(&parts.get(0)).ok()?).ok()?;
+    let rest: serde_json::Value = serde_json::from_str(&super::snapshot_text(&parts.get(0)).ok()?).ok()?;
     let text = String::from_utf8(parts.get(1).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()).ok()?;
     let ends = parts.get(2).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
     let texts = parts.get(3).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
