@@ -32,7 +32,7 @@ pub const MAX_VALUES: usize = 12 * MAX_OBSERVATIONS;
 
 #[wasm_bindgen(module = "/src/wasm/inspect.js")]
 extern "C" {
-    fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize) -> js_sys::Array;
+    fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize, columns: bool) -> js_sys::Array;
 }
 
 /// What the value is about to become.
@@ -107,7 +107,26 @@ impl Door {
 /// The value read once, as plain data that nothing else can reach (see `inspect.js`), or a
 /// structured error for what the conversion could not take faithfully.
 pub(super) fn check(value: &JsValue, door: Door) -> Result<JsValue, Error> {
-    let found = inspect(value, door.max_depth(), MAX_OBSERVATIONS, MAX_VALUES);
+    read(value, door, false).map(|read| read.copy)
+}
+
+/// An evaluation input read once, its observations into columns when they are ordinary.
+pub(super) fn check_input(value: &JsValue) -> Result<Read, Error> {
+    read(value, Door::Input, true)
+}
+
+/// What [`check_input`] read (see `columns.rs`).
+pub(super) struct Read {
+    /// The input as plain data; its `observations` are `undefined` when they are in columns.
+    pub copy: JsValue,
+    /// The columns as `columns.rs` reads them, or `undefined`.
+    pub columns: JsValue,
+    /// The columns as `columns.js` keeps them, to put the observations back, or `undefined`.
+    pub kept: JsValue,
+}
+
+fn read(value: &JsValue, door: Door, columns: bool) -> Result<Read, Error> {
+    let found = inspect(value, door.max_depth(), MAX_OBSERVATIONS, MAX_VALUES, columns);
     let kind = found.get(0).as_string().unwrap_or_default();
     if kind == "ok" {
         let size = found.get(2).as_f64().unwrap_or(0.0);
@@ -116,7 +135,11 @@ pub(super) fn check(value: &JsValue, door: Door) -> Result<JsValue, Error> {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             return Err(crate::plan::too_large(size as usize));
         }
-        return Ok(found.get(3));
+        return Ok(Read {
+            copy: found.get(3),
+            columns: found.get(4),
+            kept: found.get(5),
+        });
     }
     let path = found.get(1).as_string().unwrap_or_else(|| "$".to_string());
     Err(problem(Problem::parse(&kind), path, &found.get(2), door))

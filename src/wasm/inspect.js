@@ -6,6 +6,8 @@
 // a Proxy or a reactive framework's computed value that answers differently the second time
 // (MobX, Vue, a lazy loader) is read once, and what it answered then is what is checked.
 
+import { columnsForRust, observationAt, readObservations } from './columns.js';
+
 const clip = (k) => (k.length > 80 ? k.slice(0, 80) + '…' : k);
 const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const broken = (s) => (typeof s.isWellFormed === 'function' ? !s.isWellFormed() : lone.test(s));
@@ -56,15 +58,20 @@ function pathOf(trailParent, trailKey, c, key) {
  * `unreadable` (reading threw; detail: the message); `path` is where the walk stopped (a
  * value that contains itself is too deep: its copy would be endless). Values are read depth
  * first, each container's in order, so the first problem found is the first in the text
- * `JSON.stringify` would write.
+ * `JSON.stringify` would write. With `columns` (an evaluation input), the observations of
+ * the input are read into columns (`columns.js`) as far as they are ordinary: then `ok`
+ * comes with two more items, the columns as WebAssembly reads them and as `columns.js`
+ * does, and the copy's `observations` is `undefined` (`restoreObservations` puts the list
+ * back in its place).
  */
-export function inspect(root, maxDepth, maxItems, maxValues) {
+export function inspect(root, maxDepth, maxItems, maxValues, columns) {
   // The containers being read, innermost last: the caller's container, its copy, its keys
   // (an array's length), the next one to read, its place in the trail.
   const sources = [], copies = [], names = [], next = [], places = [];
   const trailParent = [0], trailKey = [undefined];
   const top = [undefined];
   let size = 0, count = 0;
+  let fast;
   // Where the value being read is: its container's copy and place in the trail, its key.
   let copy = top, place = 0, key = 0, at;
   const where = (k) => pathOf(trailParent, trailKey, place, k);
@@ -93,6 +100,7 @@ export function inspect(root, maxDepth, maxItems, maxValues) {
       } else {
         if (sources.length >= maxDepth) return ['too_deep', where(at), 0, undefined];
         let inner, keys;
+        let resume;
         if (Array.isArray(v)) {
           const n = v.length;
           if (n > maxItems) return ['too_long', where(at), n, undefined];
@@ -102,6 +110,23 @@ export function inspect(root, maxDepth, maxItems, maxValues) {
           }
           inner = [];
           keys = n;
+          if (columns && n > 0 && at === 'observations' && sources.length === 1 && !Array.isArray(sources[0])) {
+            // The input's observations: into columns, each value read once.
+            const read = readObservations(v, n);
+            count += read.columns.values;
+            if (read.at === n) {
+              fast = read.columns;
+              // Its place among the input's keys, for `restoreObservations`.
+              copy[key] = undefined;
+              v = undefined;
+              inner = undefined;
+            } else {
+              // Stopped at observation `read.at`: those before it as objects again, and the
+              // walk goes on from what was read.
+              for (let i = 0; i < read.at; i++) inner.push(observationAt(read.columns, i));
+              resume = read;
+            }
+          }
         } else {
           const proto = Object.getPrototypeOf(v);
           if (proto !== Object.prototype && proto !== null) {
@@ -116,21 +141,57 @@ export function inspect(root, maxDepth, maxItems, maxValues) {
           }
           inner = {};
         }
-        if (key === '__proto__') put(copy, key, inner);
-        else copy[key] = inner;
-        // This container's place in the trail, for the paths of what it holds.
-        trailParent.push(place);
-        trailKey.push(at);
-        sources.push(v);
-        copies.push(inner);
-        names.push(keys);
-        next.push(0);
-        places.push(trailParent.length - 1);
+        if (inner !== undefined) {
+          if (key === '__proto__') put(copy, key, inner);
+          else copy[key] = inner;
+          // This container's place in the trail, for the paths of what it holds.
+          trailParent.push(place);
+          trailKey.push(at);
+          sources.push(v);
+          copies.push(inner);
+          names.push(keys);
+          next.push(resume === undefined ? 0 : resume.at + 1);
+          places.push(trailParent.length - 1);
+        }
+        if (resume !== undefined) {
+          // Observation `resume.at`, as it answered: read on as any value is.
+          copy = inner;
+          place = trailParent.length - 1;
+          key = at = resume.at;
+          v = resume.element;
+          if (resume.keys !== undefined) {
+            // Its keys were listed (known fields): the object is opened with them, and holds
+            // what was read of it; `resume.value` is what the field that did not fit answered.
+            const itsKeys = resume.keys;
+            for (let i = 0; i < itsKeys.length; i++) size += itsKeys[i].length;
+            const partial = resume.field > 0 ? observationAt(resume.columns, resume.at) : {};
+            inner.push(partial);
+            trailParent.push(place);
+            trailKey.push(at);
+            sources.push(v);
+            copies.push(partial);
+            names.push(itsKeys);
+            next.push(resume.field + 1);
+            places.push(trailParent.length - 1);
+            if (resume.field < 0) {
+              // No value of it read yet: the walk reads them from the first.
+              next[next.length - 1] = 0;
+            } else {
+              copy = partial;
+              place = trailParent.length - 1;
+              key = at = itsKeys[resume.field];
+              v = resume.value;
+              continue;
+            }
+          } else {
+            continue;
+          }
+        }
       }
       // The next value: the next key of the innermost container not read to its end.
       let depth = sources.length;
       for (;;) {
-        if (depth === 0) return ['ok', '$', size, top[0]];
+        if (depth === 0) return fast === undefined ? ['ok', '$', size, top[0]] : ['ok', '$', size, top[0], columnsForRust(fast), fast];
         const keys = names[depth - 1];
         const i = next[depth - 1];
         if (i < (typeof keys === 'number' ? keys : keys.length)) break;

@@ -419,12 +419,15 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         let engine = self.engine()?;
-        // Read once: the columns and the JSON way both read the copy the checks saw.
-        let input = input_snapshot(&input).map_err(into_js_error)?;
-        if let Some(read) = columns::input(&input) {
+        // Read once: the columns and the JSON way both take what the checks saw.
+        if input.is_undefined() || input.is_null() {
+            return Err(into_js_error(not_an_object()));
+        }
+        let read = depth::check_input(&input).map_err(|e| into_js_error(e.into()))?;
+        if let Some(read) = columns::input(&read) {
             return to_js(&engine.evaluate_input(read));
         }
-        let text = snapshot_text(&input).map_err(into_js_error)?;
+        let text = snapshot_text(&columns::whole(&read)).map_err(into_js_error)?;
         let report = engine.evaluate_json(&text).map_err(into_js_error)?;
         to_js(&report)
     }

@@ -101,7 +101,7 @@ fn outcome(r: Result<JsValue, JsValue>) -> String {
 /// Runs `call` on the plain argument and on each hostile one (every second answer, as a
 /// getter and as a Proxy, at `at`), and checks that each gives what the plain one gives,
 /// having read the hostile value once.
-fn each_hostile(name: &str, plain: impl Fn() -> JsValue, at: &str, call: impl Fn(JsValue) -> String) {
+fn each_hostile(name: &str, plain: impl Fn() -> JsValue, at: &str, call: &dyn Fn(JsValue) -> String) {
     let want = call(plain());
     assert!(
         !want.starts_with("error"),

@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 
 #[wasm_bindgen(module = "/src/wasm/inspect.js")]
 extern "C" {
-    fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize) -> Array;
+    fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize, columns: bool) -> Array;
 }
 
 // By value, not by reference as the library imports it: two identical imports of one module
@@ -46,7 +46,7 @@ fn value(expr: &str) -> JsValue {
 
 /// The walk's `[kind, path, detail]` at the input's limits (128 deep).
 fn walk(expr: &str) -> (String, String, JsValue) {
-    let found = inspect(&value(expr), 128, 1_000, 10_000);
+    let found = inspect(&value(expr), 128, 1_000, 10_000, false);
     (
         found.get(0).as_string().unwrap(),
         found.get(1).as_string().unwrap(),
@@ -139,7 +139,7 @@ fn what_passes_is_copied_into_plain_data_read_once() {
                   return { o, reads: () => n }; })()",
     );
     let o = js_sys::Reflect::get(&source, &"o".into()).unwrap();
-    let found = inspect(&o, 128, 1_000, 10_000);
+    let found = inspect(&o, 128, 1_000, 10_000, false);
     assert_eq!(found.get(0).as_string().as_deref(), Some("ok"));
     let copy = found.get(3);
     let reads = js_sys::Reflect::get(&source, &"reads".into())
@@ -198,4 +198,60 @@ fn text_becomes_utf8_or_the_place_of_its_broken_character() {
     }
     assert!(utf8(&value("42")).is_undefined());
     assert!(utf8(&JsValue::NULL).is_undefined());
+}
+
+#[wasm_bindgen(module = "/src/wasm/columns.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = restoreObservations)]
+    fn restore_observations(copy: JsValue, kept: JsValue) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+fn observations_read_into_columns_are_the_same_data_and_a_stop_reads_on_from_there() {
+    let base = "{ asOf: '2024-12-31', observations: [
+        { indicator: 'a', unit: 'ct', period: '2024', value: 1, done: true },
+        { unit: 'ct', indicator: 'a', period: '2023', numerator: null, denominator: 4, source: undefined },
+        { indicator: 'b', unit: 'nk', period: '2024', rank: -0, count: 3, outOf: 9 },
+      ], label: 'x' }";
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    let whole = value(base);
+    let found = inspect(&whole, 128, 1_000, 10_000, true);
+    assert_eq!(found.get(0).as_string().as_deref(), Some("ok"));
+    assert!(found.get(4).is_object(), "ordinary observations come as columns");
+    assert_eq!(json(&restore_observations(found.get(3), found.get(5))), json(&whole));
+    // Each kind of stop: the copy is the generic walk's, and problems keep their paths.
+    for (change, want) in [
+        ("o.observations[1].note = 'x'", "ok"),
+        ("o.observations[1].period = 2023", "ok"),
+        ("o.observations[2] = null", "ok"),
+        ("o.observations[2] = [1]", "ok"),
+        ("o.observations[1].source = { a: [1] }", "ok"),
+        ("o.observations[2].count = NaN", "not_finite $.observations[2].count"),
+        (
+            "o.observations[1].unit = 'x\\uD800'",
+            "broken_text $.observations[1].unit",
+        ),
+        (
+            "o.observations[0].source = { a: [Infinity] }",
+            "not_finite $.observations[0].source.a[0]",
+        ),
+        ("o.observations[2] = new Map()", "not_data $.observations[2]"),
+    ] {
+        let o = value(&format!("(() => {{ const o = {base}; {change}; return o; }})()"));
+        let fused = inspect(&o, 128, 1_000, 10_000, true);
+        let generic = inspect(&o, 128, 1_000, 10_000, false);
+        let kind = fused.get(0).as_string().unwrap();
+        let got = if kind == "ok" {
+            kind.clone()
+        } else {
+            format!("{kind} {}", fused.get(1).as_string().unwrap())
+        };
+        assert_eq!(got, want, "{change}");
+        assert_eq!(fused.get(1).as_string(), generic.get(1).as_string(), "{change}");
+        if kind == "ok" {
+            assert!(fused.get(4).is_undefined(), "{change}: no columns after a stop");
+            assert_eq!(json(&fused.get(3)), json(&generic.get(3)), "{change}");
+            assert_eq!(json(&fused.get(3)), json(&o), "{change}");
+        }
+    }
 }
