@@ -62,18 +62,20 @@ let guarded = false;
 // called with the Proxy as `this`: not an object the class made, and the Proxy's target
 // cannot be asked of it. So each engine the class makes carries its token, an own property
 // under a symbol nothing else holds: not enumerable (a copy such as `{...engine}` or
-// `structuredClone` does not take it), not writable, frozen and without a prototype (Vue does
-// not wrap what cannot be extended), found through the Proxy's own-property lookup, which a
-// Proxy passes to its target (a prototype chain, `Object.create(engine)`, does not). The
-// token leads to the engine itself, whose own pointer is then checked as before: one freed
-// is freed through every Proxy of it.
+// `structuredClone` does not take it), frozen and without a prototype (Vue does not wrap what
+// cannot be extended), found through the Proxy's own-property lookup, which a Proxy passes to
+// its target (a prototype chain, `Object.create(engine)`, does not). The token leads to the
+// engine itself, whose own pointer is then checked as before: one freed is freed through
+// every Proxy of it, and a token put on another object makes it no more than another name
+// of that engine. It stays configurable: MobX's `makeAutoObservable(engine)` redefines every
+// own property (and then calls the engine itself, not a Proxy).
 const TOKEN = Symbol('cchc-progress engine');
 const engines = new WeakMap();
 
 function mark(engine) {
   const token = Object.freeze(Object.create(null));
   engines.set(token, engine);
-  Object.defineProperty(engine, TOKEN, { value: token, enumerable: false, writable: false, configurable: false });
+  Object.defineProperty(engine, TOKEN, { value: token, enumerable: false, writable: false, configurable: true });
 }
 
 /** The engine `self` is, or stands for (a Proxy of it), or `undefined`. */
