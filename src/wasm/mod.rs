@@ -6,6 +6,9 @@
 //! The generated `Engine` class is guarded on first use (`engine.js`): a method called after
 //! `free()`, detached from its engine, or on a copy throws a `CchcError` of its own code
 //! instead of reaching freed memory, and a frozen engine frees normally.
+//! An engine inside a `Proxy` (Vue's `reactive()`) is the engine it stands for. Every
+//! object argument is read once, into plain data that is then checked and converted
+//! (`depth.rs`).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
