@@ -159,27 +159,27 @@ export function inspect(root, maxDepth, maxItems, maxValues, columns) {
           place = trailParent.length - 1;
           key = at = resume.at;
           v = resume.element;
-          if (resume.keys !== undefined) {
-            // Its keys were listed (known fields): the object is opened with them, and holds
-            // what was read of it; `resume.value` is what the field that did not fit answered.
-            const itsKeys = resume.keys;
-            for (let i = 0; i < itsKeys.length; i++) size += itsKeys[i].length;
-            const partial = resume.field > 0 ? observationAt(resume.columns, resume.at) : {};
+          if (resume.rest !== undefined) {
+            // A plain object: opened with its keys from the first not taken, holding what was
+            // read of it before; `resume.value` is what the first of them answered, if read.
+            const rest = resume.rest;
+            for (let i = 0; i < rest.length; i++) {
+              if (broken(rest[i])) return ['broken_text', where(at), 0, undefined];
+              size += rest[i].length;
+            }
+            const partial = observationAt(resume.columns, resume.at);
             inner.push(partial);
             trailParent.push(place);
             trailKey.push(at);
             sources.push(v);
             copies.push(partial);
-            names.push(itsKeys);
-            next.push(resume.field + 1);
+            names.push(rest);
+            next.push(resume.read ? 1 : 0);
             places.push(trailParent.length - 1);
-            if (resume.field < 0) {
-              // No value of it read yet: the walk reads them from the first.
-              next[next.length - 1] = 0;
-            } else {
+            if (resume.read) {
               copy = partial;
               place = trailParent.length - 1;
-              key = at = itsKeys[resume.field];
+              key = at = rest[0];
               v = resume.value;
               continue;
             }
