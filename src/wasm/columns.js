@@ -1,19 +1,18 @@
 // The fast way in for `engine.evaluate(object)` (see `src/wasm/columns.rs`): the observations
 // of a plain input, read in one loop into columns (each distinct text once, numbers in a
-// typed array), instead of walking the object, writing it as JSON and reading the JSON back.
-// Anything out of the ordinary answers `undefined`, and the caller takes the JSON way, which
-// says what is wrong exactly as before.
+// typed array), instead of being copied object by object, written as JSON and read back. It
+// is part of the one reading of the input (`inspect.js`), which calls it for the input's
+// `observations` list: each value is read once, here, and what it answered is all that is
+// used. Anything out of the ordinary stops the loop where it is, and the walk of
+// `inspect.js` goes on from there with what was read, which it checks and copies as it
+// checks everything else.
 
 const encoder = new TextEncoder();
 const NONE = 0xffffffff;
-// Without a prototype: `constructor` or `toString` is no field.
-const TEXTS = Object.assign(Object.create(null), { indicator: 0, unit: 1, period: 2, source: 3 });
-const NUMBERS = Object.assign(Object.create(null), { value: 0, numerator: 1, denominator: 2, rank: 3, count: 4, outOf: 5 });
-
-const plain = (o) => {
-  const p = Object.getPrototypeOf(o);
-  return (p === Object.prototype || p === null) && o.toJSON === undefined;
-};
+// Without a prototype: `constructor` or `toString` is no field. Texts 0–3, numbers 4–9, done 10.
+const FIELDS = ['indicator', 'unit', 'period', 'source', 'value', 'numerator', 'denominator', 'rank', 'count', 'outOf', 'done'];
+const FIELD = Object.create(null);
+FIELDS.forEach((k, i) => (FIELD[k] = i));
 
 /** UTF-8 bytes of a well-formed string (a surrogate pair is 4 bytes, as 2 units of 2). */
 function utf8Length(s) {
@@ -25,75 +24,139 @@ function utf8Length(s) {
   return n;
 }
 
+const broken = (s) => (typeof s.isWellFormed === 'function' ? !s.isWellFormed() : /[\uD800-\uDFFF]/.test(s));
+
 /**
- * `[rest, text, ends, texts, numbers, done]` for a plain input whose observations are plain
- * objects of known fields holding strings, finite numbers, booleans, `null` or `undefined`:
- * `rest` the input without its observations; `text` the distinct strings as UTF-8, `ends`
- * where each ends; per observation, `texts` 4 string indexes (indicator, unit, period,
- * source; 0xffffffff absent), `numbers` 6 (value, numerator, denominator, rank, count,
- * outOf; NaN absent), `done` 0 absent, 1 false, 2 true. Otherwise `undefined`.
+ * Reads the `n` observations of `list` (a plain array) once, into columns, while each is a
+ * plain object of known fields holding strings, finite numbers, booleans (`done`), `null`
+ * or `undefined`. Returns `{ at, columns }`: `at` is `n` when every one was read so;
+ * otherwise the loop stopped at observation `at`, and `element` is what `list[at]` answered;
+ * when it is a plain object, `rest` lists its keys from the first not taken (an unknown
+ * field, or one whose `value` did not fit: `read` says whether `value` holds what it
+ * answered). `columns` are those of the observations read whole, and of the fields before
+ * the stop: per observation, `texts` 4 string indexes (indicator, unit, period, source;
+ * 0xffffffff absent), `numbers` 6 (value, numerator, denominator, rank, count, outOf; NaN
+ * absent), `done` 0 absent, 1 false, 2 true, and, to make the observation again exactly as
+ * JSON would write it, `shapes` (its fields in order, base 12) and `nulls` (which were
+ * `null`); `values`, how many values were read. (`for…in` and `o[k]` is the loop V8 makes
+ * fastest: on a plain object it lists the own keys, as `Object.keys` does.)
  */
-export function observationColumns(input, maxObservations) {
-  try {
-    if (input === null || typeof input !== 'object' || Array.isArray(input) || !plain(input)) return undefined;
-    const list = input.observations;
-    if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype || list.toJSON !== undefined) return undefined;
-    const n = list.length;
-    if (n === 0 || n > maxObservations) return undefined;
-    // Every element a plain object before anything is allocated: a refused input (a million
-    // `null`s) costs no columns.
-    for (let i = 0; i < n; i++) {
-      const o = list[i];
-      if (o === null || typeof o !== 'object' || !plain(o)) return undefined;
-    }
-    const rest = {};
-    for (const k of Object.keys(input)) if (k !== 'observations') rest[k] = input[k];
-    const strings = [];
-    const index = new Map();
-    const texts = new Uint32Array(n * 4).fill(NONE);
-    const numbers = new Float64Array(n * 6).fill(NaN);
-    const done = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const o = list[i];
-      for (const k in o) {
-        const v = o[k];
-        if (v === null || v === undefined) continue;
-        const t = TEXTS[k];
-        if (t !== undefined) {
-          if (typeof v !== 'string') return undefined;
-          let at = index.get(v);
-          if (at === undefined) {
-            at = strings.length;
-            strings.push(v);
-            index.set(v, at);
-          }
-          texts[i * 4 + t] = at;
-          continue;
-        }
-        const m = NUMBERS[k];
-        if (m !== undefined) {
-          if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
-          numbers[i * 6 + m] = v === 0 ? 0 : v; // -0 as JSON writes it
-          continue;
-        }
-        if (k === 'done' && typeof v === 'boolean') {
-          done[i] = v ? 2 : 1;
-          continue;
-        }
-        return undefined;
+export function readObservations(list, n) {
+  const strings = [];
+  const index = new Map();
+  const texts = new Uint32Array(n * 4).fill(NONE);
+  const numbers = new Float64Array(n * 6).fill(NaN);
+  const done = new Uint8Array(n);
+  const shapes = new Float64Array(n);
+  const nulls = new Uint16Array(n);
+  // `values`: how many values were read, for the walk's count of them.
+  const columns = { strings, texts, numbers, done, shapes, nulls, values: 0 };
+  for (let i = 0; i < n; i++) {
+    const o = list[i];
+    columns.values += 1;
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) return { at: i, columns, element: o };
+    const p = Object.getPrototypeOf(o);
+    if (p !== Object.prototype && p !== null) return { at: i, columns, element: o };
+    let shape = 0, nulled = 0;
+    let stopAt, value, read = false;
+    for (const k in o) {
+      if (stopAt !== undefined) {
+        stopAt.push(k);
+        continue;
       }
+      const x = FIELD[k];
+      if (x === undefined) {
+        stopAt = [k];
+        continue;
+      }
+      const v = o[k];
+      columns.values += 1;
+      if (v === undefined) continue;
+      if (v === null) {
+        nulled |= 1 << x;
+      } else if (x < 4) {
+        let s = typeof v === 'string' ? index.get(v) : -1;
+        if (s === undefined) {
+          if (broken(v)) s = -1;
+          else {
+            s = strings.length;
+            strings.push(v);
+            index.set(v, s);
+          }
+        }
+        if (s < 0) {
+          stopAt = [k];
+          value = v;
+          read = true;
+          continue;
+        }
+        texts[i * 4 + x] = s;
+      } else if (x < 10) {
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          stopAt = [k];
+          value = v;
+          read = true;
+          continue;
+        }
+        numbers[i * 6 + x - 4] = v === 0 ? 0 : v; // -0 as JSON writes it
+      } else {
+        if (typeof v !== 'boolean') {
+          stopAt = [k];
+          value = v;
+          read = true;
+          continue;
+        }
+        done[i] = v ? 2 : 1;
+      }
+      shape = shape * 12 + x + 1;
     }
-    const ends = new Uint32Array(strings.length);
-    let end = 0;
-    for (let i = 0; i < strings.length; i++) {
-      const s = strings[i];
-      if (typeof s.isWellFormed === 'function' ? !s.isWellFormed() : /[\uD800-\uDFFF]/.test(s)) return undefined;
-      end += utf8Length(s);
-      ends[i] = end;
-    }
-    return [rest, encoder.encode(strings.join('')), ends, texts, numbers, done];
-  } catch {
-    // A getter that throws, a revoked proxy: the JSON way reports it.
-    return undefined;
+    shapes[i] = shape;
+    nulls[i] = nulled;
+    if (stopAt !== undefined) return { at: i, columns, element: o, rest: stopAt, value, read };
   }
+  return { at: n, columns };
+}
+
+/** Observation `i` again, as a plain object JSON would write as it was read. */
+export function observationAt(columns, i) {
+  const { strings, texts, numbers, done, shapes, nulls } = columns;
+  const fields = [];
+  for (let shape = shapes[i]; shape > 0; shape = Math.floor(shape / 12)) fields.push((shape % 12) - 1);
+  const o = {};
+  for (let f = fields.length - 1; f >= 0; f--) {
+    const x = fields[f];
+    const k = FIELDS[x];
+    if (nulls[i] & (1 << x)) o[k] = null;
+    else if (x < 4) o[k] = strings[texts[i * 4 + x]];
+    else if (x < 10) o[k] = numbers[i * 6 + x - 4];
+    else o[k] = done[i] === 2;
+  }
+  return o;
+}
+
+/**
+ * The columns as WebAssembly reads them (`columns.rs`): `[text, ends, texts, numbers, done]`,
+ * `text` the distinct strings as UTF-8, `ends` where each ends.
+ */
+export function columnsForRust(columns) {
+  const { strings } = columns;
+  const ends = new Uint32Array(strings.length);
+  let end = 0;
+  for (let i = 0; i < strings.length; i++) {
+    end += utf8Length(strings[i]);
+    ends[i] = end;
+  }
+  return [encoder.encode(strings.join('')), ends, columns.texts, columns.numbers, columns.done];
+}
+
+/**
+ * The input copy with its observations as objects again (`inspect.js` leaves the list out
+ * when it read it into columns): for the JSON way, which words every error.
+ */
+export function restoreObservations(copy, columns) {
+  const n = columns.done.length;
+  const list = new Array(n);
+  for (let i = 0; i < n; i++) list[i] = observationAt(columns, i);
+  copy.observations = list;
+  return copy;
 }

@@ -1,39 +1,52 @@
-//! The fast way in for `engine.evaluate(object)`: `columns.js` reads the observations of a
-//! plain input in one JavaScript loop into columns (each distinct text once, the numbers in a
-//! typed array), and they are read here as the rows of a CSV export are, by the same reader
-//! with the same checks. At the city scale this replaces the walk over the object, its JSON
-//! text and the reading of that text (most of the time of an evaluation from an object).
+//! The fast way in for `engine.evaluate(object)`: the one reading of the input
+//! (`inspect.js`) reads its observations with `columns.js` in one JavaScript loop into
+//! columns (each distinct text once, the numbers in a typed array), and they are read here as
+//! the rows of a CSV export are, by the same reader with the same checks. At the city scale
+//! this replaces a walk over the observations, their JSON text and the reading of that text
+//! (most of the time of an evaluation from an object).
 //!
 //! Only an input the reader accepts whole is taken this way: anything `columns.js` does not
-//! expect, and any error at all, sends the input down the JSON way ([`super::input_text`]),
-//! which finds and words every error exactly as before.
+//! expect is read on by the walk as any value is, and any error at all sends the input down
+//! the JSON way ([`whole`], [`super::snapshot_text`]), which finds and words every error
+//! exactly as before. Both take what the one reading read: the caller's object is read once.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::data::{CsvRow, Input, RowReader, MAX_OBSERVATIONS};
+use super::depth::Read;
+use crate::data::{CsvRow, Input, RowReader};
 
 #[wasm_bindgen(module = "/src/wasm/columns.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = observationColumns)]
-    fn observation_columns(input: &JsValue, max_observations: usize) -> JsValue;
+    #[wasm_bindgen(js_name = restoreObservations)]
+    fn restore_observations(copy: &JsValue, kept: &JsValue) -> JsValue;
 }
 
 /// Absent text and number cells (see `columns.js`).
 const NONE: u32 = u32::MAX;
 
-/// The input, when it comes whole through the columns; `None`: take the JSON way.
-pub(super) fn input(input: &JsValue) -> Option<Input> {
-    let got = observation_columns(input, MAX_OBSERVATIONS);
-    let parts = got.dyn_ref::<js_sys::Array>()?;
+/// The whole input as plain data: the copy, with its observations put back when they were
+/// read into columns (for the JSON way).
+pub(super) fn whole(read: &Read) -> JsValue {
+    if read.kept.is_undefined() {
+        read.copy.clone()
+    } else {
+        restore_observations(&read.copy, &read.kept)
+    }
+}
+
+/// The input, when it comes whole through the columns; `None`: take the JSON way. `read` is
+/// what `depth::check_input` read (plain data, checked), never the caller's value.
+pub(super) fn input(read: &Read) -> Option<Input> {
+    let parts = read.columns.dyn_ref::<js_sys::Array>()?;
     // The rest (units above all: 100 000 of them at the limit) as JSON text, which reads
-    // faster than a walk over the JS objects.
-    let rest: serde_json::Value = serde_json::from_str(&super::input_text(&parts.get(0)).ok()?).ok()?;
-    let text = String::from_utf8(parts.get(1).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()).ok()?;
-    let ends = parts.get(2).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
-    let texts = parts.get(3).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
-    let numbers = parts.get(4).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
-    let done = parts.get(5).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
+    // faster than a walk over the JS objects. Its observations are `undefined`: left out.
+    let rest: serde_json::Value = serde_json::from_str(&super::snapshot_text(&read.copy).ok()?).ok()?;
+    let text = String::from_utf8(parts.get(0).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()).ok()?;
+    let ends = parts.get(1).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
+    let texts = parts.get(2).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
+    let numbers = parts.get(3).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
+    let done = parts.get(4).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
     let mut strings: Vec<&str> = Vec::with_capacity(ends.len());
     let mut start = 0usize;
     for &end in &ends {

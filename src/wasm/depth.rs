@@ -1,8 +1,13 @@
-//! A look at a JavaScript value before it is converted: the conversion recurses, so an object
-//! nested 100 000 deep, or one that contains itself, would overflow the WebAssembly stack and
-//! kill the module for the whole page. The walk (`inspect.js`) is iterative and runs in
-//! JavaScript (one crossing, not one per value). It also refuses what the conversion would
+//! The one reading of a JavaScript argument (an input, a CSV's options, a rule pack): a walk
+//! (`inspect.js`) that reads every value exactly once and copies it into plain data, which is
+//! then what is converted. Reading the caller's value a second time would let a getter, a
+//! `Proxy` or a reactive framework's computed value (MobX, Vue, a lazy loader) answer one
+//! thing to the checks and another to the conversion: a `NaN`, a `Map`, a broken character,
+//! or an object that contains itself, whose conversion recurses until the WebAssembly stack
+//! overflows and the module dies for the whole page. The walk is iterative and runs in
+//! JavaScript (one crossing, not one per value). It refuses what the conversion would
 //! silently change or could not survive:
+//! - an object nested deeper than the door allows, or one that contains itself;
 //! - `NaN` and `±Infinity`, which the conversion turns into `null` (an absent value);
 //! - a list longer than the input could ever need (a sparse `new Array(2 ** 32 - 1)`), and
 //!   more values in all than [`MAX_VALUES`] (an object graph that shares its parts can
@@ -27,7 +32,7 @@ pub const MAX_VALUES: usize = 12 * MAX_OBSERVATIONS;
 
 #[wasm_bindgen(module = "/src/wasm/inspect.js")]
 extern "C" {
-    fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize, paths: bool) -> js_sys::Array;
+    fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize, columns: bool) -> js_sys::Array;
 }
 
 /// What the value is about to become.
@@ -99,10 +104,29 @@ impl Door {
     }
 }
 
-/// Refuses a value the conversion could not take faithfully, with a structured error.
-pub(super) fn check(value: &JsValue, door: Door) -> Result<(), Error> {
-    let depth = door.max_depth();
-    let found = inspect(value, depth, MAX_OBSERVATIONS, MAX_VALUES, false);
+/// The value read once, as plain data that nothing else can reach (see `inspect.js`), or a
+/// structured error for what the conversion could not take faithfully.
+pub(super) fn check(value: &JsValue, door: Door) -> Result<JsValue, Error> {
+    read(value, door, false).map(|read| read.copy)
+}
+
+/// An evaluation input read once, its observations into columns when they are ordinary.
+pub(super) fn check_input(value: &JsValue) -> Result<Read, Error> {
+    read(value, Door::Input, true)
+}
+
+/// What [`check_input`] read (see `columns.rs`).
+pub(super) struct Read {
+    /// The input as plain data; its `observations` are `undefined` when they are in columns.
+    pub copy: JsValue,
+    /// The columns as `columns.rs` reads them, or `undefined`.
+    pub columns: JsValue,
+    /// The columns as `columns.js` keeps them, to put the observations back, or `undefined`.
+    pub kept: JsValue,
+}
+
+fn read(value: &JsValue, door: Door, columns: bool) -> Result<Read, Error> {
+    let found = inspect(value, door.max_depth(), MAX_OBSERVATIONS, MAX_VALUES, columns);
     let kind = found.get(0).as_string().unwrap_or_default();
     if kind == "ok" {
         let size = found.get(2).as_f64().unwrap_or(0.0);
@@ -111,10 +135,12 @@ pub(super) fn check(value: &JsValue, door: Door) -> Result<(), Error> {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             return Err(crate::plan::too_large(size as usize));
         }
-        return Ok(());
+        return Ok(Read {
+            copy: found.get(3),
+            columns: found.get(4),
+            kept: found.get(5),
+        });
     }
-    // Walk again, this time naming the path (rare, so the common case builds no strings).
-    let found = inspect(value, depth, MAX_OBSERVATIONS, MAX_VALUES, true);
     let path = found.get(1).as_string().unwrap_or_else(|| "$".to_string());
     Err(problem(Problem::parse(&kind), path, &found.get(2), door))
 }

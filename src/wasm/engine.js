@@ -57,6 +57,41 @@ export function encodeInto(s, from, view) {
 // the class made appear in, and every method checks its `this` first.
 const pointers = new WeakMap();
 let guarded = false;
+
+// An engine inside a Proxy (Vue's `reactive()` and `ref()`, MobX, any framework's store) is
+// called with the Proxy as `this`: not an object the class made, and the Proxy's target
+// cannot be asked of it. So each engine the class makes carries its token, an own property
+// under a symbol nothing else holds: not enumerable (a copy such as `{...engine}` or
+// `structuredClone` does not take it), frozen and without a prototype (Vue does not wrap what
+// cannot be extended), found through the Proxy's own-property lookup, which a Proxy passes to
+// its target (a prototype chain, `Object.create(engine)`, does not). The token leads to the
+// engine itself, whose own pointer is then checked as before: one freed is freed through
+// every Proxy of it, and a token put on another object makes it no more than another name
+// of that engine. It stays configurable: MobX's `makeAutoObservable(engine)` redefines every
+// own property (and then calls the engine itself, not a Proxy).
+const TOKEN = Symbol('cchc-progress engine');
+const engines = new WeakMap();
+
+function mark(engine) {
+  const token = Object.freeze(Object.create(null));
+  engines.set(token, engine);
+  Object.defineProperty(engine, TOKEN, { value: token, enumerable: false, writable: false, configurable: true });
+}
+
+/** The engine `self` is, or stands for (a Proxy of it), or `undefined`. */
+function engineOf(self) {
+  if (pointers.has(self)) return self;
+  let token;
+  try {
+    const own = Object.getOwnPropertyDescriptor(self, TOKEN);
+    token = own && own.value;
+  } catch {
+    // A revoked Proxy, a trap that throws: not an engine.
+    return undefined;
+  }
+  const engine = token !== null && typeof token === 'object' ? engines.get(token) : undefined;
+  return engine !== undefined && pointers.has(engine) ? engine : undefined;
+}
 // How many engines WebAssembly has made whose object has not received its pointer yet: the
 // class sets one right after each is made, and nothing else may set one (a pointer written
 // by hand onto an object of the class would reach whatever memory it names).
@@ -121,20 +156,22 @@ export function guard(sample, texts) {
     set(p) {
       if (p === 0) {
         if (pointers.has(this)) pointers.set(this, 0);
-      } else if (expected > 0 && !pointers.has(this)) {
+      } else if (expected > 0 && !pointers.has(this) && Object.isExtensible(this)) {
         expected--;
         pointers.set(this, p);
+        mark(this);
       }
     },
   });
+  // The engine a method is called on (`self` itself, or the engine a Proxy stands for).
   const check = (self, method) => {
     // A pointer is set right after its engine is made, before any method runs: what is still
     // expected now never came (an engine made in Rust and never handed over).
     expected = 0;
     if (self === null || (typeof self !== 'object' && typeof self !== 'function')) throw fail('detached', method);
-    const p = pointers.get(self);
-    if (p === undefined) throw fail('notEngine', method);
-    return p;
+    const engine = engineOf(self);
+    if (engine === undefined) throw fail('notEngine', method);
+    return engine;
   };
   for (const name of Object.getOwnPropertyNames(proto)) {
     const raw = Object.getOwnPropertyDescriptor(proto, name).value;
@@ -142,10 +179,11 @@ export function guard(sample, texts) {
     if (name === 'free' || name === '__destroy_into_raw') continue;
     const wrapped = {
       [name](...args) {
-        if (check(this, name) === 0) throw fail('freed', name);
+        const engine = check(this, name);
+        if (pointers.get(engine) === 0) throw fail('freed', name);
         if (trap !== undefined) throw fail('trapped', name, trap);
         try {
-          return raw.apply(this, args);
+          return raw.apply(engine, args);
         } catch (e) {
           if (!isTrap(e)) throw e;
           trap = describeTrap(e);
@@ -160,18 +198,39 @@ export function guard(sample, texts) {
   // After a trap the instance is not called again: the engine is only marked as freed.
   const free = {
     free() {
-      if (check(this, 'free') === 0) return;
-      if (trap === undefined) rawFree.call(this);
-      else pointers.set(this, 0);
+      const engine = check(this, 'free');
+      if (pointers.get(engine) === 0) return;
+      if (trap === undefined) rawFree.call(engine);
+      else pointers.set(engine, 0);
     },
   }.free;
   Object.defineProperty(proto, 'free', { value: free, writable: true, configurable: true });
   if (typeof Symbol.dispose === 'symbol') {
     Object.defineProperty(proto, Symbol.dispose, { value: free, writable: true, configurable: true });
   }
+  // `Engine.fromPlan` makes an engine as `new Engine()` does: after a trap it is refused
+  // before it reaches the instance, and a trap of its own is recorded as a method's is.
+  const cls = proto.constructor;
+  const rawFromPlan = typeof cls === 'function' ? cls.fromPlan : undefined;
+  if (typeof rawFromPlan === 'function') {
+    const fromPlan = {
+      fromPlan(...args) {
+        if (trap !== undefined) throw fail('trapped', 'Engine.fromPlan', trap);
+        try {
+          return rawFromPlan.apply(cls, args);
+        } catch (e) {
+          if (!isTrap(e)) throw e;
+          trap = describeTrap(e);
+          throw fail('trapped', 'Engine.fromPlan', trap);
+        }
+      },
+    }.fromPlan;
+    Object.defineProperty(cls, 'fromPlan', { value: fromPlan, writable: true, configurable: true });
+  }
   // The sample's own pointer moves behind the accessor too, and the sample is freed.
   delete sample.__wbg_ptr;
   pointers.set(sample, own.value);
+  mark(sample);
   guarded = true;
   free.call(sample);
   return true;

@@ -6,6 +6,9 @@
 //! The generated `Engine` class is guarded on first use (`engine.js`): a method called after
 //! `free()`, detached from its engine, or on a copy throws a `CchcError` of its own code
 //! instead of reaching freed memory, and a frozen engine frees normally.
+//! An engine inside a `Proxy` (Vue's `reactive()`) is the engine it stands for. Every
+//! object argument is read once, into plain data that is then checked and converted
+//! (`depth.rs`).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -21,6 +24,8 @@ mod tape;
 fn start() {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
+    // Guarded before the first call, so that `Engine.fromPlan` is guarded at its first call too.
+    ensure_guarded();
 }
 
 #[wasm_bindgen(module = "/src/wasm/engine.js")]
@@ -340,7 +345,8 @@ impl JsEngine {
             Err(errors) => Err(errors),
             Ok(Some(text)) => crate::Engine::from_json(&text),
             Ok(None) => {
-                depth::check(&pack, depth::Door::RulePack).map_err(|e| into_js_error(e.into()))?;
+                // Read once: what is converted is the copy the checks saw.
+                let pack = depth::check(&pack, depth::Door::RulePack).map_err(|e| into_js_error(e.into()))?;
                 let value: serde_json::Value = serde_wasm_bindgen::from_value(pack).map_err(|e| {
                     let m = crate::error::serde_message(&e.to_string());
                     into_js_error(
@@ -416,10 +422,15 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         let engine = self.engine()?;
-        if let Some(read) = columns::input(&input) {
+        // Read once: the columns and the JSON way both take what the checks saw.
+        if input.is_undefined() || input.is_null() {
+            return Err(into_js_error(not_an_object()));
+        }
+        let read = depth::check_input(&input).map_err(|e| into_js_error(e.into()))?;
+        if let Some(read) = columns::input(&read) {
             return to_js(&engine.evaluate_input(read));
         }
-        let text = input_text(&input).map_err(into_js_error)?;
+        let text = snapshot_text(&columns::whole(&read)).map_err(into_js_error)?;
         let report = engine.evaluate_json(&text).map_err(into_js_error)?;
         to_js(&report)
     }
@@ -447,7 +458,7 @@ impl JsEngine {
     ) -> Result<JsValue, JsValue> {
         let engine = self.engine()?;
         let csv = text_argument(TextKind::Csv, &csv)?;
-        let value = input_value(options).map_err(into_js_error)?;
+        let value = input_value(&options).map_err(into_js_error)?;
         let report = engine.evaluate_csv(&csv, &value).map_err(into_js_error)?;
         to_js(&report)
     }
@@ -511,17 +522,27 @@ struct Validation {
     findings: Vec<crate::report::Finding>,
 }
 
-/// A JS input as JSON text, for the reader of `evaluateJson`. Walking a large object into a
-/// `serde_json::Value` field by field cost about twice as much as `JSON.stringify` plus the
-/// text reader (S: 107 against 55 ms). It is safe because `depth::check` has already refused
-/// everything `JSON.stringify` would change or drop silently (NaN, Map, BigInt, functions,
-/// `toJSON`, boxed numbers, typed arrays, broken text, throwing getters).
-fn input_text(input: &JsValue) -> Result<String, Errors> {
+/// A JS input read once into plain data (see `depth.rs`), after refusing `undefined` and
+/// `null` with a clear error.
+fn input_snapshot(input: &JsValue) -> Result<JsValue, Errors> {
     if input.is_undefined() || input.is_null() {
         return Err(not_an_object());
     }
-    depth::check(input, depth::Door::Input)?;
-    let text = js_sys::JSON::stringify(input).map_err(|e| {
+    Ok(depth::check(input, depth::Door::Input)?)
+}
+
+/// A JS input as JSON text, for the reader of `evaluateJson`.
+fn input_text(input: &JsValue) -> Result<String, Errors> {
+    snapshot_text(&input_snapshot(input)?)
+}
+
+/// The JSON text of plain data read by `depth::check` (or of a part of it), for the reader of
+/// `evaluateJson`. Walking a large object into a `serde_json::Value` field by field cost
+/// about twice as much as `JSON.stringify` plus the text reader (S: 107 against 55 ms). It is
+/// faithful because the copy holds nothing `JSON.stringify` would change or drop silently
+/// (NaN, Map, BigInt, functions, `toJSON`, boxed numbers, typed arrays, broken text, getters).
+fn snapshot_text(snapshot: &JsValue) -> Result<String, Errors> {
+    let text = js_sys::JSON::stringify(snapshot).map_err(|e| {
         let detail = crate::data::clip(&describe_thrown(&e));
         Errors::one(Error::new(
             ErrorCode::InputInvalid,
@@ -531,9 +552,8 @@ fn input_text(input: &JsValue) -> Result<String, Errors> {
         ))
     })?;
     // A primitive (a number, a string) stringifies too; the reader then says what is wrong.
-    // `undefined` comes back for what JSON cannot hold, should a getter change its answer
-    // after the walk. The text is JSON.stringify's, so it is well formed; it crosses as the
-    // text arguments do (`as_string` went one character at a time).
+    // The text is JSON.stringify's, so it is well formed; it crosses as the text arguments
+    // do (`as_string` went one character at a time).
     let text = JsValue::from(text);
     text_info(&text)
         .as_f64()
@@ -566,14 +586,10 @@ fn not_an_object() -> Errors {
     ))
 }
 
-/// A JS input as a JSON value. `undefined` and functions are refused here with a clear error
-/// rather than deep inside the reader.
-fn input_value(input: JsValue) -> Result<serde_json::Value, Errors> {
-    if input.is_undefined() || input.is_null() {
-        return Err(not_an_object());
-    }
-    depth::check(&input, depth::Door::Input)?;
-    serde_wasm_bindgen::from_value(input).map_err(|e| {
+/// A JS input as a JSON value, converted from the copy read once. `undefined` and functions
+/// are refused here with a clear error rather than deep inside the reader.
+fn input_value(input: &JsValue) -> Result<serde_json::Value, Errors> {
+    serde_wasm_bindgen::from_value(input_snapshot(input)?).map_err(|e| {
         let m = crate::error::serde_message(&e.to_string());
         Errors::one(Error::new(ErrorCode::InputInvalid, "$", m.vi, m.en))
     })

@@ -1,15 +1,17 @@
 //! The JavaScript of the boundary tested for itself: the safety walk (`src/wasm/inspect.js`)
-//! on the values it must refuse or let through, with the path and detail it reports, and the
+//! on the values it must refuse or let through, with the path and detail it reports and the
+//! plain copy it makes of what it lets through, and the
 //! text reader (`textInfo` and `encodeInto` in `src/wasm/engine.js`) on broken and whole
 //! strings.
 
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen(module = "/src/wasm/inspect.js")]
 extern "C" {
-    fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize, paths: bool) -> Array;
+    fn inspect(root: &JsValue, max_depth: usize, max_items: usize, max_values: usize, columns: bool) -> Array;
 }
 
 // By value, not by reference as the library imports it: two identical imports of one module
@@ -42,9 +44,9 @@ fn value(expr: &str) -> JsValue {
         .unwrap()
 }
 
-/// The walk's `[kind, path, detail]`, with paths, at the input's limits (128 deep).
+/// The walk's `[kind, path, detail]` at the input's limits (128 deep).
 fn walk(expr: &str) -> (String, String, JsValue) {
-    let found = inspect(&value(expr), 128, 1_000, 10_000, true);
+    let found = inspect(&value(expr), 128, 1_000, 10_000, false);
     (
         found.get(0).as_string().unwrap(),
         found.get(1).as_string().unwrap(),
@@ -125,10 +127,43 @@ fn depth_cycles_and_counts_are_bounded() {
     assert_eq!(walk(nested).0, "too_deep");
     let shared = "(() => { let o = [1, 1]; for (let i = 0; i < 20; i++) o = [o, o]; return o; })()";
     assert_eq!(walk(shared).0, "too_many");
-    // The first walk builds no paths: its path is `$` or empty.
-    let found = inspect(&value("{ a: NaN }"), 128, 1_000, 10_000, false);
-    assert_eq!(found.get(0).as_string().as_deref(), Some("not_finite"));
-    assert_ne!(found.get(1).as_string().as_deref(), Some("$.a"));
+    let deep = "(() => { let o = { a: [1, { b: { c: NaN } }] }; return { x: [o] }; })()";
+    assert_eq!(walk(deep).1, "$.x[0].a[1].b.c", "the path of a value deep inside");
+}
+
+#[wasm_bindgen_test]
+fn what_passes_is_copied_into_plain_data_read_once() {
+    let source = value(
+        "(() => { let n = 0; const unit = { id: 'ct' }; Object.defineProperty(unit, 'name', { enumerable: true, get: () => (n++ ? NaN : 'Cần Thơ') });
+                  const o = { b: [1, null, true, { u: undefined }], a: unit, ['__proto__']: { x: 1 }, k: new (class { constructor() { this.v = 2; } })() };
+                  return { o, reads: () => n }; })()",
+    );
+    let o = js_sys::Reflect::get(&source, &"o".into()).unwrap();
+    let found = inspect(&o, 128, 1_000, 10_000, false);
+    assert_eq!(found.get(0).as_string().as_deref(), Some("ok"));
+    let copy = found.get(3);
+    let reads = js_sys::Reflect::get(&source, &"reads".into())
+        .unwrap()
+        .dyn_into::<Function>()
+        .unwrap()
+        .call0(&JsValue::UNDEFINED)
+        .unwrap();
+    assert_eq!(reads.as_f64(), Some(1.0), "the getter was read once");
+    assert_eq!(
+        js_sys::JSON::stringify(&copy).unwrap().as_string().unwrap(),
+        r#"{"b":[1,null,true,{}],"a":{"id":"ct","name":"Cần Thơ"},"__proto__":{"x":1},"k":{"v":2}}"#,
+        "the same data, in the same order, `__proto__` an own key"
+    );
+    // Plain data that is not the caller's: later reads of the source change nothing.
+    let check = Function::new_with_args(
+        "o, c",
+        "return c !== o && c.a !== o.a && Object.getPrototypeOf(c) === Object.prototype && Object.getPrototypeOf(c.k) === Object.prototype
+                && Object.getOwnPropertyDescriptor(c.a, 'name').value === 'Cần Thơ' && Array.isArray(c.b) && Number.isNaN(o.a.name);",
+    );
+    assert_eq!(
+        check.call2(&JsValue::UNDEFINED, &o, &copy).unwrap().as_bool(),
+        Some(true)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -163,4 +198,60 @@ fn text_becomes_utf8_or_the_place_of_its_broken_character() {
     }
     assert!(utf8(&value("42")).is_undefined());
     assert!(utf8(&JsValue::NULL).is_undefined());
+}
+
+#[wasm_bindgen(module = "/src/wasm/columns.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = restoreObservations)]
+    fn restore_observations(copy: JsValue, kept: JsValue) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+fn observations_read_into_columns_are_the_same_data_and_a_stop_reads_on_from_there() {
+    let base = "{ asOf: '2024-12-31', observations: [
+        { indicator: 'a', unit: 'ct', period: '2024', value: 1, done: true },
+        { unit: 'ct', indicator: 'a', period: '2023', numerator: null, denominator: 4, source: undefined },
+        { indicator: 'b', unit: 'nk', period: '2024', rank: -0, count: 3, outOf: 9 },
+      ], label: 'x' }";
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    let whole = value(base);
+    let found = inspect(&whole, 128, 1_000, 10_000, true);
+    assert_eq!(found.get(0).as_string().as_deref(), Some("ok"));
+    assert!(found.get(4).is_object(), "ordinary observations come as columns");
+    assert_eq!(json(&restore_observations(found.get(3), found.get(5))), json(&whole));
+    // Each kind of stop: the copy is the generic walk's, and problems keep their paths.
+    for (change, want) in [
+        ("o.observations[1].note = 'x'", "ok"),
+        ("o.observations[1].period = 2023", "ok"),
+        ("o.observations[2] = null", "ok"),
+        ("o.observations[2] = [1]", "ok"),
+        ("o.observations[1].source = { a: [1] }", "ok"),
+        ("o.observations[2].count = NaN", "not_finite $.observations[2].count"),
+        (
+            "o.observations[1].unit = 'x\\uD800'",
+            "broken_text $.observations[1].unit",
+        ),
+        (
+            "o.observations[0].source = { a: [Infinity] }",
+            "not_finite $.observations[0].source.a[0]",
+        ),
+        ("o.observations[2] = new Map()", "not_data $.observations[2]"),
+    ] {
+        let o = value(&format!("(() => {{ const o = {base}; {change}; return o; }})()"));
+        let fused = inspect(&o, 128, 1_000, 10_000, true);
+        let generic = inspect(&o, 128, 1_000, 10_000, false);
+        let kind = fused.get(0).as_string().unwrap();
+        let got = if kind == "ok" {
+            kind.clone()
+        } else {
+            format!("{kind} {}", fused.get(1).as_string().unwrap())
+        };
+        assert_eq!(got, want, "{change}");
+        assert_eq!(fused.get(1).as_string(), generic.get(1).as_string(), "{change}");
+        if kind == "ok" {
+            assert!(fused.get(4).is_undefined(), "{change}: no columns after a stop");
+            assert_eq!(json(&fused.get(3)), json(&generic.get(3)), "{change}");
+            assert_eq!(json(&fused.get(3)), json(&o), "{change}");
+        }
+    }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 mod catalogue;
+mod hostile;
 mod javascript;
 mod scenarios;
 mod tape;
