@@ -1108,3 +1108,92 @@ proptest! {
         }
     }
 }
+
+// ---- one number, three doors (issue 24.8) -----------------------------------------------
+
+/// A decimal as a portal writes it: a sign, whole digits, a fraction; often at the ±10^15
+/// limit (`1000000000000000.1`, `999999999999999.99`) and with more digits than a double holds.
+fn decimal_text() -> impl Strategy<Value = String> {
+    let digits = |n: std::ops::Range<usize>| prop::collection::vec(proptest::sample::select(&b"0123456789"[..]), n);
+    let near_limit = (
+        proptest::sample::select(
+            &[
+                "1000000000000000",
+                "999999999999999",
+                "100000000000000",
+                "1000000000000001",
+                "999999999999998",
+            ][..],
+        ),
+        digits(0..6),
+    )
+        .prop_map(|(int, frac)| (int.to_string(), frac));
+    let other = (digits(1..18), digits(0..10)).prop_map(|(int, frac)| {
+        let int = String::from_utf8(int).unwrap().trim_start_matches('0').to_string();
+        (if int.is_empty() { "0".to_string() } else { int }, frac)
+    });
+    (prop_oneof![near_limit, other], any::<bool>()).prop_map(|((int, frac), negative)| {
+        let mut s = if negative { format!("-{int}") } else { int };
+        if !frac.is_empty() {
+            s.push('.');
+            s.push_str(std::str::from_utf8(&frac).unwrap());
+        }
+        s
+    })
+}
+
+/// What a door made of one number: the reading, or the first error's code.
+fn door(
+    read: Result<cchc_progress::data::Input, cchc_progress::error::Errors>,
+) -> Result<cchc_progress::data::Reading, String> {
+    read.map(|i| i.observations[0].reading)
+        .map_err(|e| format!("{:?}", e.first().unwrap().code))
+}
+
+proptest! {
+    #![proptest_config(cases(512))]
+
+    /// The same decimal reads as the same double through JSON text and CSV, and that double
+    /// is the one correctly rounded (the standard library's); at the ±10^15 limit both
+    /// doors accept it or both refuse it with `INPUT_NUMBER_OUT_OF_RANGE`.
+    #[test]
+    fn json_text_and_csv_read_every_decimal_alike(d in decimal_text()) {
+        let options = csv_options();
+        let csv = format!("indicator,unit,period,count\nproc.internal_e_transfer,ct,2024,{d}\n");
+        let by_csv = door(cchc_progress::data::read_csv(&csv, &options).map(|r| r.input));
+        let mut input = options.clone();
+        input["observations"] = json!([]);
+        let text = input.to_string().replace("\"observations\":[]", &format!("\"observations\":[{{\"indicator\":\"proc.internal_e_transfer\",\"unit\":\"ct\",\"period\":\"2024\",\"count\":{d}}}]"));
+        let by_json = door(cchc_progress::data::parse_input(&text));
+        prop_assert_eq!(&by_json, &by_csv, "{}", d);
+        let exact: f64 = d.parse().unwrap();
+        if exact.abs() <= cchc_progress::data::MAX_NUMBER {
+            prop_assert_eq!(by_json, Ok(cchc_progress::data::Reading::Count(exact)), "{}", d);
+        } else {
+            prop_assert_eq!(by_json, Err("InputNumberOutOfRange".to_string()), "{}", d);
+        }
+    }
+}
+
+#[test]
+fn the_doors_agree_at_the_limit() {
+    for d in [
+        "1000000000000000.1",
+        "-1000000000000000.1",
+        "1000000000000000.0625",
+        "999999999999999.99",
+        "1e15",
+    ] {
+        let exact: f64 = d.parse().unwrap();
+        let text = format!("{{\"asOf\":\"2024-12-31\",\"units\":[{{\"id\":\"ct\",\"name\":\"Cần Thơ\",\"level\":\"city\"}}],\"observations\":[{{\"indicator\":\"proc.internal_e_transfer\",\"unit\":\"ct\",\"period\":\"2024\",\"count\":{d}}}]}}");
+        let by_json = door(cchc_progress::data::parse_input(&text));
+        let by_value = door(cchc_progress::data::read_input(&serde_json::from_str(&text).unwrap()));
+        let want = if exact.abs() <= cchc_progress::data::MAX_NUMBER {
+            Ok(cchc_progress::data::Reading::Count(exact))
+        } else {
+            Err("InputNumberOutOfRange".to_string())
+        };
+        assert_eq!(by_json, want, "{d} as JSON text");
+        assert_eq!(by_value, want, "{d} as a JSON value read from text");
+    }
+}

@@ -375,3 +375,119 @@ fn every_bad_input_gets_a_structured_error_and_the_engine_keeps_working() {
     assert!(failed.is_empty(), "{} failed:\n{}", failed.len(), failed.join("\n"));
     assert!(entries.len() >= 250, "{}", entries.len());
 }
+
+// ---- one number, three doors (issue 24.8) -----------------------------------------------
+
+/// Decimals at the ±10^15 limit, with more digits than a double holds, and a seeded spread of
+/// others (plain decimals: the one grammar JSON and CSV share).
+fn decimals() -> Vec<String> {
+    let mut out: Vec<String> = [
+        "1000000000000000.1",
+        "-1000000000000000.1",
+        "1000000000000000",
+        "-1000000000000000",
+        "1000000000000000.0625",
+        "1000000000000000.0624",
+        "999999999999999.99",
+        "999999999999998.1875",
+        "0.1",
+        "123456789.123456789",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut seed: u64 = 0x2024_1207;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    for _ in 0..200 {
+        let mut s = String::new();
+        if next(4) == 0 {
+            s.push('-');
+        }
+        let near_limit = next(3) == 0;
+        if near_limit {
+            s.push_str(["1000000000000000", "999999999999999", "999999999999998"][next(3) as usize]);
+        } else {
+            s.push(char::from(b'1' + next(9) as u8));
+            for _ in 0..next(17) {
+                s.push(char::from(b'0' + next(10) as u8));
+            }
+        }
+        let frac = next(8);
+        if frac > 0 {
+            s.push('.');
+            for _ in 0..frac {
+                s.push(char::from(b'0' + next(10) as u8));
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// What a door made of the input: the report's JSON, or the first error's code.
+fn outcome(r: Result<JsValue, JsValue>) -> Result<String, String> {
+    r.map(|report| String::from(js_sys::JSON::stringify(&report).unwrap()))
+        .map_err(|e| get(&e, "code").as_string().unwrap_or_default())
+}
+
+/// A door's outcome in a line: the error's code, or the count the report read.
+fn brief(outcome: &Result<String, String>) -> String {
+    match outcome {
+        Err(code) => code.clone(),
+        Ok(report) => {
+            let at = report.find("\"count\":").map_or(report.len(), |i| i + 8);
+            let count: String = report
+                .get(at..)
+                .unwrap_or_default()
+                .chars()
+                .take_while(|c| *c != ',')
+                .collect();
+            format!("count {count}")
+        }
+    }
+}
+
+/// `evaluate(object)` (its numbers parsed by JavaScript, exactly), `evaluateJson(text)` and
+/// `evaluateCsv(csv, options)` give the same report for the same decimal, or the same error:
+/// at ±10^15 all three accept or all three refuse.
+#[wasm_bindgen_test]
+fn the_three_doors_read_every_decimal_alike() {
+    let engine: JsValue = JsEngine::new().unwrap().into();
+    let options = r#"{"asOf":"2024-12-31","units":[{"id":"ct","name":"Thành phố Cần Thơ","level":"city"}]}"#;
+    let mut failed = Vec::new();
+    let cases = decimals();
+    for d in &cases {
+        let text = format!(
+            r#"{{"asOf":"2024-12-31","units":[{{"id":"ct","name":"Thành phố Cần Thơ","level":"city"}}],"observations":[{{"indicator":"org.public_units_cut","unit":"ct","period":"2024","count":{d}}}]}}"#
+        );
+        let csv = format!("indicator,unit,period,count\norg.public_units_cut,ct,2024,{d}\n");
+        let object = js_sys::JSON::parse(&text).unwrap();
+        let exact = js_sys::JSON::parse(d).unwrap().as_f64().unwrap();
+        let by_object = outcome(call(&engine, "evaluate", &[object]));
+        let by_json = outcome(call(&engine, "evaluateJson", &[JsValue::from_str(&text)]));
+        let by_csv = outcome(call(
+            &engine,
+            "evaluateCsv",
+            &[JsValue::from_str(&csv), js_sys::JSON::parse(options).unwrap()],
+        ));
+        let refused = exact.abs() > 1e15;
+        if by_object != by_json || by_json != by_csv || by_json.is_err() != refused {
+            failed.push(format!(
+                "{d}: object {}, json {}, csv {}",
+                brief(&by_object),
+                brief(&by_json),
+                brief(&by_csv)
+            ));
+        }
+        if refused && by_json.as_ref().err().map(String::as_str) != Some("INPUT_NUMBER_OUT_OF_RANGE") {
+            failed.push(format!("{d}: {by_json:?}"));
+        }
+    }
+    console_log!("three doors: {} decimals, {} failed", cases.len(), failed.len());
+    assert!(failed.is_empty(), "{} failed:\n{}", failed.len(), failed.join("\n"));
+}
