@@ -7,7 +7,11 @@
 use std::error::Error;
 use std::path::Path;
 
-const FILES: [&str; 2] = ["can_tho_2021_2025.json", "rule-pack.schema.json"];
+const FILES: [&str; 3] = [
+    "can_tho_2021_2025.json",
+    "rule-pack.schema.json",
+    "can_tho_2026_2030.json",
+];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=build.rs");

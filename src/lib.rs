@@ -44,6 +44,17 @@ impl Engine {
         Engine::from_json(plan::EMBEDDED_PLAN_JSON)
     }
 
+    /// An engine on one of the embedded plans, by its short name or plan id:
+    /// `can-tho-2021-2025` (the default, Decision 4168/QĐ-UBND) or `can-tho-2026-2030` (the
+    /// national focus targets of Decision 282/QĐ-TTg and item 2.1.a of Plan 219/KH-UBND).
+    /// Another name is the error `UNKNOWN_PLAN`, which lists the names there are.
+    pub fn embedded_plan(name: &str) -> Result<Engine, Errors> {
+        match plan::embedded_pack(name) {
+            Some(json) => Engine::from_json(json),
+            None => Err(unknown_plan(name).into()),
+        }
+    }
+
     /// An engine on a rule pack given as JSON text.
     pub fn from_json(json: &str) -> Result<Engine, Errors> {
         Ok(Engine {
@@ -102,6 +113,22 @@ impl Engine {
             previous_actual,
         )
     }
+}
+
+/// The error for a plan name no embedded pack has.
+fn unknown_plan(name: &str) -> Error {
+    let names = plan::embedded_pack_names()
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let shown = crate::data::clip(name);
+    Error::new(
+        ErrorCode::UnknownPlan,
+        "$",
+        format!("không có kế hoạch `{shown}` trong thư viện; các kế hoạch có sẵn: {names}"),
+        format!("there is no embedded plan `{shown}`; the embedded plans are {names}"),
+    )
 }
 
 /// Evaluation: the portal's figures in, a progress report out. Structural problems in the

@@ -359,6 +359,34 @@ impl JsEngine {
         inner.map(JsEngine::made).map_err(into_js_error)
     }
 
+    /// An engine on one of the embedded plans, by name: `"can-tho-2021-2025"` (what
+    /// `new Engine()` loads) or `"can-tho-2026-2030"` (the national focus targets of
+    /// Decision 282/QĐ-TTg and item 2.1.a of Plan 219/KH-UBND). Another name: `UNKNOWN_PLAN`.
+    #[wasm_bindgen(js_name = embedded)]
+    pub fn embedded(
+        #[wasm_bindgen(unchecked_param_type = "EmbeddedPlanName")] name: JsValue,
+    ) -> Result<JsEngine, JsValue> {
+        ensure_guarded();
+        refuse_after_trap("Engine.embedded")?;
+        let Some(name) = name.as_string() else {
+            let shown = describe(&name);
+            return Err(bad_argument(
+                "$",
+                format!("`Engine.embedded(name)` cần tên kế hoạch dạng chuỗi (nhận được `{shown}`)"),
+                format!("`Engine.embedded(name)` needs a plan name as text (got `{shown}`)"),
+            ));
+        };
+        crate::Engine::embedded_plan(&name)
+            .map(JsEngine::made)
+            .map_err(into_js_error)
+    }
+
+    /// The names of the embedded plans, for `Engine.embedded(name)`.
+    #[wasm_bindgen(js_name = embeddedPlans, unchecked_return_type = "EmbeddedPlanName[]")]
+    pub fn embedded_plans() -> Result<JsValue, JsValue> {
+        to_js(&crate::plan::embedded_pack_names())
+    }
+
     /// The validated plan, normalized.
     #[wasm_bindgen(unchecked_return_type = "Plan")]
     pub fn plan(&self) -> Result<JsValue, JsValue> {
