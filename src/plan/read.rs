@@ -576,7 +576,7 @@ mod tests {
     use serde_json::{json, Map};
 
     use super::*;
-    use crate::plan::EMBEDDED_PLAN_JSON;
+    use crate::plan::{CAN_THO_2026_2030_JSON, EMBEDDED_PLAN_JSON};
 
     /// What a reader gives: the raw pack (as its `Debug` text), or the path and serde's message.
     type Outcome = Result<String, (String, String)>;
@@ -598,6 +598,7 @@ mod tests {
         [
             EMBEDDED_PLAN_JSON,
             include_str!("../../tests/fixtures/packs/sample_province.json"),
+            CAN_THO_2026_2030_JSON,
         ]
         .iter()
         .map(|t| serde_json::from_str(t).unwrap())
@@ -761,6 +762,16 @@ mod tests {
         "rankOutOf",
         "counted",
         "note",
+        "documents",
+        "phases",
+        "phase",
+        "scope",
+        "source",
+        "document",
+        "part",
+        "kind",
+        "quoted",
+        "name",
         "vi",
         "en",
         "unknown",
@@ -834,7 +845,7 @@ mod tests {
         /// raw pack, or the same first error at the same path.
         #[test]
         fn mutated_packs_read_as_the_derive_reads_them(
-            which in 0..2usize,
+            which in 0..3usize,
             edits in prop::collection::vec(edit(), 1..5),
         ) {
             let mut pack = packs().swap_remove(which);

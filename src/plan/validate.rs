@@ -144,6 +144,8 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
     };
 
     if format > LATEST_FORMAT_VERSION {
+        // A newer format's fields and rules are unknown here: its one error is that.
+        c.errors.clear();
         c.push(
             ErrorCode::RulePackUnsupportedFormat,
             "$.formatVersion".into(),
@@ -154,6 +156,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                 "the rule pack is written in format version `{format}`, newer than this library reads (1–{LATEST_FORMAT_VERSION}): update cchc-progress"
             ),
         );
+        return Err(Errors(c.errors));
     } else if format != 1 && format != 2 {
         c.push(
             ErrorCode::RulePackUnsupportedFormat,
@@ -528,6 +531,8 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         let deadline = match (r.deadline, phase) {
             (Some(d), _) => d,
             (None, Some(ph)) => ph.to,
+            // An unknown phase is already said.
+            (None, None) if r.phase.is_some() => period.to,
             (None, None) => {
                 c.push(
                     ErrorCode::RulePackMissingField,
