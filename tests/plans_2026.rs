@@ -549,3 +549,113 @@ fn the_expectations_fail_on_a_mutated_pack() {
         assert!(failed, "no expectation noticed {pointer} = {value}");
     }
 }
+
+// ---- several plans at once -----------------------------------------------------------------
+
+fn bytes(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+/// The 2025 final review and the 2026 targets from one input, read once: each plan's report
+/// is byte for byte the report of an engine holding that plan alone, and the other plan's
+/// indicators are not its `unknown_indicator` findings.
+#[test]
+fn one_input_against_both_embedded_plans() {
+    let both = Engine::embedded_plans(&["can-tho-2021-2025", PACK]).unwrap();
+    assert_eq!(both.plan_ids(), vec!["vn-cantho-cchc-2021-2025", PACK]);
+    let old = read_json(Path::new("tests/fixtures/eval/merged_city_final_review.json"));
+    let new = read_json(Path::new(
+        "tests/fixtures/plans_2026/sample_2026_city_departments_communes.json",
+    ));
+    for (input, plan) in [(&old, "vn-cantho-cchc-2021-2025"), (&new, PACK)] {
+        let single = Engine::embedded_plan(plan).unwrap().evaluate(input).unwrap();
+        let all = both.evaluate_plans(input).unwrap();
+        assert_eq!(all.plans, vec!["vn-cantho-cchc-2021-2025", PACK]);
+        assert_eq!(bytes(&all.reports[plan]), bytes(&single), "{plan}");
+        assert_eq!(
+            bytes(&both.evaluate_plan(plan, input).unwrap()),
+            bytes(&single),
+            "{plan}"
+        );
+    }
+    // One input holding both plans' figures (the 2025 review's and 2026's) and one unknown.
+    let mut merged = old.clone();
+    let extra = new["observations"].as_array().unwrap().clone();
+    merged["observations"].as_array_mut().unwrap().extend(extra);
+    merged["units"].as_array_mut().unwrap().extend(
+        new["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| u["level"] == "department")
+            .cloned(),
+    );
+    merged["observations"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"indicator": "nowhere.x", "unit": "ct", "period": "2026", "value": 5}));
+    merged["asOf"] = json!("2026-12-07");
+    let all = serde_json::to_value(both.evaluate_plans(&merged).unwrap()).unwrap();
+    for plan in ["vn-cantho-cchc-2021-2025", PACK] {
+        let unknown: Vec<&Value> = all["reports"][plan]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "unknown_indicator")
+            .collect();
+        assert_eq!(unknown.len(), 1, "{plan}: {unknown:?}");
+        assert_eq!(unknown[0]["indicator"], "nowhere.x");
+    }
+    let old_report = &all["reports"]["vn-cantho-cchc-2021-2025"];
+    assert!(
+        old_report["review"].is_object(),
+        "the 2021–2025 plan is past its period: its final review"
+    );
+    assert!(all["reports"][PACK]["review"].is_null(), "the 2026–2030 plan is not");
+}
+
+#[test]
+fn two_plans_with_one_indicator_id_stay_apart() {
+    let a = cchc_progress::plan::rule_pack_from_value(pack()).unwrap();
+    let mut other = pack();
+    other["plan"]["id"] = json!("test-2026-b");
+    other["indicators"][0]["target"] = json!(90);
+    let b = cchc_progress::plan::rule_pack_from_value(other).unwrap();
+    let engine = Engine::with_plans(vec![a.clone(), b]).unwrap();
+    let input = json!({
+        "asOf": "2026-12-07",
+        "units": [{"id": "a", "name": "Tỉnh A", "level": "city"}],
+        "observations": [{"indicator": "sat", "unit": "a", "period": "2026", "value": 92}]
+    });
+    let all = serde_json::to_value(engine.evaluate_plans(&input).unwrap()).unwrap();
+    let row = |plan: &str| {
+        all["reports"][plan]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator"] == "sat")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row("test-2026")["target"], 95);
+    assert_eq!(row("test-2026")["met"], false);
+    assert_eq!(row("test-2026-b")["target"], 90);
+    assert_eq!(row("test-2026-b")["met"], true);
+
+    // The same plan twice is an error; so is a plan the engine does not hold.
+    let err = Engine::with_plans(vec![a.clone(), a]).unwrap_err();
+    assert_eq!(err.codes(), vec!["RULE_PACK_DUPLICATE_ID"]);
+    assert_eq!(err.first().unwrap().path, "$[1].plan.id");
+    let e = engine.plan_named("can-tho-2026-2030").unwrap_err();
+    assert_eq!(e.code.to_string(), "UNKNOWN_PLAN");
+    assert!(
+        e.message.en.contains("the loaded plans are `test-2026`, `test-2026-b`"),
+        "{}",
+        e.message.en
+    );
+    assert_eq!(
+        engine.evaluate_plan("x", &input).unwrap_err().codes(),
+        vec!["UNKNOWN_PLAN"]
+    );
+    assert_eq!(Engine::with_plans(vec![]).unwrap_err().codes(), vec!["UNKNOWN_PLAN"]);
+}

@@ -737,3 +737,14 @@ export interface CchcError extends Error {
   messageEn: string;
   errors: ErrorDetail[];
 }
+
+/**
+ * The reports of one input against every plan an engine holds (`Engine.fromPlans`,
+ * `engine.evaluatePlans`): the plan ids in the engine's order, and each plan's report under
+ * its id. Two plans that define one indicator id keep their results apart: a result is named
+ * by its plan id and its indicator id.
+ */
+export interface PlanReports {
+  plans: string[];
+  reports: Record<string, Report>;
+}
