@@ -8,6 +8,7 @@ use wasm_bindgen_test::*;
 
 mod catalogue;
 mod javascript;
+mod plans_2026;
 mod scenarios;
 mod tape;
 
