@@ -35,16 +35,12 @@ impl Collector {
 
     /// A level of this format, or an error at `path`.
     fn level(&mut self, path: String, key: &str) -> Option<Level> {
-        match Level::parse(key) {
-            Some(Level::Department) if self.format < 2 => None,
-            Some(level) => Some(level),
-            None => None,
-        }
-        .or_else(|| {
+        let level = Level::parse(key).filter(|l| *l != Level::Department || self.format >= 2);
+        if level.is_none() {
             let allowed = self.levels();
             self.unknown_value(path, key, allowed);
-            None
-        })
+        }
+        level
     }
 
     /// A field of format 2 in a pack of format 1.
