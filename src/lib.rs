@@ -263,6 +263,13 @@ impl Engine {
         Ok(evaluate::evaluate_owned(plan, self.for_plan(plan, &input), &[]))
     }
 
+    /// As [`Engine::evaluate_plan`], from JSON text.
+    pub fn evaluate_plan_json(&self, id: &str, text: &str) -> Result<report::Report, Errors> {
+        let plan = self.plan_named(id)?;
+        let input = data::parse_input(text)?;
+        Ok(evaluate::evaluate_owned(plan, self.for_plan(plan, &input), &[]))
+    }
+
     /// Evaluates one input, read once, against every plan the engine holds.
     pub fn evaluate_plans(&self, input: &serde_json::Value) -> Result<report::PlanReports, Errors> {
         let input = data::read_input(input)?;

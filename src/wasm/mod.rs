@@ -462,11 +462,7 @@ impl JsEngine {
             ));
         };
         let text = input_text(&input).map_err(into_js_error)?;
-        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            let m = crate::error::serde_message(&e.to_string());
-            into_js_error(Error::new(ErrorCode::InputInvalidJson, "$", m.vi, m.en).into())
-        })?;
-        to_js(&engine.evaluate_plan(&id, &value).map_err(into_js_error)?)
+        to_js(&engine.evaluate_plan_json(&id, &text).map_err(into_js_error)?)
     }
 
     /// The validated plan, normalized.
