@@ -322,6 +322,18 @@ fn format_2_mistakes_name_the_field_as_a_form_shows_it() {
             "(văn bản thứ 1, ô «Ngày ban hành»)",
         ),
         (
+            with(pack(), "/indicators/0/source/page", json!(3)),
+            "RULE_PACK_UNKNOWN_FIELD",
+            "$.indicators[0].source.page",
+            "(chỉ tiêu thứ 1, ô «Nguồn»)",
+        ),
+        (
+            with(pack(), "/phases/0/until", json!(2027)),
+            "RULE_PACK_UNKNOWN_FIELD",
+            "$.phases[0].until",
+            "(giai đoạn thứ 1)",
+        ),
+        (
             with(pack(), "/plan/documents", json!([])),
             "RULE_PACK_UNKNOWN_FIELD",
             "$.plan.documents",
