@@ -260,14 +260,14 @@ impl Engine {
     pub fn evaluate_plan(&self, id: &str, input: &serde_json::Value) -> Result<report::Report, Errors> {
         let plan = self.plan_named(id)?;
         let input = data::read_input(input)?;
-        Ok(evaluate::evaluate_owned(plan, self.for_plan(plan, &input), &[]))
+        Ok(self.evaluate_in(plan, &input))
     }
 
     /// As [`Engine::evaluate_plan`], from JSON text.
     pub fn evaluate_plan_json(&self, id: &str, text: &str) -> Result<report::Report, Errors> {
         let plan = self.plan_named(id)?;
         let input = data::parse_input(text)?;
-        Ok(evaluate::evaluate_owned(plan, self.for_plan(plan, &input), &[]))
+        Ok(self.evaluate_in(plan, &input))
     }
 
     /// Evaluates one input, read once, against every plan the engine holds.
@@ -287,22 +287,22 @@ impl Engine {
         let mut out = report::PlanReports::default();
         for plan in self.plans() {
             out.plans.push(plan.plan.id.clone());
-            let report = evaluate::evaluate_owned(plan, self.for_plan(plan, input), &[]);
+            let report = self.evaluate_in(plan, input);
             out.reports.insert(plan.plan.id.clone(), report);
         }
         out
     }
 
-    /// The input as one plan sees it: the observations of its indicators, and those of no
-    /// loaded plan (reported as unknown); another plan's indicators are not this plan's
-    /// `unknown_indicator`.
-    fn for_plan(&self, plan: &Plan, input: &data::Input) -> data::Input {
-        let mut own = input.clone();
+    /// The report of one plan: an observation of another loaded plan's indicator is not this
+    /// plan's `unknown_indicator` (the input is not copied: such findings are dropped after).
+    fn evaluate_in(&self, plan: &Plan, input: &data::Input) -> report::Report {
+        let mut report = evaluate::evaluate(plan, input);
         if !self.more.is_empty() {
-            let known = |id: &str| self.plans().any(|p| p.indicator(id).is_some());
-            own.observations
-                .retain(|o| plan.indicator(&o.indicator).is_some() || !known(&o.indicator));
+            let elsewhere = |id: &str| self.plans().any(|p| p.indicator(id).is_some());
+            report.findings.retain(|f| {
+                f.code != report::FindingCode::UnknownIndicator || !f.indicator.as_deref().is_some_and(elsewhere)
+            });
         }
-        own
+        report
     }
 }
