@@ -7,7 +7,11 @@
 use std::error::Error;
 use std::path::Path;
 
-const FILES: [&str; 2] = ["can_tho_2021_2025.json", "rule-pack.schema.json"];
+const FILES: [&str; 3] = [
+    "can_tho_2021_2025.json",
+    "rule-pack.schema.json",
+    "can_tho_2026_2030.json",
+];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=build.rs");
@@ -16,7 +20,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         let source = Path::new("src/plan").join(name);
         println!("cargo:rerun-if-changed={}", source.display());
         let text = std::fs::read_to_string(&source)?;
-        std::fs::write(Path::new(&out).join(name), minify(&text))?;
+        let mut min = minify(&text);
+        // The engine reads the schema for its field names only: its descriptions (for people
+        // and editors, in the file the package ships) stay out of the wasm.
+        if name == "rule-pack.schema.json" {
+            min = strip_descriptions(&min);
+        }
+        std::fs::write(Path::new(&out).join(name), min)?;
     }
     std::fs::write(Path::new(&out).join("lowercase_tables.rs"), lowercase_tables())?;
     Ok(())
@@ -40,6 +50,51 @@ fn minify(json: &str) -> String {
             out.push(c);
             in_string = c == '"';
         }
+    }
+    out
+}
+
+/// Minified JSON without its `"description":"…"` members (the schema has no field of that name
+/// in a pack, so every such key is the schema's own annotation).
+fn strip_descriptions(json: &str) -> String {
+    const KEY: &str = "\"description\":\"";
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json;
+    let (mut in_string, mut escaped) = (false, false);
+    while let Some(c) = rest.chars().next() {
+        if !in_string && rest.starts_with(KEY) {
+            // Skip the key and its string value, then one comma beside it.
+            let mut value = rest[KEY.len()..].char_indices();
+            let mut esc = false;
+            let end = loop {
+                match value.next() {
+                    Some((i, '"')) if !esc => break KEY.len() + i + 1,
+                    Some((_, '\\')) if !esc => esc = true,
+                    Some(_) => esc = false,
+                    None => break rest.len(),
+                }
+            };
+            rest = &rest[end..];
+            if let Some(r) = rest.strip_prefix(',') {
+                rest = r;
+            } else if out.ends_with(',') {
+                out.pop();
+            }
+            continue;
+        }
+        out.push(c);
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        }
+        rest = &rest[c.len_utf8()..];
     }
     out
 }

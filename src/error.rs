@@ -49,6 +49,8 @@ error_codes! {
     ValueOutOfRange = "VALUE_OUT_OF_RANGE",
     /// A ramp id the plan does not have.
     UnknownRamp = "UNKNOWN_RAMP",
+    /// A plan asked for by a name that no embedded pack (or loaded plan) has.
+    UnknownPlan = "UNKNOWN_PLAN",
     /// A method called on an engine after its `free()`.
     EngineFreed = "ENGINE_FREED",
     /// A method called without its engine (`const f = engine.evaluate; f(x)`).

@@ -21,11 +21,13 @@ use crate::ramp::RampFloor;
 /// The package version (from Cargo.toml), reported by `version()`.
 pub const PACKAGE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// An engine holds one validated plan. It is immutable after construction, so an error in
-/// one call can never leave it in a bad state for the next.
+/// An engine holds one validated plan (or several: [`Engine::with_plans`]). It is immutable
+/// after construction, so an error in one call can never leave it in a bad state for the next.
 #[derive(Debug, Clone)]
 pub struct Engine {
     plan: Plan,
+    /// The plans held beside the first, in the order given ([`Engine::with_plans`]).
+    more: Vec<Plan>,
 }
 
 /// Versions of the package and of the loaded rule pack.
@@ -44,18 +46,29 @@ impl Engine {
         Engine::from_json(plan::EMBEDDED_PLAN_JSON)
     }
 
+    /// An engine on one of the embedded plans, by its short name or plan id:
+    /// `can-tho-2021-2025` (the default, Decision 4168/QĐ-UBND) or `can-tho-2026-2030` (the
+    /// national focus targets of Decision 282/QĐ-TTg and item 2.1.a of Plan 219/KH-UBND).
+    /// Another name is the error `UNKNOWN_PLAN`, which lists the names there are.
+    pub fn embedded_plan(name: &str) -> Result<Engine, Errors> {
+        match plan::embedded_pack(name) {
+            Some(json) => Engine::from_json(json),
+            None => Err(unknown_plan(name).into()),
+        }
+    }
+
     /// An engine on a rule pack given as JSON text.
     pub fn from_json(json: &str) -> Result<Engine, Errors> {
-        Ok(Engine {
-            plan: plan::parse_rule_pack(json)?,
-        })
+        Ok(Engine::on(plan::parse_rule_pack(json)?))
     }
 
     /// An engine on a rule pack given as a parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Engine, Errors> {
-        Ok(Engine {
-            plan: plan::rule_pack_from_value(value)?,
-        })
+        Ok(Engine::on(plan::rule_pack_from_value(value)?))
+    }
+
+    fn on(plan: Plan) -> Engine {
+        Engine { plan, more: Vec::new() }
     }
 
     pub fn plan(&self) -> &Plan {
@@ -104,6 +117,22 @@ impl Engine {
     }
 }
 
+/// The error for a plan name no embedded pack has.
+fn unknown_plan(name: &str) -> Error {
+    let names = plan::embedded_pack_names()
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let shown = crate::data::clip(name);
+    Error::new(
+        ErrorCode::UnknownPlan,
+        "$",
+        format!("không có kế hoạch `{shown}` trong thư viện; các kế hoạch có sẵn: {names}"),
+        format!("there is no embedded plan `{shown}`; the embedded plans are {names}"),
+    )
+}
+
 /// Evaluation: the portal's figures in, a progress report out. Structural problems in the
 /// input are errors (all of them at once); problems with the figures are findings in the
 /// report.
@@ -143,5 +172,137 @@ impl Engine {
     /// Checks an input's structure without evaluating it.
     pub fn validate_input(&self, input: &serde_json::Value) -> Result<(), Errors> {
         data::read_input(input).map(|_| ())
+    }
+}
+
+/// Several plans at once: the 2025 final review under the 2021–2025 plan beside the
+/// 2026–2027 targets of the next. The input is read once and evaluated against each plan; the
+/// reports are keyed by plan id, so two plans that both define an indicator id keep their
+/// results apart (a result is named by plan id and indicator id).
+impl Engine {
+    /// An engine holding `plans`, the first of them the one [`Engine::plan`] and the
+    /// single-plan methods use. Two plans with one id are the error `RULE_PACK_DUPLICATE_ID`;
+    /// none is `UNKNOWN_PLAN`.
+    pub fn with_plans(plans: Vec<Plan>) -> Result<Engine, Errors> {
+        let mut plans = plans.into_iter();
+        let Some(first) = plans.next() else {
+            return Err(Error::new(
+                ErrorCode::UnknownPlan,
+                "$",
+                "cần ít nhất một kế hoạch",
+                "at least one plan is needed",
+            )
+            .into());
+        };
+        let mut engine = Engine::on(first);
+        let mut errors = Vec::new();
+        for (i, plan) in plans.enumerate() {
+            if engine.plans().any(|p| p.plan.id == plan.plan.id) {
+                let id = crate::data::clip(&plan.plan.id);
+                errors.push(Error::new(
+                    ErrorCode::RulePackDuplicateId,
+                    format!("$[{}].plan.id", i + 1),
+                    format!("kế hoạch `{id}` được nạp hai lần; mỗi kế hoạch chỉ nạp một lần"),
+                    format!("plan `{id}` is loaded twice; load each plan once"),
+                ));
+                continue;
+            }
+            engine.more.push(plan);
+        }
+        if errors.is_empty() {
+            Ok(engine)
+        } else {
+            Err(Errors(errors))
+        }
+    }
+
+    /// An engine holding the embedded plans of these names (see [`Engine::embedded_plan`]).
+    pub fn embedded_plans(names: &[&str]) -> Result<Engine, Errors> {
+        let mut plans = Vec::with_capacity(names.len());
+        for name in names {
+            let json = plan::embedded_pack(name).ok_or_else(|| Errors::from(unknown_plan(name)))?;
+            plans.push(plan::parse_rule_pack(json)?);
+        }
+        Engine::with_plans(plans)
+    }
+
+    /// Every plan the engine holds, the first one first.
+    pub fn plans(&self) -> impl Iterator<Item = &Plan> {
+        std::iter::once(&self.plan).chain(self.more.iter())
+    }
+
+    /// The ids of the plans the engine holds, in order.
+    pub fn plan_ids(&self) -> Vec<&str> {
+        self.plans().map(|p| p.plan.id.as_str()).collect()
+    }
+
+    /// The plan of this id, or `UNKNOWN_PLAN` naming the plans that are loaded (a widget
+    /// asking for a plan the page did not load).
+    pub fn plan_named(&self, id: &str) -> Result<&Plan, Error> {
+        self.plans().find(|p| p.plan.id == id).ok_or_else(|| {
+            let loaded = self
+                .plan_ids()
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let shown = crate::data::clip(id);
+            Error::new(
+                ErrorCode::UnknownPlan,
+                "$.plan",
+                format!("kế hoạch `{shown}` chưa được nạp; các kế hoạch đã nạp: {loaded}"),
+                format!("plan `{shown}` is not loaded; the loaded plans are {loaded}"),
+            )
+        })
+    }
+
+    /// Evaluates an input (a JSON value) against the plan `id` only.
+    pub fn evaluate_plan(&self, id: &str, input: &serde_json::Value) -> Result<report::Report, Errors> {
+        let plan = self.plan_named(id)?;
+        let input = data::read_input(input)?;
+        Ok(self.evaluate_in(plan, &input))
+    }
+
+    /// As [`Engine::evaluate_plan`], from JSON text.
+    pub fn evaluate_plan_json(&self, id: &str, text: &str) -> Result<report::Report, Errors> {
+        let plan = self.plan_named(id)?;
+        let input = data::parse_input(text)?;
+        Ok(self.evaluate_in(plan, &input))
+    }
+
+    /// Evaluates one input, read once, against every plan the engine holds.
+    pub fn evaluate_plans(&self, input: &serde_json::Value) -> Result<report::PlanReports, Errors> {
+        let input = data::read_input(input)?;
+        Ok(self.evaluate_plans_input(&input))
+    }
+
+    /// As [`Engine::evaluate_plans`], from JSON text.
+    pub fn evaluate_plans_json(&self, text: &str) -> Result<report::PlanReports, Errors> {
+        let input = data::parse_input(text)?;
+        Ok(self.evaluate_plans_input(&input))
+    }
+
+    /// As [`Engine::evaluate_plans`], from an input already read.
+    pub fn evaluate_plans_input(&self, input: &data::Input) -> report::PlanReports {
+        let mut out = report::PlanReports::default();
+        for plan in self.plans() {
+            out.plans.push(plan.plan.id.clone());
+            let report = self.evaluate_in(plan, input);
+            out.reports.insert(plan.plan.id.clone(), report);
+        }
+        out
+    }
+
+    /// The report of one plan: an observation of another loaded plan's indicator is not this
+    /// plan's `unknown_indicator` (the input is not copied: such findings are dropped after).
+    fn evaluate_in(&self, plan: &Plan, input: &data::Input) -> report::Report {
+        let mut report = evaluate::evaluate(plan, input);
+        if !self.more.is_empty() {
+            let elsewhere = |id: &str| self.plans().any(|p| p.indicator(id).is_some());
+            report.findings.retain(|f| {
+                f.code != report::FindingCode::UnknownIndicator || !f.indicator.as_deref().is_some_and(elsewhere)
+            });
+        }
+        report
     }
 }

@@ -103,9 +103,14 @@ impl Unit {
 }
 
 /// Whether `parent` may be the parent of `child`: a higher level, or a city-level unit under
-/// the city (its departments and People's Committee are city-level too).
+/// the city (its departments and People's Committee are city-level too); a unit of the kind
+/// `department` (format 2) has the city as its parent, and no units under it.
 pub fn parent_level_allowed(parent: Level, child: Level) -> bool {
-    parent < child || (parent == Level::City && child == Level::City)
+    match (parent, child) {
+        (Level::City, Level::Department) => true,
+        (_, Level::Department) | (Level::Department, _) => false,
+        _ => parent < child || (parent == Level::City && child == Level::City),
+    }
 }
 
 /// The units sorted by id and then by first day, for finding the unit of an id on a day.
@@ -254,5 +259,9 @@ mod tests {
         assert!(!parent_level_allowed(Level::District, Level::District));
         assert!(!parent_level_allowed(Level::Commune, Level::City));
         assert!(!parent_level_allowed(Level::Commune, Level::Commune));
+        assert!(parent_level_allowed(Level::City, Level::Department));
+        assert!(!parent_level_allowed(Level::Commune, Level::Department));
+        assert!(!parent_level_allowed(Level::District, Level::Department));
+        assert!(!parent_level_allowed(Level::Department, Level::Commune));
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::data::Date;
 use crate::messages::{isolate, push_number, push_percent_trimmed, push_trimmed, Locale, Text};
-use crate::plan::{Indicator, Level, Measure};
+use crate::plan::{Indicator, Level, Measure, SourceKind};
 use crate::report::{FigureBasis, Reason, Status};
 
 /// A figure of a year after the deadline, as a sentence names it.
@@ -698,26 +698,72 @@ pub(crate) fn result(f: &Facts) -> Text {
         }
         push_after_deadline(&mut out, f, l);
         push_notes(&mut out, f, l);
-        out.push_str(match l {
-            Locale::Vi => " (khoản ",
-            Locale::En => " (clause ",
-        });
-        out.push_str(&f.ind.clause);
-        out.push(')');
+        push_citation(&mut out, f.ind, l);
         out
     };
     Text::new(one(Locale::Vi), one(Locale::En))
 }
 
+/// " (khoản II.2.c.5)" / " (clause II.2.c.5)"; for a target of a format-2 pack with its
+/// `source`, the document and its part, and for a press summary that it was read in the
+/// press: " (theo tin báo chí về Quyết định 282/QĐ-TTg)" / " (as reported in the press on
+/// Decision 282/QĐ-TTg)".
+fn push_citation(out: &mut String, ind: &Indicator, l: Locale) {
+    let Some(source) = &ind.source else {
+        out.push_str(match l {
+            Locale::Vi => " (khoản ",
+            Locale::En => " (clause ",
+        });
+        out.push_str(&ind.clause);
+        out.push(')');
+        return;
+    };
+    let document = source.document_name.get(l);
+    let part = source.part.as_ref().map(|p| p.get(l)).filter(|p| !p.is_empty());
+    out.push_str(" (");
+    match (source.kind, l, part) {
+        (SourceKind::PressSummary, Locale::Vi, _) => {
+            out.push_str("theo tin báo chí về ");
+            out.push_str(document);
+            if let Some(p) = part {
+                out.push_str(", ");
+                out.push_str(p);
+            }
+        }
+        (SourceKind::PressSummary, Locale::En, _) => {
+            out.push_str("as reported in the press on ");
+            out.push_str(document);
+            if let Some(p) = part {
+                out.push_str(", ");
+                out.push_str(p);
+            }
+        }
+        (SourceKind::DocumentText, Locale::Vi, Some(p)) => {
+            out.push_str(p);
+            out.push(' ');
+            out.push_str(document);
+        }
+        (SourceKind::DocumentText, Locale::En, Some(p)) => {
+            out.push_str(p);
+            out.push_str(" of ");
+            out.push_str(document);
+        }
+        (SourceKind::DocumentText, _, None) => out.push_str(document),
+    }
+    out.push(')');
+}
+
 /// The sentence of an indicator nobody reported.
 pub(crate) fn no_data(ind: &Indicator) -> Text {
-    let one = |l: Locale| match l {
-        Locale::Vi => format!(
-            "{}: chưa có số liệu nào sử dụng được (khoản {})",
-            ind.title.get(l),
-            ind.clause
-        ),
-        Locale::En => format!("{}: no usable data reported (clause {})", ind.title.get(l), ind.clause),
+    let one = |l: Locale| {
+        let mut out = String::new();
+        out.push_str(ind.title.get(l));
+        out.push_str(match l {
+            Locale::Vi => ": chưa có số liệu nào sử dụng được",
+            Locale::En => ": no usable data reported",
+        });
+        push_citation(&mut out, ind, l);
+        out
     };
     Text::new(one(Locale::Vi), one(Locale::En))
 }
@@ -741,6 +787,9 @@ fn level_noun(level: Level, n: u32, l: Locale) -> &'static str {
         (Locale::En, Level::District, false) => "districts",
         (Locale::En, Level::Commune, true) => "commune",
         (Locale::En, Level::Commune, false) => "communes",
+        (Locale::Vi, Level::Department, _) => "sở, ban, ngành",
+        (Locale::En, Level::Department, true) => "department",
+        (Locale::En, Level::Department, false) => "departments",
     }
 }
 
@@ -811,10 +860,8 @@ pub(crate) fn level_sentence(f: &LevelFacts) -> Text {
                 Locale::En => format!("; {} have no data", f.no_data),
             });
         }
-        match l {
-            Locale::Vi => format!("{s} (khoản {})", f.ind.clause),
-            Locale::En => format!("{s} (clause {})", f.ind.clause),
-        }
+        push_citation(&mut s, f.ind, l);
+        s
     };
     Text::new(one(Locale::Vi), one(Locale::En))
 }

@@ -75,12 +75,15 @@ fn object(
     for (key, v) in map {
         match props.get(key) {
             Some(sub) => walk(v, sub, root, &format!("{path}.{key}"), out),
-            None if closed => out.push(Error::new(
-                ErrorCode::RulePackUnknownField,
-                format!("{path}.{key}"),
-                format!("trường `{key}` không thuộc định dạng bộ quy tắc"),
-                format!("field `{key}` is not part of the rule-pack format"),
-            )),
+            None if closed => {
+                let at = format!("{path}.{key}");
+                let (vi, en) = super::form::placed(
+                    path,
+                    format!("trường `{key}` không thuộc định dạng bộ quy tắc"),
+                    format!("field `{key}` is not part of the rule-pack format"),
+                );
+                out.push(Error::new(ErrorCode::RulePackUnknownField, at, vi, en));
+            }
             None => {}
         }
     }

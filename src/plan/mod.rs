@@ -9,6 +9,7 @@
 
 mod embedded;
 mod fields;
+pub mod form;
 mod read;
 mod validate;
 
@@ -20,27 +21,39 @@ use crate::error::{Error, ErrorCode, Errors};
 
 use crate::messages::Text;
 
-pub use embedded::{EMBEDDED_PLAN_JSON, RULE_PACK_SCHEMA_JSON};
+pub use embedded::{
+    embedded_pack, embedded_pack_names, CAN_THO_2026_2030_JSON, EMBEDDED_PACKS, EMBEDDED_PLAN_JSON,
+    RULE_PACK_SCHEMA_JSON,
+};
 pub use validate::validate;
 
 /// Administrative level ("cấp"): the city (thành phố: sở, ban, ngành and the city People's
-/// Committee), district (cấp huyện: quận, huyện) or commune (cấp xã: xã, phường, thị trấn).
+/// Committee), district (cấp huyện: quận, huyện) or commune (cấp xã: xã, phường, thị trấn);
+/// and, from format 2, the city's departments (sở, ban, ngành) as units of their own kind,
+/// judged apart from the city and the communes where a plan or an index scores them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     City,
     District,
     Commune,
+    /// A department of the city (sở, ban, ngành): under the city, beside the communes.
+    Department,
 }
 
 impl Level {
+    /// The levels of format 1 (the administrative levels before July 2025).
     pub const ALL: [Level; 3] = [Level::City, Level::District, Level::Commune];
+
+    /// Every level and unit kind, departments included (format 2).
+    pub const EVERY: [Level; 4] = [Level::City, Level::District, Level::Commune, Level::Department];
 
     pub fn parse(s: &str) -> Option<Level> {
         match s {
             "city" => Some(Level::City),
             "district" => Some(Level::District),
             "commune" => Some(Level::Commune),
+            "department" => Some(Level::Department),
             _ => None,
         }
     }
@@ -50,6 +63,7 @@ impl Level {
             Level::City => "city",
             Level::District => "district",
             Level::Commune => "commune",
+            Level::Department => "department",
         }
     }
 
@@ -58,6 +72,7 @@ impl Level {
             Level::City => Text::new("cấp thành phố", "city level"),
             Level::District => Text::new("cấp huyện", "district level"),
             Level::Commune => Text::new("cấp xã", "commune level"),
+            Level::Department => Text::new("các sở, ban, ngành", "departments"),
         }
     }
 }
@@ -267,6 +282,45 @@ pub struct RawRulePack {
     #[serde(default)]
     pub ramps: Vec<RawRamp>,
     pub indicators: Vec<RawIndicator>,
+    #[serde(default)]
+    pub documents: Vec<RawDocument>,
+    #[serde(default)]
+    pub phases: Vec<RawPhase>,
+}
+
+/// A document whose targets a format-2 pack carries (`documents`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a document object")]
+pub struct RawDocument {
+    pub id: String,
+    pub name: Text,
+    pub date: String,
+    #[serde(default)]
+    pub title: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A sub-period of a format-2 plan with its own deadline (`phases`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a phase object")]
+pub struct RawPhase {
+    pub id: String,
+    pub from: i32,
+    pub to: i32,
+    #[serde(default)]
+    pub title: Option<Text>,
+}
+
+/// Where a format-2 target is written (`source`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a source object")]
+pub struct RawSource {
+    pub document: String,
+    #[serde(default)]
+    pub part: Option<Text>,
+    pub kind: String,
+    pub quoted: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -275,7 +329,8 @@ pub struct RawPlanInfo {
     pub id: String,
     pub version: String,
     pub issuer: Text,
-    pub decision: RawDecision,
+    #[serde(default)]
+    pub decision: Option<RawDecision>,
     pub title: Text,
     pub period: RawPeriod,
     #[serde(default)]
@@ -321,7 +376,8 @@ pub struct RawTrend {
 #[serde(rename_all = "camelCase", expecting = "a reform area object")]
 pub struct RawArea {
     pub id: String,
-    pub clause: String,
+    #[serde(default)]
+    pub clause: Option<String>,
     pub title: Text,
 }
 
@@ -349,7 +405,8 @@ pub struct RawRamp {
 pub struct RawIndicator {
     pub id: String,
     pub area: String,
-    pub clause: String,
+    #[serde(default)]
+    pub clause: Option<String>,
     pub title: Text,
     pub measure: String,
     pub direction: String,
@@ -360,7 +417,8 @@ pub struct RawIndicator {
     pub level_targets: BTreeMap<String, f64>,
     pub levels: Vec<String>,
     pub aggregation: String,
-    pub deadline: i32,
+    #[serde(default)]
+    pub deadline: Option<i32>,
     #[serde(default)]
     pub parent: Option<String>,
     #[serde(default)]
@@ -375,6 +433,12 @@ pub struct RawIndicator {
     pub counted: Option<Text>,
     #[serde(default)]
     pub note: Option<Text>,
+    #[serde(default)]
+    pub phase: Option<String>,
+    #[serde(default)]
+    pub scope: Option<Text>,
+    #[serde(default)]
+    pub source: Option<RawSource>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -391,6 +455,72 @@ pub struct Plan {
     pub areas: Vec<Area>,
     pub ramps: Vec<Ramp>,
     pub indicators: Vec<Indicator>,
+    /// Format 2: the documents the targets come from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+    /// Format 2: the plan's sub-periods, each with its own deadline.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
+}
+
+/// A document a format-2 pack cites ("Quyết định 282/QĐ-TTg").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    pub id: String,
+    /// As a sentence cites it: `{vi: "Quyết định 282/QĐ-TTg", en: "Decision 282/QĐ-TTg"}`.
+    pub name: Text,
+    /// ISO date, `YYYY-MM-DD`.
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A sub-period of a plan ("giai đoạn 2026–2027"), whose targets fall due at its end.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Phase {
+    pub id: String,
+    pub from: i32,
+    pub to: i32,
+    pub title: Text,
+}
+
+/// What kind of text a target was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// The document's own text (a copy of it).
+    DocumentText,
+    /// A press report of the document, not the document itself: its sentences say so.
+    PressSummary,
+}
+
+impl SourceKind {
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        match s {
+            "document_text" => Some(SourceKind::DocumentText),
+            "press_summary" => Some(SourceKind::PressSummary),
+            _ => None,
+        }
+    }
+}
+
+/// Where a target is written: the document, its part, what kind of text it was read in, and
+/// the words quoted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// The id of one of the plan's `documents`.
+    pub document: String,
+    /// The document's name as cited (copied from `documents`).
+    pub document_name: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<Text>,
+    pub kind: SourceKind,
+    pub quoted: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -399,7 +529,10 @@ pub struct PlanInfo {
     pub id: String,
     pub version: String,
     pub issuer: Text,
-    pub decision: Decision,
+    /// The decision that adopts the plan (required in format 1; a format-2 pack of several
+    /// documents lists them in `documents` instead).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
     pub title: Text,
     pub period: Period,
     /// True for made-up packs (fixtures, demos): portals must not present them as law.
@@ -512,6 +645,15 @@ pub struct Indicator {
     pub counted: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Format 2: the id of the sub-period whose end is the deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// Format 2: for a sub-target ("trong đó"), the fields or part it covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
+    /// Format 2: where the target is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 impl Indicator {
@@ -526,6 +668,10 @@ impl Indicator {
 }
 
 impl Plan {
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
@@ -548,6 +694,13 @@ impl Plan {
             .or_else(|| self.ramps.first())
     }
 }
+
+/// The newest format version this engine reads (1.x packs keep reading as they did).
+pub const LATEST_FORMAT_VERSION: u32 = 2;
+
+/// The number of provinces ranked after the 2025 reorganisation (the default `rankOutOf` of
+/// format 2; format 1's is 63).
+pub const PROVINCES_FROM_2025: u32 = 34;
 
 /// Limits on a rule pack's size, so a hostile pack cannot exhaust the page's memory: the
 /// length of its JSON text, or for a JavaScript object the bytes of its strings and keys.
@@ -611,12 +764,13 @@ pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
         Err(e) => {
             let m = crate::error::serde_message(&e.detail());
             let mut errors = unknown;
-            errors.push(Error::new(
-                ErrorCode::RulePackInvalidJson,
-                e.path(),
+            let path = e.path();
+            let (vi, en) = form::placed(
+                &path,
                 format!("bộ quy tắc không đọc được: {}", m.vi),
                 format!("the rule pack cannot be read: {}", m.en),
-            ));
+            );
+            errors.push(Error::new(ErrorCode::RulePackInvalidJson, path, vi, en));
             Err(Errors(errors))
         }
     }

@@ -14,7 +14,10 @@ use std::collections::BTreeMap;
 use serde::de::{Error as _, Unexpected};
 use serde_json::{Error as SerdeError, Value};
 
-use super::{RawArea, RawDecision, RawIndicator, RawMethods, RawPeriod, RawPlanInfo, RawRamp, RawRulePack, RawTrend};
+use super::{
+    RawArea, RawDecision, RawDocument, RawIndicator, RawMethods, RawPeriod, RawPhase, RawPlanInfo, RawRamp,
+    RawRulePack, RawSource, RawTrend,
+};
 use crate::messages::Text;
 
 /// A value that could not be read: serde's error, and the path from that value up to the root.
@@ -265,6 +268,8 @@ pub(crate) fn rule_pack(v: &Value) -> Read<RawRulePack> {
             ("areas", false),
             ("ramps", true),
             ("indicators", false),
+            ("documents", true),
+            ("phases", true),
         ],
     );
     let mut p = RawRulePack::default();
@@ -276,7 +281,9 @@ pub(crate) fn rule_pack(v: &Value) -> Read<RawRulePack> {
             3 => p.methods = option(x, methods)?,
             4 => p.areas = list(x, area)?,
             5 => p.ramps = list(x, ramp)?,
-            _ => p.indicators = list(x, indicator)?,
+            6 => p.indicators = list(x, indicator)?,
+            7 => p.documents = list(x, document)?,
+            _ => p.phases = list(x, phase)?,
         }
         Ok(())
     })?;
@@ -290,7 +297,7 @@ fn plan_info(v: &Value) -> Read<RawPlanInfo> {
             ("id", false),
             ("version", false),
             ("issuer", false),
-            ("decision", false),
+            ("decision", true),
             ("title", false),
             ("period", false),
             ("sample", true),
@@ -302,7 +309,7 @@ fn plan_info(v: &Value) -> Read<RawPlanInfo> {
             0 => p.id = string(x)?,
             1 => p.version = string(x)?,
             2 => p.issuer = text(x)?,
-            3 => p.decision = decision(x)?,
+            3 => p.decision = option(x, decision)?,
             4 => p.title = text(x)?,
             5 => p.period = period(x)?,
             _ => p.sample = boolean(x)?,
@@ -326,6 +333,67 @@ fn decision(v: &Value) -> Read<RawDecision> {
         Ok(())
     })?;
     Ok(d)
+}
+
+fn document(v: &Value) -> Read<RawDocument> {
+    const DOCUMENT: Shape = shape(
+        "a document object",
+        &[
+            ("id", false),
+            ("name", false),
+            ("date", false),
+            ("title", true),
+            ("note", true),
+        ],
+    );
+    let mut d = RawDocument::default();
+    fields(v, &DOCUMENT, &mut |i, x| {
+        match i {
+            0 => d.id = string(x)?,
+            1 => d.name = text(x)?,
+            2 => d.date = string(x)?,
+            3 => d.title = option(x, text)?,
+            _ => d.note = option(x, text)?,
+        }
+        Ok(())
+    })?;
+    Ok(d)
+}
+
+fn phase(v: &Value) -> Read<RawPhase> {
+    const PHASE: Shape = shape(
+        "a phase object",
+        &[("id", false), ("from", false), ("to", false), ("title", true)],
+    );
+    let mut p = RawPhase::default();
+    fields(v, &PHASE, &mut |i, x| {
+        match i {
+            0 => p.id = string(x)?,
+            1 => p.from = year(x)?,
+            2 => p.to = year(x)?,
+            _ => p.title = option(x, text)?,
+        }
+        Ok(())
+    })?;
+    Ok(p)
+}
+
+fn source(v: &Value) -> Read<RawSource> {
+    const SOURCE: Shape = shape(
+        "a source object",
+        &[("document", false), ("part", true), ("kind", false), ("quoted", false)],
+    );
+    let mut s = RawSource::default();
+    fields(v, &SOURCE, &mut |i, x| {
+        match i {
+            0 => s.document = string(x)?,
+            1 => s.part = option(x, text)?,
+            2 => s.kind = string(x)?,
+            _ => s.quoted = string(x)?,
+        }
+        Ok(())
+    })?;
+    Ok(s)
 }
 
 fn period(v: &Value) -> Read<RawPeriod> {
@@ -386,13 +454,13 @@ fn trend(v: &Value) -> Read<RawTrend> {
 fn area(v: &Value) -> Read<RawArea> {
     const AREA: Shape = shape(
         "a reform area object",
-        &[("id", false), ("clause", false), ("title", false)],
+        &[("id", false), ("clause", true), ("title", false)],
     );
     let mut a = RawArea::default();
     fields(v, &AREA, &mut |i, x| {
         match i {
             0 => a.id = string(x)?,
-            1 => a.clause = string(x)?,
+            1 => a.clause = option(x, string)?,
             _ => a.title = text(x)?,
         }
         Ok(())
@@ -445,7 +513,7 @@ fn indicator(v: &Value) -> Read<RawIndicator> {
         &[
             ("id", false),
             ("area", false),
-            ("clause", false),
+            ("clause", true),
             ("title", false),
             ("measure", false),
             ("direction", false),
@@ -454,7 +522,7 @@ fn indicator(v: &Value) -> Read<RawIndicator> {
             ("levelTargets", true),
             ("levels", false),
             ("aggregation", false),
-            ("deadline", false),
+            ("deadline", true),
             ("parent", true),
             ("denominatorFrom", true),
             ("baselineYear", true),
@@ -462,6 +530,9 @@ fn indicator(v: &Value) -> Read<RawIndicator> {
             ("rankOutOf", true),
             ("counted", true),
             ("note", true),
+            ("phase", true),
+            ("scope", true),
+            ("source", true),
         ],
     );
     let mut n = RawIndicator::default();
@@ -469,7 +540,7 @@ fn indicator(v: &Value) -> Read<RawIndicator> {
         match i {
             0 => n.id = string(x)?,
             1 => n.area = string(x)?,
-            2 => n.clause = string(x)?,
+            2 => n.clause = option(x, string)?,
             3 => n.title = text(x)?,
             4 => n.measure = string(x)?,
             5 => n.direction = string(x)?,
@@ -478,14 +549,17 @@ fn indicator(v: &Value) -> Read<RawIndicator> {
             8 => n.level_targets = numbers(x)?,
             9 => n.levels = list(x, string)?,
             10 => n.aggregation = string(x)?,
-            11 => n.deadline = year(x)?,
+            11 => n.deadline = option(x, year)?,
             12 => n.parent = option(x, string)?,
             13 => n.denominator_from = option(x, string)?,
             14 => n.baseline_year = option(x, year)?,
             15 => n.ramp = option(x, string)?,
             16 => n.rank_out_of = option(x, count)?,
             17 => n.counted = option(x, text)?,
-            _ => n.note = option(x, text)?,
+            18 => n.note = option(x, text)?,
+            19 => n.phase = option(x, string)?,
+            20 => n.scope = option(x, text)?,
+            _ => n.source = option(x, source)?,
         }
         Ok(())
     })?;
@@ -502,7 +576,7 @@ mod tests {
     use serde_json::{json, Map};
 
     use super::*;
-    use crate::plan::EMBEDDED_PLAN_JSON;
+    use crate::plan::{CAN_THO_2026_2030_JSON, EMBEDDED_PLAN_JSON};
 
     /// What a reader gives: the raw pack (as its `Debug` text), or the path and serde's message.
     type Outcome = Result<String, (String, String)>;
@@ -524,6 +598,7 @@ mod tests {
         [
             EMBEDDED_PLAN_JSON,
             include_str!("../../tests/fixtures/packs/sample_province.json"),
+            CAN_THO_2026_2030_JSON,
         ]
         .iter()
         .map(|t| serde_json::from_str(t).unwrap())
@@ -687,6 +762,16 @@ mod tests {
         "rankOutOf",
         "counted",
         "note",
+        "documents",
+        "phases",
+        "phase",
+        "scope",
+        "source",
+        "document",
+        "part",
+        "kind",
+        "quoted",
+        "name",
         "vi",
         "en",
         "unknown",
@@ -760,7 +845,7 @@ mod tests {
         /// raw pack, or the same first error at the same path.
         #[test]
         fn mutated_packs_read_as_the_derive_reads_them(
-            which in 0..2usize,
+            which in 0..3usize,
             edits in prop::collection::vec(edit(), 1..5),
         ) {
             let mut pack = packs().swap_remove(which);

@@ -12,11 +12,45 @@ pub const MAX_RAMP_FACTOR: f64 = 100.0;
 
 struct Collector {
     errors: Vec<Error>,
+    /// The pack's format version (1 or 2; 1 when it is not one the engine reads).
+    format: u32,
 }
 
 impl Collector {
+    /// An error, its message followed by where a form shows the field ("chỉ tiêu thứ 3, ô
+    /// «Thời hạn»"): a plan owner reads the form, not the JSON path.
     fn push(&mut self, code: ErrorCode, path: String, vi: String, en: String) {
+        let (vi, en) = super::form::placed(&path, vi, en);
         self.errors.push(Error::new(code, path, vi, en));
+    }
+
+    /// The levels a pack of this format may name.
+    fn levels(&self) -> &'static [&'static str] {
+        if self.format >= 2 {
+            &["city", "district", "commune", "department"]
+        } else {
+            &["city", "district", "commune"]
+        }
+    }
+
+    /// A level of this format, or an error at `path`.
+    fn level(&mut self, path: String, key: &str) -> Option<Level> {
+        let level = Level::parse(key).filter(|l| *l != Level::Department || self.format >= 2);
+        if level.is_none() {
+            let allowed = self.levels();
+            self.unknown_value(path, key, allowed);
+        }
+        level
+    }
+
+    /// A field of format 2 in a pack of format 1.
+    fn needs_format_2(&mut self, path: String, key: &str) {
+        self.push(
+            ErrorCode::RulePackUnsupportedFormat,
+            path,
+            format!("trường `{key}` chỉ có từ định dạng phiên bản 2: hãy đặt `formatVersion` là 2"),
+            format!("field `{key}` exists from format version 2 on: set `formatVersion` to 2"),
+        );
     }
 
     fn unknown_value(&mut self, path: String, value: &str, allowed: &[&str]) {
@@ -95,33 +129,58 @@ pub fn validate(raw: RawRulePack) -> Result<Plan, Errors> {
 
 /// As [`validate`], after problems already found in the pack's JSON (unknown keys).
 pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan, Errors> {
-    let mut c = Collector { errors: prior };
+    let format = raw.format_version;
+    let mut c = Collector {
+        errors: prior,
+        format: if (1..=LATEST_FORMAT_VERSION).contains(&format) {
+            format
+        } else {
+            1
+        },
+    };
 
-    if raw.format_version != 1 {
+    if format > LATEST_FORMAT_VERSION {
+        // A newer format's fields and rules are unknown here: its one error is that.
+        c.errors.clear();
         c.push(
             ErrorCode::RulePackUnsupportedFormat,
             "$.formatVersion".into(),
             format!(
-                "phiên bản định dạng `{}` không được hỗ trợ; phiên bản hỗ trợ: `1`",
-                raw.format_version
+                "bộ quy tắc viết theo định dạng phiên bản `{format}`, mới hơn phiên bản mà thư viện này đọc được (1–{LATEST_FORMAT_VERSION}): hãy cập nhật cchc-progress"
             ),
             format!(
-                "format version `{}` is not supported; supported: `1`",
-                raw.format_version
+                "the rule pack is written in format version `{format}`, newer than this library reads (1–{LATEST_FORMAT_VERSION}): update cchc-progress"
             ),
+        );
+        return Err(Errors(c.errors));
+    } else if format != 1 && format != 2 {
+        c.push(
+            ErrorCode::RulePackUnsupportedFormat,
+            "$.formatVersion".into(),
+            format!("phiên bản định dạng `{format}` không được hỗ trợ; phiên bản hỗ trợ: `1`, `2`"),
+            format!("format version `{format}` is not supported; supported: `1`, `2`"),
         );
     }
 
     // The plan's identity.
     let p = &raw.plan;
     c.id("$.plan.id".into(), &p.id);
-    if !is_iso_date(&p.decision.date) {
-        c.push(
+    match &p.decision {
+        Some(d) if !is_iso_date(&d.date) => c.push(
             ErrorCode::RulePackBadDate,
             "$.plan.decision.date".into(),
-            format!("ngày `{}` không đúng dạng `YYYY-MM-DD`", truncate(&p.decision.date)),
-            format!("date `{}` is not a valid `YYYY-MM-DD` date", truncate(&p.decision.date)),
-        );
+            format!("ngày `{}` không đúng dạng `YYYY-MM-DD`", truncate(&d.date)),
+            format!("date `{}` is not a valid `YYYY-MM-DD` date", truncate(&d.date)),
+        ),
+        Some(_) => {}
+        None if c.format < 2 || raw.documents.is_empty() => c.push(
+            ErrorCode::RulePackMissingField,
+            "$.plan.decision".into(),
+            "kế hoạch cần văn bản ban hành `decision` (số và ngày), hoặc danh sách văn bản `documents` (định dạng 2)"
+                .into(),
+            "the plan needs its `decision` (number and date), or a list of `documents` (format 2)".into(),
+        ),
+        None => {}
     }
     let period = Period {
         from: p.period.from,
@@ -136,6 +195,10 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
             format!("period `{}–{}` is not valid", period.from, period.to),
         );
     }
+
+    // Format 2: the documents and the sub-periods.
+    let documents = documents(&mut c, &raw.documents);
+    let phases = phases(&mut c, &raw.phases, period_ok.then_some(period));
 
     // Status-method parameters.
     let mut methods = Methods {
@@ -176,9 +239,17 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         if !area_ids.insert(a.id.as_str()) {
             duplicate(&mut c, format!("{path}.id"), &a.id);
         }
+        if a.clause.is_none() && c.format < 2 {
+            c.push(
+                ErrorCode::RulePackMissingField,
+                format!("{path}.clause"),
+                "lĩnh vực cần khoản `clause` của văn bản (định dạng 2 cho phép bỏ trống)".into(),
+                "the area needs the document's `clause` (format 2 may leave it out)".into(),
+            );
+        }
         areas.push(Area {
             id: a.id.clone(),
-            clause: a.clause.clone(),
+            clause: a.clause.clone().unwrap_or_default(),
             title: a.title.clone(),
         });
     }
@@ -195,14 +266,11 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         let mut first_floors = BTreeMap::new();
         for (key, v) in &r.first_floors {
             let fpath = format!("{path}.firstFloors.{key}");
-            match Level::parse(key) {
-                Some(level) => {
-                    if c.finite(fpath.clone(), *v) {
-                        percent_range(&mut c, fpath, *v);
-                    }
-                    first_floors.insert(level, *v);
+            if let Some(level) = c.level(fpath.clone(), key) {
+                if c.finite(fpath.clone(), *v) {
+                    percent_range(&mut c, fpath, *v);
                 }
-                None => c.unknown_value(fpath, key, &["city", "district", "commune"]),
+                first_floors.insert(level, *v);
             }
         }
         if first_floors.is_empty() {
@@ -312,6 +380,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
     }
 
     // Indicators.
+    let default_out_of = if c.format >= 2 { PROVINCES_FROM_2025 } else { 63 };
     let mut ids = BTreeSet::new();
     let mut indicators = Vec::with_capacity(raw.indicators.len());
     for (i, r) in raw.indicators.iter().enumerate() {
@@ -405,7 +474,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
             match measure {
                 Measure::Percentage | Measure::Reduction | Measure::Milestone => percent_range(c, tpath, t),
                 Measure::Rank => {
-                    let out_of = r.rank_out_of.unwrap_or(63);
+                    let out_of = r.rank_out_of.unwrap_or(default_out_of);
                     if t < 1.0 || t > f64::from(out_of) || t.fract() != 0.0 {
                         c.push(
                             ErrorCode::RulePackRankOutOfRange,
@@ -423,10 +492,9 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
 
         let mut levels = Vec::new();
         for (j, l) in r.levels.iter().enumerate() {
-            match Level::parse(l) {
+            match c.level(format!("{path}.levels[{j}]"), l) {
                 Some(level) if !levels.contains(&level) => levels.push(level),
-                Some(_) => {}
-                None => c.unknown_value(format!("{path}.levels[{j}]"), l, &["city", "district", "commune"]),
+                _ => {}
             }
         }
         crate::sort::sort(&mut levels);
@@ -441,34 +509,92 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         let mut level_targets = BTreeMap::new();
         for (key, t) in &r.level_targets {
             let tpath = format!("{path}.levelTargets.{key}");
-            match Level::parse(key) {
-                Some(level) => {
-                    check_target(&mut c, tpath.clone(), *t);
-                    if !levels.contains(&level) {
-                        c.push(
-                            ErrorCode::RulePackLevelNotCovered,
-                            tpath,
-                            format!("có mục tiêu cho `{key}` nhưng `levels` không gồm cấp này"),
-                            format!("a target is given for `{key}` but `levels` does not include that level"),
-                        );
-                    }
-                    level_targets.insert(level, *t);
+            if let Some(level) = c.level(tpath.clone(), key) {
+                check_target(&mut c, tpath.clone(), *t);
+                if !levels.contains(&level) {
+                    c.push(
+                        ErrorCode::RulePackLevelNotCovered,
+                        tpath,
+                        format!("có mục tiêu cho `{key}` nhưng `levels` không gồm cấp này"),
+                        format!("a target is given for `{key}` but `levels` does not include that level"),
+                    );
                 }
-                None => c.unknown_value(tpath, key, &["city", "district", "commune"]),
+                level_targets.insert(level, *t);
             }
         }
 
-        if period_ok && (r.deadline < period.from || r.deadline > period.to) {
+        let phase = indicator_phase(&mut c, &path, r, &phases);
+        let deadline = match (r.deadline, phase) {
+            (Some(d), _) => d,
+            (None, Some(ph)) => ph.to,
+            // An unknown phase is already said.
+            (None, None) if r.phase.is_some() => period.to,
+            (None, None) => {
+                c.push(
+                    ErrorCode::RulePackMissingField,
+                    format!("{path}.deadline"),
+                    "chỉ tiêu cần thời hạn `deadline` (năm), hoặc giai đoạn `phase` (định dạng 2) mà thời hạn là năm cuối"
+                        .into(),
+                    "the indicator needs a `deadline` (a year), or a `phase` (format 2) whose last year is its deadline"
+                        .into(),
+                );
+                period.to
+            }
+        };
+        if let (Some(ph), Some(d)) = (phase, r.deadline) {
+            if d < ph.from || d > ph.to {
+                c.push(
+                    ErrorCode::RulePackYearOutsidePeriod,
+                    format!("{path}.deadline"),
+                    format!(
+                        "thời hạn `{d}` nằm ngoài giai đoạn `{}–{}` của chỉ tiêu",
+                        ph.from, ph.to
+                    ),
+                    format!(
+                        "deadline `{d}` is outside the indicator's phase `{}–{}`",
+                        ph.from, ph.to
+                    ),
+                );
+            }
+        }
+        let source = indicator_source(&mut c, &path, r, &documents);
+        let clause = match (&r.clause, &source) {
+            (Some(clause), _) => clause.clone(),
+            (None, Some(_)) if c.format >= 2 => String::new(),
+            (None, _) => {
+                c.push(
+                    ErrorCode::RulePackMissingField,
+                    format!("{path}.clause"),
+                    "chỉ tiêu cần khoản `clause` của văn bản, hoặc nguồn `source` (định dạng 2)".into(),
+                    "the indicator needs the document's `clause`, or a `source` (format 2)".into(),
+                );
+                String::new()
+            }
+        };
+        if r.scope.is_some() {
+            if c.format < 2 {
+                c.needs_format_2(format!("{path}.scope"), "scope");
+            } else if r.parent.is_none() {
+                c.push(
+                    ErrorCode::RulePackMissingField,
+                    format!("{path}.parent"),
+                    "chỉ tiêu thành phần (`scope`, \"trong đó\") cần chỉ tiêu cha `parent`".into(),
+                    "a sub-target (`scope`, \"of which\") needs its `parent`".into(),
+                );
+            }
+        }
+
+        if period_ok && (deadline < period.from || deadline > period.to) {
             c.push(
                 ErrorCode::RulePackYearOutsidePeriod,
                 format!("{path}.deadline"),
                 format!(
                     "thời hạn `{}` nằm ngoài giai đoạn `{}–{}` của kế hoạch",
-                    r.deadline, period.from, period.to
+                    deadline, period.from, period.to
                 ),
                 format!(
                     "deadline `{}` is outside the plan's period `{}–{}`",
-                    r.deadline, period.from, period.to
+                    deadline, period.from, period.to
                 ),
             );
         }
@@ -480,11 +606,11 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                 "chỉ tiêu giảm so với năm gốc cần `baselineYear`".into(),
                 "a reduction against a baseline needs `baselineYear`".into(),
             ),
-            (_, Some(y)) if period_ok && (y < period.from - 10 || y >= r.deadline) => c.push(
+            (_, Some(y)) if period_ok && (y < period.from - 10 || y >= deadline) => c.push(
                 ErrorCode::RulePackYearOutsidePeriod,
                 format!("{path}.baselineYear"),
-                format!("năm gốc `{y}` phải trước thời hạn `{}`", r.deadline),
-                format!("baseline year `{y}` must come before the deadline `{}`", r.deadline),
+                format!("năm gốc `{y}` phải trước thời hạn `{deadline}`"),
+                format!("baseline year `{y}` must come before the deadline `{deadline}`"),
             ),
             _ => {}
         }
@@ -529,7 +655,7 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
         indicators.push(Indicator {
             id: r.id.clone(),
             area: r.area.clone(),
-            clause: r.clause.clone(),
+            clause,
             title: r.title.clone(),
             measure,
             direction,
@@ -538,18 +664,21 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
             level_targets,
             levels,
             aggregation,
-            deadline: r.deadline,
+            deadline,
             parent: r.parent.clone(),
             denominator_from,
             baseline_year: r.baseline_year,
             ramp: r.ramp.clone(),
             rank_out_of: if measure == Measure::Rank {
-                Some(r.rank_out_of.unwrap_or(63))
+                Some(r.rank_out_of.unwrap_or(default_out_of))
             } else {
                 r.rank_out_of
             },
             counted: r.counted.clone(),
             note: r.note.clone(),
+            phase: phase.map(|p| p.id.clone()),
+            scope: r.scope.clone(),
+            source,
         });
     }
 
@@ -593,10 +722,10 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
                 id: p.id.clone(),
                 version: p.version.clone(),
                 issuer: p.issuer.clone(),
-                decision: Decision {
-                    number: p.decision.number.clone(),
-                    date: p.decision.date.clone(),
-                },
+                decision: p.decision.as_ref().map(|d| Decision {
+                    number: d.number.clone(),
+                    date: d.date.clone(),
+                }),
                 title: p.title.clone(),
                 period,
                 sample: p.sample,
@@ -605,6 +734,8 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
             areas,
             ramps,
             indicators,
+            documents,
+            phases,
         })
     } else {
         Err(Errors(c.errors))
@@ -629,4 +760,164 @@ fn percent_range(c: &mut Collector, path: String, v: f64) {
             format!("percentage `{v}` must lie between 0 and 100"),
         );
     }
+}
+
+/// The documents of a format-2 pack: ids, names and dates.
+fn documents(c: &mut Collector, raw: &[RawDocument]) -> Vec<Document> {
+    if !raw.is_empty() && c.format < 2 {
+        c.needs_format_2("$.documents".into(), "documents");
+    }
+    let mut ids = BTreeSet::new();
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, d) in raw.iter().enumerate() {
+        let path = format!("$.documents[{i}]");
+        c.id(format!("{path}.id"), &d.id);
+        if !ids.insert(d.id.as_str()) {
+            duplicate(c, format!("{path}.id"), &d.id);
+        }
+        if d.name.vi.trim().is_empty() || d.name.en.trim().is_empty() {
+            c.push(
+                ErrorCode::RulePackMissingField,
+                format!("{path}.name"),
+                "văn bản cần tên để trích dẫn, bằng tiếng Việt và tiếng Anh (\"Quyết định 282/QĐ-TTg\")".into(),
+                "the document needs the name it is cited by, in Vietnamese and English (\"Decision 282/QĐ-TTg\")"
+                    .into(),
+            );
+        }
+        if !is_iso_date(&d.date) {
+            c.push(
+                ErrorCode::RulePackBadDate,
+                format!("{path}.date"),
+                format!("ngày `{}` không đúng dạng `YYYY-MM-DD`", truncate(&d.date)),
+                format!("date `{}` is not a valid `YYYY-MM-DD` date", truncate(&d.date)),
+            );
+        }
+        out.push(Document {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            date: d.date.clone(),
+            title: d.title.clone(),
+            note: d.note.clone(),
+        });
+    }
+    out
+}
+
+/// The sub-periods of a format-2 pack: inside the plan's period, in order, without overlap.
+fn phases(c: &mut Collector, raw: &[RawPhase], period: Option<Period>) -> Vec<Phase> {
+    if !raw.is_empty() && c.format < 2 {
+        c.needs_format_2("$.phases".into(), "phases");
+    }
+    let mut ids = BTreeSet::new();
+    let mut out: Vec<Phase> = Vec::with_capacity(raw.len());
+    for (i, p) in raw.iter().enumerate() {
+        let path = format!("$.phases[{i}]");
+        c.id(format!("{path}.id"), &p.id);
+        if !ids.insert(p.id.as_str()) {
+            duplicate(c, format!("{path}.id"), &p.id);
+        }
+        let inside = period.map_or(true, |pp| p.from >= pp.from && p.to <= pp.to);
+        if p.from > p.to || !inside {
+            let (vi_period, en_period) = match period {
+                Some(pp) => (
+                    format!(" và nằm trong giai đoạn `{}–{}` của kế hoạch", pp.from, pp.to),
+                    format!(" and lie within the plan's period `{}–{}`", pp.from, pp.to),
+                ),
+                None => (String::new(), String::new()),
+            };
+            c.push(
+                ErrorCode::RulePackBadPeriod,
+                format!("{path}.from"),
+                format!(
+                    "giai đoạn `{}–{}` phải bắt đầu không muộn hơn khi kết thúc{vi_period}",
+                    p.from, p.to
+                ),
+                format!("phase `{}–{}` must not end before it starts{en_period}", p.from, p.to),
+            );
+        } else if let Some(prev) = out.last().filter(|prev| p.from <= prev.to) {
+            c.push(
+                ErrorCode::RulePackBadPeriod,
+                format!("{path}.from"),
+                format!(
+                    "giai đoạn `{}–{}` phải bắt đầu sau khi giai đoạn trước (`{}–{}`) kết thúc",
+                    p.from, p.to, prev.from, prev.to
+                ),
+                format!(
+                    "phase `{}–{}` must start after the one before it (`{}–{}`) ends",
+                    p.from, p.to, prev.from, prev.to
+                ),
+            );
+        }
+        let title = p
+            .title
+            .clone()
+            .unwrap_or_else(|| Text::new(format!("Giai đoạn {}–{}", p.from, p.to), format!("{}–{}", p.from, p.to)));
+        out.push(Phase {
+            id: p.id.clone(),
+            from: p.from,
+            to: p.to,
+            title,
+        });
+    }
+    out
+}
+
+/// The phase an indicator names, if it names one that exists.
+fn indicator_phase<'p>(c: &mut Collector, path: &str, r: &RawIndicator, phases: &'p [Phase]) -> Option<&'p Phase> {
+    let id = r.phase.as_deref()?;
+    if c.format < 2 {
+        c.needs_format_2(format!("{path}.phase"), "phase");
+        return None;
+    }
+    let found = phases.iter().find(|p| p.id == id);
+    if found.is_none() {
+        c.push(
+            ErrorCode::RulePackUnknownReference,
+            format!("{path}.phase"),
+            format!("giai đoạn `{}` không có trong `phases`", truncate(id)),
+            format!("phase `{}` is not listed in `phases`", truncate(id)),
+        );
+    }
+    found
+}
+
+/// The source an indicator cites: a listed document, a known kind, the words quoted.
+fn indicator_source(c: &mut Collector, path: &str, r: &RawIndicator, documents: &[Document]) -> Option<Source> {
+    let s = r.source.as_ref()?;
+    if c.format < 2 {
+        c.needs_format_2(format!("{path}.source"), "source");
+        return None;
+    }
+    let document = documents.iter().find(|d| d.id == s.document);
+    if document.is_none() {
+        c.push(
+            ErrorCode::RulePackUnknownReference,
+            format!("{path}.source.document"),
+            format!("văn bản `{}` không có trong `documents`", truncate(&s.document)),
+            format!("document `{}` is not listed in `documents`", truncate(&s.document)),
+        );
+    }
+    let kind = SourceKind::parse(&s.kind);
+    if kind.is_none() {
+        c.unknown_value(
+            format!("{path}.source.kind"),
+            &s.kind,
+            &["document_text", "press_summary"],
+        );
+    }
+    if s.quoted.trim().is_empty() {
+        c.push(
+            ErrorCode::RulePackMissingField,
+            format!("{path}.source.quoted"),
+            "cần trích nguyên văn câu nêu chỉ tiêu".into(),
+            "the sentence that states the target must be quoted".into(),
+        );
+    }
+    Some(Source {
+        document: s.document.clone(),
+        document_name: document.map(|d| d.name.clone()).unwrap_or_else(|| Text::new("", "")),
+        part: s.part.clone(),
+        kind: kind.unwrap_or(SourceKind::DocumentText),
+        quoted: s.quoted.clone(),
+    })
 }

@@ -761,3 +761,12 @@ impl FindingCode {
         }
     }
 }
+
+/// The reports of one input against several plans ([`crate::Engine::evaluate_plans`]): the
+/// plan ids in the engine's order, and each plan's report under its id.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanReports {
+    pub plans: Vec<String>,
+    pub reports: std::collections::BTreeMap<String, Report>,
+}

@@ -365,6 +365,112 @@ impl JsEngine {
         inner.map(JsEngine::made).map_err(into_js_error)
     }
 
+    /// An engine on one of the embedded plans, by name: `"can-tho-2021-2025"` (what
+    /// `new Engine()` loads) or `"can-tho-2026-2030"` (the national focus targets of
+    /// Decision 282/QĐ-TTg and item 2.1.a of Plan 219/KH-UBND). Another name: `UNKNOWN_PLAN`.
+    #[wasm_bindgen(js_name = embedded)]
+    pub fn embedded(
+        #[wasm_bindgen(unchecked_param_type = "EmbeddedPlanName")] name: JsValue,
+    ) -> Result<JsEngine, JsValue> {
+        ensure_guarded();
+        refuse_after_trap("Engine.embedded")?;
+        let Some(name) = name.as_string() else {
+            let shown = describe(&name);
+            return Err(bad_argument(
+                "$",
+                format!("`Engine.embedded(name)` cần tên kế hoạch dạng chuỗi (nhận được `{shown}`)"),
+                format!("`Engine.embedded(name)` needs a plan name as text (got `{shown}`)"),
+            ));
+        };
+        crate::Engine::embedded_plan(&name)
+            .map(JsEngine::made)
+            .map_err(into_js_error)
+    }
+
+    /// The names of the embedded plans, for `Engine.embedded(name)`.
+    #[wasm_bindgen(js_name = embeddedPlans, unchecked_return_type = "EmbeddedPlanName[]")]
+    pub fn embedded_plans() -> Result<JsValue, JsValue> {
+        to_js(&crate::plan::embedded_pack_names())
+    }
+
+    /// An engine holding several plans, each an embedded plan's name (`"can-tho-2026-2030"`),
+    /// a rule pack object or its JSON text; the first is the one the single-plan methods use.
+    /// Two plans with one id: `RULE_PACK_DUPLICATE_ID`.
+    #[wasm_bindgen(js_name = fromPlans)]
+    pub fn from_plans(
+        #[wasm_bindgen(unchecked_param_type = "(EmbeddedPlanName | RulePack | string)[]")] packs: JsValue,
+    ) -> Result<JsEngine, JsValue> {
+        ensure_guarded();
+        refuse_after_trap("Engine.fromPlans")?;
+        if !js_sys::Array::is_array(&packs) {
+            let shown = describe(&packs);
+            return Err(bad_argument(
+                "$",
+                format!("`Engine.fromPlans(list)` cần một mảng kế hoạch (nhận được `{shown}`)"),
+                format!("`Engine.fromPlans(list)` needs an array of plans (got `{shown}`)"),
+            ));
+        }
+        let mut plans = Vec::new();
+        let mut errors = Vec::new();
+        for (i, pack) in js_sys::Array::from(&packs).iter().enumerate() {
+            match plan_of(&pack) {
+                Ok(plan) => plans.push(plan),
+                Err(e) => errors.extend(e.0.into_iter().map(|mut err| {
+                    err.path = format!("$[{i}]{}", err.path.strip_prefix('$').unwrap_or(&err.path));
+                    err
+                })),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(into_js_error(Errors(errors)));
+        }
+        crate::Engine::with_plans(plans)
+            .map(JsEngine::made)
+            .map_err(into_js_error)
+    }
+
+    /// The ids of the plans the engine holds, in order.
+    #[wasm_bindgen(js_name = planIds, unchecked_return_type = "string[]")]
+    pub fn plan_ids(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.engine()?.plan_ids())
+    }
+
+    /// Evaluates one input, read once, against every plan the engine holds: the reports
+    /// keyed by plan id.
+    #[wasm_bindgen(js_name = evaluatePlans, unchecked_return_type = "PlanReports")]
+    pub fn evaluate_plans(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let engine = self.engine()?;
+        if let Some(read) = columns::input(&input) {
+            return to_js(&engine.evaluate_plans_input(&read));
+        }
+        let text = input_text(&input).map_err(into_js_error)?;
+        to_js(&engine.evaluate_plans_json(&text).map_err(into_js_error)?)
+    }
+
+    /// Evaluates an input against the loaded plan of this id only (`UNKNOWN_PLAN` if the
+    /// engine does not hold it).
+    #[wasm_bindgen(js_name = evaluatePlan, unchecked_return_type = "Report")]
+    pub fn evaluate_plan(
+        &self,
+        #[wasm_bindgen(js_name = planId, unchecked_param_type = "string")] plan_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let engine = self.engine()?;
+        let Some(id) = plan_id.as_string() else {
+            let shown = describe(&plan_id);
+            return Err(bad_argument(
+                "$.plan",
+                format!("cần mã kế hoạch dạng chuỗi (nhận được `{shown}`)"),
+                format!("a plan id as text is needed (got `{shown}`)"),
+            ));
+        };
+        let text = input_text(&input).map_err(into_js_error)?;
+        to_js(&engine.evaluate_plan_json(&id, &text).map_err(into_js_error)?)
+    }
+
     /// The validated plan, normalized.
     #[wasm_bindgen(unchecked_return_type = "Plan")]
     pub fn plan(&self) -> Result<JsValue, JsValue> {
@@ -485,6 +591,33 @@ impl JsEngine {
             },
         };
         to_js(&outcome)
+    }
+}
+
+/// A plan of `Engine.fromPlans`: an embedded plan's name, or a rule pack as an object or JSON
+/// text (text that starts with `{`).
+fn plan_of(pack: &JsValue) -> Result<crate::plan::Plan, Errors> {
+    if let Some(name) = pack
+        .as_string()
+        .filter(|s| !s.trim_start_matches('\u{feff}').trim_start().starts_with('{'))
+    {
+        return crate::Engine::embedded_plan(&name).map(|e| e.plan().clone());
+    }
+    match js_text(pack, TextKind::RulePack)? {
+        Some(text) => crate::plan::parse_rule_pack(&text),
+        None => {
+            depth::check(pack, depth::Door::RulePack)?;
+            let value: serde_json::Value = serde_wasm_bindgen::from_value(pack.clone()).map_err(|e| {
+                let m = crate::error::serde_message(&e.to_string());
+                Errors::from(Error::new(
+                    ErrorCode::RulePackInvalidJson,
+                    "$",
+                    format!("bộ quy tắc phải là đối tượng hoặc chuỗi JSON: {}", m.vi),
+                    format!("the rule pack must be an object or JSON text: {}", m.en),
+                ))
+            })?;
+            crate::plan::rule_pack_from_value(value)
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 export type Locale = "vi" | "en";
 
 /** Administrative level: `city` (the provincial level: for Cần Thơ the city, its departments and People's Committee), `district` (quận, huyện), `commune` (xã, phường, thị trấn). */
-export type Level = "city" | "district" | "commune";
+/** `department` (a sở, ban, ngành as a unit of its own kind) is read from format 2 on. */
+export type Level = "city" | "district" | "commune" | "department";
 
 /** A reading of the ramp's "rise by at least 20 % a year": `schedule` (first-year floor + 20 points a year, the default), `increment` (previous year's actual + 20 points), `relative` (× 1.2 a year). */
 export type RampReading = "schedule" | "increment" | "relative";
@@ -50,12 +51,14 @@ export type Aggregation = "hierarchy" | "level" | "none";
 /** A rule pack as a portal writes it: see `rule-pack.schema.json` in this package. */
 export interface RulePack {
   $schema?: string;
-  formatVersion: 1;
+  /** 1 (the 2021–2025 plan) or 2 (departments, phases, documents and sources). */
+  formatVersion: 1 | 2;
   plan: {
     id: string;
     version: string;
     issuer: Text;
-    decision: { number: string; date: string };
+    /** Required in format 1. */
+    decision?: { number: string; date: string };
     title: Text;
     period: { from: number; to: number };
     sample?: boolean;
@@ -64,7 +67,12 @@ export interface RulePack {
     trend?: { method: "cagr_ratio"; onTrack: number; needsAcceleration: number; limitedProgress: number };
     staleAfterMonths?: number;
   };
-  areas: { id: string; clause: string; title: Text }[];
+  /** `clause` is required in format 1. */
+  areas: { id: string; clause?: string; title: Text }[];
+  /** Format 2: the documents the targets come from. */
+  documents?: { id: string; name: Text; date: string; title?: Text; note?: Text }[];
+  /** Format 2: the sub-periods, each target of one falling due at its last year. */
+  phases?: { id: string; from: number; to: number; title?: Text }[];
   ramps?: {
     id: string;
     clause: string;
@@ -82,7 +90,8 @@ export interface RulePack {
   indicators: {
     id: string;
     area: string;
-    clause: string;
+    /** Required in format 1; in format 2 a `source` may stand instead. */
+    clause?: string;
     title: Text;
     measure: Measure;
     direction: Direction;
@@ -91,7 +100,8 @@ export interface RulePack {
     levelTargets?: Partial<Record<Level, number>>;
     levels: Level[];
     aggregation: Aggregation;
-    deadline: number;
+    /** Required in format 1; in format 2 the last year of `phase` when left out. */
+    deadline?: number;
     parent?: string;
     denominatorFrom?: "parent_numerator" | "own";
     baselineYear?: number;
@@ -99,8 +109,20 @@ export interface RulePack {
     rankOutOf?: number;
     counted?: Text;
     note?: Text;
+    /** Format 2: the id of one of `phases`. */
+    phase?: string;
+    /** Format 2: what a sub-target ("trong đó") covers; needs `parent`. */
+    scope?: Text;
+    /** Format 2: where the target is written. */
+    source?: { document: string; part?: Text; kind: SourceKind; quoted: string };
   }[];
 }
+
+/** Format 2: a target read in the document's own text, or in a press report of it. */
+export type SourceKind = "document_text" | "press_summary";
+
+/** The names of the embedded plans, for `Engine.embedded(name)`. */
+export type EmbeddedPlanName = "can-tho-2021-2025" | "vn-cantho-cchc-2021-2025" | "can-tho-2026-2030";
 
 /** One target of the plan, as the engine normalized it. */
 export interface Indicator {
@@ -129,6 +151,12 @@ export interface Indicator {
   rankOutOf?: number;
   counted?: Text;
   note?: Text;
+  /** Format 2: the id of the phase whose last year is the deadline. */
+  phase?: string;
+  /** Format 2: what a sub-target covers. */
+  scope?: Text;
+  /** Format 2: where the target is written; `documentName` is the document's cited name. */
+  source?: { document: string; documentName: Text; part?: Text; kind: SourceKind; quoted: string };
 }
 
 /** The validated plan an engine holds. */
@@ -138,7 +166,8 @@ export interface Plan {
     id: string;
     version: string;
     issuer: Text;
-    decision: { number: string; date: string };
+    /** Absent for a format-2 pack that lists its `documents` instead. */
+    decision?: { number: string; date: string };
     title: Text;
     period: { from: number; to: number };
     /** True for made-up packs, which must not be presented as law. */
@@ -164,6 +193,10 @@ export interface Plan {
     afterLastYear: "continue" | "error";
   }[];
   indicators: Indicator[];
+  /** Format 2: the documents the targets come from. */
+  documents?: { id: string; name: Text; date: string; title?: Text; note?: Text }[];
+  /** Format 2: the sub-periods, with their titles filled in. */
+  phases?: { id: string; from: number; to: number; title: Text }[];
 }
 
 /** Why a ramp floor is what it is. */
@@ -612,6 +645,7 @@ export type ErrorCode =
   | "RAMP_LEVEL_NOT_COVERED"
   | "VALUE_OUT_OF_RANGE"
   | "UNKNOWN_RAMP"
+  | "UNKNOWN_PLAN"
   | "ENGINE_FREED"
   | "ENGINE_DETACHED_METHOD"
   | "ENGINE_NOT_AN_ENGINE"
@@ -719,4 +753,15 @@ export interface CchcError extends Error {
   messageVi: string;
   messageEn: string;
   errors: ErrorDetail[];
+}
+
+/**
+ * The reports of one input against every plan an engine holds (`Engine.fromPlans`,
+ * `engine.evaluatePlans`): the plan ids in the engine's order, and each plan's report under
+ * its id. Two plans that define one indicator id keep their results apart: a result is named
+ * by its plan id and its indicator id.
+ */
+export interface PlanReports {
+  plans: string[];
+  reports: Record<string, Report>;
 }

@@ -9,6 +9,7 @@ use wasm_bindgen_test::*;
 mod catalogue;
 mod hostile;
 mod javascript;
+mod plans_2026;
 mod scenarios;
 mod tape;
 

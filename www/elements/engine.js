@@ -227,11 +227,21 @@ export function fetchJson(url) {
   return jsons.get(href);
 }
 
-/** The engine for a rule pack URL, or for the embedded Cần Thơ plan when `plan` is empty. */
+/**
+ * The engine for a rule pack URL, for an embedded plan named `embedded:NAME`
+ * (`embedded:can-tho-2026-2030`; an unknown name is the engine's `UNKNOWN_PLAN`), or for the
+ * embedded Cần Thơ plan when `plan` is empty.
+ */
 export function getEngine(plan = '') {
-  const key = plan ? sameOrigin(plan) : '';
+  const name = plan.startsWith('embedded:') ? plan.slice('embedded:'.length) : null;
+  const key = name !== null ? plan : plan ? sameOrigin(plan) : '';
   if (!engines.has(key)) {
     const p = initEngine().then(async (mod) => {
+      if (name !== null) {
+        const engine = mod.Engine.embedded(name);
+        modules.set(engine, mod);
+        return engine;
+      }
       const { text } = key ? await fetchText(key) : { text: null };
       const engine = text === null ? new mod.Engine() : mod.Engine.fromPlan(text);
       modules.set(engine, mod);

@@ -49,6 +49,7 @@ const LEVEL = {
   city: { vi: 'Cấp thành phố', en: 'City level' },
   district: { vi: 'Cấp huyện', en: 'District level' },
   commune: { vi: 'Cấp xã', en: 'Commune level' },
+  department: { vi: 'Sở, ban, ngành', en: 'Departments' },
 };
 
 const T = {
@@ -201,6 +202,7 @@ const LEVEL_SHORT = {
   city: { vi: 'Thành phố', en: 'City' },
   district: { vi: 'Huyện', en: 'District' },
   commune: { vi: 'Xã', en: 'Commune' },
+  department: { vi: 'Sở, ngành', en: 'Department' },
 };
 
 /** A level in a column headed "Cấp" / "Level": `Thành phố`, `Huyện`, `Xã`. */

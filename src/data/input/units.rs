@@ -68,11 +68,11 @@ impl Reader {
                         ErrorCode::InputUnknownLevel,
                         format!("{path}.level"),
                         format!(
-                            "cấp `{}` không hợp lệ; chỉ nhận `city`, `district`, `commune`",
+                            "cấp `{}` không hợp lệ; chỉ nhận `city`, `district`, `commune`, `department`",
                             clip(&s)
                         ),
                         format!(
-                            "level `{}` is not valid; expected `city`, `district` or `commune`",
+                            "level `{}` is not valid; expected `city`, `district`, `commune` or `department`",
                             clip(&s)
                         ),
                     );
