@@ -135,9 +135,11 @@ check-clippy:
 	cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
+	@mkdir -p $(LOGS)
 	CI=true cargo test 2>&1 | tee $(LOGS)/native.log
 
 test-node:
+	@mkdir -p $(LOGS)
 	wasm-pack test --node --mode no-install -- --test node -- --nocapture 2>&1 | tee $(LOGS)/node.log
 
 # The shared wasm tests in headless Chromium and Firefox, each into its own log. A run must
