@@ -443,10 +443,15 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "EvaluateInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         let engine = self.engine()?;
-        if let Some(read) = columns::input(&input) {
+        // Read once, as `evaluate` does: the columns and the JSON way take what the checks saw.
+        if input.is_undefined() || input.is_null() {
+            return Err(into_js_error(not_an_object()));
+        }
+        let read = depth::check_input(&input).map_err(|e| into_js_error(e.into()))?;
+        if let Some(read) = columns::input(&read) {
             return to_js(&engine.evaluate_plans_input(&read));
         }
-        let text = input_text(&input).map_err(into_js_error)?;
+        let text = snapshot_text(&columns::whole(&read)).map_err(into_js_error)?;
         to_js(&engine.evaluate_plans_json(&text).map_err(into_js_error)?)
     }
 
