@@ -28,10 +28,11 @@ function bundle(file, external = []) {
 }
 
 /**
- * Bundles the assembled package `out`: `elements/index.js` (the glue, its loader and its spare left out) and the web
- * glue `cchc_progress.js` with its snippets. The snippet files stay for the Node glue.
+ * Bundles the assembled package `out`: `elements/index.js` (the glue, its loader and its spare left out), the web
+ * glue `cchc_progress.js` with its snippets, and the loader `load.js` (minified). The snippet files stay for the Node glue.
  */
 export async function bundleElements(out) {
   await bundle(join(out, 'elements/index.js'), ['../cchc_progress.js', '../load.js', '../cchc_progress_spare.js']);
   await bundle(join(out, 'cchc_progress.js'));
+  await bundle(join(out, 'load.js'), ['./cchc_progress.js']);
 }

@@ -55,10 +55,11 @@ function run(cmd, args, cwd) {
   }
 }
 
-async function webpackPage(project) {
-  const dir = join(project, 'webpack-app');
+/** The page built by webpack 5 in `project`/`name`, from `app` (by default the page's own app). */
+export async function webpackPage(project, { name = 'webpack-app', app = APP } = {}) {
+  const dir = join(project, name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'app.js'), APP);
+  writeFileSync(join(dir, 'app.js'), app);
   const dist = join(dir, 'dist');
   const compiler = webpack({
     mode: 'production',
@@ -75,10 +76,11 @@ async function webpackPage(project) {
   return dist;
 }
 
-async function vitePage(project) {
-  const dir = join(project, 'vite-bundled');
+/** The page built by Vite in `project`/`name`, from `app`. */
+export async function vitePage(project, { name = 'vite-bundled', app = APP } = {}) {
+  const dir = join(project, name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'app.js'), APP);
+  writeFileSync(join(dir, 'app.js'), app);
   writeFileSync(join(dir, 'index.html'), page('<script type="module" src="./app.js"></script>'));
   await vite({ root: dir, logLevel: 'error', configFile: false, build: { outDir: join(dir, 'dist'), target: 'es2022', emptyOutDir: true } });
   return join(dir, 'dist');

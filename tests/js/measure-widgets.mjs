@@ -20,6 +20,7 @@ const loads = Number(process.argv[2] ?? 9);
 const files = [
   ...readdirSync(join(pkg, 'elements')).filter((f) => f.endsWith('.js')).map((f) => `elements/${f}`),
   'cchc_progress.js',
+  'load.js',
   ...readdirSync(join(pkg, 'snippets'), { recursive: true }).filter((f) => String(f).endsWith('.js')).map((f) => `snippets/${f}`),
   'cchc_progress_bg.wasm',
 ];

@@ -17,7 +17,7 @@ import vue from '@vitejs/plugin-vue';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { launch, openPage } from './browser.mjs';
 import { serveDir } from './static.mjs';
-import { buildPages, EXPECTED_CARDS, READ_CARDS } from './bundled-pages.mjs';
+import { buildPages, EXPECTED_CARDS, INPUT as PAGE_INPUT, READ_CARDS, vitePage, webpackPage } from './bundled-pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -590,4 +590,34 @@ test('a Svelte 5 app built with Vite passes the elements an input and a report a
     assert.deepEqual(await page.evaluate(READ_CARDS), { 'by-prop': EXPECTED_CARDS['by-src'], 'by-report': EXPECTED_CARDS['by-report'] });
     assert.equal(asked(requests, WASM_FILE), 1);
   });
+});
+
+test('in a webpack 5 or Vite bundle, a trap of the first instance is evaluated again in the spare glue', async () => {
+  const project = consumer('cchc-bundled-trap-', []);
+  // The first `evaluate` of the glue traps, once, as WebKitGTK's JIT does now and then; the
+  // spare copy of the glue (a module of its own) is left as it is.
+  const app = `import { Engine } from 'cchc-progress/web';
+const real = Engine.prototype.evaluate;
+let calls = 0;
+Engine.prototype.evaluate = function (input) {
+  if (calls++ === 0) throw new WebAssembly.RuntimeError("Out of bounds memory access (evaluating 'wasm.engine_evaluate(this.__wbg_ptr,input)')");
+  return real.call(this, input);
+};
+window.__warnings = [];
+const warn = console.warn.bind(console);
+console.warn = (...a) => (window.__warnings.push(a.join(' ')), warn(...a));
+await import('cchc-progress/elements');
+`;
+  const pages = { webpack: await webpackPage(project, { name: 'webpack-trap', app }), vite: await vitePage(project, { name: 'vite-trap', app }) };
+  for (const [bundler, dist] of Object.entries(pages)) {
+    writeFileSync(join(dist, 'cchc.json'), JSON.stringify(PAGE_INPUT));
+    await inChromium(dist, async (page, requests) => {
+      await page.waitForFunction(() => document.getElementById('by-src')?.dataset.state === 'ready' || document.getElementById('by-src')?.dataset.state === 'error', null, { timeout: 20000 });
+      const out = await page.evaluate(() => ({ card: document.getElementById('by-src').shadowRoot.querySelector('.badge[data-status]')?.dataset.status ?? document.getElementById('by-src').shadowRoot.querySelector('[data-code]')?.dataset.code, warnings: window.__warnings }));
+      assert.equal(out.card, 'needs_acceleration', `${bundler}: the figures are shown after the trap`);
+      assert.equal(out.warnings.length, 1, `${bundler}: ${out.warnings.join(' | ')}`);
+      assert.match(out.warnings[0], /Loading the module again and evaluating once more/);
+      assert.equal(asked(requests, WASM_FILE), 1, `${bundler}: the compiled module is instantiated again, not downloaded again`);
+    });
+  }
 });
