@@ -229,3 +229,32 @@ fn another_plan_needs_its_own_mapping() {
     with_mapping["mapping"] = mapping;
     assert!(engine.evaluate_portal766(&with_mapping).is_ok());
 }
+
+/// The demo's sample (`www/data/can-tho-766-sample.json`, a manifest naming its answer files)
+/// evaluates, every endpoint read, with the awkward cases it holds as findings.
+#[test]
+fn the_demo_sample_evaluates() {
+    let mut manifest = read_json(Path::new("www/data/can-tho-766-sample.json"));
+    for a in manifest["answers"].as_array_mut().unwrap() {
+        let file = a["file"].as_str().unwrap().to_string();
+        let text = fs::read_to_string(Path::new("www/data").join(&file)).unwrap();
+        let o = a.as_object_mut().unwrap();
+        o.remove("file");
+        o.insert("name".into(), json!(file));
+        o.insert("answer".into(), json!(text));
+    }
+    let r = engine().evaluate_portal766(&manifest).unwrap();
+    assert_eq!(r.portal766.periods.len(), 8, "{:?}", r.portal766.periods);
+    let codes: Vec<FindingCode> = r.report.findings.iter().map(|f| f.code).collect();
+    for code in [FindingCode::PortalRatioWithoutCounts, FindingCode::PortalDataQuality] {
+        assert!(codes.contains(&code), "{code:?} not in {codes:?}");
+    }
+    assert!(!codes.contains(&FindingCode::PortalPageMissing), "{codes:?}");
+    let review = r.report.review.as_ref().unwrap();
+    let digitized = review
+        .rows
+        .iter()
+        .find(|x| x.indicator == "proc.digitized_results")
+        .unwrap();
+    assert!(digitized.value.is_some());
+}

@@ -8,6 +8,7 @@ use wasm_bindgen_test::*;
 
 mod catalogue;
 mod javascript;
+mod portal766;
 mod scenarios;
 mod tape;
 
