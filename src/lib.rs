@@ -151,9 +151,9 @@ impl Engine {
     /// Evaluates 766 answers given as a JSON value: the report of [`Engine::evaluate`], the
     /// reading's findings among its findings, and the portal's figures and scores beside it.
     pub fn evaluate_portal766(&self, input: &serde_json::Value) -> Result<data::portal766::Portal766Report, Errors> {
-        let converted = data::portal766::read_portal766(input, &self.plan)?;
-        let report = evaluate::evaluate_owned(&self.plan, converted.input.clone(), &[]);
-        Ok(data::portal766::finish(report, converted))
+        let data::portal766::Converted { input, findings, side } = data::portal766::read_portal766(input, &self.plan)?;
+        let report = evaluate::evaluate_owned(&self.plan, input, &[]);
+        Ok(data::portal766::finish(report, findings, side))
     }
 
     /// The same from JSON text.

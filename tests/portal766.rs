@@ -258,3 +258,14 @@ fn the_demo_sample_evaluates() {
         .unwrap();
     assert!(digitized.value.is_some());
 }
+
+/// `options.only` keeps the reading's findings of the chosen indicators and units alone, as it
+/// does the engine's.
+#[test]
+fn only_some_rows_keeps_their_findings() {
+    let mut input = read_json(Path::new("tests/fixtures/portal766/zero_over_zero_is_no_data.json"));
+    input["options"] = json!({ "only": { "units": ["ct.ninh_kieu"] } });
+    let r = engine().evaluate_portal766(&input).unwrap();
+    let units: Vec<Option<&str>> = r.report.findings.iter().map(|f| f.unit.as_deref()).collect();
+    assert_eq!(units, [Some("ct.ninh_kieu")]);
+}

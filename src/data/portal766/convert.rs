@@ -245,7 +245,7 @@ fn doubt(status: &Option<Value>, message: &Option<Value>) -> Option<String> {
     let fine = |s: &str| {
         matches!(
             s.to_ascii_uppercase().as_str(),
-            "OK" | "VALID" | "GOOD" | "NORMAL" | "PASS" | "true"
+            "OK" | "VALID" | "GOOD" | "NORMAL" | "PASS" | "TRUE"
         )
     };
     match (status, message) {

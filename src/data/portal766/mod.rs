@@ -378,9 +378,9 @@ pub fn looks_like_portal766(value: &Value) -> bool {
 
 /// The report of an evaluation of answers: the engine's, with the reading's findings merged
 /// in order and each mapping's sentence in the explanation of the rows judged on it.
-pub fn finish(mut report: crate::report::Report, converted: Converted) -> Portal766Report {
-    let Converted { input, findings, side } = converted;
-    let only = input.options.only.as_ref();
+pub fn finish(mut report: crate::report::Report, findings: Vec<Finding>, side: Portal766Side) -> Portal766Report {
+    let only = report.options.only.clone();
+    let only = only.as_ref();
     report.findings.extend(findings.into_iter().filter(|f| {
         only.map_or(true, |o| {
             f.indicator.as_deref().map_or(true, |i| o.keeps_indicator(i))
