@@ -61,32 +61,40 @@ fn side(r: &Portal766Report) -> String {
         )
         .unwrap();
     }
-    out.push_str(
-        "figures (unit · kind · endpoint period · metric → indicator · num/den ratio · portal score/max · use):\n",
-    );
+    out.push_str("rows (unit · kind · endpoint period · portal score/max ratio), then each metric (→ indicator · num/den ratio · portal score/max · use):\n");
     let s = |f: &Value, k: &str| {
         f.get(k).map_or("-".to_string(), |v| {
             v.as_str().map_or_else(|| v.to_string(), str::to_string)
         })
     };
-    for f in v["figures"].as_array().unwrap() {
+    for r in v["rows"].as_array().unwrap() {
         writeln!(
             out,
-            "  {} · {} · {} {} · {} → {} · {}/{} {} · {}/{} · {}",
-            s(f, "unit"),
-            s(f, "kind"),
-            s(f, "endpoint"),
-            s(f, "period"),
-            s(f, "metric"),
-            s(f, "indicator"),
-            s(f, "numerator"),
-            s(f, "denominator"),
-            s(f, "ratio"),
-            s(f, "portalScore"),
-            s(f, "portalMaxScore"),
-            s(f, "used"),
+            "  {} · {} · {} {} · {}/{} {}",
+            s(r, "unit"),
+            s(r, "kind"),
+            s(r, "endpoint"),
+            s(r, "period"),
+            s(r, "portalScore"),
+            s(r, "portalMaxScore"),
+            s(r, "ratio"),
         )
         .unwrap();
+        for f in r["metrics"].as_array().unwrap() {
+            writeln!(
+                out,
+                "    {} → {} · {}/{} {} · {}/{} · {}",
+                s(f, "metric"),
+                s(f, "indicator"),
+                s(f, "numerator"),
+                s(f, "denominator"),
+                s(f, "ratio"),
+                s(f, "portalScore"),
+                s(f, "portalMaxScore"),
+                s(f, "used"),
+            )
+            .unwrap();
+        }
     }
     out
 }

@@ -41,9 +41,11 @@ fuzz_target!(|data: &[u8]| {
             serde_json::to_string(&again).expect("serializes"),
             "evaluating twice gives the same bytes"
         );
-        for f in &report.portal766.figures {
-            for n in [f.portal_score, f.portal_max_score, f.numerator, f.denominator, f.ratio].into_iter().flatten() {
-                assert!(n.0.is_finite());
+        for r in &report.portal766.rows {
+            for f in &r.metrics {
+                for n in [f.portal_score, f.portal_max_score, f.numerator, f.denominator, f.ratio].into_iter().flatten() {
+                    assert!(n.0.is_finite());
+                }
             }
         }
     }

@@ -780,9 +780,8 @@ export interface Portal766Options extends Omit<EvaluateInput, "observations" | "
   mapping?: Portal766Mapping;
 }
 
-/** What became of a figure of the portal. */
+/** What became of a metric of the portal. */
 export type Portal766FigureUse =
-  | "total"
   | "judged"
   | "ratio_only"
   | "no_dossiers"
@@ -792,8 +791,9 @@ export type Portal766FigureUse =
   | "left_out"
   | "department";
 
-/** One figure of one row, as the portal gave it. */
-export interface Portal766Figure {
+/** One row of an answer, as the portal gave it: the unit's total for the endpoint's group, and its metrics. */
+export interface Portal766Row {
+  /** The unit of the report, when the row has one. */
   unit?: string;
   departmentId: string;
   departmentCode?: string;
@@ -801,19 +801,30 @@ export interface Portal766Figure {
   kind: "province" | "department" | "district" | "commune";
   endpoint: Portal766Endpoint;
   period: string;
-  /** The metric's code; absent for the row's total. */
-  metric?: string;
+  /** Where in the input, e.g. `$.answers[0].answer.data.evaluation[3]` (metric `j` at `…metrics[j]`). */
+  path: string;
+  /** The portal's percentage of the group's points. */
+  ratio?: number;
+  /** The portal's official score for the group, as it gave it (never recomputed). */
+  portalScore?: number;
+  portalMaxScore?: number;
+  metrics: Portal766Metric[];
+}
+
+/** One metric of a row (tree endpoints: the mapped fields), as the portal gave it. */
+export interface Portal766Metric {
+  /** The metric's code (tree endpoints: `numerator/denominator` field names). */
+  metric: string;
+  /** The plan indicator it stands for, when mapped. */
   indicator?: string;
   numerator?: number;
   denominator?: number;
   /** The portal's percentage. */
   ratio?: number;
-  /** The portal's official score, as it gave it (never recomputed). */
+  /** The portal's official score, as it gave it (never recomputed); absent for metrics worth 0 points. */
   portalScore?: number;
   portalMaxScore?: number;
   used: Portal766FigureUse;
-  /** Where in the input, e.g. `$.answers[0].answer.data.evaluation[3].metrics[0]`. */
-  path: string;
 }
 
 /** The report of `evaluatePortal766`: the report of `evaluate`, and the portal's side. */
@@ -821,6 +832,7 @@ export interface Portal766Report extends Report {
   portal766: {
     mappings: (Portal766MappingEntry & { used: boolean })[];
     periods: { endpoint: Portal766Endpoint; period: string; answers: number[]; rows: number; total?: number }[];
-    figures: Portal766Figure[];
+    /** Every row of every answer (of the chosen units alone under `options.only.units`). */
+    rows: Portal766Row[];
   };
 }

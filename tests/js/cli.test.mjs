@@ -129,7 +129,7 @@ function answers766() {
 test('766 answers: a manifest, and --portal766 flags with --context, give the report evaluatePortal766 gives', () => {
   const { list, options, answers } = answers766();
   const want = new Engine().evaluatePortal766(list, options);
-  assert.ok(want.portal766.figures.length > 0);
+  assert.ok(want.portal766.rows.length > 0);
   assert.deepEqual(report(['report', SAMPLE_766]), want, 'the manifest, its files relative to it');
   writeFileSync(join(project, 'context766.json'), JSON.stringify(options));
   const flags = answers.flatMap((a) => ['--portal766', `${a.endpoint}@${a.period}=${join(root, 'www/data', a.file)}`]);

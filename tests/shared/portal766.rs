@@ -42,9 +42,9 @@ fn answers_give_the_native_report_from_a_list_and_from_text() {
         let from_text = engine.evaluate_portal766(JsValue::from_str(&text), options).unwrap();
         assert_eq!(stringify(&from_text), want);
         // The portal's side is a plain object with the portal's scores.
-        let figures = js_sys::Array::from(&get(&get(&report, "portal766"), "figures"));
-        assert!(figures.length() > 0);
-        assert!(get(&figures.get(0), "portalMaxScore").as_f64().is_some());
+        let rows = js_sys::Array::from(&get(&get(&report, "portal766"), "rows"));
+        assert!(rows.length() > 0);
+        assert!(get(&rows.get(0), "portalMaxScore").as_f64().is_some());
     }
 }
 

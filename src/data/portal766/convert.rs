@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use super::answer::{quote, tree_number, Body, Kind, Page, Row};
 use super::mapping::Entry;
-use super::side::{FigureUse, PeriodNote, PortalFigure};
+use super::side::{FigureUse, PeriodNote, PortalMetric, PortalRow};
 use crate::data::Period;
 use crate::messages::{format_trimmed, Locale};
 use crate::report::{Finding, FindingCode, Num};
@@ -211,7 +211,7 @@ fn counts(numerator: Option<f64>, denominator: Option<f64>, ratio: Option<f64>) 
 pub(super) struct Out {
     pub observations: Vec<Value>,
     pub findings: Vec<Finding>,
-    pub figures: Vec<PortalFigure>,
+    pub rows: Vec<PortalRow>,
     pub periods: Vec<PeriodNote>,
     /// Indicators that received an observation, with the entry that gave it.
     pub used: BTreeSet<String>,
@@ -488,27 +488,16 @@ fn convert_row(
     period: &str,
     out: &mut Out,
 ) {
-    let figure =
-        |metric: Option<String>, indicator: Option<String>, g: Option<&Given>, used: FigureUse, path: String| {
-            PortalFigure {
-                unit: unit.map(str::to_string),
-                department_id: row.department_id.clone(),
-                department_code: row.department_code.clone(),
-                name: row.name.clone(),
-                kind: row.kind,
-                endpoint: group.endpoint.to_string(),
-                period: period.to_string(),
-                metric,
-                indicator,
-                numerator: g.and_then(|g| g.numerator).map(Num),
-                denominator: g.and_then(|g| g.denominator).map(Num),
-                ratio: g.and_then(|g| g.ratio).map(Num),
-                portal_score: g.and_then(|g| g.score).map(Num),
-                portal_max_score: g.and_then(|g| g.max_score).map(Num),
-                used,
-                path,
-            }
-        };
+    let figure = |metric: String, indicator: Option<String>, g: &Given, used: FigureUse| PortalMetric {
+        metric,
+        indicator,
+        numerator: g.numerator.map(Num),
+        denominator: g.denominator.map(Num),
+        ratio: g.ratio.map(Num),
+        portal_score: g.score.map(Num),
+        portal_max_score: g.max_score.map(Num),
+        used,
+    };
     // The row's own total: the portal's score of this group for the unit.
     let (score, max, ratio, quality) = match &row.body {
         Body::Overview(r) => (
@@ -530,18 +519,20 @@ fn convert_row(
             )
         }
     };
-    let total = Given {
-        metric: String::new(),
-        numerator: None,
-        denominator: None,
-        ratio,
-        score,
-        max_score: max,
+    let mut shown = PortalRow {
+        unit: unit.map(str::to_string),
+        department_id: row.department_id.clone(),
+        department_code: row.department_code.clone(),
+        name: row.name.clone(),
+        kind: row.kind,
+        endpoint: group.endpoint.to_string(),
+        period: period.to_string(),
         path: row.path.clone(),
-        quality: None,
+        ratio: ratio.map(Num),
+        portal_score: score.map(Num),
+        portal_max_score: max.map(Num),
+        metrics: Vec::new(),
     };
-    out.figures
-        .push(figure(None, None, Some(&total), FigureUse::Total, row.path.clone()));
     if let Some(q) = &quality {
         out.findings.push(finding(
             FindingCode::PortalDataQuality,
@@ -565,20 +556,15 @@ fn convert_row(
         };
         mapped_codes.insert(g.metric.clone());
         let used = judge(row, unit, entry, &g, province.get(k).copied(), period, out);
-        out.figures.push(figure(
-            Some(g.metric.clone()),
-            Some(entry.indicator.clone()),
-            Some(&g),
-            used,
-            g.path.clone(),
-        ));
+        shown
+            .metrics
+            .push(figure(g.metric.clone(), Some(entry.indicator.clone()), &g, used));
     }
     if let Body::Overview(r) = &row.body {
         for (j, m) in r.metrics.iter().enumerate() {
             if mapped_codes.contains(&m.code) {
                 continue;
             }
-            let path = format!("{}.metrics[{j}]", row.path);
             let g = Given {
                 metric: m.code.clone(),
                 numerator: m.numerator,
@@ -586,7 +572,7 @@ fn convert_row(
                 ratio: m.ratio,
                 score: m.score,
                 max_score: m.max_score,
-                path: path.clone(),
+                path: format!("{}.metrics[{j}]", row.path),
                 quality: doubt(&m.data_quality_status, &m.data_quality_message),
             };
             // A metric worth 0 points is the portal's information, not part of its score.
@@ -596,10 +582,10 @@ fn convert_row(
                 FigureUse::NotMapped
             };
             quality_finding(row, unit, None, &g, period, out);
-            out.figures
-                .push(figure(Some(m.code.clone()), None, Some(&g), used, path));
+            shown.metrics.push(figure(m.code.clone(), None, &g, used));
         }
     }
+    out.rows.push(shown);
 }
 
 fn quality_finding(row: &Row, unit: Option<&str>, indicator: Option<&str>, g: &Given, period: &str, out: &mut Out) {

@@ -151,7 +151,7 @@ pub fn read_portal766(value: &Value, plan: &Plan) -> Result<Converted, Errors> {
         side: Portal766Side {
             mappings,
             periods: out.periods,
-            figures: out.figures,
+            rows: out.rows,
         },
     })
 }
@@ -399,6 +399,11 @@ pub fn finish(mut report: crate::report::Report, findings: Vec<Finding>, side: P
     });
     report.findings.dedup();
     side::note_rows(&mut report, &side.mappings);
+    let mut side = side;
+    if let Some(o) = only {
+        side.rows
+            .retain(|r| r.unit.as_deref().map_or(o.units.is_none(), |u| o.keeps_unit(u)));
+    }
     Portal766Report {
         report,
         portal766: side,

@@ -24,8 +24,9 @@ pub struct Portal766Side {
     pub mappings: Vec<MappingNote>,
     /// Each endpoint and period read: which answers (pages) made it, how many rows.
     pub periods: Vec<PeriodNote>,
-    /// Every figure of every row, as the portal gave it.
-    pub figures: Vec<PortalFigure>,
+    /// Every row of every answer, as the portal gave it (of the chosen units alone under
+    /// `options.only.units`).
+    pub rows: Vec<PortalRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,8 +56,6 @@ pub struct PeriodNote {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureUse {
-    /// The row's total for the endpoint's group: the portal's score, shown, not judged.
-    Total,
     /// Numerator and denominator, judged against the mapped indicator.
     Judged,
     /// The portal's ratio with no count behind it, judged as a percentage and flagged.
@@ -77,10 +76,11 @@ pub enum FigureUse {
     Department,
 }
 
-/// One figure of one row, as the portal gave it.
+/// One row of an answer, as the portal gave it: the unit's total for the endpoint's group
+/// and each of its metrics.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PortalFigure {
+pub struct PortalRow {
     /// The unit of the report, when the row has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -91,10 +91,25 @@ pub struct PortalFigure {
     pub kind: Kind,
     pub endpoint: String,
     pub period: String,
-    /// The metric's code (tree endpoints: `numerator/denominator` fields); absent for the
-    /// row's total.
+    /// Where in the input (a metric `j` is at `<path>.metrics[j]`).
+    pub path: String,
+    /// The portal's percentage of the group's points.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric: Option<String>,
+    pub ratio: Option<Num>,
+    /// The portal's official score for the group, as it gave it (never recomputed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portal_score: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portal_max_score: Option<Num>,
+    pub metrics: Vec<PortalMetric>,
+}
+
+/// One metric of a row (tree endpoints: the mapped fields), as the portal gave it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PortalMetric {
+    /// The metric's code (tree endpoints: `numerator/denominator` fields).
+    pub metric: String,
     /// The plan indicator it stands for, when mapped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicator: Option<String>,
@@ -111,8 +126,6 @@ pub struct PortalFigure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub portal_max_score: Option<Num>,
     pub used: FigureUse,
-    /// Where in the input.
-    pub path: String,
 }
 
 /// Appends each mapping's sentence to the explanation of every row judged on its figures.
