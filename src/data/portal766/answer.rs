@@ -1,9 +1,6 @@
 //! One saved answer of the portal, as the API returned it: checked (`code` `OK`, JSON rather
 //! than a saved HTML page, the shape of its endpoint's family) and read into rows.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{serde_message, Error, ErrorCode};
@@ -53,80 +50,173 @@ impl Kind {
 }
 
 /// A metric of an overview row.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     pub code: String,
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub numerator: Option<f64>,
-    #[serde(default)]
     pub denominator: Option<f64>,
-    #[serde(default)]
     pub ratio: Option<f64>,
-    #[serde(default)]
     pub score: Option<f64>,
-    #[serde(default)]
     pub max_score: Option<f64>,
-    #[serde(default)]
     pub data_quality_status: Option<Value>,
-    #[serde(default)]
     pub data_quality_message: Option<Value>,
 }
 
 /// A row of an overview answer (`overview` or an item of `evaluation`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OverviewRow {
     pub department_id: String,
-    #[serde(default)]
     pub department_name: Option<String>,
-    #[serde(default)]
     pub department_code: Option<String>,
-    #[serde(default)]
     pub department_type: Option<String>,
-    #[serde(default)]
     pub department_level: Option<String>,
-    #[serde(default)]
     pub total_score: Option<f64>,
-    #[serde(default)]
     pub total_max_score: Option<f64>,
-    #[serde(default)]
     pub ratio: Option<f64>,
-    #[serde(default)]
     pub metrics: Vec<Metric>,
-    #[serde(default)]
     pub data_quality_status: Option<Value>,
-    #[serde(default)]
     pub data_quality_message: Option<Value>,
 }
 
 /// A row of a tree answer (`parent` or an item of `children`): its endpoint's own fields are
 /// kept by name (`totalReceived`, `totalDossierOnlinePaymentSuccess`, …).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TreeRow {
     pub department_id: String,
-    #[serde(default)]
     pub department_name: Option<String>,
-    #[serde(default)]
     pub department_code: Option<String>,
-    #[serde(default)]
     pub level: Option<String>,
-    #[serde(flatten)]
-    pub fields: BTreeMap<String, Value>,
+    /// Every field of the row, by name.
+    pub fields: serde_json::Map<String, Value>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Pagination {
-    #[serde(default)]
     pub total: Option<f64>,
-    #[serde(default)]
     pub current_page: Option<f64>,
-    #[serde(default)]
     pub page_size: Option<f64>,
+}
+
+// Fields read by hand rather than by serde's derived readers: the derived code cost the
+// `.wasm` about 60 KB gzipped, on every page, for a door few pages use.
+
+fn of_type(path: String, key: &str, want_vi: &str, want_en: &str, got: &Value) -> Error {
+    bad(
+        format!("{path}.{key}"),
+        format!("`{key}` phải là {want_vi}, không phải `{}`", quote(&clip_value(got))),
+        format!("`{key}` must be {want_en}, not `{}`", quote(&clip_value(got))),
+    )
+}
+
+fn clip_value(v: &Value) -> String {
+    v.to_string().chars().take(40).collect()
+}
+
+/// A text field: absent or `null` is `None`.
+fn text_field(o: &serde_json::Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, Error> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(of_type(path.to_string(), key, "một chuỗi", "a string", other)),
+    }
+}
+
+/// A number field: absent or `null` is `None`.
+fn number_field(o: &serde_json::Map<String, Value>, key: &str, path: &str) -> Result<Option<f64>, Error> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => Ok(n.as_f64()),
+        Some(other) => Err(of_type(path.to_string(), key, "một số", "a number", other)),
+    }
+}
+
+fn as_object<'a>(v: &'a Value, path: &str) -> Result<&'a serde_json::Map<String, Value>, Error> {
+    v.as_object().ok_or_else(|| {
+        bad(
+            path,
+            format!("cần một đối tượng, không phải `{}`", quote(&clip_value(v))),
+            format!("an object is expected, not `{}`", quote(&clip_value(v))),
+        )
+    })
+}
+
+fn required_id(o: &serde_json::Map<String, Value>, path: &str) -> Result<String, Error> {
+    text_field(o, "departmentId", path)?.ok_or_else(|| {
+        bad(
+            format!("{path}.departmentId"),
+            "dòng không có `departmentId`",
+            "the row has no `departmentId`",
+        )
+    })
+}
+
+fn read_metric(v: &Value, path: &str) -> Result<Metric, Error> {
+    let o = as_object(v, path)?;
+    let code = text_field(o, "code", path)?.ok_or_else(|| {
+        bad(
+            format!("{path}.code"),
+            "chỉ số không có `code`",
+            "the metric has no `code`",
+        )
+    })?;
+    Ok(Metric {
+        code,
+        name: text_field(o, "name", path)?,
+        numerator: number_field(o, "numerator", path)?,
+        denominator: number_field(o, "denominator", path)?,
+        ratio: number_field(o, "ratio", path)?,
+        score: number_field(o, "score", path)?,
+        max_score: number_field(o, "maxScore", path)?,
+        data_quality_status: o.get("dataQualityStatus").cloned(),
+        data_quality_message: o.get("dataQualityMessage").cloned(),
+    })
+}
+
+fn read_overview_row(v: &Value, path: &str) -> Result<OverviewRow, Error> {
+    let o = as_object(v, path)?;
+    let metrics = match o.get("metrics") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(j, m)| read_metric(m, &format!("{path}.metrics[{j}]")))
+            .collect::<Result<_, _>>()?,
+        Some(other) => return Err(of_type(path.to_string(), "metrics", "một danh sách", "a list", other)),
+    };
+    Ok(OverviewRow {
+        department_id: required_id(o, path)?,
+        department_name: text_field(o, "departmentName", path)?,
+        department_code: text_field(o, "departmentCode", path)?,
+        department_type: text_field(o, "departmentType", path)?,
+        department_level: text_field(o, "departmentLevel", path)?,
+        total_score: number_field(o, "totalScore", path)?,
+        total_max_score: number_field(o, "totalMaxScore", path)?,
+        ratio: number_field(o, "ratio", path)?,
+        metrics,
+        data_quality_status: o.get("dataQualityStatus").cloned(),
+        data_quality_message: o.get("dataQualityMessage").cloned(),
+    })
+}
+
+fn read_tree_row(v: &Value, path: &str) -> Result<TreeRow, Error> {
+    let o = as_object(v, path)?;
+    Ok(TreeRow {
+        department_id: required_id(o, path)?,
+        department_name: text_field(o, "departmentName", path)?,
+        department_code: text_field(o, "departmentCode", path)?,
+        level: text_field(o, "level", path)?,
+        fields: o.clone(),
+    })
+}
+
+fn read_pagination(v: &Value, path: &str) -> Result<Pagination, Error> {
+    let o = as_object(v, path)?;
+    Ok(Pagination {
+        total: number_field(o, "total", path)?,
+        current_page: number_field(o, "currentPage", path)?,
+        page_size: number_field(o, "pageSize", path)?,
+    })
 }
 
 /// A row of either family, with what the conversion needs.
@@ -262,11 +352,10 @@ pub fn read_page(answer: &Value, family: Family, path: &str) -> Result<Page, Vec
     }
     let pagination = match data.get("pagination") {
         None | Some(Value::Null) => None,
-        Some(v) => match serde_json::from_value::<Pagination>(v.clone()) {
+        Some(v) => match read_pagination(v, &format!("{path}.data.pagination")) {
             Ok(p) => Some(p),
             Err(e) => {
-                let m = serde_message(&e.to_string());
-                errors.push(bad(format!("{path}.data.pagination"), m.vi, m.en));
+                errors.push(e);
                 None
             }
         },
@@ -290,13 +379,9 @@ fn read_row(v: &Value, family: Family, is_province: bool, path: String) -> Resul
     if let Some(o) = raw.as_object_mut() {
         o.remove("stt");
     }
-    let serde_err = |e: serde_json::Error| {
-        let m = serde_message(&e.to_string());
-        bad(path.clone(), m.vi, m.en)
-    };
     let (id, code, name, level_text, body) = match family {
         Family::Overview => {
-            let r: OverviewRow = serde_json::from_value(v.clone()).map_err(serde_err)?;
+            let r = read_overview_row(v, &path)?;
             let level = match (r.department_type.as_deref(), r.department_level.as_deref()) {
                 (Some("PROVINCIAL_DEPARTMENT"), _) => Some("DEPARTMENT".to_string()),
                 (_, Some(l)) => Some(l.to_string()),
@@ -312,7 +397,7 @@ fn read_row(v: &Value, family: Family, is_province: bool, path: String) -> Resul
             )
         }
         Family::Tree => {
-            let r: TreeRow = serde_json::from_value(v.clone()).map_err(serde_err)?;
+            let r = read_tree_row(v, &path)?;
             (
                 r.department_id.clone(),
                 r.department_code.clone(),

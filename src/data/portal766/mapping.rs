@@ -4,10 +4,11 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::answer::{Family, ENDPOINTS};
-use crate::error::{serde_message, Error, ErrorCode, Errors};
+use crate::error::{Error, ErrorCode, Errors};
 use crate::messages::Text;
 use crate::plan::{Measure, Plan};
 
@@ -20,35 +21,32 @@ pub const PORTAL766_MAPPING_SCHEMA_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/portal766-mapping.schema.json"));
 
 /// A mapping file: the plan it belongs to, the metrics mapped and those left out.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Mapping {
-    #[serde(rename = "$schema", default, skip_serializing)]
-    pub schema: Option<String>,
     pub format_version: u32,
     /// The rule pack's `plan.id`.
     pub plan: String,
     pub mappings: Vec<Entry>,
-    #[serde(default)]
     pub left_out: Vec<LeftOut>,
 }
 
 /// One metric standing for one indicator.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Entry {
     pub indicator: String,
     pub endpoint: String,
     /// Overview endpoints: the metric's `code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metric: Option<String>,
     /// Tree endpoints: the row fields holding the numerator and the denominator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub numerator: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub denominator: Option<String>,
     /// Tree endpoints, optional: the row field holding the portal's percentage of the two.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<String>,
     /// How the portal's measure differs from the plan's, in both languages.
     pub difference: Text,
@@ -66,13 +64,12 @@ impl Entry {
 }
 
 /// A metric deliberately not mapped, and why.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LeftOut {
     pub endpoint: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metric: Option<String>,
-    #[serde(default)]
     pub indicators: Vec<String>,
     pub reason: Text,
 }
@@ -85,14 +82,7 @@ fn bad(path: String, vi: String, en: String) -> Error {
 /// at most one metric per indicator and one indicator per metric, each entry of its
 /// endpoint's family, each sentence written in both languages.
 pub fn read_mapping(value: &serde_json::Value, plan: &Plan, path: &str) -> Result<Mapping, Errors> {
-    let mapping: Mapping = serde_json::from_value(value.clone()).map_err(|e| {
-        let m = serde_message(&e.to_string());
-        bad(
-            path.to_string(),
-            format!("bảng ánh xạ 766: {}", m.vi),
-            format!("the 766 mapping: {}", m.en),
-        )
-    })?;
+    let mapping = parse(value, path).map_err(Errors::one)?;
     let mut errors = Vec::new();
     if mapping.format_version != 1 {
         errors.push(bad(
@@ -209,4 +199,134 @@ pub(super) fn resolve(given: Option<&serde_json::Value>, plan: &Plan) -> Result<
         )));
     }
     read_mapping(&embedded, plan, "$.mapping")
+}
+
+// Read by hand rather than by serde's derived readers, as the answers are (for the `.wasm`'s
+// size): unknown fields are refused, as the schema says.
+
+fn wrong(path: String, vi: &str, en: &str) -> Error {
+    bad(path, format!("bảng ánh xạ 766: {vi}"), format!("the 766 mapping: {en}"))
+}
+
+fn fields<'a>(v: &'a Value, path: &str, known: &[&str]) -> Result<&'a Map<String, Value>, Error> {
+    let o = v
+        .as_object()
+        .ok_or_else(|| wrong(path.to_string(), "cần một đối tượng", "an object is expected"))?;
+    if let Some(k) = o.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(bad(
+            format!("{path}.{k}"),
+            format!("bảng ánh xạ 766: trường `{k}` không được hỗ trợ"),
+            format!("the 766 mapping: field `{k}` is not supported"),
+        ));
+    }
+    Ok(o)
+}
+
+fn text_of(o: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, Error> {
+    match o.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(wrong(format!("{path}.{key}"), "cần một chuỗi", "a string is expected")),
+    }
+}
+
+fn required(o: &Map<String, Value>, key: &str, path: &str) -> Result<String, Error> {
+    text_of(o, key, path)?.ok_or_else(|| wrong(format!("{path}.{key}"), "thiếu trường này", "this field is missing"))
+}
+
+fn sentence(o: &Map<String, Value>, key: &str, path: &str) -> Result<Text, Error> {
+    let at = format!("{path}.{key}");
+    let v = o
+        .get(key)
+        .ok_or_else(|| wrong(at.clone(), "thiếu trường này", "this field is missing"))?;
+    let t = fields(v, &at, &["vi", "en"])?;
+    Ok(Text::new(
+        text_of(t, "vi", &at)?.unwrap_or_default(),
+        text_of(t, "en", &at)?.unwrap_or_default(),
+    ))
+}
+
+fn list<'a>(o: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a [Value], Error> {
+    match o.get(key) {
+        None => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items),
+        Some(_) => Err(wrong(
+            format!("{path}.{key}"),
+            "cần một danh sách",
+            "a list is expected",
+        )),
+    }
+}
+
+fn parse(value: &Value, path: &str) -> Result<Mapping, Error> {
+    let o = fields(
+        value,
+        path,
+        &["$schema", "formatVersion", "plan", "mappings", "leftOut"],
+    )?;
+    let format_version = match o.get("formatVersion") {
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
+        _ => {
+            return Err(wrong(
+                format!("{path}.formatVersion"),
+                "cần `formatVersion` là một số",
+                "`formatVersion` must be a number",
+            ))
+        }
+    };
+    if !o.contains_key("mappings") {
+        return Err(wrong(
+            format!("{path}.mappings"),
+            "thiếu trường này",
+            "this field is missing",
+        ));
+    }
+    let mut mappings = Vec::new();
+    for (i, e) in list(o, "mappings", path)?.iter().enumerate() {
+        let at = format!("{path}.mappings[{i}]");
+        let f = fields(
+            e,
+            &at,
+            &[
+                "indicator",
+                "endpoint",
+                "metric",
+                "numerator",
+                "denominator",
+                "ratio",
+                "difference",
+            ],
+        )?;
+        mappings.push(Entry {
+            indicator: required(f, "indicator", &at)?,
+            endpoint: required(f, "endpoint", &at)?,
+            metric: text_of(f, "metric", &at)?,
+            numerator: text_of(f, "numerator", &at)?,
+            denominator: text_of(f, "denominator", &at)?,
+            ratio: text_of(f, "ratio", &at)?,
+            difference: sentence(f, "difference", &at)?,
+        });
+    }
+    let mut left_out = Vec::new();
+    for (i, e) in list(o, "leftOut", path)?.iter().enumerate() {
+        let at = format!("{path}.leftOut[{i}]");
+        let f = fields(e, &at, &["endpoint", "metric", "indicators", "reason"])?;
+        let indicators = list(f, "indicators", &at)?
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| wrong(format!("{at}.indicators"), "cần các chuỗi", "strings are expected"))?;
+        left_out.push(LeftOut {
+            endpoint: required(f, "endpoint", &at)?,
+            metric: text_of(f, "metric", &at)?,
+            indicators,
+            reason: sentence(f, "reason", &at)?,
+        });
+    }
+    Ok(Mapping {
+        format_version,
+        plan: required(o, "plan", path)?,
+        mappings,
+        left_out,
+    })
 }
