@@ -10,6 +10,7 @@ mod catalogue;
 mod hostile;
 mod javascript;
 mod plans_2026;
+mod portal766;
 mod scenarios;
 mod tape;
 

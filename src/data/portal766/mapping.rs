@@ -1,0 +1,332 @@
+//! Which 766 metric stands for which plan indicator: a data file beside the rule pack
+//! (`src/plan/can_tho_2021_2025.portal766.json`, schema `portal766-mapping.schema.json`),
+//! each entry with a sentence in both languages on how the two measures differ.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::answer::{Family, ENDPOINTS};
+use crate::error::{Error, ErrorCode, Errors};
+use crate::messages::Text;
+use crate::plan::{Measure, Plan};
+
+/// The mapping for the embedded Cần Thơ 2021–2025 plan.
+pub const EMBEDDED_PORTAL766_MAPPING_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/can_tho_2021_2025.portal766.json"));
+
+/// The JSON Schema of a mapping file (for editors).
+pub const PORTAL766_MAPPING_SCHEMA_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/portal766-mapping.schema.json"));
+
+/// A mapping file: the plan it belongs to, the metrics mapped and those left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Mapping {
+    pub format_version: u32,
+    /// The rule pack's `plan.id`.
+    pub plan: String,
+    pub mappings: Vec<Entry>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// One metric standing for one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    pub indicator: String,
+    pub endpoint: String,
+    /// Overview endpoints: the metric's `code`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+    /// Tree endpoints: the row fields holding the numerator and the denominator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<String>,
+    /// Tree endpoints, optional: the row field holding the portal's percentage of the two.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<String>,
+    /// How the portal's measure differs from the plan's, in both languages.
+    pub difference: Text,
+}
+
+impl Entry {
+    /// The metric's name in findings and the side table: the code, or `numerator/denominator`.
+    pub fn metric_name(&self) -> String {
+        match (&self.metric, &self.numerator, &self.denominator) {
+            (Some(m), _, _) => m.clone(),
+            (None, Some(n), Some(d)) => format!("{n}/{d}"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A metric deliberately not mapped, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeftOut {
+    pub endpoint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+    pub indicators: Vec<String>,
+    pub reason: Text,
+}
+
+fn bad(path: String, vi: String, en: String) -> Error {
+    Error::new(ErrorCode::Portal766BadMapping, path, vi, en)
+}
+
+/// Reads and checks a mapping against `plan`: every indicator exists and is a percentage,
+/// at most one metric per indicator and one indicator per metric, each entry of its
+/// endpoint's family, each sentence written in both languages.
+pub fn read_mapping(value: &serde_json::Value, plan: &Plan, path: &str) -> Result<Mapping, Errors> {
+    let mapping = parse(value, path).map_err(Errors::one)?;
+    let mut errors = Vec::new();
+    if mapping.format_version != 1 {
+        errors.push(bad(
+            format!("{path}.formatVersion"),
+            format!("chỉ hỗ trợ `formatVersion` 1, không phải `{}`", mapping.format_version),
+            format!("only `formatVersion` 1 is supported, not `{}`", mapping.format_version),
+        ));
+    }
+    if mapping.plan != plan.plan.id {
+        errors.push(bad(
+            format!("{path}.plan"),
+            format!(
+                "bảng ánh xạ dành cho kế hoạch `{}`, không phải `{}`",
+                mapping.plan, plan.plan.id
+            ),
+            format!("the mapping is for the plan `{}`, not `{}`", mapping.plan, plan.plan.id),
+        ));
+    }
+    let mut indicators = BTreeSet::new();
+    let mut metrics = BTreeSet::new();
+    for (i, e) in mapping.mappings.iter().enumerate() {
+        let at = format!("{path}.mappings[{i}]");
+        match plan.indicator(&e.indicator) {
+            None => errors.push(bad(
+                format!("{at}.indicator"),
+                format!("kế hoạch không có chỉ tiêu `{}`", e.indicator),
+                format!("the plan has no indicator `{}`", e.indicator),
+            )),
+            Some(ind) if ind.measure != Measure::Percentage => errors.push(bad(
+                format!("{at}.indicator"),
+                format!("chỉ tiêu `{}` không đo bằng tỷ lệ phần trăm", e.indicator),
+                format!("the indicator `{}` is not a percentage", e.indicator),
+            )),
+            Some(_) => {}
+        }
+        if !indicators.insert(e.indicator.as_str()) {
+            errors.push(bad(
+                format!("{at}.indicator"),
+                format!("chỉ tiêu `{}` được ánh xạ hai lần", e.indicator),
+                format!("the indicator `{}` is mapped twice", e.indicator),
+            ));
+        }
+        let family = ENDPOINTS.iter().find(|(name, _)| *name == e.endpoint).map(|(_, f)| *f);
+        let shape_ok = match family {
+            None => {
+                errors.push(bad(
+                    format!("{at}.endpoint"),
+                    format!("không biết endpoint `{}`", e.endpoint),
+                    format!("unknown endpoint `{}`", e.endpoint),
+                ));
+                true
+            }
+            Some(Family::Overview) => e.metric.is_some() && e.numerator.is_none() && e.denominator.is_none(),
+            Some(Family::Tree) => e.metric.is_none() && e.numerator.is_some() && e.denominator.is_some(),
+        };
+        if !shape_ok {
+            errors.push(bad(
+                at.clone(),
+                "endpoint tổng quan cần `metric`; endpoint dạng cây cần `numerator` và `denominator`".to_string(),
+                "an overview endpoint needs `metric`; a tree endpoint needs `numerator` and `denominator`".to_string(),
+            ));
+        }
+        if !metrics.insert((e.endpoint.as_str(), e.metric_name())) {
+            errors.push(bad(
+                at.clone(),
+                format!("chỉ số `{}` của `{}` được ánh xạ hai lần", e.metric_name(), e.endpoint),
+                format!("the metric `{}` of `{}` is mapped twice", e.metric_name(), e.endpoint),
+            ));
+        }
+        if e.difference.vi.trim().is_empty() || e.difference.en.trim().is_empty() {
+            errors.push(bad(
+                format!("{at}.difference"),
+                "cần một câu bằng cả tiếng Việt và tiếng Anh nói hai thước đo khác nhau thế nào".to_string(),
+                "a sentence in both Vietnamese and English on how the two measures differ is required".to_string(),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(mapping)
+    } else {
+        Err(Errors(errors))
+    }
+}
+
+/// The mapping an evaluation uses: the input's own, or the embedded plan's.
+pub(super) fn resolve(given: Option<&serde_json::Value>, plan: &Plan) -> Result<Mapping, Errors> {
+    if let Some(v) = given {
+        return read_mapping(v, plan, "$.mapping");
+    }
+    let embedded: serde_json::Value = serde_json::from_str(EMBEDDED_PORTAL766_MAPPING_JSON).map_err(|_| {
+        Errors::one(Error::new(
+            ErrorCode::Internal,
+            "$",
+            "bảng ánh xạ 766 gắn sẵn không đọc được",
+            "the embedded 766 mapping cannot be read",
+        ))
+    })?;
+    let plan_of = embedded
+        .get("plan")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default();
+    if plan_of != plan.plan.id {
+        return Err(Errors::one(Error::new(
+            ErrorCode::Portal766NoMapping,
+            "$.mapping",
+            format!(
+                "kế hoạch `{}` không có bảng ánh xạ chỉ số 766 gắn sẵn: hãy đưa `mapping`",
+                plan.plan.id
+            ),
+            format!(
+                "the plan `{}` has no embedded 766 mapping: give one as `mapping`",
+                plan.plan.id
+            ),
+        )));
+    }
+    read_mapping(&embedded, plan, "$.mapping")
+}
+
+// Read by hand rather than by serde's derived readers, as the answers are (for the `.wasm`'s
+// size): unknown fields are refused, as the schema says.
+
+fn wrong(path: String, vi: &str, en: &str) -> Error {
+    bad(path, format!("bảng ánh xạ 766: {vi}"), format!("the 766 mapping: {en}"))
+}
+
+fn fields<'a>(v: &'a Value, path: &str, known: &[&str]) -> Result<&'a Map<String, Value>, Error> {
+    let o = v
+        .as_object()
+        .ok_or_else(|| wrong(path.to_string(), "cần một đối tượng", "an object is expected"))?;
+    if let Some(k) = o.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(bad(
+            format!("{path}.{k}"),
+            format!("bảng ánh xạ 766: trường `{k}` không được hỗ trợ"),
+            format!("the 766 mapping: field `{k}` is not supported"),
+        ));
+    }
+    Ok(o)
+}
+
+fn text_of(o: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, Error> {
+    match o.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(wrong(format!("{path}.{key}"), "cần một chuỗi", "a string is expected")),
+    }
+}
+
+fn required(o: &Map<String, Value>, key: &str, path: &str) -> Result<String, Error> {
+    text_of(o, key, path)?.ok_or_else(|| wrong(format!("{path}.{key}"), "thiếu trường này", "this field is missing"))
+}
+
+fn sentence(o: &Map<String, Value>, key: &str, path: &str) -> Result<Text, Error> {
+    let at = format!("{path}.{key}");
+    let v = o
+        .get(key)
+        .ok_or_else(|| wrong(at.clone(), "thiếu trường này", "this field is missing"))?;
+    let t = fields(v, &at, &["vi", "en"])?;
+    Ok(Text::new(
+        text_of(t, "vi", &at)?.unwrap_or_default(),
+        text_of(t, "en", &at)?.unwrap_or_default(),
+    ))
+}
+
+fn list<'a>(o: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a [Value], Error> {
+    match o.get(key) {
+        None => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items),
+        Some(_) => Err(wrong(
+            format!("{path}.{key}"),
+            "cần một danh sách",
+            "a list is expected",
+        )),
+    }
+}
+
+fn parse(value: &Value, path: &str) -> Result<Mapping, Error> {
+    let o = fields(
+        value,
+        path,
+        &["$schema", "formatVersion", "plan", "mappings", "leftOut"],
+    )?;
+    let format_version = match o.get("formatVersion") {
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
+        _ => {
+            return Err(wrong(
+                format!("{path}.formatVersion"),
+                "cần `formatVersion` là một số",
+                "`formatVersion` must be a number",
+            ))
+        }
+    };
+    if !o.contains_key("mappings") {
+        return Err(wrong(
+            format!("{path}.mappings"),
+            "thiếu trường này",
+            "this field is missing",
+        ));
+    }
+    let mut mappings = Vec::new();
+    for (i, e) in list(o, "mappings", path)?.iter().enumerate() {
+        let at = format!("{path}.mappings[{i}]");
+        let f = fields(
+            e,
+            &at,
+            &[
+                "indicator",
+                "endpoint",
+                "metric",
+                "numerator",
+                "denominator",
+                "ratio",
+                "difference",
+            ],
+        )?;
+        mappings.push(Entry {
+            indicator: required(f, "indicator", &at)?,
+            endpoint: required(f, "endpoint", &at)?,
+            metric: text_of(f, "metric", &at)?,
+            numerator: text_of(f, "numerator", &at)?,
+            denominator: text_of(f, "denominator", &at)?,
+            ratio: text_of(f, "ratio", &at)?,
+            difference: sentence(f, "difference", &at)?,
+        });
+    }
+    let mut left_out = Vec::new();
+    for (i, e) in list(o, "leftOut", path)?.iter().enumerate() {
+        let at = format!("{path}.leftOut[{i}]");
+        let f = fields(e, &at, &["endpoint", "metric", "indicators", "reason"])?;
+        let indicators = list(f, "indicators", &at)?
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| wrong(format!("{at}.indicators"), "cần các chuỗi", "strings are expected"))?;
+        left_out.push(LeftOut {
+            endpoint: required(f, "endpoint", &at)?,
+            metric: text_of(f, "metric", &at)?,
+            indicators,
+            reason: sentence(f, "reason", &at)?,
+        });
+    }
+    Ok(Mapping {
+        format_version,
+        plan: required(o, "plan", path)?,
+        mappings,
+        left_out,
+    })
+}
