@@ -203,7 +203,7 @@ export class CchcProgressCard extends CchcElement {
     const top = el(
       'div',
       { class: 'top' },
-      el('p', { class: 'muted' }, t('clause', locale, info.clause)),
+      info.clause ? el('p', { class: 'muted' }, t('clause', locale, info.clause)) : null,
       el('p', { class: 'trend' }, el('span', { class: 'verdict-label' }, `${verdictLabel}: `), badge(status, locale)),
     );
     card.append(header, top);

@@ -64,7 +64,9 @@ const T = {
     vi: (ind) => `Kế hoạch không có chỉ tiêu \`${ind}\`.`,
     en: (ind) => `The plan has no target \`${ind}\`.`,
   },
-  clause: { vi: (c) => `Khoản ${c}`, en: (c) => `Clause ${c}` },
+  // A target of a format-2 pack may cite its document and part instead of a clause (its
+  // sentence says where it comes from): no clause, no label.
+  clause: { vi: (c) => (c ? `Khoản ${c}` : ''), en: (c) => (c ? `Clause ${c}` : '') },
   status: { vi: 'Trạng thái', en: 'Status' },
   value: { vi: 'Giá trị', en: 'Value' },
   latest: { vi: (p) => `Số liệu mới nhất: kỳ ${p}`, en: (p) => `Latest figures: ${p}` },

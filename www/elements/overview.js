@@ -160,7 +160,7 @@ export class CchcOverview extends CchcElement {
         el(
           'tr',
           { 'data-indicator': row.indicator, 'data-level': row.level, 'data-verdict': row.verdict, 'data-key': `review/${row.indicator}/${row.level}` },
-          el('th', { scope: 'row' }, (info?.title ?? null)?.[locale] ?? row.title, el('br'), el('span', { class: 'muted' }, t('clause', locale, row.clause))),
+          el('th', { scope: 'row' }, (info?.title ?? null)?.[locale] ?? row.title, row.clause ? [el('br'), el('span', { class: 'muted' }, t('clause', locale, row.clause))] : null),
           el('td', { class: 'level', 'data-label': t('level', locale) }, levelShort(row.level, locale)),
           el('td', { class: 'num', 'data-label': t('deadlineFigure', locale) }, value, el('br'), el('span', { class: 'muted' }, when)),
           el(
@@ -234,7 +234,7 @@ export class CchcOverview extends CchcElement {
       for (const r of rows) counts[r.status] += 1;
       const box = el('section', { class: 'area', 'data-area': area.id, 'aria-labelledby': areaId });
       box.append(
-        el('div', { class: 'area-head' }, el(h2, { id: areaId, class: 'subheading' }, `${area.titles[locale]} `, el('span', { class: 'muted' }, `(${t('clause', locale, area.clause)})`)), el('p', { class: 'muted' }, t('targets', locale, rows.length))),
+        el('div', { class: 'area-head' }, el(h2, { id: areaId, class: 'subheading' }, `${area.titles[locale]} `, area.clause ? el('span', { class: 'muted' }, `(${t('clause', locale, area.clause)})`) : null), el('p', { class: 'muted' }, t('targets', locale, rows.length))),
         countsList(counts, locale),
       );
       const table = el(
@@ -262,7 +262,7 @@ export class CchcOverview extends CchcElement {
           el(
             'tr',
             { 'data-indicator': r.indicator, 'data-status': r.status, 'data-key': r.indicator },
-            el('th', { scope: 'row' }, titleIn(r), el('br'), el('span', { class: 'muted' }, t('clause', locale, r.clause))),
+            el('th', { scope: 'row' }, titleIn(r), r.clause ? [el('br'), el('span', { class: 'muted' }, t('clause', locale, r.clause))] : null),
             el('td', { class: 'num', 'data-label': t('value', locale) }, value),
             el('td', { class: 'num', 'data-label': t('requirement', locale) }, requirementText(r, locale)),
             el('td', { 'data-label': t('gap', locale) }, r.value === null || r.value === undefined ? '—' : unbroken(gapText(r, locale))),
