@@ -1,0 +1,30 @@
+// The size of what a citizen's page downloads is a feature with a budget: this test fails
+// `make test` when the package's `.wasm` (gzipped, as a portal's server sends it) or the
+// widgets' module passes its budget. It judges bytes, never time. Where the bytes go:
+// `node tests/js/tools/size-profile.mjs` (also printed by `make bench`).
+//
+// The budgets are the sizes of the last reviewed build plus a little room. Raising one is a
+// decision, made in the commit that needs it and said in its message; issue 22's aim for the
+// widgets' `.wasm` (110 KiB gzipped) is far below them and not met (README, Performance).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
+const KiB = 1024;
+const BUDGETS = {
+  'cchc_progress_bg.wasm': 0 * KiB,
+  'elements/index.js': 0 * KiB,
+};
+
+for (const [file, budget] of Object.entries(BUDGETS)) {
+  test(`${file}: at most ${(budget / KiB).toFixed(0)} KiB gzipped`, () => {
+    const raw = readFileSync(join(pkg, file));
+    const gz = gzipSync(raw, { level: 9 }).length;
+    console.log(`# ${file}: ${raw.length} B raw, ${gz} B (${(gz / KiB).toFixed(1)} KiB) gzipped; budget ${(budget / KiB).toFixed(0)} KiB`);
+    assert.ok(gz <= budget, `${file} is ${(gz / KiB).toFixed(1)} KiB gzipped, over its budget of ${(budget / KiB).toFixed(0)} KiB: see where the bytes go with tests/js/tools/size-profile.mjs`);
+  });
+}
