@@ -9,10 +9,14 @@ use std::path::Path;
 
 const FILES: [&str; 2] = ["can_tho_2021_2025.json", "rule-pack.schema.json"];
 
+/// The mapping of the national portal's 766 metrics to the embedded plan's indicators, and
+/// its schema (`src/data/portal766/`), embedded the same way.
+const PORTAL766_FILES: [&str; 2] = ["can_tho_2021_2025.portal766.json", "portal766-mapping.schema.json"];
+
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=build.rs");
     let out = std::env::var("OUT_DIR")?;
-    for name in FILES {
+    for name in FILES.iter().chain(PORTAL766_FILES.iter()) {
         let source = Path::new("src/plan").join(name);
         println!("cargo:rerun-if-changed={}", source.display());
         let text = std::fs::read_to_string(&source)?;

@@ -6,7 +6,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
@@ -33,6 +33,12 @@ Options (each overrides the same field of the input):
   --only-units ID,ID        only these units' rows (options.only.units)
   --context FILE            a JSON file with the rest of the input for CSV data: asOf,
                             locale, label, options and units (what evaluateCsv takes)
+  --portal766 ENDPOINT@PERIOD=FILE
+                            a saved answer of the National Public Service Portal's 766 index
+                            (repeat for several endpoints, periods and pages), e.g.
+                            --portal766 dossier-digitized@2026=digitized-2026.json; the rest
+                            (asOf, unitMap, units…) from --context. A JSON data file with
+                            "answers": [{ endpoint, period, file }] is such a manifest too
   --plan FILE               another rule pack (JSON) instead of the embedded Cần Thơ plan
   --format json|csv         the data's format (by default from the file's extension)
   --pretty                  indented JSON
@@ -144,6 +150,7 @@ function main(argv) {
         'only-indicators': { type: 'string' },
         'only-units': { type: 'string' },
         context: { type: 'string' },
+        portal766: { type: 'string', multiple: true },
         plan: { type: 'string' },
         format: { type: 'string' },
         pretty: { type: 'boolean' },
@@ -168,6 +175,7 @@ function main(argv) {
   }
   const [command, data, ...extra] = positionals;
   if (command !== 'report') throw usage(command ? `unknown command \`${command}\`: the command is \`report\`` : 'no command: the command is `report`');
+  if (values.portal766) return portal766(engineFor(values, Engine), values, data, extra);
   if (!data) throw usage('no data: give a JSON or CSV file, or `-` for standard input');
   if (extra.length) throw usage(`one data file only, got also \`${extra.join('`, `')}\``);
   const format = values.format ?? (extname(data).toLowerCase() === '.csv' ? 'csv' : 'json');
@@ -183,6 +191,8 @@ function main(argv) {
   }
   const set = overrides(values);
   const text = read(data, 'the data');
+  const manifest = format === 'json' ? portal766Manifest(text) : null;
+  if (manifest) return writeReport(values, evaluate766(engine, manifest, data, set));
   let report;
   try {
     if (format === 'csv') {
@@ -204,6 +214,10 @@ function main(argv) {
     if (e instanceof Exit) throw e;
     throw refused(e);
   }
+  writeReport(values, report);
+}
+
+function writeReport(values, report) {
   const out = `${inlineSafe(JSON.stringify(report, null, values.pretty ? 2 : undefined))}\n`;
   if (values.output) {
     try {
@@ -223,6 +237,54 @@ process.stdout.on('error', (e) => {
   if (e.code !== 'EPIPE') throw e;
   process.exit(CLOSED);
 });
+
+// --- The national portal's 766 answers ---------------------------------------------------
+
+function engineFor(values, Engine) {
+  try {
+    return values.plan ? Engine.fromPlan(read(values.plan, 'the rule pack')) : new Engine();
+  } catch (e) {
+    if (e instanceof Exit) throw e;
+    throw refused(e);
+  }
+}
+
+/** `--portal766 ENDPOINT@PERIOD=FILE …` with `--context`: each file's text is the answer as saved. */
+function portal766(engine, values, data, extra) {
+  if (data || extra.length) throw usage(`with --portal766 the answers are the data: no other data file (got \`${[data, ...extra].join('`, `')}\`)`);
+  const answers = values.portal766.map((spec) => {
+    const m = /^([a-z0-9-]+)@([^=]+)=(.+)$/.exec(spec);
+    if (!m) throw usage(`--portal766 \`${spec}\` is not ENDPOINT@PERIOD=FILE (e.g. dossier-digitized@2026=answer.json)`);
+    return { endpoint: m[1], period: m[2], name: m[3], answer: read(m[3], 'the 766 answer') };
+  });
+  const context = values.context ? readJson(values.context, 'the context') : {};
+  writeReport(values, evaluate766(engine, { ...context, answers }, null, overrides(values)));
+}
+
+/** A JSON data file that lists 766 answers (`answers: [{ endpoint, period, file }]`), or null. */
+function portal766Manifest(text) {
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === 'object' && Array.isArray(v.answers) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function evaluate766(engine, manifest, path, set) {
+  const base = path && path !== '-' ? dirname(resolve(path)) : process.cwd();
+  const { answers, ...rest } = manifest;
+  const list = answers.map((a) => {
+    if (!a || typeof a !== 'object' || typeof a.file !== 'string') return a; // the engine says what is wrong
+    const { file, ...entry } = a;
+    return { name: file, ...entry, answer: read(resolve(base, file), 'the 766 answer') };
+  });
+  try {
+    return engine.evaluatePortal766(list, apply(rest, set));
+  } catch (e) {
+    throw refused(e);
+  }
+}
 
 try {
   main(process.argv.slice(2));

@@ -212,6 +212,26 @@ error_codes! {
     RulePackBadPeriod = "RULE_PACK_BAD_PERIOD",
     /// A number that is not finite.
     RulePackNotANumber = "RULE_PACK_NOT_A_NUMBER",
+    // The national portal's 766 answers (`evaluatePortal766`).
+    /// An answer given as text that is not JSON.
+    Portal766InvalidJson = "PORTAL766_INVALID_JSON",
+    /// An answer that is an HTML page (a login or error page saved instead of the API's JSON).
+    Portal766Html = "PORTAL766_HTML",
+    /// An answer whose `code` is not `OK`: the portal refused the request.
+    Portal766NotOk = "PORTAL766_NOT_OK",
+    /// An endpoint the reader does not know.
+    Portal766UnknownEndpoint = "PORTAL766_UNKNOWN_ENDPOINT",
+    /// An answer without what its endpoint's family has (`data.overview` and
+    /// `data.evaluation`, or `data.parent` and `data.children`), or a field of the wrong type.
+    Portal766BadAnswer = "PORTAL766_BAD_ANSWER",
+    /// A `unitMap` entry naming a unit that is not in `units`.
+    Portal766UnknownUnit = "PORTAL766_UNKNOWN_UNIT",
+    /// No mapping of 766 metrics to the plan's indicators: the rule pack is not the embedded
+    /// plan and the input gives no `mapping`.
+    Portal766NoMapping = "PORTAL766_NO_MAPPING",
+    /// A mapping that names an unknown or non-percentage indicator, maps one indicator or
+    /// metric twice, or lacks a sentence on how the measures differ.
+    Portal766BadMapping = "PORTAL766_BAD_MAPPING",
     // Faults of the engine itself.
     /// A fault of the engine itself: please report it.
     Internal = "INTERNAL",

@@ -40,9 +40,10 @@ pub mod hierarchy;
 mod input;
 mod lowercase;
 mod period;
+pub mod portal766;
 
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
-pub(crate) use input::{clip, CsvRow, RowReader};
+pub(crate) use input::{check_text_size, clip, CsvRow, RowReader};
 pub use input::{
     parse_input, read_input, too_deep, Input, Observation, Options, Reading, Selection, TextMode, TrendMethod, Unit,
     MAX_DEPTH, MAX_ERRORS, MAX_NUMBER, MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS,

@@ -733,6 +733,30 @@ pub enum FindingCode {
     /// under a district that ended, a commune older than its district): on those days it
     /// attaches to the nearest ancestor valid that day, and its figures roll up there.
     ParentNotValid,
+    // The national portal's 766 answers (`src/data/portal766/`).
+    /// A metric with no count behind it (`numerator`/`denominator` `null`) but a `ratio`: the
+    /// portal's ratio is used as a percentage, never a count invented for it.
+    PortalRatioWithoutCounts,
+    /// `0/0`: no dossiers in the period. No data, never 0 % or 100 %.
+    PortalNoDossiers,
+    /// A metric with neither counts nor a ratio.
+    PortalNoFigure,
+    /// A `ratio` that disagrees with its numerator and denominator: the counts are used.
+    PortalRatioMismatch,
+    /// The portal's own doubt about a figure (`dataQualityStatus` / `dataQualityMessage`).
+    PortalDataQuality,
+    /// Fewer (or more) rows than `pagination.total` over the pages of one period.
+    PortalPageMissing,
+    /// The same unit twice in one period with the same figures: kept once.
+    PortalDuplicateRow,
+    /// The same unit twice in one period with different figures: both left out.
+    PortalConflictingRows,
+    /// A row whose unit the unit mapping does not name: left out.
+    PortalUnitNotMapped,
+    /// A department mapped to a commune, or a commune to a city-level unit: left out.
+    PortalUnitKindMismatch,
+    /// A unit's counts equal the province's (a figure set province-wide): left out.
+    PortalRepeatsProvince,
 }
 
 impl FindingCode {
@@ -748,13 +772,26 @@ impl FindingCode {
                 | FindingCode::UnitWithoutParent
                 | FindingCode::BidiControlInText
                 | FindingCode::ParentNotValid
+                | FindingCode::PortalRatioWithoutCounts
+                | FindingCode::PortalRatioMismatch
+                | FindingCode::PortalDataQuality
+                | FindingCode::PortalPageMissing
+                | FindingCode::PortalDuplicateRow
         )
     }
 
     /// Errors are problems in the data; warnings are notes (an observation dated after the
     /// as-of date is left out, but is not wrong).
     pub fn severity(self) -> Severity {
-        if self.unusable() && self != FindingCode::AfterAsOf {
+        // No dossiers, no figure, a province-wide figure: left out, but nothing is wrong.
+        let quiet = matches!(
+            self,
+            FindingCode::AfterAsOf
+                | FindingCode::PortalNoDossiers
+                | FindingCode::PortalNoFigure
+                | FindingCode::PortalRepeatsProvince
+        );
+        if self.unusable() && !quiet {
             Severity::Error
         } else {
             Severity::Warning

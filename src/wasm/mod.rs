@@ -616,3 +616,50 @@ pub fn version() -> String {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
+
+/// The National Public Service Portal's 766 answers (see `data::portal766`), in a block of
+/// its own.
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// Evaluates the portal's saved answers: `answers` is the list `[{ endpoint, period,
+    /// answer }]` (or its JSON text), each `answer` the API's JSON as saved (an object, or the
+    /// file's text); `options` the rest of the input (`asOf`, `locale`, `label`, `options`,
+    /// `units`, `unitMap`, `mapping`). Returns the report of `evaluate` with `portal766`, the
+    /// portal's figures and scores, beside it.
+    #[wasm_bindgen(js_name = evaluatePortal766, unchecked_return_type = "Portal766Report")]
+    pub fn evaluate_portal766(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Portal766Answer[] | string")] answers: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Portal766Options")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let engine = self.engine()?;
+        let answers = match js_text(&answers, TextKind::Json).map_err(into_js_error)? {
+            Some(text) => {
+                crate::data::check_text_size(&text, "JSON").map_err(into_js_error)?;
+                serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
+                    let m = crate::error::serde_message(&e.to_string());
+                    into_js_error(Error::new(ErrorCode::InputInvalidJson, "$.answers", m.vi, m.en).into())
+                })?
+            }
+            None => input_value(answers).map_err(into_js_error)?,
+        };
+        let mut value = input_value(options).map_err(into_js_error)?;
+        let Some(object) = value.as_object_mut() else {
+            return Err(into_js_error(not_an_object()));
+        };
+        if object.contains_key("answers") {
+            return Err(into_js_error(
+                Error::new(
+                    ErrorCode::InputUnknownField,
+                    "$.answers",
+                    "câu trả lời đưa vào tham số thứ nhất, không đưa vào `options.answers`",
+                    "the answers go in the first argument, not in `options.answers`",
+                )
+                .into(),
+            ));
+        }
+        object.insert("answers".to_string(), answers);
+        let report = engine.evaluate_portal766(&value).map_err(into_js_error)?;
+        to_js(&report)
+    }
+}

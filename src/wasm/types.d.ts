@@ -330,7 +330,18 @@ export type FindingCode =
   | "rank_beyond_out_of"
   | "unit_without_parent"
   | "bidi_control_in_text"
-  | "parent_not_valid";
+  | "parent_not_valid"
+  | "portal_ratio_without_counts"
+  | "portal_no_dossiers"
+  | "portal_no_figure"
+  | "portal_ratio_mismatch"
+  | "portal_data_quality"
+  | "portal_page_missing"
+  | "portal_duplicate_row"
+  | "portal_conflicting_rows"
+  | "portal_unit_not_mapped"
+  | "portal_unit_kind_mismatch"
+  | "portal_repeats_province";
 
 /** A data-quality finding: returned with the report, never thrown. */
 export interface Finding {
@@ -695,6 +706,15 @@ export type ErrorCode =
   | "RULE_PACK_BAD_PERIOD"
   | "RULE_PACK_NOT_A_NUMBER"
   // faults of the engine itself (please report them)
+  // the national portal's 766 answers
+  | "PORTAL766_INVALID_JSON"
+  | "PORTAL766_HTML"
+  | "PORTAL766_NOT_OK"
+  | "PORTAL766_UNKNOWN_ENDPOINT"
+  | "PORTAL766_BAD_ANSWER"
+  | "PORTAL766_UNKNOWN_UNIT"
+  | "PORTAL766_NO_MAPPING"
+  | "PORTAL766_BAD_MAPPING"
   | "INTERNAL"
   | "INTERNAL_SERIALIZE";
 
@@ -719,4 +739,105 @@ export interface CchcError extends Error {
   messageVi: string;
   messageEn: string;
   errors: ErrorDetail[];
+}
+
+// ---------------------------------------------------------------------------------------
+// The National Public Service Portal's 766 answers (`engine.evaluatePortal766`)
+// ---------------------------------------------------------------------------------------
+
+/** The endpoints of `POST /api/v1/reporting/evaluation/<endpoint>` the engine reads. */
+export type Portal766Endpoint =
+  | "dossier-digitized"
+  | "handling-satisfaction"
+  | "transparency"
+  | "dvc-progress-tree"
+  | "provide-online-tree"
+  | "formality-online-payment-tree";
+
+/** One saved answer of the portal, with what the answer does not carry. */
+export interface Portal766Answer {
+  endpoint: Portal766Endpoint;
+  /** The period the portal was asked for: `"2026"`, `"2026-Q3"`, `"2026-10"` (or `"2026-H1"`). */
+  period: string;
+  /** The API's JSON exactly as saved: the parsed object, or the file's text (a saved HTML page is refused with `PORTAL766_HTML`). */
+  answer: object | string;
+  /** The file's name, for people reading the report. */
+  name?: string;
+}
+
+/** Which 766 metric stands for which plan indicator, and how the two measures differ. */
+export interface Portal766Mapping {
+  formatVersion: 1;
+  /** The rule pack's `plan.id`. */
+  plan: string;
+  mappings: Portal766MappingEntry[];
+  leftOut?: { endpoint: string; metric?: string; indicators?: string[]; reason: Text }[];
+}
+
+export interface Portal766MappingEntry {
+  indicator: string;
+  endpoint: Portal766Endpoint;
+  /** Overview endpoints: the metric's `code`. */
+  metric?: string;
+  /** Tree endpoints: the row fields of the numerator and the denominator (and the portal's ratio). */
+  numerator?: string;
+  denominator?: string;
+  ratio?: string;
+  /** How the portal's measure differs from the plan's: shown wherever such a figure is judged. */
+  difference: Text;
+}
+
+/** What `evaluatePortal766` takes beside the answers. */
+export interface Portal766Options extends Omit<EvaluateInput, "observations" | "units"> {
+  /** The units; absent: made from the answers (the province row is the city, departments city-level units under it, communes under it). */
+  units?: EvaluateInput["units"];
+  /** The portal's `departmentId` or `departmentCode` → unit id. */
+  unitMap?: Record<string, string>;
+  /** Another plan's mapping; default: the embedded plan's (`can_tho_2021_2025.portal766.json`). */
+  mapping?: Portal766Mapping;
+}
+
+/** What became of a figure of the portal. */
+export type Portal766FigureUse =
+  | "total"
+  | "judged"
+  | "ratio_only"
+  | "no_dossiers"
+  | "no_figure"
+  | "informational"
+  | "not_mapped"
+  | "left_out"
+  | "department";
+
+/** One figure of one row, as the portal gave it. */
+export interface Portal766Figure {
+  unit?: string;
+  departmentId: string;
+  departmentCode?: string;
+  name: string;
+  kind: "province" | "department" | "district" | "commune";
+  endpoint: Portal766Endpoint;
+  period: string;
+  /** The metric's code; absent for the row's total. */
+  metric?: string;
+  indicator?: string;
+  numerator?: number;
+  denominator?: number;
+  /** The portal's percentage. */
+  ratio?: number;
+  /** The portal's official score, as it gave it (never recomputed). */
+  portalScore?: number;
+  portalMaxScore?: number;
+  used: Portal766FigureUse;
+  /** Where in the input, e.g. `$.answers[0].answer.data.evaluation[3].metrics[0]`. */
+  path: string;
+}
+
+/** The report of `evaluatePortal766`: the report of `evaluate`, and the portal's side. */
+export interface Portal766Report extends Report {
+  portal766: {
+    mappings: (Portal766MappingEntry & { used: boolean })[];
+    periods: { endpoint: Portal766Endpoint; period: string; answers: number[]; rows: number; total?: number }[];
+    figures: Portal766Figure[];
+  };
 }

@@ -158,3 +158,36 @@ test('the report is safe to paste into a page: <, >, &, U+2028 and U+2029 are wr
     assert.ok(parsed.results.some((x) => x.unitName === name));
   }
 });
+
+// --- The national portal's 766 answers: a manifest, or --portal766 with --context ---------
+
+const SAMPLE_766 = join(root, 'www/data/can-tho-766-sample.json');
+
+/** The manifest's answers read as evaluatePortal766 takes them: each file's text as saved. */
+function answers766() {
+  const { answers, ...options } = JSON.parse(readFileSync(SAMPLE_766, 'utf8'));
+  const list = answers.map(({ file, ...a }) => ({ name: file, ...a, answer: readFileSync(join(root, 'www/data', file), 'utf8') }));
+  return { list, options, answers };
+}
+
+test('766 answers: a manifest, and --portal766 flags with --context, give the report evaluatePortal766 gives', () => {
+  const { list, options, answers } = answers766();
+  const want = new Engine().evaluatePortal766(list, options);
+  assert.ok(want.portal766.figures.length > 0);
+  assert.deepEqual(report(['report', SAMPLE_766]), want, 'the manifest, its files relative to it');
+  writeFileSync(join(project, 'context766.json'), JSON.stringify(options));
+  const flags = answers.flatMap((a) => ['--portal766', `${a.endpoint}@${a.period}=${join(root, 'www/data', a.file)}`]);
+  const got = report(['report', ...flags, '--context', 'context766.json', '--text', 'none']);
+  const names = list.map((a) => ({ ...a, name: join(root, 'www/data', a.name) }));
+  assert.deepEqual(got, new Engine().evaluatePortal766(names, { ...options, options: { text: 'none' } }));
+});
+
+test('766 answers: a saved login page exits 1 with PORTAL766_HTML, a bad flag 2', () => {
+  writeFileSync(join(project, 'login.html'), '<!doctype html><html><body>Đăng nhập</body></html>\n');
+  const r = cli(['report', '--portal766', 'dossier-digitized@2026=login.html', '--as-of', '2026-12-07']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /PORTAL766_HTML at \$\.answers\[0\]\.answer: this is an HTML page/);
+  const bad = cli(['report', '--portal766', 'dossier-digitized=login.html']);
+  assert.equal(bad.status, 2, bad.stderr);
+  assert.match(bad.stderr, /is not ENDPOINT@PERIOD=FILE/);
+});

@@ -34,6 +34,8 @@ describe('widgets', () => {
     cpSync(join(root, 'www/data/can-tho-sample.csv'), join(site, 'data/can-tho-sample.csv'));
     cpSync(join(root, 'tests/fixtures/packs/sample_province.json'), join(site, 'data/sample_province.json'));
     cpSync(join(here, 'fixtures/bare.html'), join(site, 'index.html'));
+    cpSync(join(root, 'www/data/can-tho-766-sample.json'), join(site, 'data/can-tho-766-sample.json'));
+    cpSync(join(root, 'www/data/portal766'), join(site, 'data/portal766'), { recursive: true });
     for (const f of ['no-wasm-eval.html', 'no-wasm-eval.js']) cpSync(join(here, 'fixtures', f), join(site, f));
     server = await serveDir(site);
     base = `http://127.0.0.1:${server.address().port}`;
@@ -184,6 +186,39 @@ describe('widgets', () => {
     assert.match(shown.text, /https:\/\/data\.example\.org/);
     assert.match(shown.text, /OFF_ORIGIN/);
     assert.deepEqual(requested, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a `src` naming a manifest of the national portal\'s 766 answers evaluates them; a single answer is refused', async () => {
+    const { answers, ...options } = JSON.parse(readFileSync(join(root, 'www/data/can-tho-766-sample.json'), 'utf8'));
+    const list = answers.map(({ file, ...a }) => ({ name: file, ...a, answer: readFileSync(join(root, 'www/data', file), 'utf8') }));
+    const want = new Engine().evaluatePortal766(list, options).results.find((r) => r.indicator === 'proc.digitized_results' && r.unit === 'ct');
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const out = await page.evaluate(async () => {
+      const make = (src) => {
+        const el = document.createElement('cchc-progress-card');
+        el.setAttribute('indicator', 'proc.digitized_results');
+        el.setAttribute('unit', 'ct');
+        el.setAttribute('src', src);
+        document.body.append(el);
+        return el;
+      };
+      const codes = [];
+      document.addEventListener('cchc-error', (e) => codes.push(e.detail.code));
+      const card = make('/data/can-tho-766-sample.json');
+      const single = make('/data/portal766/transparency-2026.json');
+      await Promise.all([card.updateComplete, single.updateComplete]);
+      const q = (c, s) => c.shadowRoot.querySelector(s)?.textContent ?? '';
+      return { state: card.dataset.state, status: card.shadowRoot.querySelector('.badge')?.dataset.status, explanation: q(card, '.explanation'), single: single.dataset.state, codes };
+    });
+    assert.equal(out.state, 'ready');
+    assert.equal(out.status, want.status);
+    assert.match(out.explanation, /ORIGINAL_RESULT_AVAILABLE/, 'the mapping\'s sentence is shown where the figure is judged');
+    assert.match(out.explanation, /kết quả giải quyết TTHC còn hiệu lực \(kể cả của các năm trước\)/);
+    assert.equal(out.single, 'error');
+    assert.deepEqual(out.codes, ['PORTAL766_NEEDS_MANIFEST']);
     assert.deepEqual(problems, []);
     await page.close();
   });

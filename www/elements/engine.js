@@ -314,6 +314,8 @@ export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
         throw new WidgetError('BAD_JSON', `tệp \`${source.src}\` không phải JSON hợp lệ: ${e.message}`, `\`${source.src}\` is not valid JSON: ${e.message}`);
       }
       if (asOf && input && typeof input === 'object' && !Array.isArray(input)) input = withAsOf(input, asOf);
+      const portal = await portal766Source(input, href, plan);
+      if (portal) return portal;
       return { report: await withEngine(plan, (engine) => engine.evaluate(input)), units: Array.isArray(input?.units) ? input.units : null };
     });
   }
@@ -370,4 +372,35 @@ function missingCsvOptions() {
     'dữ liệu CSV cần danh sách đơn vị: đặt thuộc tính `csv-options` hoặc `csvOptions`',
     'CSV data needs the list of units: set the `csv-options` attribute or the `csvOptions` property',
   );
+}
+
+/**
+ * The national portal's 766 answers named by `src`: a manifest `{ asOf, unitMap, …, answers:
+ * [{ endpoint, period, file }] }` whose files (on this origin, relative to the manifest) are
+ * the answers as saved; evaluated with `evaluatePortal766`. `null` when `value` is not one. A
+ * single saved answer (`{ code, data }`) does not say its endpoint and period: refused.
+ */
+async function portal766Source(value, href, plan) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  if (!Array.isArray(value.answers)) {
+    if ('code' in value && value.data && typeof value.data === 'object') {
+      throw new WidgetError(
+        'PORTAL766_NEEDS_MANIFEST',
+        'tệp là một câu trả lời của Cổng Dịch vụ công quốc gia, không nói endpoint và kỳ: hãy trỏ `src` vào một tệp kê `{"asOf", "answers": [{"endpoint", "period", "file"}]}`',
+        'the file is one answer of the National Public Service Portal, which does not say its endpoint and period: point `src` at a manifest `{"asOf", "answers": [{"endpoint", "period", "file"}]}`',
+      );
+    }
+    return null;
+  }
+  const { answers, ...options } = value;
+  const list = await Promise.all(
+    answers.map(async (a) => {
+      if (!a || typeof a !== 'object' || typeof a.file !== 'string') return a; // the engine says what is wrong
+      const { file, ...entry } = a;
+      const { text } = await fetchText(new URL(file, href).href);
+      return { name: file, ...entry, answer: text };
+    }),
+  );
+  const report = await withEngine(plan, (engine) => engine.evaluatePortal766(list, options));
+  return { report, units: Array.isArray(options.units) ? options.units : null };
 }

@@ -101,7 +101,7 @@ export declare class CchcOverview extends CchcElement {
 }
 
 /** Codes of the widgets' own errors (the engine's `CchcError` codes come with `CchcError`). */
-export type WidgetErrorCode = 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS' | 'NOT_A_REPORT' | 'REPORT_NOT_FOUND' | 'WASM_BLOCKED' | 'ENGINE_LOAD_FAILED' | 'ENGINE_TRAPPED' | 'OBJECT_AS_ATTRIBUTE';
+export type WidgetErrorCode = 'OFF_ORIGIN' | 'BAD_URL' | 'FETCH_FAILED' | 'BAD_JSON' | 'CSV_NEEDS_OPTIONS' | 'NOT_A_REPORT' | 'REPORT_NOT_FOUND' | 'WASM_BLOCKED' | 'ENGINE_LOAD_FAILED' | 'ENGINE_TRAPPED' | 'OBJECT_AS_ATTRIBUTE' | 'PORTAL766_NEEDS_MANIFEST';
 
 /** An error of the widgets themselves (another origin, a failed fetch, bad JSON, a page that cannot run WebAssembly). */
 export declare class WidgetError extends Error {

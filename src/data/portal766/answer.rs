@@ -1,0 +1,375 @@
+//! One saved answer of the portal, as the API returned it: checked (`code` `OK`, JSON rather
+//! than a saved HTML page, the shape of its endpoint's family) and read into rows.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::error::{serde_message, Error, ErrorCode};
+use crate::messages::isolate;
+
+/// The two shapes of answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// `data.overview` (the province) + `data.evaluation[]`, each row with `metrics[]`.
+    Overview,
+    /// `data.parent` (the province) + `data.children[]`, each row with fields of its own.
+    Tree,
+}
+
+/// The endpoints of `POST /api/v1/reporting/evaluation/<endpoint>` and their families.
+pub const ENDPOINTS: [(&str, Family); 6] = [
+    ("dossier-digitized", Family::Overview),
+    ("handling-satisfaction", Family::Overview),
+    ("transparency", Family::Overview),
+    ("dvc-progress-tree", Family::Tree),
+    ("provide-online-tree", Family::Tree),
+    ("formality-online-payment-tree", Family::Tree),
+];
+
+/// What a row is, from `departmentType` / `departmentLevel` / `level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The province row (`overview`, `parent`): the city.
+    Province,
+    /// A department (sở, ngành): a city-level unit of its own, never a commune.
+    Department,
+    /// A district (answers of periods before 1 July 2025).
+    District,
+    Commune,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Province => "province",
+            Kind::Department => "department",
+            Kind::District => "district",
+            Kind::Commune => "commune",
+        }
+    }
+}
+
+/// A metric of an overview row.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metric {
+    pub code: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub numerator: Option<f64>,
+    #[serde(default)]
+    pub denominator: Option<f64>,
+    #[serde(default)]
+    pub ratio: Option<f64>,
+    #[serde(default)]
+    pub score: Option<f64>,
+    #[serde(default)]
+    pub max_score: Option<f64>,
+    #[serde(default)]
+    pub data_quality_status: Option<Value>,
+    #[serde(default)]
+    pub data_quality_message: Option<Value>,
+}
+
+/// A row of an overview answer (`overview` or an item of `evaluation`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverviewRow {
+    pub department_id: String,
+    #[serde(default)]
+    pub department_name: Option<String>,
+    #[serde(default)]
+    pub department_code: Option<String>,
+    #[serde(default)]
+    pub department_type: Option<String>,
+    #[serde(default)]
+    pub department_level: Option<String>,
+    #[serde(default)]
+    pub total_score: Option<f64>,
+    #[serde(default)]
+    pub total_max_score: Option<f64>,
+    #[serde(default)]
+    pub ratio: Option<f64>,
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    #[serde(default)]
+    pub data_quality_status: Option<Value>,
+    #[serde(default)]
+    pub data_quality_message: Option<Value>,
+}
+
+/// A row of a tree answer (`parent` or an item of `children`): its endpoint's own fields are
+/// kept by name (`totalReceived`, `totalDossierOnlinePaymentSuccess`, …).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TreeRow {
+    pub department_id: String,
+    #[serde(default)]
+    pub department_name: Option<String>,
+    #[serde(default)]
+    pub department_code: Option<String>,
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(flatten)]
+    pub fields: BTreeMap<String, Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pagination {
+    #[serde(default)]
+    pub total: Option<f64>,
+    #[serde(default)]
+    pub current_page: Option<f64>,
+    #[serde(default)]
+    pub page_size: Option<f64>,
+}
+
+/// A row of either family, with what the conversion needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// JSON path of the row in the caller's input.
+    pub path: String,
+    pub kind: Kind,
+    pub department_id: String,
+    pub department_code: Option<String>,
+    pub name: String,
+    pub body: Body,
+    /// The row as given, without `stt` (to tell a repeat from a conflict).
+    pub raw: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Overview(OverviewRow),
+    Tree(TreeRow),
+}
+
+/// One answer read: its province row and its other rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub province: Row,
+    pub rows: Vec<Row>,
+    pub pagination: Option<Pagination>,
+}
+
+fn bad(path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Error {
+    Error::new(ErrorCode::Portal766BadAnswer, path, vi, en)
+}
+
+/// A text from the portal quoted in a message: isolated, and cut to a readable length.
+pub(super) fn quote(s: &str) -> String {
+    let cut: String = s.chars().take(200).collect();
+    isolate(&cut).into_owned()
+}
+
+/// The answer as a JSON value: an object as given, or text parsed (a saved HTML page is
+/// refused with its own code).
+pub fn answer_value(answer: &Value, path: &str) -> Result<Value, Error> {
+    let Value::String(text) = answer else {
+        return Ok(answer.clone());
+    };
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('<') {
+        return Err(Error::new(
+            ErrorCode::Portal766Html,
+            path,
+            "đây là một trang HTML (có thể là trang đăng nhập lưu nhầm), không phải câu trả lời JSON của Cổng",
+            "this is an HTML page (perhaps a login page saved by mistake), not the portal's JSON answer",
+        ));
+    }
+    serde_json::from_str(trimmed).map_err(|e| {
+        let m = serde_message(&e.to_string());
+        Error::new(
+            ErrorCode::Portal766InvalidJson,
+            path,
+            format!("câu trả lời không phải JSON: {}", m.vi),
+            format!("the answer is not JSON: {}", m.en),
+        )
+    })
+}
+
+/// Reads one answer of `family` at `path` (`$.answers[i].answer`).
+pub fn read_page(answer: &Value, family: Family, path: &str) -> Result<Page, Vec<Error>> {
+    let Some(obj) = answer.as_object() else {
+        return Err(vec![bad(
+            path,
+            "câu trả lời phải là một đối tượng JSON `{\"code\": …, \"data\": …}`",
+            "the answer must be a JSON object `{\"code\": …, \"data\": …}`",
+        )]);
+    };
+    match obj.get("code") {
+        Some(Value::String(c)) if c == "OK" => {}
+        other => {
+            let code = match other {
+                Some(Value::String(c)) => c.clone(),
+                Some(v) => v.to_string(),
+                None => "null".to_string(),
+            };
+            let said = obj
+                .get("message")
+                .and_then(Value::as_str)
+                .map(|m| format!(": {}", quote(m)))
+                .unwrap_or_default();
+            return Err(vec![Error::new(
+                ErrorCode::Portal766NotOk,
+                format!("{path}.code"),
+                format!("Cổng trả lời `{}` thay vì `OK`{said}", quote(&code)),
+                format!("the portal answered `{}` instead of `OK`{said}", quote(&code)),
+            )]);
+        }
+    }
+    let Some(data) = obj.get("data").and_then(Value::as_object) else {
+        return Err(vec![bad(
+            format!("{path}.data"),
+            "câu trả lời không có đối tượng `data`",
+            "the answer has no `data` object",
+        )]);
+    };
+    let (top, list) = match family {
+        Family::Overview => ("overview", "evaluation"),
+        Family::Tree => ("parent", "children"),
+    };
+    let mut errors = Vec::new();
+    let province = match data.get(top) {
+        Some(v @ Value::Object(_)) => read_row(v, family, true, format!("{path}.data.{top}")),
+        _ => Err(bad(
+            format!("{path}.data.{top}"),
+            format!("endpoint này trả lời có `data.{top}`; câu trả lời không có (có phải của endpoint khác?)"),
+            format!("this endpoint's answers have `data.{top}`; this one does not (is it another endpoint's?)"),
+        )),
+    };
+    let mut rows = Vec::new();
+    match data.get(list) {
+        Some(Value::Array(items)) => {
+            for (j, item) in items.iter().enumerate() {
+                match read_row(item, family, false, format!("{path}.data.{list}[{j}]")) {
+                    Ok(r) => rows.push(r),
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        None | Some(Value::Null) => {}
+        Some(_) => errors.push(bad(
+            format!("{path}.data.{list}"),
+            format!("`data.{list}` phải là một danh sách"),
+            format!("`data.{list}` must be a list"),
+        )),
+    }
+    let pagination = match data.get("pagination") {
+        None | Some(Value::Null) => None,
+        Some(v) => match serde_json::from_value::<Pagination>(v.clone()) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                let m = serde_message(&e.to_string());
+                errors.push(bad(format!("{path}.data.pagination"), m.vi, m.en));
+                None
+            }
+        },
+    };
+    match province {
+        Ok(province) if errors.is_empty() => Ok(Page {
+            province,
+            rows,
+            pagination,
+        }),
+        Ok(_) => Err(errors),
+        Err(e) => {
+            errors.insert(0, e);
+            Err(errors)
+        }
+    }
+}
+
+fn read_row(v: &Value, family: Family, is_province: bool, path: String) -> Result<Row, Error> {
+    let mut raw = v.clone();
+    if let Some(o) = raw.as_object_mut() {
+        o.remove("stt");
+    }
+    let serde_err = |e: serde_json::Error| {
+        let m = serde_message(&e.to_string());
+        bad(path.clone(), m.vi, m.en)
+    };
+    let (id, code, name, level_text, body) = match family {
+        Family::Overview => {
+            let r: OverviewRow = serde_json::from_value(v.clone()).map_err(serde_err)?;
+            let level = match (r.department_type.as_deref(), r.department_level.as_deref()) {
+                (Some("PROVINCIAL_DEPARTMENT"), _) => Some("DEPARTMENT".to_string()),
+                (_, Some(l)) => Some(l.to_string()),
+                (Some(t), None) if t.starts_with("COMMUNE") => Some("COMMUNE".to_string()),
+                _ => None,
+            };
+            (
+                r.department_id.clone(),
+                r.department_code.clone(),
+                r.department_name.clone(),
+                level,
+                Body::Overview(r),
+            )
+        }
+        Family::Tree => {
+            let r: TreeRow = serde_json::from_value(v.clone()).map_err(serde_err)?;
+            (
+                r.department_id.clone(),
+                r.department_code.clone(),
+                r.department_name.clone(),
+                r.level.clone(),
+                Body::Tree(r),
+            )
+        }
+    };
+    if id.trim().is_empty() {
+        return Err(bad(
+            format!("{path}.departmentId"),
+            "dòng không có `departmentId`",
+            "the row has no `departmentId`",
+        ));
+    }
+    let kind = if is_province {
+        Kind::Province
+    } else {
+        match level_text.as_deref() {
+            // Below the province, a row of the province level is a department (sở, ngành).
+            Some("DEPARTMENT") | Some("PROVINCE") => Kind::Department,
+            Some("DISTRICT") => Kind::District,
+            Some("COMMUNE") => Kind::Commune,
+            other => {
+                let said = other.map(quote).unwrap_or_else(|| "null".to_string());
+                return Err(bad(
+                    path,
+                    format!("không biết dòng này là sở, ngành hay xã: cấp `{said}`"),
+                    format!("cannot tell whether this row is a department or a commune: level `{said}`"),
+                ));
+            }
+        }
+    };
+    let code = code.filter(|c| !c.trim().is_empty());
+    Ok(Row {
+        path,
+        kind,
+        name: name
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| code.clone().unwrap_or_else(|| id.clone())),
+        department_id: id,
+        department_code: code,
+        body,
+        raw,
+    })
+}
+
+/// A number field of a tree row: `None` when absent or `null`; an error when not a number.
+pub fn tree_number(row: &TreeRow, field: &str, path: &str) -> Result<Option<f64>, Error> {
+    match row.fields.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => Ok(n.as_f64()),
+        Some(other) => Err(bad(
+            format!("{path}.{field}"),
+            format!("`{field}` phải là một số, không phải `{}`", quote(&other.to_string())),
+            format!("`{field}` must be a number, not `{}`", quote(&other.to_string())),
+        )),
+    }
+}
