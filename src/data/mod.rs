@@ -40,6 +40,7 @@ pub mod hierarchy;
 mod input;
 mod lowercase;
 mod period;
+pub mod sheet;
 
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
 pub(crate) use input::{clip, CsvRow, RowReader};

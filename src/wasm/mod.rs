@@ -452,6 +452,56 @@ impl JsEngine {
         to_js(&report)
     }
 
+    /// Evaluates a portal's export as it is: `grid` is a workbook read by
+    /// `cchc-progress/xlsx` (or one sheet, or rows of cells), or CSV text; `mapping` says
+    /// which cells hold the unit, the period and each indicator's figures; `options` is the
+    /// rest of the input. Returns `{ report, sheet }`, `sheet` listing every skipped row and
+    /// every guess with its cell.
+    #[wasm_bindgen(js_name = evaluateSheet, unchecked_return_type = "SheetReport")]
+    pub fn evaluate_sheet(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SheetGrid | string")] grid: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SheetMapping")] mapping: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CsvOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let engine = self.engine()?;
+        let mapping = input_value(mapping).map_err(into_js_error)?;
+        let options = input_value(options).map_err(into_js_error)?;
+        let report = match js_text(&grid, TextKind::Csv).map_err(into_js_error)? {
+            Some(csv) => engine.evaluate_sheet_csv(&csv, &mapping, &options),
+            None => {
+                let grid = input_value(grid).map_err(into_js_error)?;
+                engine.evaluate_sheet(&grid, &mapping, &options)
+            }
+        };
+        to_js(&report.map_err(into_js_error)?)
+    }
+
+    /// Reads a sheet with a mapping into observations, without evaluating: what
+    /// `evaluateSheet` would evaluate, each observation with its cell as `source`, and how
+    /// the sheet was read.
+    #[wasm_bindgen(js_name = readSheet, unchecked_return_type = "SheetRead")]
+    pub fn read_sheet(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SheetGrid | string")] grid: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SheetMapping")] mapping: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.engine()?;
+        let mapping = input_value(mapping).map_err(into_js_error)?;
+        let read = match js_text(&grid, TextKind::Csv).map_err(into_js_error)? {
+            Some(csv) => crate::data::sheet::read_sheet_csv(&csv, &mapping),
+            None => {
+                let grid = input_value(grid).map_err(into_js_error)?;
+                crate::data::sheet::read_sheet(&grid, &mapping)
+            }
+        }
+        .map_err(into_js_error)?;
+        to_js(&SheetRead {
+            observations: read.observations,
+            sheet: read.reading,
+        })
+    }
+
     /// Checks an input without showing results: never throws for bad input (whatever
     /// `evaluate` refuses comes back as `valid: false` with its errors), returns
     /// `{ valid, errors, findings }`.
@@ -502,6 +552,12 @@ impl JsEngine {
             )
         })
     }
+}
+
+#[derive(Serialize)]
+struct SheetRead {
+    observations: Vec<serde_json::Value>,
+    sheet: crate::data::sheet::SheetReading,
 }
 
 #[derive(Serialize)]
