@@ -36,7 +36,7 @@ pub struct SheetReport {
 }
 
 /// Adds the sheet's cell to errors about an observation (`$.observations[3]` → `Biểu 01!D7`).
-fn with_sources(errors: Errors, sources: &[String]) -> Errors {
+fn with_sources(errors: Errors, sources: &[&str]) -> Errors {
     Errors(
         errors
             .0
@@ -207,10 +207,14 @@ impl Engine {
             )
             .into());
         }
-        let mut input = rest.clone();
-        input.insert("observations".into(), serde_json::Value::Array(read.observations));
-        let input = serde_json::Value::Object(input);
-        let report = self.evaluate(&input).map_err(|e| with_sources(e, &read.sources))?;
+        // Each observation goes to the input reader as a CSV row does: no JSON in between.
+        let mut rows = data::RowReader::new(rest);
+        for o in &read.observations {
+            rows.row(&o.row());
+        }
+        let sources: Vec<&str> = read.observations.iter().map(|o| o.source.as_str()).collect();
+        let input = rows.finish().map_err(|e| with_sources(e, &sources))?;
+        let report = self.evaluate_input(input);
         Ok(SheetReport {
             report,
             sheet: read.reading,

@@ -556,7 +556,7 @@ impl JsEngine {
 
 #[derive(Serialize)]
 struct SheetRead {
-    observations: Vec<serde_json::Value>,
+    observations: Vec<crate::data::sheet::SheetObservation>,
     sheet: crate::data::sheet::SheetReading,
 }
 

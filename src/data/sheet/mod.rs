@@ -58,12 +58,53 @@ pub struct SheetReading {
     pub guesses: Vec<SheetFinding>,
 }
 
+/// One observation read from a sheet: the engine's observation fields, and its cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetObservation {
+    pub indicator: String,
+    pub unit: String,
+    pub period: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<f64>,
+    /// The cell it came from (`'Biểu 01'!D7`).
+    pub source: String,
+}
+
+impl SheetObservation {
+    /// The observation as the input reader takes a row (the CSV reader's rows).
+    pub(crate) fn row(&self) -> crate::data::CsvRow<'_> {
+        crate::data::CsvRow {
+            indicator: Some(&self.indicator),
+            unit: Some(&self.unit),
+            period: Some(&self.period),
+            source: Some(&self.source),
+            // In the order of the input's number fields: value, numerator, denominator, rank, count, outOf.
+            numbers: [
+                self.value,
+                self.numerator,
+                self.denominator,
+                self.rank,
+                self.count,
+                None,
+            ],
+            done: None,
+        }
+    }
+}
+
 /// A sheet read into observations (the `observations` of an evaluation input).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetInput {
-    pub observations: Vec<Value>,
-    /// The cell each observation came from (`Biểu 01!D7`).
-    pub sources: Vec<String>,
+    pub observations: Vec<SheetObservation>,
     pub reading: SheetReading,
 }
 
@@ -92,7 +133,6 @@ fn finish(read: read::Read) -> Result<SheetInput, Errors> {
     reading.observations = read.observations.len();
     Ok(SheetInput {
         observations: read.observations,
-        sources: read.sources,
         reading,
     })
 }

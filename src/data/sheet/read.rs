@@ -1,14 +1,12 @@
 //! The walk over a sheet: the headings, then each row into observations, skipped rows and
 //! guesses listed.
 
-use serde_json::{Map, Value};
-
 use super::findings::{SheetFinding, SheetFindingCode as F};
 use super::grid::{column_letters, number_text, Cell, Format, Sheet, Value1};
 use super::mapping::{ColumnRef, Mapping, PeriodSource};
 use super::period::{self, NotAPeriod};
 use super::text::{fold, loose};
-use super::{MappedColumn, SheetReading};
+use super::{MappedColumn, SheetObservation, SheetReading};
 use crate::data::clip;
 use crate::data::csv::number::{self, Convention, Refused};
 use crate::error::{Error, ErrorCode, Errors};
@@ -16,8 +14,7 @@ use crate::messages::Text;
 
 /// The observations read, where each came from, and what was skipped or guessed.
 pub(crate) struct Read {
-    pub observations: Vec<Value>,
-    pub sources: Vec<String>,
+    pub observations: Vec<SheetObservation>,
     pub reading: SheetReading,
 }
 
@@ -467,7 +464,6 @@ pub(crate) fn read(sheets: &[Sheet], mapping: &Mapping, default_convention: Conv
     let mut percents = Runs::default();
     let mut value_range: Vec<(usize, f64, f64)> = Vec::new();
     let mut observations = Vec::new();
-    let mut sources = Vec::new();
     let mut rows_read = 0usize;
     let mut totals_noted = false;
     let mut dates_noted = false;
@@ -671,7 +667,17 @@ pub(crate) fn read(sheets: &[Sheet], mapping: &Mapping, default_convention: Conv
         };
         rows_read += 1;
         for (i, ind) in mapping.indicators.iter().enumerate() {
-            let mut obs = Map::new();
+            let mut obs = SheetObservation {
+                indicator: ind.indicator.clone(),
+                unit: unit.clone(),
+                period: period.clone(),
+                value: None,
+                numerator: None,
+                denominator: None,
+                count: None,
+                rank: None,
+                source: String::new(),
+            };
             let mut complete = true;
             let mut first_cell = None;
             for (_, field, c) in figure_cols.iter().filter(|f| f.0 == i) {
@@ -698,10 +704,14 @@ pub(crate) fn read(sheets: &[Sheet], mapping: &Mapping, default_convention: Conv
                                 None => value_range.push((*c, v, v)),
                             }
                         }
-                        obs.insert(
-                            (*field).to_string(),
-                            serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
-                        );
+                        let slot = match *field {
+                            "value" => &mut obs.value,
+                            "numerator" => &mut obs.numerator,
+                            "denominator" => &mut obs.denominator,
+                            "count" => &mut obs.count,
+                            _ => &mut obs.rank,
+                        };
+                        *slot = Some(v);
                     }
                     Ok(Figure::Empty) => {
                         complete = false;
@@ -751,13 +761,8 @@ pub(crate) fn read(sheets: &[Sheet], mapping: &Mapping, default_convention: Conv
             if !complete {
                 continue;
             }
-            obs.insert("indicator".into(), Value::String(ind.indicator.clone()));
-            obs.insert("unit".into(), Value::String(unit.clone()));
-            obs.insert("period".into(), Value::String(period.clone()));
-            let source = first_cell.unwrap_or_else(|| sheet.at_row(r));
-            obs.insert("source".into(), Value::String(source.clone()));
-            observations.push(Value::Object(obs));
-            sources.push(source);
+            obs.source = first_cell.unwrap_or_else(|| sheet.at_row(r));
+            observations.push(obs);
         }
         if errors.len() > crate::data::MAX_ERRORS {
             break;
@@ -768,6 +773,9 @@ pub(crate) fn read(sheets: &[Sheet], mapping: &Mapping, default_convention: Conv
         errors.truncate(crate::data::MAX_ERRORS);
         return Err(Errors(errors));
     }
+    // Column by column, left to right.
+    formulas.0.sort_unstable();
+    percents.0.sort_unstable();
     for (col, first, last, n) in formulas.0 {
         guesses.push(finding(
             F::FormulaCachedValue,
@@ -808,7 +816,6 @@ pub(crate) fn read(sheets: &[Sheet], mapping: &Mapping, default_convention: Conv
     }
     Ok(Read {
         observations,
-        sources,
         reading: SheetReading {
             sheet: sheet.name.clone(),
             heading_rows: (top + 1..=top + mapping.heading_rows).collect(),
