@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeManifest } from './manifest.mjs';
-import { bundleElements } from './bundle.mjs';
+import { bundleElements, bundleXlsx } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'target/wasm-web');
@@ -72,6 +72,9 @@ cpSync(join(root, 'www/elements'), join(out, 'elements'), { recursive: true });
 await writeManifest(out);
 // Then its entry becomes one file (bundle.mjs); the modules stay for the manifest's sources.
 await bundleElements(out);
+// Excel in and out (`cchc-progress/xlsx`), one module file, loaded only when used.
+cpSync(join(root, 'www/xlsx'), join(out, 'xlsx'), { recursive: true });
+await bundleXlsx(out);
 
 cpSync(join(root, 'src/plan/rule-pack.schema.json'), join(out, 'rule-pack.schema.json'));
 // The command (`npx cchc-progress report`), the package's `bin`.
