@@ -316,7 +316,8 @@ fn read_unit(o: &Map<String, Value>, errors: &mut Vec<Error>) -> Option<UnitColu
             format!("`{key}` is a table {{ \"text in the file\": \"unit id\" }}"),
         )),
     }
-    table.sort();
+    // One sort for the crate (`crate::sort`): each standard sort is kilobytes of wasm.
+    crate::sort::sort(&mut table);
     Some(UnitColumn {
         column: column?,
         table,
@@ -497,6 +498,6 @@ fn read_totals(v: Option<&Value>, errors: &mut Vec<Error>) -> (Vec<String>, Opti
         ));
     }
     // Longest first, so `tổng cộng` is matched before `tổng`.
-    labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    crate::sort::sort_by(&mut labels, |a, b| b.chars().count().cmp(&a.chars().count()));
     (labels, unit)
 }

@@ -774,8 +774,8 @@ pub(crate) fn read(sheets: &[Sheet], mapping: &Mapping, default_convention: Conv
         return Err(Errors(errors));
     }
     // Column by column, left to right.
-    formulas.0.sort_unstable();
-    percents.0.sort_unstable();
+    crate::sort::sort(&mut formulas.0);
+    crate::sort::sort(&mut percents.0);
     for (col, first, last, n) in formulas.0 {
         guesses.push(finding(
             F::FormulaCachedValue,

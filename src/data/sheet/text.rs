@@ -63,7 +63,20 @@ pub(crate) fn nfc(s: &str) -> String {
             .count();
         if run > 1 {
             if let Some(marks) = chars.get_mut(i..i + run) {
-                marks.sort_by_key(|c| combining_class(*c));
+                // An insertion sort: a run is a few marks, and a standard sort is kilobytes of wasm.
+                for k in 1..marks.len() {
+                    let mut j = k;
+                    while j > 0 {
+                        let (Some(a), Some(b)) = (marks.get(j - 1), marks.get(j)) else {
+                            break;
+                        };
+                        if combining_class(*a) <= combining_class(*b) {
+                            break;
+                        }
+                        marks.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
             }
         }
         i += run.max(1);
