@@ -25,9 +25,13 @@ function unescape(s) {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (m, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
+const attributeRes = new Map();
+
 function attribute(tag, name) {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescape(m[1]) : null;
+  let re = attributeRes.get(name);
+  if (!re) attributeRes.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
+  const m = re.exec(tag);
+  return m ? (m[1].includes('&') ? unescape(m[1]) : m[1]) : null;
 }
 
 /** The text of a string item (`<si>` or `<is>`): its `<t>` runs joined, phonetic runs left out. */
@@ -96,6 +100,7 @@ function sheetRows(xml, shared, formats) {
       else if (type === 'b' && v) value = v[1] === '1';
       else if (type === 'e' && v) value = unescape(v[1]);
       else if (v) value = Number(v[1]);
+      // Text without an escape is itself: most cells.
       const format = type === 'n' ? formats[Number(attribute(head, 's') ?? 0)] ?? null : null;
       if (value === null && !f) continue;
       while (row.length < col) row.push(null);
