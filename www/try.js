@@ -86,8 +86,8 @@ const TEXT = {
     mappingLabel: 'Ánh xạ (JSON)',
     mappingHelp: 'Các ô trên sửa ánh xạ này; mọi trường khác (tên đơn vị → mã, các chỉ tiêu và cột của chúng, dòng tổng cộng) sửa trực tiếp ở đây.',
     sheetOptionsLabel: 'Đơn vị (JSON)',
-    resultsHeading: '3. Kết quả',
-    readingHeading: 'Những gì đã bỏ qua và đoán',
+    resultsHeading: '4. Kết quả',
+    readingHeading: '3. Tệp đã được đọc thế nào',
     skippedHeading: 'Đã bỏ qua',
     guessesHeading: 'Đã đoán',
     findingsHeading: 'Ghi chú về số liệu',
@@ -155,8 +155,8 @@ const TEXT = {
     mappingLabel: 'Mapping (JSON)',
     mappingHelp: 'The fields above edit this mapping; edit anything else here (unit names → ids, the indicators and their columns, the totals row).',
     sheetOptionsLabel: 'Units (JSON)',
-    resultsHeading: '3. Results',
-    readingHeading: 'What was skipped and guessed',
+    resultsHeading: '4. Results',
+    readingHeading: '3. How the file was read',
     skippedHeading: 'Skipped',
     guessesHeading: 'Guessed',
     findingsHeading: 'Notes on the figures',
@@ -523,11 +523,12 @@ function renderErrors() {
 }
 
 /** One listed row: what, where (the cell or row), the file's text, the message. */
-function item(code, at, text, message, cls = '') {
+function item(code, at, text, message, cls = '', where = '') {
   const li = node('li', { class: `finding ${cls}`.trim(), 'data-code': code });
   li.append(message?.[state.locale] ?? '');
   const meta = node('span', { class: 'meta' }, node('code', {}, code));
-  if (at) meta.append(' · ', node('code', { class: 'at' }, data(at)));
+  if (at) meta.append(' · ', node('span', { class: 'at' }, data(at)));
+  if (where) meta.append(' · ', data(where));
   if (text !== undefined && text !== null && text !== '') meta.append(' · „', data(text), '“');
   li.append(node('br'), meta);
   return li;
@@ -553,7 +554,7 @@ function renderReading() {
   }
   if (!r) return;
   const findings = r.findings.map((f) => {
-    const li = item(f.code, f.path, [f.unit, f.indicator, f.period].filter(Boolean).join(' · '), f.message, f.severity);
+    const li = item(f.code, f.path, '', f.message, f.severity, [f.unit, f.indicator, f.period].filter(Boolean).join(' · '));
     li.prepend(node('strong', {}, `${TEXT[state.locale].severity[f.severity] ?? f.severity}: `));
     return li;
   });
