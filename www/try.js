@@ -95,6 +95,7 @@ const TEXT = {
     reading: 'Đang đọc tệp…',
     computing: 'Đang tính…',
     loaded: (names, n) => `Đã tính từ ${names}: ${n} kết quả.`,
+    loadedMany: (files, n) => `Đã tính từ ${files} tệp: ${n} kết quả.`,
     sheetRead: (sheet, rows, obs) => `${sheet ? `Trang „${sheet}“: ` : ''}đã đọc ${rows} dòng, được ${obs} số liệu.`,
     periodsRead: (n) => `Đã đọc ${n} kỳ của Cổng.`,
     noneSkipped: 'Không bỏ qua dòng nào.',
@@ -164,6 +165,7 @@ const TEXT = {
     reading: 'Reading the file…',
     computing: 'Computing…',
     loaded: (names, n) => `Computed from ${names}: ${n} results.`,
+    loadedMany: (files, n) => `Computed from ${files} files: ${n} results.`,
     sheetRead: (sheet, rows, obs) => `${sheet ? `Sheet “${sheet}”: ` : ''}${rows} rows read, ${obs} figures found.`,
     periodsRead: (n) => `${n} periods of the portal read.`,
     noneSkipped: 'No row skipped.',
@@ -495,6 +497,11 @@ function renderStatus() {
   box.replaceChildren();
   if (!r) return;
   const names = state.kind === 'portal766' ? state.files.map((f) => f.name) : [state.sheet.name];
+  if (names.length > 3) {
+    box.append(T('loadedMany', names.length, r.results.length));
+    for (const n of state.notes) box.append(' ', n[state.locale]);
+    return;
+  }
   const [before, after] = T('loaded', '\u0000', r.results.length).split('\u0000');
   const list = node('span');
   names.forEach((n, i) => list.append(...(i ? [', '] : []), data(n)));

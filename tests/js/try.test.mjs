@@ -151,6 +151,11 @@ describe('try it on your own file', () => {
     await page.waitForSelector('body[data-ready="true"]');
     const moved = answers.map((a, i) => (i === 0 ? { ...a, period: '2024' } : a));
     checkCards(await widgets(page), engine.evaluatePortal766(moved, { asOf: AS_OF }));
+    // On a phone, no card's text runs out of it (the mapping's sentence quotes long field names).
+    await page.setViewportSize({ width: 360, height: 780 });
+    const overflowing = await page.$$eval('#results cchc-progress-card', (els) => els.filter((c) => c.scrollWidth > c.clientWidth + 1 || [...c.shadowRoot.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0)).map((c) => c.getAttribute('indicator')));
+    assert.deepEqual(overflowing, []);
+    await page.screenshot({ path: join(shots, 'try-766-vi-360.png'), fullPage: true });
     assert.ok(!(await fetched(page)).some((p) => p.includes('/xlsx/')), 'no Excel code without an .xlsx');
     assert.deepEqual(problems, []);
     await page.close();
