@@ -243,6 +243,32 @@ describe('try it on your own file', () => {
     await page.close();
   });
 
+  test('axe-core finds no serious or critical accessibility violation (an .xlsx and 766 answers; vi 1280 px, en 360 px; an error)', async () => {
+    // axe is injected as an inline script, which the page's CSP rightly refuses: this one
+    // context bypasses CSP for the scan only (the other tests run with it).
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/try.html`);
+    await page.waitForSelector('body[data-ready="idle"]');
+    await page.fill('#as-of', AS_OF);
+    await page.addScriptTag({ path: join(here, 'node_modules/axe-core/axe.min.js') });
+    const scan = () =>
+      page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
+      });
+    assert.deepEqual(await scan(), [], 'before a file');
+    await pick(page, XLSX);
+    assert.deepEqual(await scan(), [], 'an .xlsx, Vietnamese, 1280 px');
+    await page.click('.lang-switch button[data-lang="en"]');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await pick(page, answerFiles);
+    assert.deepEqual(await scan(), [], '766 answers, English, 360 px');
+    await pick(page, file('bad.xlsx', 'not a workbook'), 'error');
+    assert.deepEqual(await scan(), [], 'an error, English, 360 px');
+    await context.close();
+  });
+
   test('bad files show the coded error in the page’s language, and a good file after them works', async () => {
     const { page, problems } = await open('?lang=en');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
