@@ -109,6 +109,7 @@ const TEXT = {
     errorsTitle: 'Không tính được từ tệp này',
     errorKeepGoing: 'Hãy sửa tệp, ánh xạ hoặc tùy chọn rồi thử lại; trang vẫn dùng được.',
     tooBig: (name) => `Tệp „${name}“ lớn hơn 20 MB.`,
+    notUtf8: (name) => `Tệp „${name}“ không phải văn bản UTF-8 (có thể là bảng mã Windows-1258 hoặc TCVN3): hãy mở bằng Excel và lưu lại dưới dạng „CSV UTF-8 (Comma delimited)“.`,
     noPeriod: (name) => `Hãy nhập kỳ của tệp „${name}“ (ví dụ 2026 hoặc 2026-Q3).`,
     notJsonField: (what, m) => `${what} không phải JSON hợp lệ: ${m}`,
     mappingWhat: 'Ánh xạ',
@@ -179,6 +180,7 @@ const TEXT = {
     errorsTitle: 'Nothing can be computed from this file',
     errorKeepGoing: 'Fix the file, the mapping or the options and try again; the page keeps working.',
     tooBig: (name) => `The file “${name}” is larger than 20 MB.`,
+    notUtf8: (name) => `The file “${name}” is not UTF-8 text (perhaps Windows-1258 or TCVN3): open it in Excel and save it as “CSV UTF-8 (Comma delimited)”.`,
     noPeriod: (name) => `Enter the period of “${name}” (e.g. 2026 or 2026-Q3).`,
     notJsonField: (what, m) => `${what} is not valid JSON: ${m}`,
     mappingWhat: 'The mapping',
@@ -246,6 +248,21 @@ function endpointOf(text) {
   return 'dossier-digitized';
 }
 
+/**
+ * A CSV's text: UTF-8 (Excel's "CSV UTF-8", with or without its BOM) or UTF-16 with its BOM
+ * (Excel's "Unicode text"). Anything else (Windows-1258, TCVN3) would read as wrong letters,
+ * never matching a heading or a name: refused with a message saying how to save it.
+ */
+function csvText(bytes, name) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw pageError('CSV_NOT_UTF8', name, both('notUtf8', name));
+  }
+}
+
 async function takeFiles(list) {
   const files = [...list];
   if (!files.length) return;
@@ -272,7 +289,7 @@ async function takeFiles(list) {
       if (sheets.length > 1) state.notes.push(both('oneSheet', f.name));
       state.kind = 'sheet';
       state.files = [];
-      state.sheet = isXlsx(f) ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), book: null } : { name: f.name, csv: await f.text() };
+      state.sheet = isXlsx(f) ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), book: null } : { name: f.name, csv: csvText(new Uint8Array(await f.arrayBuffer()), f.name) };
       if (!state.mappingEdited) setPreset(isXlsx(f) ? 'quarter' : 'monthly');
     }
   } catch (e) {

@@ -288,6 +288,14 @@ describe('try it on your own file', () => {
     await pick(page, file('bao-cao.xlsx', 'Tên đơn vị;Tỷ lệ (%)\nPhường Ninh Kiều;85\n'), 'error');
     assert.equal(await page.getAttribute('#errors li', 'data-code'), 'XLSX_INVALID');
     assert.match(await page.textContent('#errors'), /không phải bảng tính \.xlsx/);
+    // A CSV saved in Windows-1258 (`ờ` is 0xF5 there), not UTF-8.
+    await pick(page, file('bao-cao-1258.csv', Buffer.concat([Buffer.from('T\u00ean \u0111\u01a1n v\u1ecb;Tr', 'latin1'), Buffer.from([0xf5]), Buffer.from('\n')])), 'error');
+    assert.equal(await page.getAttribute('#errors li', 'data-code'), 'CSV_NOT_UTF8');
+    assert.match(await page.textContent('#errors'), /CSV UTF-8/);
+    // The same sheet as UTF-16 with its BOM (Excel's "Unicode text") reads.
+    await pick(page, file('thang-10-2026-utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvFixture.csv.replace(/^\uFEFF/, ''), 'utf16le')])));
+    assert.equal(await page.isVisible('#errors'), false);
+    for (const w of await widgets(page)) assert.equal(w.state, 'ready');
     // A good file after them.
     await pick(page, XLSX);
     assert.equal(await page.isVisible('#errors'), false);
