@@ -499,7 +499,7 @@ async function showReport() {
   $('results').hidden = false;
   $('reading').hidden = false;
   renderAll();
-  await Promise.all([...document.querySelectorAll('#results [data-state], #results cchc-progress-card, #results cchc-ramp-chart, #results cchc-overview')].map((w) => w.updateComplete));
+  await Promise.all([...document.querySelectorAll('#results cchc-progress-card, #results cchc-ramp-chart, #results cchc-overview')].map((w) => w.updateComplete));
 }
 
 // ---- rendering --------------------------------------------------------------------------
