@@ -540,10 +540,23 @@ function renderErrors() {
     const li = node('li', { 'data-code': d.code ?? '' }, d.message?.[state.locale] ?? '');
     const meta = node('span', { class: 'meta' }, node('code', {}, d.code ?? ''));
     if (d.path) meta.append(' · ', node('code', {}, data(d.path)));
+    const file = fileOf(d.path);
+    if (file) meta.append(' · ', data(file));
     li.append(' ', meta);
     ul.append(li);
   }
   box.append(ul, node('p', { class: 'help' }, T('errorKeepGoing')));
+  // On a phone the box may be a screen away from the field that was changed.
+  const { top, bottom } = box.getBoundingClientRect();
+  if (top < 0 || bottom > innerHeight) box.scrollIntoView({ block: 'nearest' });
+}
+
+/** The file an error's path points into: the answer's (`$.answers[2]…`), or the sheet's. */
+function fileOf(path = '') {
+  if (state.kind === 'portal766') return state.files[Number(/^\$\.answers\[(\d+)\]/.exec(path)?.[1] ?? NaN)]?.name ?? '';
+  // A cell (`B2`, `'Biểu 01'!C5`), the grid, or the whole file; not the mapping's or the options' fields.
+  if (state.kind === 'sheet' && path && (path === '$' || path.startsWith('$.grid') || !path.startsWith('$'))) return state.sheet?.name ?? '';
+  return '';
 }
 
 /** One listed row: what, where (the cell or row), the file's text, the message. */

@@ -279,7 +279,8 @@ describe('try it on your own file', () => {
     assert.equal(await page.isVisible('#results'), false, 'no widget on a bad file');
     let error = await page.textContent('#errors');
     assert.match(error, /Nothing can be computed/);
-    assert.match(error, /\$\.|answers|\[0\]/, 'where');
+    assert.match(error, /\$\.answers\[0\]\.answer/, 'where');
+    assert.match(error, /dossier-digitized-2026\.json/, 'which file');
     await page.click('.lang-switch button[data-lang="vi"]');
     error = await page.textContent('#errors');
     assert.match(error, /Không tính được/);
