@@ -268,6 +268,12 @@ async function takeFiles(list) {
   if (!files.length) return;
   state.error = null;
   state.notes = [];
+  // The files before are replaced, whatever comes of these (and an evaluation of them still running is dropped).
+  run += 1;
+  state.kind = null;
+  state.sheet = null;
+  state.files = [];
+  showForms();
   status(T('reading'));
   const big = files.find((f) => f.size > MAX_BYTES);
   if (big) return fail([{ code: 'FILE_TOO_LARGE', path: big.name, message: both('tooBig', big.name) }]);
@@ -277,8 +283,6 @@ async function takeFiles(list) {
   try {
     if (json.length) {
       state.kind = 'portal766';
-      state.sheet = null;
-      state.files = [];
       for (const f of json) {
         const text = await f.text();
         state.files.push({ name: f.name, text, ...guess(f.name, text) });
@@ -288,7 +292,6 @@ async function takeFiles(list) {
       const f = sheets[0];
       if (sheets.length > 1) state.notes.push(both('oneSheet', f.name));
       state.kind = 'sheet';
-      state.files = [];
       state.sheet = isXlsx(f) ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), book: null } : { name: f.name, csv: csvText(new Uint8Array(await f.arrayBuffer()), f.name) };
       if (!state.mappingEdited) setPreset(isXlsx(f) ? 'quarter' : 'monthly');
     }

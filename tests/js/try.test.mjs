@@ -289,6 +289,10 @@ describe('try it on your own file', () => {
     await pick(page, file('bao-cao.xlsx', 'Tên đơn vị;Tỷ lệ (%)\nPhường Ninh Kiều;85\n'), 'error');
     assert.equal(await page.getAttribute('#errors li', 'data-code'), 'XLSX_INVALID');
     assert.match(await page.textContent('#errors'), /không phải bảng tính \.xlsx/);
+    // A 766 answer and a sheet at once.
+    await pick(page, [answerFiles[0], XLSX], 'error');
+    assert.equal(await page.getAttribute('#errors li', 'data-code'), 'MIXED_FILES');
+    assert.equal(await page.isVisible('#sheet-form'), false);
     // A CSV saved in Windows-1258 (`ờ` is 0xF5 there), not UTF-8.
     await pick(page, file('bao-cao-1258.csv', Buffer.concat([Buffer.from('T\u00ean \u0111\u01a1n v\u1ecb;Tr', 'latin1'), Buffer.from([0xf5]), Buffer.from('\n')])), 'error');
     assert.equal(await page.getAttribute('#errors li', 'data-code'), 'CSV_NOT_UTF8');
