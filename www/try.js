@@ -61,6 +61,7 @@ const TEXT = {
     fileHeading: '1. Chọn tệp',
     dropHint: 'Kéo thả vào khung này: câu trả lời của Cổng Dịch vụ công quốc gia (chỉ số 766, tệp JSON như đã lưu; một hoặc nhiều tệp), hoặc một bảng CSV hay Excel (.xlsx) xuất từ hệ thống của bạn.',
     fileLabel: 'Chọn tệp (JSON, CSV hoặc .xlsx)',
+    sample766: 'Chưa có tệp? Thử với các câu trả lời 766 mẫu (số liệu tự đặt ra)',
     asOfLabel: 'Tính đến ngày',
     p766Heading: '2. Câu trả lời chỉ số 766: mỗi tệp là kỳ nào?',
     p766Help: 'Câu trả lời của Cổng không ghi kỳ đã hỏi: hãy chọn điểm cuối (endpoint) và kỳ của từng tệp (2026, 2026-Q3, 2026-H1, 2026-10). Các trang của cùng một kỳ được gộp lại.',
@@ -132,6 +133,7 @@ const TEXT = {
     fileHeading: '1. Choose a file',
     dropHint: 'Drop onto this box the National Public Service Portal’s answers (index 766, JSON files as saved; one or several), or a CSV or Excel (.xlsx) sheet exported from your own system.',
     fileLabel: 'Choose files (JSON, CSV or .xlsx)',
+    sample766: 'No file at hand? Try the sample 766 answers (invented figures)',
     asOfLabel: 'As of',
     p766Heading: '2. The 766 answers: which period is each file?',
     p766Help: 'The portal’s answer does not say which period was asked for: choose each file’s endpoint and period (2026, 2026-Q3, 2026-H1, 2026-10). Pages of one period are merged.',
@@ -300,6 +302,26 @@ async function takeFiles(list) {
   }
   showForms();
   await compute();
+}
+
+/**
+ * The demo's sample answers (`data/can-tho-766-sample.json`, a manifest, and its files), taken
+ * as if picked: their names say their endpoints and periods; the manifest's date and unitMap
+ * go into the form.
+ */
+async function sample766() {
+  try {
+    const base = new URL('./data/can-tho-766-sample.json', location.href);
+    const manifest = await (await fetch(base)).json();
+    const files = await Promise.all(
+      manifest.answers.map(async (a) => new File([await (await fetch(new URL(a.file, base))).text()], a.file.split('/').pop(), { type: 'application/json' })),
+    );
+    $('as-of').value = manifest.asOf;
+    $('p766-options').value = JSON.stringify({ label: manifest.label, unitMap: manifest.unitMap }, null, 2);
+    await takeFiles(files);
+  } catch (e) {
+    fail(errorItems(e));
+  }
 }
 
 // ---- the forms --------------------------------------------------------------------------
@@ -662,6 +684,7 @@ function wire() {
     zone.classList.remove('over');
     if (e.dataTransfer?.files?.length) void takeFiles(e.dataTransfer.files);
   });
+  $('sample-766').addEventListener('click', () => void sample766());
   $('as-of').addEventListener('change', () => void compute());
   $('answers').addEventListener('change', (e) => {
     const i = Number(e.target.dataset.index);

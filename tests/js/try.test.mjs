@@ -161,6 +161,25 @@ describe('try it on your own file', () => {
     await page.close();
   });
 
+  test("the demo's sample answers with one click: the manifest's date and unitMap in the form, the city as `ct`", async () => {
+    const { page, problems } = await open();
+    const manifest = JSON.parse(readFileSync(join(root, 'www/data/can-tho-766-sample.json'), 'utf8'));
+    await page.evaluate(() => {
+      document.body.dataset.ready = 'picking';
+    });
+    await page.click('#sample-766');
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    assert.equal(await page.inputValue('#as-of'), manifest.asOf);
+    assert.deepEqual(JSON.parse(await page.inputValue('#p766-options')).unitMap, manifest.unitMap);
+    const given = manifest.answers.map((a) => ({ endpoint: a.endpoint, period: a.period, answer: readFileSync(join(root, 'www/data', a.file), 'utf8'), name: a.file.split('/').pop() }));
+    const native = engine.evaluatePortal766(given, { asOf: manifest.asOf, label: manifest.label, unitMap: manifest.unitMap });
+    const shown = await widgets(page);
+    checkCards(shown, native);
+    assert.ok(shown.filter((w) => w.tag === 'cchc-progress-card').every((w) => w.unit === 'ct'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a CSV: the monthly preset, the skipped and guessed rows with their cells, a period set in the form', async () => {
     const { page, problems } = await open();
     const csv = file('thang-10-2026.csv', csvFixture.csv);
