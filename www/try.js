@@ -283,7 +283,13 @@ async function takeFiles(list) {
   const sheets = files.filter((f) => !isJson(f));
   if (json.length && sheets.length) return fail([{ code: 'MIXED_FILES', path: '', message: { vi: TEXT.vi.mixed, en: TEXT.en.mixed } }]);
   try {
-    if (json.length) {
+    const input = json.length === 1 ? engineInput(await json[0].text()) : null;
+    if (input) {
+      // The engine's own input (asOf, units, observations), as the demo page takes it.
+      state.kind = 'input';
+      state.files = [{ name: json[0].name, input }];
+      if (typeof input.asOf === 'string') $('as-of').value = input.asOf;
+    } else if (json.length) {
       state.kind = 'portal766';
       for (const f of json) {
         const text = await f.text();
@@ -321,6 +327,16 @@ async function sample766() {
     await takeFiles(files);
   } catch (e) {
     fail(errorItems(e));
+  }
+}
+
+/** The parsed file when it is the engine's own input (an object with `observations`), else null. */
+function engineInput(text) {
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === 'object' && Array.isArray(value.observations) && !('data' in value) ? value : null;
+  } catch {
+    return null;
   }
 }
 
@@ -441,7 +457,9 @@ async function compute() {
     const engine = await getEngine();
     let report;
     let reading = null;
-    if (state.kind === 'portal766') {
+    if (state.kind === 'input') {
+      report = engine.evaluate({ ...state.files[0].input, asOf });
+    } else if (state.kind === 'portal766') {
       const missing = state.files.find((f) => !f.period.trim());
       if (missing) throw pageError('FORM_NO_PERIOD', missing.name, both('noPeriod', missing.name));
       const options = { ...objectOf('p766-options', 'optionsWhat', { empty: true }), asOf };
@@ -538,7 +556,7 @@ function renderStatus() {
   const box = $('load-status');
   box.replaceChildren();
   if (!r) return;
-  const names = state.kind === 'portal766' ? state.files.map((f) => f.name) : [state.sheet.name];
+  const names = state.kind === 'sheet' ? [state.sheet.name] : state.files.map((f) => f.name);
   if (names.length > 3) {
     box.append(T('loadedMany', names.length, r.results.length));
     for (const n of state.notes) box.append(' ', n[state.locale]);
