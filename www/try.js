@@ -487,7 +487,7 @@ async function compute() {
     document.body.dataset.ready = 'true';
   } catch (e) {
     if (token !== run) return;
-    // An .xlsx that is not one stays unread: the next try reads it again (after a new file).
+    // The widgets go, the error is shown; the next file or change of a field evaluates afresh.
     fail(errorItems(e));
   }
 }
