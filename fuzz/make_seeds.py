@@ -33,3 +33,12 @@ for i, e in enumerate(catalogue["entries"]):
     if e["target"] == "evaluate_json" and isinstance(e.get("input"), str):
         put(f"catalogue_json_{i:03}", 1, e["input"])
         put(f"catalogue_value_{i:03}", 3, e["input"])
+
+# The sheet target (fuzz_targets/sheets.rs): a mapping, a 0 byte, then the grid as JSON text
+# or the CSV text, from tests/fixtures/sheets/.
+sheets = pathlib.Path(__file__).resolve().parent / "seeds" / "sheets"
+sheets.mkdir(parents=True, exist_ok=True)
+for p in sorted((fx / "sheets").glob("*.json")) + sorted((fx / "sheets/errors").glob("*.json")):
+    f = json.loads(p.read_text())
+    grid = f["csv"] if "csv" in f else json.dumps(f["grid"], ensure_ascii=False)
+    (sheets / p.stem).write_bytes(json.dumps(f["mapping"], ensure_ascii=False).encode("utf-8") + b"\0" + grid.encode("utf-8"))

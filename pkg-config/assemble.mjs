@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeManifest } from './manifest.mjs';
-import { bundleElements } from './bundle.mjs';
+import { bundleElements, bundleXlsx } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'target/wasm-web');
@@ -80,6 +80,10 @@ await bundleElements(out);
 // "WebKitGTK's traps"). A file of its own, imported by its literal name, so that every bundler
 // resolves it as it resolves the glue.
 cpSync(join(out, 'cchc_progress.js'), join(out, 'cchc_progress_spare.js'));
+
+// Excel in and out (`cchc-progress/xlsx`), one module file, loaded only when used.
+cpSync(join(root, 'www/xlsx'), join(out, 'xlsx'), { recursive: true });
+await bundleXlsx(out);
 
 cpSync(join(root, 'src/plan/rule-pack.schema.json'), join(out, 'rule-pack.schema.json'));
 // The command (`npx cchc-progress report`), the package's `bin`.

@@ -32,7 +32,15 @@ function bundle(file, external = []) {
  * glue `cchc_progress.js` with its snippets, and the loader `load.js` (minified). The snippet files stay for the Node glue.
  */
 export async function bundleElements(out) {
-  await bundle(join(out, 'elements/index.js'), ['../cchc_progress.js', '../load.js', '../cchc_progress_spare.js']);
+  await bundle(join(out, 'elements/index.js'), ['../cchc_progress.js', '../load.js', '../cchc_progress_spare.js', '../xlsx/index.js']);
   await bundle(join(out, 'cchc_progress.js'));
   await bundle(join(out, 'load.js'), ['./cchc_progress.js']);
+}
+
+/**
+ * Bundles `xlsx/index.js` (`cchc-progress/xlsx`: Excel in and out) into one file: the
+ * widgets import it only when an .xlsx is asked for, so a page that never asks pays nothing.
+ */
+export async function bundleXlsx(out) {
+  await bundle(join(out, 'xlsx/index.js'));
 }

@@ -165,6 +165,34 @@ error_codes! {
     CsvLineBreakInCell = "CSV_LINE_BREAK_IN_CELL",
     /// A number whose separators read two ways in the file's convention.
     CsvAmbiguousNumber = "CSV_AMBIGUOUS_NUMBER",
+    // Sheets: a CSV or `.xlsx` export read with a mapping (`evaluateSheet`).
+    /// A grid that is not rows of cells (or sheets of them).
+    SheetInvalidGrid = "SHEET_INVALID_GRID",
+    /// A mapping that cannot be used (a field of the wrong kind, one unknown, one missing).
+    SheetInvalidMapping = "SHEET_INVALID_MAPPING",
+    /// The mapping's sheet is not in the workbook, or every sheet is hidden.
+    SheetNotFound = "SHEET_NOT_FOUND",
+    /// No column has the heading the mapping names.
+    SheetHeadingNotFound = "SHEET_HEADING_NOT_FOUND",
+    /// Several columns have the heading the mapping names.
+    SheetAmbiguousHeading = "SHEET_AMBIGUOUS_HEADING",
+    /// Text where a number belongs.
+    SheetInvalidNumber = "SHEET_INVALID_NUMBER",
+    /// A number whose separators read two ways in a sheet that does not keep to one way.
+    SheetAmbiguousNumber = "SHEET_AMBIGUOUS_NUMBER",
+    /// A period cell that names no period (or an empty one in a row with figures).
+    SheetInvalidPeriod = "SHEET_INVALID_PERIOD",
+    /// A number (an Excel date serial) where a period is expected, and the mapping does not
+    /// say the column holds dates.
+    SheetDateAsNumber = "SHEET_DATE_AS_NUMBER",
+    /// Merged cells where a data row's unit, period or figures are.
+    SheetMergedDataCells = "SHEET_MERGED_DATA_CELLS",
+    /// No observation could be read from the sheet.
+    SheetNoRows = "SHEET_NO_ROWS",
+    /// An `.xlsx` protected by a password (an encrypted file, not a zip).
+    XlsxEncrypted = "XLSX_ENCRYPTED",
+    /// A file that is not an `.xlsx` workbook (an old `.xls`, a broken zip).
+    XlsxInvalid = "XLSX_INVALID",
     // Rule packs (`Engine.fromPlan`).
     /// A rule pack that is not JSON, or a value of the wrong type.
     RulePackInvalidJson = "RULE_PACK_INVALID_JSON",

@@ -30,6 +30,35 @@ pub struct Engine {
     more: Vec<Plan>,
 }
 
+/// A report made from a sheet, with how the sheet was read: what it skipped and guessed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SheetReport {
+    pub report: report::Report,
+    pub sheet: data::sheet::SheetReading,
+}
+
+/// Adds the sheet's cell to errors about an observation (`$.observations[3]` → `Biểu 01!D7`).
+fn with_sources(errors: Errors, sources: &[&str]) -> Errors {
+    Errors(
+        errors
+            .0
+            .into_iter()
+            .map(|mut e| {
+                let row = e
+                    .path
+                    .strip_prefix("$.observations[")
+                    .and_then(|r| r.split(']').next())
+                    .and_then(|n| n.parse::<usize>().ok());
+                if let Some(at) = row.and_then(|r| sources.get(r)) {
+                    e.message.vi = format!("{} (ô {at} của trang tính)", e.message.vi);
+                    e.message.en = format!("{} (cell {at} of the sheet)", e.message.en);
+                }
+                e
+            })
+            .collect(),
+    )
+}
+
 /// Versions of the package and of the loaded rule pack.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -159,6 +188,66 @@ impl Engine {
     pub fn evaluate_csv(&self, csv: &str, options: &serde_json::Value) -> Result<report::Report, Errors> {
         let read = data::read_csv(csv, options)?;
         Ok(evaluate::evaluate_owned(&self.plan, read.input, &read.extra_columns))
+    }
+
+    /// Evaluates a sheet (a grid of cells, as JavaScript reads an `.xlsx`) read with a
+    /// mapping (see [`data::sheet`]); `options` is the rest of the input, as for CSV.
+    pub fn evaluate_sheet(
+        &self,
+        grid: &serde_json::Value,
+        mapping: &serde_json::Value,
+        options: &serde_json::Value,
+    ) -> Result<SheetReport, Errors> {
+        let read = data::sheet::read_sheet(grid, mapping)?;
+        self.evaluate_read_sheet(read, options)
+    }
+
+    /// The same from CSV text: the CSV becomes one sheet of text cells.
+    pub fn evaluate_sheet_csv(
+        &self,
+        csv: &str,
+        mapping: &serde_json::Value,
+        options: &serde_json::Value,
+    ) -> Result<SheetReport, Errors> {
+        let read = data::sheet::read_sheet_csv(csv, mapping)?;
+        self.evaluate_read_sheet(read, options)
+    }
+
+    fn evaluate_read_sheet(
+        &self,
+        read: data::sheet::SheetInput,
+        options: &serde_json::Value,
+    ) -> Result<SheetReport, Errors> {
+        let serde_json::Value::Object(rest) = options else {
+            return Err(Error::new(
+                ErrorCode::InputNotObject,
+                "$",
+                "tùy chọn của trang tính phải là một đối tượng (asOf, locale, options, units)",
+                "the options of a sheet must be an object (asOf, locale, options, units)",
+            )
+            .into());
+        };
+        if rest.contains_key("observations") {
+            return Err(Error::new(
+                ErrorCode::CsvObservationsTwice,
+                "$.observations",
+                "số liệu đã nằm trong trang tính; bỏ trường `observations` khỏi tùy chọn",
+                "the observations come from the sheet; leave `observations` out of the options",
+            )
+            .into());
+        }
+        // Each observation goes to the input reader as a CSV row does: no JSON in between.
+        let mut rows = data::RowReader::new(rest);
+        for o in &read.observations {
+            rows.row(&o.row());
+        }
+        let sources: Vec<&str> = read.observations.iter().map(|o| o.source.as_str()).collect();
+        let input = rows.finish().map_err(|e| with_sources(e, &sources))?;
+        let report = self.evaluate_input(input);
+        Ok(SheetReport {
+            report,
+            sheet: read.reading,
+        })
     }
 
     /// The findings an evaluation of the JSON text would report (structural problems are

@@ -41,6 +41,7 @@ mod input;
 mod lowercase;
 mod period;
 pub mod portal766;
+pub mod sheet;
 
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
 pub(crate) use input::{check_text_size, clip, CsvRow, RowReader};

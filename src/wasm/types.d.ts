@@ -337,6 +337,116 @@ export interface EvaluateInput {
 export type CsvOptions = Omit<EvaluateInput, "observations">;
 
 // ---------------------------------------------------------------------------------------
+// Sheets: CSV and .xlsx exports as they are, read with a mapping
+// ---------------------------------------------------------------------------------------
+
+/** A cell: empty, text, a number, a boolean, or a number with what Excel said of it. */
+export type SheetCell =
+  | null
+  | string
+  | number
+  | boolean
+  | {
+      value: string | number | boolean | null;
+      /** The cell holds a formula: `value` is the one Excel saved with the file. */
+      formula?: string | boolean;
+      /** `percent`: Excel stores 85.3 % as 0.853; `date`: a serial number of days. */
+      format?: "percent" | "date" | "general";
+    };
+
+/** One sheet: rows of cells, and its merged ranges in A1 notation (`"D3:E3"`). */
+export interface Sheet {
+  name?: string;
+  hidden?: boolean;
+  rows: SheetCell[][];
+  merges?: string[];
+}
+
+/** What `evaluateSheet` reads: a workbook (as `cchc-progress/xlsx` gives it), one sheet, its rows, or CSV text. */
+export type SheetGrid = { sheets: Sheet[] } | Sheet | SheetCell[][];
+
+/** A column: its heading (`"Tên đơn vị"`), its heading path (`["Số hồ sơ", "Tiếp nhận"]`) or its letter. */
+export type SheetColumn = string | [string] | [string, string] | { letter: string };
+
+/** Which cells say what (see the npm README, "Portal exports as they are"). */
+export interface SheetMapping {
+  /** The sheet's name; default: the first sheet that is not hidden. */
+  sheet?: string;
+  /** The row of the headings, 1-based; default: the first of 30 rows holding the unit's heading. */
+  headingRow?: number;
+  /** 1 or 2 (an upper heading over several columns). Default 1. */
+  headingRows?: 1 | 2;
+  /** The unit column, and the table from names (or codes) in the file to unit ids; none: the cell is the id. */
+  unit: { column: SheetColumn; names?: Record<string, string>; codes?: Record<string, string> };
+  /** A column of periods (`Quý 3/2026`…; with `date`, of days), or one period for the sheet. */
+  period: { column: SheetColumn; date?: "year" | "half" | "quarter" | "month" } | { fixed: string };
+  /** Totals rows (`Tổng cộng`, `Tổng số`, `Tổng`, `Cộng` by default): skipped, or read as `unit`'s figures. */
+  totals?: { labels?: string[]; unit?: string };
+  /** Each indicator's columns: `value`, or `numerator` and `denominator`, or `count`, or `rank`. */
+  indicators: {
+    indicator: string;
+    value?: SheetColumn;
+    numerator?: SheetColumn;
+    denominator?: SheetColumn;
+    count?: SheetColumn;
+    rank?: SheetColumn;
+  }[];
+  /** How text cells write numbers: `comma` (`1.234,5`, default; a `,` CSV: `point`) or `point`. */
+  decimal?: "comma" | "point";
+}
+
+export type SheetFindingCode =
+  | "hidden_sheet"
+  | "other_sheet"
+  | "blank_row"
+  | "column_numbers_row"
+  | "totals_row"
+  | "note_row"
+  | "no_unit"
+  | "unknown_unit"
+  | "empty_cell"
+  | "dash_cell"
+  | "heading_loose_match"
+  | "unit_loose_match"
+  | "formula_cached_value"
+  | "percent_format"
+  | "values_look_like_fractions"
+  | "totals_as_unit"
+  | "date_read_as_period";
+
+/** A row, cell or sheet left out, or a guess, with where (`'Biểu 01'!B10`, `'Biểu 01'!11`, `C5:C24`). */
+export interface SheetFinding {
+  code: SheetFindingCode;
+  at: string;
+  text?: string;
+  message: Text;
+}
+
+/** How a sheet was read. */
+export interface SheetReading {
+  sheet?: string;
+  /** 1-based, as Excel numbers rows. */
+  headingRows: number[];
+  columns: { role: string; indicator?: string; column: string; heading: string }[];
+  rows: number;
+  observations: number;
+  skipped: SheetFinding[];
+  guesses: SheetFinding[];
+}
+
+/** What `evaluateSheet` returns: the report, and how the sheet was read. */
+export interface SheetReport {
+  report: Report;
+  sheet: SheetReading;
+}
+
+/** What `readSheet` returns: the observations (each with its cell as `source`), and how the sheet was read. */
+export interface SheetRead {
+  observations: ObservationInput[];
+  sheet: SheetReading;
+}
+
+// ---------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------
 
@@ -714,6 +824,20 @@ export type ErrorCode =
   | "CSV_UNTERMINATED_QUOTE"
   | "CSV_LINE_BREAK_IN_CELL"
   | "CSV_AMBIGUOUS_NUMBER"
+  // sheets (CSV and .xlsx exports read with a mapping)
+  | "SHEET_INVALID_GRID"
+  | "SHEET_INVALID_MAPPING"
+  | "SHEET_NOT_FOUND"
+  | "SHEET_HEADING_NOT_FOUND"
+  | "SHEET_AMBIGUOUS_HEADING"
+  | "SHEET_INVALID_NUMBER"
+  | "SHEET_AMBIGUOUS_NUMBER"
+  | "SHEET_INVALID_PERIOD"
+  | "SHEET_DATE_AS_NUMBER"
+  | "SHEET_MERGED_DATA_CELLS"
+  | "SHEET_NO_ROWS"
+  | "XLSX_ENCRYPTED"
+  | "XLSX_INVALID"
   // rule packs
   | "RULE_PACK_INVALID_JSON"
   | "RULE_PACK_TOO_LARGE"

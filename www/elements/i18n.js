@@ -180,6 +180,7 @@ const T = {
     en: { met: 'met', missed: 'missed', notReported: 'not reported', discontinued: 'ended', noData: 'no data', of: (n) => (n === '1' ? 'of 1 unit' : `of ${n} units`) },
   },
   downloadReview: { vi: 'Tải bảng tổng kết (CSV)', en: 'Download the review (CSV)' },
+  downloadReviewXlsx: { vi: 'Tải bảng tổng kết (Excel .xlsx)', en: 'Download the review (Excel .xlsx)' },
   downloadHint: {
     vi: 'Tệp CSV mở được bằng Excel: UTF-8, phân cách bằng dấu phẩy, số thập phân dùng dấu phẩy.',
     en: 'A CSV file Excel opens directly: UTF-8, comma-separated, decimal point.',

@@ -5,7 +5,7 @@
 import { CchcElement, Types, el, uid, data, sentence, unbroken } from './base.js';
 import { badge, figure, gapText, requirementText } from './card.js';
 import { STATUS, STATUS_ORDER, date, levelLabel, levelShort, num, pct, statusLabel, t } from './i18n.js';
-import { reviewCsv, reviewFileName } from './review-csv.js';
+import { reviewCsv, reviewFileName, reviewTable } from './review-csv.js';
 import { pickResult } from './units.js';
 
 /** The review's counts (`notReported`, …) under the status codes of the badges. */
@@ -64,6 +64,7 @@ export class CchcOverview extends CchcElement {
   action(name, value) {
     if (name === 'sort') this.sort = value;
     else if (name === 'download-review') this.downloadReview();
+    else if (name === 'download-review-xlsx') this.downloadReviewXlsx();
   }
 
   /**
@@ -91,6 +92,26 @@ export class CchcOverview extends CchcElement {
     return name;
   }
 
+  /**
+   * Downloads the review as an Excel workbook (.xlsx): numbers as numbers, so Excel in any
+   * language shows them with its own decimal mark. The writer (`cchc-progress/xlsx`) is
+   * loaded on the first click, never with the page. Resolves to the file name, or null.
+   */
+  async downloadReviewXlsx() {
+    const rows = reviewTable(this.report, this.locale, (id) => this.indicatorInfo(id));
+    if (rows === null) return null;
+    const { writeXlsx, XLSX_TYPE } = await import('../xlsx/index.js');
+    const name = reviewFileName(this.report, this.locale).replace(/\.csv$/, '.xlsx');
+    const sheet = this.locale === 'en' ? 'Review' : 'Tổng kết';
+    const url = URL.createObjectURL(new Blob([writeXlsx([{ name: sheet, rows }])], { type: XLSX_TYPE }));
+    const link = el('a', { href: url, download: name, hidden: '' });
+    this.root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    return name;
+  }
+
   /** The day a level summary describes: its level's last day, or the end of its year. */
   static summaryDay(s) {
     return s.lastDay ?? `${s.year}-12-31`;
@@ -109,6 +130,8 @@ export class CchcOverview extends CchcElement {
       el(
         'p',
         { class: 'download' },
+        el('button', { type: 'button', 'data-action': 'download-review-xlsx', 'aria-describedby': uid('cchc-review', 'hint') }, t('downloadReviewXlsx', locale)),
+        ' ',
         el('button', { type: 'button', 'data-action': 'download-review', 'aria-describedby': uid('cchc-review', 'hint') }, t('downloadReview', locale)),
         ' ',
         el('span', { class: 'muted', id: uid('cchc-review', 'hint') }, t('downloadHint', locale)),

@@ -119,3 +119,46 @@ export function reviewFileName(report, locale = 'vi') {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(report?.asOf ?? '') ? report.asOf : 'report';
   return locale === 'en' ? `cchc-review-${span}-${day}.csv` : `tong-ket-cchc-${span}-${day}.csv`;
 }
+
+/**
+ * The review of `report` as rows of cells for a spreadsheet (the CSV's columns; numbers as
+ * numbers, rounded as in the CSV), headers first; null when the report has no review.
+ */
+export function reviewTable(report, locale = 'vi', info = () => null) {
+  const review = report?.review;
+  if (!review) return null;
+  const loc = locale === 'en' ? 'en' : 'vi';
+  const num = (v, requirement) => {
+    const text = plainNumber(v, requirement);
+    return text === null ? null : Number(text);
+  };
+  const rows = [HEADERS[loc]];
+  for (const row of review.rows) {
+    const ind = info(row.indicator);
+    const measure = ind?.measure ?? 'percentage';
+    const u = row.units ?? {};
+    rows.push([
+      row.indicator,
+      row.clause,
+      ind?.title?.[loc] ?? row.title,
+      levelLabel(row.level, loc),
+      num(row.deadline),
+      num(row.year),
+      row.lastDay ?? null,
+      num(row.value, row.requirement),
+      MEASURE_UNIT[loc][measure] ?? '',
+      row.comparator === 'lte' ? '≤' : '≥',
+      num(row.requirement),
+      num(row.requirementYear),
+      statusLabel(row.verdict, loc),
+      row.verdict,
+      num(u.total),
+      num(u.met),
+      num(u.missed),
+      num(u.notReported),
+      num(u.discontinued),
+      num(u.noData),
+    ]);
+  }
+  return rows;
+}

@@ -22,7 +22,7 @@
 //! same data give the same report; errors name the row as `$.observations[i]` (data row `i`,
 //! 0-based) and the line of the file.
 
-mod number;
+pub(crate) mod number;
 mod quotes;
 
 use serde_json::Value;
@@ -411,7 +411,7 @@ fn spanning_error(path: &str, s: quotes::Spanning) -> Error {
 /// A replacement character means the bytes were not UTF-8 when the file was decoded (a
 /// TCVN3, VNI or Windows-1258 export): its Vietnamese text is already lost, so the whole
 /// file is refused rather than evaluated with garbled names.
-fn not_utf8(text: &str, at: usize) -> Error {
+pub(crate) fn not_utf8(text: &str, at: usize) -> Error {
     let line = text.get(..at).map_or(0, |t| t.matches('\n').count()) + 1;
     Error::new(
         ErrorCode::CsvNotUtf8,
