@@ -144,6 +144,7 @@ test-package:
 	@mkdir -p $(LOGS)
 	node tests/js/package.test.mjs 2>&1 | tee $(LOGS)/package.log
 	node tests/js/guard.test.mjs 2>&1 | tee -a $(LOGS)/package.log
+	node tests/js/xlsx.test.mjs 2>&1 | tee -a $(LOGS)/package.log
 
 # The demo and the widgets in Chromium with playwright-core (CDP: console, CSP reports, axe).
 test-page:
