@@ -495,4 +495,3 @@ describe('demo page', () => {
 await import('./widgets.test.mjs');
 await import('./review.test.mjs');
 await import('./xlsx-page.test.mjs');
-await import('./try.test.mjs');
