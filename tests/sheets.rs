@@ -95,3 +95,66 @@ fn a_csv_reads_as_its_grid() {
     assert_eq!(a, b);
     assert_eq!(a.map(|o| o.len()).ok(), Some(2));
 }
+
+/// Cells of every kind a portal's sheet holds, after a fixed heading row: the reader never
+/// panics, a sheet it accepts has observations each naming its cell, and the engine either
+/// evaluates it or refuses it with errors (the fuzz target `sheets` goes further).
+mod random_sheets {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cell() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            "[0-9]{1,4}([.,][0-9]{1,3})?( ?%)?".prop_map(Value::from),
+            "[-–x ]{0,2}".prop_map(Value::from),
+            prop::sample::select(vec![
+                "nk",
+                "ta",
+                "Tổng cộng",
+                "Cộng",
+                "Ghi chú",
+                "(1)",
+                "Quý 3/2026",
+                "Tháng 13/2026",
+                "9 tháng đầu năm 2026",
+                "2026"
+            ])
+            .prop_map(Value::from),
+            (-1.0e6f64..1.0e6).prop_map(Value::from),
+            (1.0f64..80_000.0).prop_map(|n| json!({"value": n.floor(), "format": "date"})),
+            (0.0f64..1.0).prop_map(|n| json!({"value": n, "format": "percent", "formula": "A1/B1"})),
+            any::<bool>().prop_map(Value::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_cells(rows in prop::collection::vec(prop::collection::vec(cell(), 0..5), 0..12), merge in prop::option::of((0usize..12, 0usize..4))) {
+            let mut grid = vec![json!(["Tên đơn vị", "Kỳ báo cáo", "Tiếp nhận", "Đúng hạn", "Tỷ lệ (%)"])];
+            grid.extend(rows.into_iter().map(Value::from));
+            let merges: Vec<String> = merge.map(|(r, c)| format!("{}{}:{}{}", (b'A' + c as u8) as char, r + 1, (b'A' + c as u8) as char, r + 2)).into_iter().collect();
+            let grid = json!({"name": "Biểu 01", "rows": grid, "merges": merges});
+            let mapping = json!({
+                "unit": {"column": "Tên đơn vị"},
+                "period": {"column": "Kỳ báo cáo", "date": "quarter"},
+                "totals": {"unit": "ct"},
+                "indicators": [
+                    {"indicator": "proc.online_dossiers", "numerator": "Đúng hạn", "denominator": "Tiếp nhận"},
+                    {"indicator": "proc.no_resubmission", "value": "Tỷ lệ (%)"}
+                ]
+            });
+            let read = cchc_progress::data::sheet::read_sheet(&grid, &mapping);
+            if let Ok(read) = &read {
+                prop_assert!(!read.observations.is_empty());
+                prop_assert!(read.observations.iter().all(|o| !o.source.is_empty()));
+            }
+            let engine = Engine::embedded().unwrap();
+            match engine.evaluate_sheet(&grid, &mapping, &units()) {
+                Ok(r) => prop_assert_eq!(Some(&r.sheet), read.as_ref().ok().map(|r| &r.reading)),
+                Err(e) => prop_assert!(!e.0.is_empty()),
+            }
+        }
+    }
+}

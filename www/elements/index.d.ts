@@ -98,6 +98,8 @@ export declare class CchcOverview extends CchcElement {
   reviewCsv(locale?: Locale): string | null;
   /** Saves `reviewCsv()` as `tong-ket-cchc-2021-2025-<as-of>.csv` (English: `cchc-review-…`); returns the file name, or null without a review. */
   downloadReview(): string | null;
+  /** Saves the review as an Excel workbook, `tong-ket-cchc-2021-2025-<as-of>.xlsx` (numbers as numbers); loads `cchc-progress/xlsx` on first use; resolves to the file name, or null without a review. */
+  downloadReviewXlsx(): Promise<string | null>;
 }
 
 /** Codes of the widgets' own errors (the engine's `CchcError` codes come with `CchcError`). */

@@ -64,7 +64,10 @@ export class CchcOverview extends CchcElement {
   action(name, value) {
     if (name === 'sort') this.sort = value;
     else if (name === 'download-review') this.downloadReview();
-    else if (name === 'download-review-xlsx') this.downloadReviewXlsx();
+    else if (name === 'download-review-xlsx') {
+      // The writer is a module of its own: should it fail to load, the CSV is still there.
+      this.downloadReviewXlsx().catch((e) => console.error(`cchc-overview: the Excel writer could not be loaded (${e?.message ?? e})`));
+    }
   }
 
   /**
