@@ -156,6 +156,7 @@ test-package:
 	node tests/js/guard.test.mjs 2>&1 | tee -a $(LOGS)/package.log
 	node tests/js/proxy.test.mjs 2>&1 | tee -a $(LOGS)/package.log
 	node tests/js/xlsx.test.mjs 2>&1 | tee -a $(LOGS)/package.log
+	node tests/js/size.test.mjs 2>&1 | tee -a $(LOGS)/package.log
 
 # The demo and the widgets in Chromium with playwright-core (CDP: console, CSP reports, axe).
 test-page:
