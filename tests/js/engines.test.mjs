@@ -116,6 +116,16 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     cpSync(join(root, 'www/data/can-tho-sample.json'), join(site, 'data/can-tho-sample.json'));
     for (const f of ['bare.html', 'frame.html', 'frame.css', 'frame.js', 'no-wasm-eval.html', 'no-wasm-eval.js']) cpSync(join(here, 'fixtures', f), join(site, f));
     writeFileSync(join(site, 'index.html'), readFileSync(join(here, 'fixtures/bare.html')));
+    // The national portal's 766 answers as a portal keeps them: a manifest and the saved files.
+    cpSync(join(root, 'www/data/can-tho-766-sample.json'), join(site, 'data/can-tho-766-sample.json'));
+    cpSync(join(root, 'www/data/portal766'), join(site, 'data/portal766'), { recursive: true });
+    writeFileSync(
+      join(site, 'portal766.html'),
+      readFileSync(join(here, 'fixtures/bare.html'), 'utf8').replace(
+        '<cchc-progress-card indicator="proc.online_l34" unit="ct" src="/data/can-tho-sample.json"></cchc-progress-card>',
+        ['proc.digitized_results', 'proc.satisfaction'].map((i) => `<cchc-progress-card indicator="${i}" unit="ct" src="/data/can-tho-766-sample.json"></cchc-progress-card>`).join('\n'),
+      ),
+    );
     portal = await serveDir(site, { csp: FRAMEABLE });
     portalBase = `http://127.0.0.1:${portal.address().port}`;
     strict = await serveDir(site, { csp: NO_WASM_EVAL });
@@ -509,6 +519,30 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
       );
     }
     assert.deepEqual(split, []);
+  });
+
+  test("a card whose src is a manifest of the national portal's 766 answers shows the engine's figures and the mapping's sentence, at 360 px (issue 20)", async () => {
+    const { answers, ...options } = JSON.parse(readFileSync(join(root, 'www/data/can-tho-766-sample.json'), 'utf8'));
+    const list = answers.map(({ file, ...a }) => ({ name: file, ...a, answer: readFileSync(join(root, 'www/data', file), 'utf8') }));
+    const report = new Engine().evaluatePortal766(list, options);
+    const want = ['proc.digitized_results', 'proc.satisfaction'].map((i) => report.results.find((r) => r.indicator === i && r.unit === 'ct'));
+    await open(`${portalBase}/portal766.html`, 360);
+    await until(`__cchc.allReady()`, 'the 766 page');
+    const shown = await session.execute(`return [...document.querySelectorAll('cchc-progress-card')].map((c) => ({
+      state: c.dataset.state,
+      status: c.shadowRoot.querySelector('.badge[data-status]')?.dataset.status ?? null,
+      value: c.shadowRoot.querySelector('.value')?.textContent ?? null,
+      explanation: c.shadowRoot.querySelector('.explanation')?.textContent ?? '',
+      overflow: c.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
+    }));`);
+    for (const [i, w] of want.entries()) {
+      assert.ok(w && w.value !== null, `the sample has a figure for ${w?.indicator}`);
+      assert.equal(shown[i].state, 'ready');
+      assert.deepEqual([shown[i].status, shown[i].value], [w.status, w.display.vi], w.indicator);
+      assert.equal(shown[i].overflow, false, 'the card fits the phone');
+    }
+    assert.match(shown[0].explanation, /ORIGINAL_RESULT_AVAILABLE/, "the mapping's sentence where the figure is judged");
+    writeFileSync(join(shots, `${ENGINE}-portal766-360.png`), await session.screenshot());
   });
 
   test('pages built by webpack 5, Vite and esbuild from the packed tarball show their cards', async () => {
