@@ -178,6 +178,7 @@ test-cli:
 # The benchmark script at scale S, once, checking only that it still runs (no timing is judged).
 test-bench-smoke:
 	node tests/js/bench/bench.mjs --smoke 2>&1 | tee $(LOGS)/bench-smoke.log
+	node tests/js/bench/sources.mjs --smoke 2>&1 | tee -a $(LOGS)/bench-smoke.log
 
 # Benchmarks (never part of pass/fail): Criterion natively, then Node and Chromium over the
 # built package at scales S, M, L with the marshalling floor and json-logic-js as references.
@@ -185,6 +186,7 @@ bench: tools package
 	node tests/js/tools/size-profile.mjs --top 25 --depth 2
 	cargo bench --bench evaluate
 	node tests/js/bench/bench.mjs
+	node tests/js/bench/sources.mjs
 
 # Coverage-guided fuzzing of rule packs, JSON, CSV and evaluation (not part of make test: the
 # property tests catch regressions there). cargo-fuzz runs on stable with RUSTC_BOOTSTRAP.
