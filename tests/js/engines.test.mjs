@@ -554,7 +554,8 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
         const server = await serveDir(dist, { csp: FRAMEABLE });
         try {
           await open(`http://127.0.0.1:${server.address().port}/`, 1280);
-          await until(`__cchc.allReady() && document.querySelectorAll('cchc-progress-card').length === 2`, `the ${bundler} page`);
+          // Both cards showing a status: the one given a report is `ready` before its report arrives.
+          await until(`__cchc.allReady() && [...document.querySelectorAll('cchc-progress-card')].filter((c) => c.shadowRoot.querySelector('.badge[data-status]')).length === 2`, `the ${bundler} page`);
           assert.deepEqual(await session.execute(`return ${READ_CARDS};`), EXPECTED_CARDS, bundler);
         } finally {
           server.close();

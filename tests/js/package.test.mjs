@@ -438,7 +438,13 @@ test('the widgets write numbers as the engine does (format.js against the engine
 /** How many requests asked for a file whose name matches `re` (the query left out). */
 const asked = (requests, re) => requests.filter((u) => re.test(new URL(u).pathname)).length;
 const WASM_FILE = /\.wasm$/;
-const allSettled = () => [...document.querySelectorAll('cchc-progress-card')].every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error');
+// Settled: every card shows a status or an error code. A card given no data yet is `ready`
+// with nothing to show until its report is set, so `data-state` alone would race the page's
+// own evaluation (seen with webpack: the card read before its report arrived).
+const allSettled = () =>
+  [...document.querySelectorAll('cchc-progress-card')].every(
+    (c) => (c.dataset.state === 'ready' && c.shadowRoot?.querySelector('.badge[data-status]')) || (c.dataset.state === 'error' && c.shadowRoot?.querySelector('[data-code]')),
+  );
 
 test('webpack 5, Vite and esbuild pages importing the engine and the widgets show both cards, with one download of the .wasm', async () => {
   const pages = await buildPages(consumer('cchc-bundlers-', []), root);
