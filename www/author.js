@@ -51,7 +51,10 @@ const TEXT = {
     none: '—',
     draftRestored: 'Đã mở lại bản nháp.',
     loaded: (name) => `Đã mở tệp ${name}.`,
-    started: (name) => `Bắt đầu từ ${name}.`,
+    started: (name) => `Đã mở ${name}.`,
+    name2021: 'kế hoạch 2021–2025 đã nhúng (QĐ 4168/QĐ-UBND)',
+    name2026: 'bộ chỉ tiêu 2026–2030 đã nhúng',
+    nameNew: 'một kế hoạch mới, trống',
     saved: (name) => `Đã lưu ${name}.`,
     notJson: (name, msg) => `Tệp ${name} không phải JSON hợp lệ: ${msg}`,
     tooLarge: (name) => `Tệp ${name} lớn quá (quá 2 MiB).`,
@@ -108,7 +111,10 @@ const TEXT = {
     none: '—',
     draftRestored: 'The draft was opened again.',
     loaded: (name) => `Opened ${name}.`,
-    started: (name) => `Started from ${name}.`,
+    started: (name) => `Opened ${name}.`,
+    name2021: 'the embedded 2021–2025 plan (Decision 4168/QĐ-UBND)',
+    name2026: 'the embedded 2026–2030 targets',
+    nameNew: 'a new, empty plan',
     saved: (name) => `Saved ${name}.`,
     notJson: (name, msg) => `${name} is not valid JSON: ${msg}`,
     tooLarge: (name) => `${name} is too large (over 2 MiB).`,
@@ -244,6 +250,7 @@ const state = {
   dataName: null,
   sample: null,
   timer: 0,
+  open: new Set(),
   run: 0,
 };
 const tr = (key, ...args) => {
@@ -321,7 +328,8 @@ function label(rel) {
 function optionLabel(field, value, opts) {
   const table = TEXT[state.lang][opts.labels ?? field];
   const name = table && typeof table === 'object' ? table[value] : null;
-  return name ? `${name} (${value})` : String(value);
+  if (!name) return String(value);
+  return opts.labels ? name : `${name} (${value})`;
 }
 
 function refOptions(list) {
@@ -339,7 +347,7 @@ function fillSelect(select, field, opts, current) {
 }
 
 /** One control for the value at `base` + `rel`. */
-function control(base, rel, kind, opts = {}) {
+function control(base, rel, kind, opts = {}, shownAs = rel) {
   const path = base + '.' + rel;
   const id = controlId(path);
   const segments = parsePath(path);
@@ -349,7 +357,7 @@ function control(base, rel, kind, opts = {}) {
   const err = el('p', { class: 'field-error', id: `${id}-error`, hidden: true, 'aria-live': 'polite' });
   if (kind === 'levels') {
     const set = el('fieldset', { class: 'levels', id, 'data-path': path, 'aria-describedby': `${id}-error` });
-    set.append(el('legend', { text: label(rel) }));
+    set.append(el('legend', { text: label(shownAs) }));
     const current = Array.isArray(value) ? value : [];
     for (const level of [...LEVELS, ...current.filter((l) => !LEVELS.includes(l))]) {
       const box = el('input', { type: 'checkbox', id: `${id}-${level}`, value: level, 'data-levels': path, checked: current.includes(level) });
@@ -379,10 +387,12 @@ function control(base, rel, kind, opts = {}) {
     input.value = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   input.setAttribute('aria-describedby', `${id}-error`);
-  wrap.append(el('label', { for: id, text: label(rel) }), input, err);
+  wrap.append(el('label', { for: id, text: label(shownAs) }), input, err);
   if (kind === 'bool') wrap.classList.add('check-field');
   return wrap;
 }
+
+const present = (...nodes) => nodes.filter((n) => n !== null && n !== undefined);
 
 function keptNote(object, shown) {
   const keys = Object.keys(object ?? {}).filter((k) => !shown.has(k));
@@ -394,8 +404,8 @@ function renderForm() {
   const pack = state.pack;
   const plan = el('fieldset', { class: 'part', id: 'part-plan', 'data-item': '$.plan' }, el('legend', { text: tr('planHeading') }));
   const grid = el('div', { class: 'fields' });
-  for (const [rel, kind, opts] of PLAN_FIELDS) grid.append(control('$', rel, kind, opts));
-  plan.append(grid, keptNote(pack, SHOWN_TOP), keptNote(pack.plan, SHOWN_PLAN));
+  for (const [rel, kind, opts] of PLAN_FIELDS) grid.append(control('$', rel, kind, opts, rel.replace(/^plan\./, '')));
+  plan.append(...present(grid, keptNote(pack, SHOWN_TOP), keptNote(pack.plan, SHOWN_PLAN)));
   const parts = [plan];
   for (const [list, spec] of Object.entries(LISTS)) {
     if (list === 'phases' && pack.formatVersion !== 2 && !pack.phases) continue;
@@ -403,9 +413,11 @@ function renderForm() {
     const items = Array.isArray(pack[list]) ? pack[list] : [];
     items.forEach((item, i) => {
       const base = `$.${list}[${i}]`;
-      const set = el('fieldset', { class: 'item', id: controlId(base), 'data-item': base });
+      // A long list shows each item closed but for those being written or at fault.
+      const open = items.length <= 3 || state.open.has(base);
+      const set = el('details', { class: 'item', id: controlId(base), 'data-item': base, open });
       const name = tr(spec.item, i + 1) + (item?.id ? ` · ${item.id}` : '');
-      set.append(el('legend', { text: name }));
+      set.append(el('summary', { text: name }));
       const fields = el('div', { class: 'fields' });
       for (const [rel, kind, opts] of spec.fields) {
         if (rel.startsWith('scope') && pack.formatVersion !== 2 && !item?.scope) continue;
@@ -413,7 +425,7 @@ function renderForm() {
         fields.append(control(base, rel, kind, opts));
       }
       const shown = new Set(spec.fields.map(([rel]) => rel.split('.')[0]));
-      set.append(fields, keptNote(item, shown));
+      set.append(...present(fields, keptNote(item, shown)));
       const err = el('p', { class: 'field-error', id: `${controlId(base)}-error`, hidden: true });
       set.append(err, el('button', { type: 'button', class: 'link-button remove', 'data-remove': base, text: `${tr('remove')}: ${name}` }));
       section.append(set);
@@ -449,7 +461,7 @@ function onInput(event) {
   } else if (t.dataset.path) {
     setAt(state.pack, parsePath(t.dataset.path), readControl(t));
     if (/\.id$/.test(t.dataset.path)) {
-      const legend = t.closest('fieldset.item')?.querySelector('legend');
+      const legend = t.closest('details.item')?.querySelector('summary');
       const m = /^\$\.(\w+)\[(\d+)\]\.id$/.exec(t.dataset.path);
       if (legend && m) legend.textContent = tr(LISTS[m[1]].item, Number(m[2]) + 1) + (t.value.trim() ? ` · ${t.value.trim()}` : '');
     }
@@ -527,6 +539,11 @@ function showErrors() {
         box.append(el('span', { class: 'message', 'data-code': error.code, text: message }));
       }
       target.setAttribute('aria-invalid', 'true');
+      const details = target.closest('details.item');
+      if (details && !details.open) {
+        details.open = true;
+        state.open.add(details.dataset.item);
+      }
       li.append(el('a', { href: `#${id}`, text: message }));
     } else li.append(message);
     li.append(' ', el('code', { text: error.code }));
@@ -614,6 +631,7 @@ async function readJsonFile(file) {
 }
 
 function setPack(pack, message) {
+  state.open.clear();
   state.pack = pack && typeof pack === 'object' && !Array.isArray(pack) ? pack : {};
   renderForm();
   $('status').textContent = message;
@@ -681,6 +699,16 @@ async function main() {
     if (e.target.type === 'checkbox') onInput(e);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener(
+    'toggle',
+    (e) => {
+      const d = e.target;
+      if (!d.matches?.('details.item')) return;
+      if (d.open) state.open.add(d.dataset.item);
+      else state.open.delete(d.dataset.item);
+    },
+    true,
+  );
   // The lists an id is chosen from are read when the select is opened (ids change as one types).
   form.addEventListener('focusin', (e) => {
     const s = e.target;
@@ -696,6 +724,7 @@ async function main() {
       const list = add.dataset.add;
       if (!Array.isArray(state.pack[list])) state.pack[list] = [];
       state.pack[list].push(LISTS[list].blank());
+      state.open.add(`$.${list}[${state.pack[list].length - 1}]`);
       renderForm();
       changed({ now: true });
       const n = state.pack[list].length - 1;
@@ -704,18 +733,19 @@ async function main() {
       const segments = parsePath(remove.dataset.remove);
       const [list, i] = segments;
       state.pack[list].splice(i, 1);
+      state.open.clear();
       renderForm();
       changed({ now: true });
     }
   });
   $('start-2021').addEventListener('click', () => {
     const engine = new Engine();
-    setPack(packOf(engine.plan()), tr('started', tr('start2021')));
+    setPack(packOf(engine.plan()), tr('started', tr('name2021')));
     engine.free();
   });
   $('start-2026').addEventListener('click', () => {
     const engine = Engine.embedded('can-tho-2026-2030');
-    setPack(packOf(engine.plan()), tr('started', tr('start2026')));
+    setPack(packOf(engine.plan()), tr('started', tr('name2026')));
     engine.free();
   });
   $('start-new').addEventListener('click', () => {
@@ -727,7 +757,7 @@ async function main() {
         areas: [],
         indicators: [],
       },
-      tr('started', tr('startNew')),
+      tr('started', tr('nameNew')),
     );
   });
   $('save').addEventListener('click', save);
@@ -776,7 +806,7 @@ async function main() {
   if (draft && typeof draft === 'object') setPack(draft, tr('draftRestored'));
   else {
     const engine = new Engine();
-    setPack(packOf(engine.plan()), tr('started', tr('start2021')));
+    setPack(packOf(engine.plan()), tr('started', tr('name2021')));
     engine.free();
   }
   document.body.dataset.ready = 'idle';

@@ -214,6 +214,9 @@ describe('write a plan', () => {
     await page.click('#start-2021');
     await settled(page, 'true');
     assert.equal(await page.textContent('h1'), 'Write a plan’s rule pack');
+    // A long list shows its items closed: one is opened to be written.
+    assert.equal(await page.isVisible('#f-indicators-2-deadline'), false);
+    await page.click('#f-indicators-2 > summary');
     // A deadline typed as words: the engine's error names the field, the draft keeps the words.
     await fill(page, 'f-indicators-2-deadline', 'năm sau');
     await settled(page, 'false');
@@ -222,6 +225,8 @@ describe('write a plan', () => {
     await page.waitForSelector('body[data-ready="idle"]');
     assert.equal(await page.inputValue('#f-indicators-2-deadline'), 'năm sau');
     await settled(page, 'false');
+    // The item at fault is open after the reload, its error beside the field.
+    assert.equal(await page.isVisible('#f-indicators-2-deadline-error'), true);
     await page.setInputFiles('#load', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion": 2,') });
     await page.waitForFunction(() => /broken\.json/.test(document.getElementById('status').textContent));
     assert.match(await page.textContent('#status'), /not valid JSON/);
