@@ -529,7 +529,10 @@ function showErrors() {
   list.replaceChildren();
   for (const error of state.errors) {
     const message = error.message?.[state.lang] ?? error.message?.vi ?? '';
-    const target = controlFor(error.path ?? '$');
+    // A field left out is reported at its object ("missing field `en`" at `…title`): shown at that field.
+    const missing = /missing field `([^`]+)`/.exec(error.message?.en ?? '');
+    const path = error.path ?? '$';
+    const target = controlFor(missing ? `${path}.${missing[1]}` : path);
     const li = el('li', { 'data-code': error.code, 'data-path': error.path });
     if (target) {
       const id = target.id;

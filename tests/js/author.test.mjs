@@ -179,6 +179,30 @@ describe('write a plan', () => {
     assert.deepEqual(JSON.parse(await page.textContent('#json')), saved.pack);
     sameStatuses(await previewed(page), report);
 
+    // A data file dropped on the preview: the widgets on its figures.
+    const mine = {
+      asOf: '2026-03-31',
+      units: [{ id: 'ct', name: 'Thành phố thử nghiệm', level: 'city' }],
+      observations: [
+        { indicator: 'proc.online_l34', unit: 'ct', period: '2025', value: 97 },
+        { indicator: 'rank.pci', unit: 'ct', period: '2025', rank: 20, outOf: 63 },
+      ],
+    };
+    await page.evaluate(() => {
+      document.body.dataset.preview = 'stale';
+    });
+    const dropped = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'so-lieu-cua-toi.json', { type: 'application/json' }));
+      return dt;
+    }, JSON.stringify(mine));
+    await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: dropped });
+    const onMine = await previewed(page);
+    assert.match(await page.textContent('#data-status'), /so-lieu-cua-toi\.json/);
+    const mineReport = Engine.fromPlan(saved.pack).evaluate({ ...mine, locale: 'vi' });
+    sameStatuses(onMine, mineReport);
+    assert.deepEqual(onMine.filter((w) => w.tag === 'cchc-progress-card').map((w) => w.status), ['met', 'missed', 'no_data']);
+
     // On a phone nothing runs out of the page.
     await page.setViewportSize({ width: 360, height: 780 });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal scroll at 360 px');
