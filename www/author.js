@@ -460,6 +460,11 @@ function onInput(event) {
     setAt(state.pack, parsePath(path), boxes.filter((b) => b.checked).map((b) => b.value));
   } else if (t.dataset.path) {
     setAt(state.pack, parsePath(t.dataset.path), readControl(t));
+    // Format 2 has fields of its own (phases, a target's phase and scope): shown once chosen.
+    if (t.dataset.path === '$.formatVersion') {
+      renderForm();
+      $(controlId('$.formatVersion'))?.focus();
+    }
     if (/\.id$/.test(t.dataset.path)) {
       const legend = t.closest('details.item')?.querySelector('summary');
       const m = /^\$\.(\w+)\[(\d+)\]\.id$/.exec(t.dataset.path);
@@ -561,6 +566,7 @@ function showErrors() {
 async function sampleData() {
   if (!state.sample) {
     const res = await fetch('./data/can-tho-sample.json');
+    if (!res.ok) throw new Error(`can-tho-sample.json: HTTP ${res.status}`);
     state.sample = await res.json();
   }
   return state.sample;
@@ -576,7 +582,14 @@ async function preview() {
     return;
   }
   document.body.dataset.preview = 'loading';
-  const data = state.data ?? (await sampleData());
+  let data;
+  try {
+    data = state.data ?? (await sampleData());
+  } catch (e) {
+    status.textContent = tr('previewError', String(e?.message ?? e));
+    document.body.dataset.preview = 'error';
+    return;
+  }
   if (run !== state.run || engine !== state.engine) return;
   let report;
   try {
