@@ -1,5 +1,5 @@
 // "Write a plan" (www/author.html) in real headless Chromium, served as `make demo` serves it
-// (strict CSP): a plan owner builds a three-target plan from scratch through the form, sees the
+// (strict CSP): a plan owner builds a three-target plan with a phase from scratch through the form, sees the
 // engine's error beside the field it concerns (a percentage target of 120) and in the list at
 // the top, fixes it, previews the widgets, saves the pack (the download is parsed), reloads
 // (the draft is still there), loads the saved file and sees the same report as the package
@@ -98,10 +98,17 @@ describe('write a plan', () => {
     await fill(page, 'f-areas-0-clause', 'II.1');
     await fill(page, 'f-areas-0-title-vi', 'Thủ tục hành chính');
     await fill(page, 'f-areas-0-title-en', 'Administrative procedures');
+    // One phase (format 2): the third target falls due at its last year.
+    await page.click('#add-phases');
+    await fill(page, 'f-phases-0-id', 'gd-2021-2025');
+    await fill(page, 'f-phases-0-from', 2021);
+    await fill(page, 'f-phases-0-to', 2025);
+    await fill(page, 'f-phases-0-title-vi', 'Giai đoạn 2021–2025');
+    await fill(page, 'f-phases-0-title-en', '2021–2025');
     const targets = [
       { id: 'proc.online_l34', vi: 'Hồ sơ trực tuyến mức 3, 4', en: 'Dossiers online, levels 3 and 4', target: 120, levels: ['city', 'district', 'commune'] },
       { id: 'rank.pci', vi: 'Xếp hạng PCI', en: 'PCI ranking', target: 15, rank: true },
-      { id: 'proc.satisfaction', vi: 'Mức độ hài lòng', en: 'Satisfaction', target: 90, levels: ['city', 'district', 'commune'] },
+      { id: 'proc.satisfaction', vi: 'Mức độ hài lòng', en: 'Satisfaction', target: 90, levels: ['city', 'district', 'commune'], phase: 'gd-2021-2025' },
     ];
     for (const [i, t] of targets.entries()) {
       await page.click('#add-indicators');
@@ -120,7 +127,8 @@ describe('write a plan', () => {
       }
       for (const level of t.levels ?? []) await page.check(`#${f}-levels-${level}`);
       await fill(page, `${f}-target`, t.target);
-      await fill(page, `${f}-deadline`, 2025);
+      if (t.phase) await page.selectOption(`#${f}-phase`, t.phase);
+      else await fill(page, `${f}-deadline`, 2025);
     }
     // The percentage target of 120: the engine's error beside "Mục tiêu" of target 1, and in the list.
     await settled(page, 'false');
@@ -158,6 +166,9 @@ describe('write a plan', () => {
       ['rank.pci', 15, ['city']],
       ['proc.satisfaction', 90, ['city', 'district', 'commune']],
     ]);
+    assert.equal(saved.pack.indicators[2].phase, 'gd-2021-2025');
+    assert.equal(saved.pack.indicators[2].deadline, undefined);
+    assert.equal(Engine.fromPlan(saved.pack).indicators()[2].deadline, 2025);
     const report = Engine.fromPlan(saved.pack).evaluate({ ...sample, locale: 'vi' });
     sameStatuses(shown, report);
     await page.screenshot({ path: join(shots, 'author-vi-1280.png'), fullPage: true });
