@@ -244,6 +244,30 @@ describe('write a plan', () => {
     await page.close();
   });
 
+  test("a pack's own ramp: the chart draws this pack's floors, not the embedded plan's", async () => {
+    const { page, problems } = await open();
+    const pack = {
+      formatVersion: 2,
+      plan: { id: 'thu-lo-trinh', version: '0.1.0', title: { vi: 'Thử', en: 'Trial' }, issuer: { vi: 'Thử', en: 'Trial' }, decision: { number: '1/KH', date: '2021-01-15' }, period: { from: 2021, to: 2025 }, sample: true },
+      areas: [{ id: 'a', clause: 'I', title: { vi: 'Thủ tục', en: 'Procedures' } }],
+      ramps: [{ id: 'r', clause: 'I.1', title: { vi: 'Lộ trình thử', en: 'Trial ramp' }, firstYear: 2022, lastYear: 2025, firstFloors: { city: 40 }, step: 15, relativeFactor: 1.3, cap: 100, afterLastYear: 'error' }],
+      indicators: [{ id: 'x.new', area: 'a', clause: 'I.1', title: { vi: 'Chỉ tiêu mới', en: 'New target' }, measure: 'percentage', direction: 'higher_is_better', comparator: 'gte', target: 100, levels: ['city'], aggregation: 'level', deadline: 2025, ramp: 'r' }],
+    };
+    await page.evaluate((p) => localStorage.setItem('cchc-progress.author.draft', JSON.stringify(p)), pack);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="idle"]');
+    const shown = await previewed(page);
+    assert.deepEqual(shown.map((w) => [w.tag, w.state]), [['cchc-progress-card', 'ready'], ['cchc-ramp-chart', 'ready'], ['cchc-overview', 'ready']]);
+    const engine = Engine.fromPlan(pack);
+    const floors = [2022, 2023, 2024, 2025].map((y) => engine.ramp('city', y).floor);
+    assert.deepEqual(floors, [40, 55, 70, 85]);
+    const chart = await page.$eval('cchc-ramp-chart', (c) => c.shadowRoot.textContent);
+    assert.ok(chart.includes('Lộ trình thử'), chart.slice(0, 200));
+    assert.ok(chart.includes(floors.join('')), 'the table of the chart lists the floors 40, 55, 70, 85');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a pack that is not JSON, and a field of a kind the form does not know, are said and kept', async () => {
     const { page, problems } = await open('?lang=en');
     await page.click('#start-2021');
