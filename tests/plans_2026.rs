@@ -671,3 +671,23 @@ fn two_plans_with_one_indicator_id_stay_apart() {
     );
     assert_eq!(Engine::with_plans(vec![]).unwrap_err().codes(), vec!["UNKNOWN_PLAN"]);
 }
+
+/// The plan an engine gives (`plan()`, with `source.documentName` filled in for readers) is a
+/// pack the engine takes back as it is, evaluating every scenario to the same bytes: a page
+/// that edits a plan (`www/author.html`) starts from it.
+#[test]
+fn the_plan_an_engine_gives_is_read_back_to_the_same_reports() {
+    let engine = engine();
+    let given = serde_json::to_value(engine.plan()).unwrap();
+    assert!(
+        given.pointer("/indicators/0/source/documentName").is_some(),
+        "plan() names the document"
+    );
+    let again = Engine::from_value(given).unwrap_or_else(|e| panic!("plan() read back: {e}"));
+    for (name, path) in scenarios() {
+        let input = read_json(&path);
+        let a = serde_json::to_string(&engine.evaluate(&input).unwrap()).unwrap();
+        let b = serde_json::to_string(&again.evaluate(&input).unwrap()).unwrap();
+        assert!(a == b, "{name}: the report of the plan read back differs");
+    }
+}

@@ -381,7 +381,13 @@ fn phase(v: &Value) -> Read<RawPhase> {
 fn source(v: &Value) -> Read<RawSource> {
     const SOURCE: Shape = shape(
         "a source object",
-        &[("document", false), ("part", true), ("kind", false), ("quoted", false)],
+        &[
+            ("document", false),
+            ("part", true),
+            ("kind", false),
+            ("quoted", false),
+            ("documentName", true),
+        ],
     );
     let mut s = RawSource::default();
     fields(v, &SOURCE, &mut |i, x| {
@@ -389,7 +395,10 @@ fn source(v: &Value) -> Read<RawSource> {
             0 => s.document = string(x)?,
             1 => s.part = option(x, text)?,
             2 => s.kind = string(x)?,
-            _ => s.quoted = string(x)?,
+            3 => s.quoted = string(x)?,
+            // What `plan()` adds for readers (copied from `documents`): read back, checked as
+            // text, and then ignored, so a pack `plan()` gave is accepted as it is.
+            _ => drop(text(x)?),
         }
         Ok(())
     })?;
