@@ -13,9 +13,13 @@ const FILES: [&str; 3] = [
     "can_tho_2026_2030.json",
 ];
 
-/// The mapping of the national portal's 766 metrics to the embedded plan's indicators, and
-/// its schema (`src/data/portal766/`), embedded the same way.
-const PORTAL766_FILES: [&str; 2] = ["can_tho_2021_2025.portal766.json", "portal766-mapping.schema.json"];
+/// The mappings of the national portal's 766 metrics to the embedded plans' indicators, and
+/// their schema (`src/data/portal766/`), embedded the same way.
+const PORTAL766_FILES: [&str; 3] = [
+    "can_tho_2021_2025.portal766.json",
+    "portal766-mapping.schema.json",
+    "can_tho_2026_2030.portal766.json",
+];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=build.rs");

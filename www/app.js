@@ -7,7 +7,9 @@
 //
 // Two sample data sets, both made up and labelled so: Cần Thơ through 30 June 2025, and the
 // merged city after the 2025 reorganisation as of 30 June 2026 (the plan's final review, with
-// invented names for the new units). `?data=merged` opens the second.
+// invented names for the new units). `?data=merged` opens the second. `?data=2026` shows the
+// merged city's 2026 so far (invented answers of the national portal's 766 index) against the
+// 2026–2027 targets of the second embedded plan, above the merged city's 2025 final review.
 
 import { evaluateShared, fetchJson, getEngine } from '/pkg/elements/index.js';
 
@@ -39,6 +41,21 @@ const DATASETS = {
     charts: [{ unit: 'ct' }, { unit: 'nk.tan_an' }],
   },
 };
+// The 2025 final review as `merged`, and `next`: the 2026–2030 plan's cards and overview on
+// the 766 sample (the satisfaction target is mapped; the full-process online ones have no
+// figure from the portal, see `src/plan/can_tho_2026_2030.portal766.json`).
+DATASETS['2026'] = {
+  ...DATASETS.merged,
+  next: {
+    src: './data/can-tho-766-2026.json',
+    plan: 'embedded:can-tho-2026-2030',
+    cards: [
+      ['qd282.proc.full_online', 'ct'],
+      ['qd282.satisfaction', 'ct'],
+      ['qd282.satisfaction', 'ct.ninh_kieu'],
+    ],
+  },
+};
 const SAMPLE = DATASETS.sample.src;
 const MAX_BYTES = 20 * 1024 * 1024;
 const WIDGETS = 'cchc-progress-card, cchc-ramp-chart, cchc-overview';
@@ -56,6 +73,11 @@ const TEXT = {
     datasetLabel: 'Bộ số liệu mẫu',
     datasetSample: 'Cần Thơ, đến 30/06/2025',
     datasetMerged: 'Sau sắp xếp, đến 30/06/2026',
+    dataset2026: 'Năm 2026 đến nay: chỉ tiêu 2026–2027',
+    note2026: 'Các con số trên trang này là số liệu mẫu để minh họa, không phải số liệu chính thức: năm 2026 là câu trả lời tự đặt ra theo dạng của Cổng Dịch vụ công quốc gia (Bộ chỉ số 766); tên các đơn vị mới là tên mẫu.',
+    nextHeading: 'Chỉ tiêu giai đoạn 2026–2027: Quyết định 282/QĐ-TTg và Kế hoạch 219/KH-UBND',
+    nextIntro: 'SỐ LIỆU MẪU năm 2026 đến nay của thành phố sau sắp xếp, đánh giá theo các chỉ tiêu 2026–2030. Mức độ hài lòng lấy từ chỉ số DOSSIER_RECEIVING_SATISFACTION của Cổng; mục tiêu 95 % là của giai đoạn 2028–2030. Chỉ tiêu dịch vụ công trực tuyến toàn trình chưa có số liệu: Cổng chỉ trả điểm, không trả số thủ tục.',
+    cardsHeading2025: 'Kế hoạch cải cách hành chính 2021–2025: đánh giá cuối kỳ (số liệu mẫu sau sắp xếp, đến 30/06/2026)',
     printMeta: (plan, asOf) => `${plan} · Tính đến ngày ${asOf}`,
     fileBadge: 'Số liệu từ tệp của bạn',
     fileNote: (name) => `Đang hiển thị tệp „${name}“ (chỉ xử lý trong trình duyệt này, không gửi đi đâu).`,
@@ -98,6 +120,11 @@ const TEXT = {
     datasetLabel: 'Sample data set',
     datasetSample: 'Cần Thơ, as of 30 June 2025',
     datasetMerged: 'Merged city, as of 30 June 2026',
+    dataset2026: '2026 so far: the 2026–2027 targets',
+    note2026: 'The figures on this page are sample figures for illustration, not official figures: those of 2026 are invented answers in the form of the National Public Service Portal (the 766 index); the names of the new units are invented.',
+    nextHeading: 'The 2026–2027 targets: Decision 282/QĐ-TTg and Plan 219/KH-UBND',
+    nextIntro: 'SAMPLE FIGURES of the merged city for 2026 so far, judged against the 2026–2030 targets. Satisfaction is the portal’s DOSSIER_RECEIVING_SATISFACTION metric; the 95% target is for 2028–2030. The full-process online targets have no figure: the portal returns scores, not counts of procedures.',
+    cardsHeading2025: 'The 2021–2025 administrative reform plan: final review (sample figures of the merged city, as of 30 June 2026)',
     printMeta: (plan, asOf) => `${plan} · As of ${asOf}`,
     fileBadge: 'Figures from your file',
     fileNote: (name) => `Showing the file “${name}” (processed in this browser only, never sent anywhere).`,
@@ -199,7 +226,7 @@ function renderBanner() {
     const [before, after] = tr('fileNote', '\u0000').split('\u0000');
     note.replaceChildren(before, node('bdi', { dir: 'auto' }, state.fileName), after);
   } else {
-    note.textContent = tr(state.dataset === 'merged' ? 'mergedNote' : 'sampleNote');
+    note.textContent = tr({ merged: 'mergedNote', 2026: 'note2026' }[state.dataset] ?? 'sampleNote');
   }
 }
 
@@ -261,8 +288,9 @@ function renderErrors() {
 
 // ---- data -------------------------------------------------------------------------------
 
+/** The widgets that show the chosen source (not those of the 2026–2030 plan, `next`). */
 function widgets() {
-  return [...document.querySelectorAll(WIDGETS)];
+  return [...document.querySelectorAll(WIDGETS)].filter((w) => !w.closest('#next-plan'));
 }
 
 /** Puts the chosen data set's cards and charts on the page (the overview stays). */
@@ -274,8 +302,16 @@ function placeWidgets() {
     w.setAttribute('locale', state.locale);
     return w;
   };
-  document.querySelector('.cards').replaceChildren(...ds.cards.map(([indicator, unit]) => make('cchc-progress-card', { indicator, unit, src: ds.src })));
+  document.querySelector('.cards:not(.next-cards)').replaceChildren(...ds.cards.map(([indicator, unit]) => make('cchc-progress-card', { indicator, unit, src: ds.src })));
   document.querySelector('.charts').replaceChildren(...ds.charts.map((attrs) => make('cchc-ramp-chart', { ...attrs, src: ds.src })));
+  // The 2026–2030 plan's cards and overview, on their own data, for the data sets that have them.
+  const next = ds.next;
+  $('next-plan').hidden = !next;
+  $('cards-heading').dataset.i18n = next ? 'cardsHeading2025' : 'cardsHeading';
+  const nextCards = next ? next.cards.map(([indicator, unit]) => make('cchc-progress-card', { indicator, unit, plan: next.plan, src: next.src })) : [];
+  document.querySelector('.next-cards').replaceChildren(...nextCards);
+  const nextOverview = next ? [make('cchc-overview', { unit: 'ct', plan: next.plan, src: next.src, 'heading-level': '3' })] : [];
+  document.querySelector('.next-overview').replaceChildren(...nextOverview);
 }
 
 async function chooseDataset(name) {

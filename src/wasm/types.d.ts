@@ -962,7 +962,7 @@ export interface Portal766Options extends Omit<EvaluateInput, "observations" | "
   units?: EvaluateInput["units"];
   /** The portal's `departmentId` or `departmentCode` → unit id. */
   unitMap?: Record<string, string>;
-  /** Another plan's mapping; default: the embedded plan's (`can_tho_2021_2025.portal766.json`). */
+  /** Another plan's mapping; default: the embedded mapping of the engine's plan (`can_tho_2021_2025.portal766.json`, `can_tho_2026_2030.portal766.json`). */
   mapping?: Portal766Mapping;
 }
 

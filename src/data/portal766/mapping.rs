@@ -16,6 +16,17 @@ use crate::plan::{Measure, Plan};
 pub const EMBEDDED_PORTAL766_MAPPING_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/can_tho_2021_2025.portal766.json"));
 
+/// The mapping for the embedded 2026–2030 targets (`can_tho_2026_2030.portal766.json`).
+pub const CAN_THO_2026_2030_PORTAL766_MAPPING_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/can_tho_2026_2030.portal766.json"));
+
+/// The embedded mappings, each chosen when a 766 evaluation runs against the plan whose
+/// `plan.id` it names.
+const EMBEDDED_MAPPINGS: [&str; 2] = [
+    EMBEDDED_PORTAL766_MAPPING_JSON,
+    CAN_THO_2026_2030_PORTAL766_MAPPING_JSON,
+];
+
 /// The JSON Schema of a mapping file (for editors).
 pub const PORTAL766_MAPPING_SCHEMA_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/portal766-mapping.schema.json"));
@@ -167,38 +178,36 @@ pub fn read_mapping(value: &serde_json::Value, plan: &Plan, path: &str) -> Resul
     }
 }
 
-/// The mapping an evaluation uses: the input's own, or the embedded plan's.
+/// The mapping an evaluation uses: the input's own, or the embedded mapping of the plan's id.
 pub(super) fn resolve(given: Option<&serde_json::Value>, plan: &Plan) -> Result<Mapping, Errors> {
     if let Some(v) = given {
         return read_mapping(v, plan, "$.mapping");
     }
-    let embedded: serde_json::Value = serde_json::from_str(EMBEDDED_PORTAL766_MAPPING_JSON).map_err(|_| {
-        Errors::one(Error::new(
-            ErrorCode::Internal,
-            "$",
-            "bảng ánh xạ 766 gắn sẵn không đọc được",
-            "the embedded 766 mapping cannot be read",
-        ))
-    })?;
-    let plan_of = embedded
-        .get("plan")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default();
-    if plan_of != plan.plan.id {
-        return Err(Errors::one(Error::new(
-            ErrorCode::Portal766NoMapping,
-            "$.mapping",
-            format!(
-                "kế hoạch `{}` không có bảng ánh xạ chỉ số 766 gắn sẵn: hãy đưa `mapping`",
-                plan.plan.id
-            ),
-            format!(
-                "the plan `{}` has no embedded 766 mapping: give one as `mapping`",
-                plan.plan.id
-            ),
-        )));
+    for json in EMBEDDED_MAPPINGS {
+        let embedded: serde_json::Value = serde_json::from_str(json).map_err(|_| {
+            Errors::one(Error::new(
+                ErrorCode::Internal,
+                "$",
+                "bảng ánh xạ 766 gắn sẵn không đọc được",
+                "the embedded 766 mapping cannot be read",
+            ))
+        })?;
+        if embedded.get("plan").and_then(serde_json::Value::as_str) == Some(plan.plan.id.as_str()) {
+            return read_mapping(&embedded, plan, "$.mapping");
+        }
     }
-    read_mapping(&embedded, plan, "$.mapping")
+    Err(Errors::one(Error::new(
+        ErrorCode::Portal766NoMapping,
+        "$.mapping",
+        format!(
+            "kế hoạch `{}` không có bảng ánh xạ chỉ số 766 gắn sẵn: hãy đưa `mapping`",
+            plan.plan.id
+        ),
+        format!(
+            "the plan `{}` has no embedded 766 mapping: give one as `mapping`",
+            plan.plan.id
+        ),
+    )))
 }
 
 // Read by hand rather than by serde's derived readers, as the answers are (for the `.wasm`'s

@@ -46,7 +46,10 @@ use crate::error::{Error, ErrorCode, Errors};
 use crate::plan::Plan;
 use crate::report::Finding;
 
-pub use self::mapping::{read_mapping, Mapping, EMBEDDED_PORTAL766_MAPPING_JSON, PORTAL766_MAPPING_SCHEMA_JSON};
+pub use self::mapping::{
+    read_mapping, Mapping, CAN_THO_2026_2030_PORTAL766_MAPPING_JSON, EMBEDDED_PORTAL766_MAPPING_JSON,
+    PORTAL766_MAPPING_SCHEMA_JSON,
+};
 pub use self::side::{Portal766Report, Portal766Side as Side};
 
 /// The input's own fields, besides those of an evaluation input.
