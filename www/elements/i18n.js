@@ -57,8 +57,10 @@ const T = {
   errorTitle: { vi: 'Không hiển thị được tiến độ', en: 'Progress cannot be shown' },
   noData: { vi: 'Chưa có số liệu để hiển thị.', en: 'No figures to show yet.' },
   noResult: {
-    vi: (ind, unit) => `Không có kết quả cho chỉ tiêu \`${ind}\` của đơn vị \`${unit}\`.`,
-    en: (ind, unit) => `No result for target \`${ind}\` and unit \`${unit}\`.`,
+    // Citizens read it (a target of the plan without a figure for this unit yet); the ids
+    // stay for the portal's developer.
+    vi: (ind, unit) => `Chưa có số liệu của đơn vị này cho chỉ tiêu này (chỉ tiêu \`${ind}\`, đơn vị \`${unit}\`).`,
+    en: (ind, unit) => `No figures yet for this target in this unit (target \`${ind}\`, unit \`${unit}\`).`,
   },
   unknownIndicator: {
     vi: (ind) => `Kế hoạch không có chỉ tiêu \`${ind}\`.`,
