@@ -322,6 +322,28 @@ impl std::error::Error for Error {}
 pub struct Errors(pub Vec<Error>);
 
 impl Errors {
+    /// Says where each observation an error is about came from (a CSV line, a sheet's cell):
+    /// `place(i)` gives the words, Vietnamese and English, for `$.observations[i]`.
+    pub(crate) fn at_observations(self, place: impl Fn(usize) -> Option<(String, String)>) -> Errors {
+        Errors(
+            self.0
+                .into_iter()
+                .map(|mut e| {
+                    let row = e
+                        .path
+                        .strip_prefix("$.observations[")
+                        .and_then(|r| r.split(']').next())
+                        .and_then(|n| n.parse::<usize>().ok());
+                    if let Some((vi, en)) = row.and_then(&place) {
+                        e.message.vi = format!("{} ({vi})", e.message.vi);
+                        e.message.en = format!("{} ({en})", e.message.en);
+                    }
+                    e
+                })
+                .collect(),
+        )
+    }
+
     pub fn one(e: Error) -> Self {
         Errors(vec![e])
     }

@@ -39,24 +39,11 @@ pub struct SheetReport {
 
 /// Adds the sheet's cell to errors about an observation (`$.observations[3]` → `Biểu 01!D7`).
 fn with_sources(errors: Errors, sources: &[&str]) -> Errors {
-    Errors(
-        errors
-            .0
-            .into_iter()
-            .map(|mut e| {
-                let row = e
-                    .path
-                    .strip_prefix("$.observations[")
-                    .and_then(|r| r.split(']').next())
-                    .and_then(|n| n.parse::<usize>().ok());
-                if let Some(at) = row.and_then(|r| sources.get(r)) {
-                    e.message.vi = format!("{} (ô {at} của trang tính)", e.message.vi);
-                    e.message.en = format!("{} (cell {at} of the sheet)", e.message.en);
-                }
-                e
-            })
-            .collect(),
-    )
+    errors.at_observations(|r| {
+        sources
+            .get(r)
+            .map(|at| (format!("ô {at} của trang tính"), format!("cell {at} of the sheet")))
+    })
 }
 
 /// Versions of the package and of the loaded rule pack.

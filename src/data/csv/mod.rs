@@ -455,24 +455,11 @@ fn boolean(cell: &str) -> Option<bool> {
 
 /// Adds the CSV line to errors about an observation row.
 fn with_lines(errors: Errors, lines: &[u64]) -> Errors {
-    Errors(
-        errors
-            .0
-            .into_iter()
-            .map(|mut e| {
-                let row = e
-                    .path
-                    .strip_prefix("$.observations[")
-                    .and_then(|r| r.split(']').next())
-                    .and_then(|n| n.parse::<usize>().ok());
-                if let Some(line) = row.and_then(|r| lines.get(r)) {
-                    e.message.vi = format!("{} (dòng {line} của tệp CSV)", e.message.vi);
-                    e.message.en = format!("{} (line {line} of the CSV)", e.message.en);
-                }
-                e
-            })
-            .collect(),
-    )
+    errors.at_observations(|r| {
+        lines
+            .get(r)
+            .map(|line| (format!("dòng {line} của tệp CSV"), format!("line {line} of the CSV")))
+    })
 }
 
 #[cfg(test)]
