@@ -65,6 +65,11 @@ test('the review downloads as an .xlsx, and the Excel module is fetched only on 
   const city = rows.find((r) => r[0] === 'proc.digitized_results' && r[3] === 'Cấp thành phố');
   assert.deepEqual([city[4], city[5], city[7], city[8], city[9], city[10], city[12], city[13]], [2025, 2025, 98.1, '%', '≥', 100, 'Không đạt', 'missed']);
   assert.equal(typeof city[7], 'number', 'a value is a number, so Excel shows it in its own decimal mark');
+  // The CSV's columns, the rule and who did not meet it last.
+  assert.equal(rows[0].length, 21);
+  assert.equal(rows[0][20], 'Quy tắc và đơn vị chưa đạt');
+  assert.equal(city[20], 'Thành phố Cần Thơ chưa đạt');
+  assert.deepEqual(rows.slice(1).map((r) => r[20]), M.review.rows.map((r) => r.rule.vi));
   assert.deepEqual(problems, []);
   await page.close();
 });

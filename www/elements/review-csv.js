@@ -1,16 +1,23 @@
-// The final review as a CSV file that Excel opens correctly by a double click, in Vietnamese
-// (the default) or English. What Excel needs, and why:
+// The widgets' tables as CSV, and the final review's rows, in Vietnamese (the default) or
+// English. The conventions, and why:
 //
 // - UTF-8 with a byte order mark: without it Excel reads the file in the Windows code page
-//   and mangles every Vietnamese letter. No `sep=` line: in some Excel versions it makes Excel
-//   ignore the mark (the letters break again).
-// - The delimiter: Excel splits a double-clicked .csv at the Windows list separator. That is
-//   `,` for en-US and, in Windows' own vi-VN locale data, also `,` (beside the decimal comma;
-//   Wine's copy of that data: LOCALE_SLIST ",", LOCALE_SDECIMAL ","). Both files use `,`.
+//   and mangles every Vietnamese letter.
+// - The delimiter is `,`, as RFC 4180 says, for programs (pandas, R, LibreOffice, this
+//   package's own `evaluateSheet`). Excel splits a double-clicked .csv at the Windows list
+//   separator instead, and a computer set to Vietnamese (decimal mark `,`) has `;` there: it
+//   opens this file as one column. No delimiter serves both, and the reader's settings are
+//   unknowable from a web page, so Excel users get the `.xlsx` beside every CSV (numbers as
+//   numbers, no separator question at all); the buttons say so.
+// - No `sep=,` line, although it would make any Excel split at `,`: it is Excel's alone. Other
+//   readers take it for the header row (checked: Python's `csv.DictReader` reads the headings
+//   `sep=` and ``, and this package's own readers then find no heading they know), and in some
+//   Excel versions it makes Excel ignore the byte order mark (the letters break again).
 // - Numbers as plain numbers, in the locale's decimal mark: `98,1` in Vietnamese (quoted, so
-//   the comma stays in the cell; Excel still reads a quoted number as a number), `98.1` in
-//   English; no grouping, no `%`, at most two decimals. Never three: in the other locale a
-//   misread value then stays text (`98,10`) instead of silently becoming 9810.
+//   the comma stays in the cell; Excel's import (Data › From Text/CSV) set to Vietnamese reads
+//   it as a number), `98.1` in English; no grouping, no `%`, at most two decimals. Never
+//   three: in the other locale a misread value then stays text (`98,10`) instead of silently
+//   becoming 9810.
 // - CRLF line ends (RFC 4180), every text cell quoted, and a text cell that starts with
 //   `=`, `+`, `-`, `@`, a tab or a carriage return prefixed with `'`, so a spreadsheet never
 //   runs data as a formula (OWASP, CSV injection).
@@ -20,7 +27,7 @@ import { levelLabel, statusLabel } from './i18n.js';
 const CRLF = '\r\n';
 const BOM = '\uFEFF';
 
-/** The file's conventions per locale: delimiter and decimal mark. */
+/** The file's conventions per locale: delimiter (`,` in both: RFC 4180) and decimal mark. */
 export const CSV_FORMAT = {
   vi: { delimiter: ',', decimal: ',' },
   en: { delimiter: ',', decimal: '.' },
@@ -69,47 +76,24 @@ function numberCell(value, locale, requirement) {
 }
 
 /**
- * The review of `report` as CSV text (starting with the byte order mark), or null when the
- * report has no review. `info(id)` gives an indicator of the plan (`title`, `measure`), so
- * titles are in `locale` whatever the report's own locale.
+ * `rows` (header first; cells are strings, numbers or null) as CSV text starting with the
+ * byte order mark: numbers plain in `locale`'s decimal mark, text quoted, null empty.
  */
-export function reviewCsv(report, locale = 'vi', info = () => null) {
-  const review = report?.review;
-  if (!review) return null;
+export function csvText(rows, locale = 'vi') {
   const loc = locale === 'en' ? 'en' : 'vi';
   const { delimiter } = CSV_FORMAT[loc];
-  const lines = [HEADERS[loc].map(textCell).join(delimiter)];
-  for (const row of review.rows) {
-    const ind = info(row.indicator);
-    const measure = ind?.measure ?? 'percentage';
-    const u = row.units ?? {};
-    const cells = [
-      textCell(row.indicator),
-      textCell(row.clause),
-      textCell(ind?.title?.[loc] ?? row.title),
-      textCell(levelLabel(row.level, loc)),
-      numberCell(row.deadline, loc),
-      numberCell(row.year, loc),
-      row.lastDay ? textCell(row.lastDay) : '',
-      numberCell(row.value, loc, row.requirement),
-      textCell(MEASURE_UNIT[loc][measure] ?? ''),
-      textCell(row.comparator === 'lte' ? '≤' : '≥'),
-      numberCell(row.requirement, loc),
-      numberCell(row.requirementYear, loc),
-      textCell(statusLabel(row.verdict, loc)),
-      textCell(row.verdict),
-      numberCell(u.total, loc),
-      numberCell(u.met, loc),
-      numberCell(u.missed, loc),
-      numberCell(u.notReported, loc),
-      numberCell(u.discontinued, loc),
-      numberCell(u.noData, loc),
-      // The rule the verdict follows and who did not meet it (absent under `text: "none"`).
-      textCell(row.rule?.[loc] ?? ''),
-    ];
-    lines.push(cells.join(delimiter));
-  }
-  return BOM + lines.join(CRLF) + CRLF;
+  const cell = (v) => (v === null || v === undefined ? '' : typeof v === 'number' ? numberCell(v, loc) : textCell(v));
+  return BOM + rows.map((row) => row.map(cell).join(delimiter)).join(CRLF) + CRLF;
+}
+
+/**
+ * The review of `report` as CSV text (starting with the byte order mark), or null when the
+ * report has no review. `info(id)` gives an indicator of the plan (`title`, `measure`), so
+ * titles are in `locale` whatever the report's own locale. The cells of `reviewTable`.
+ */
+export function reviewCsv(report, locale = 'vi', info = () => null) {
+  const rows = reviewTable(report, locale, info);
+  return rows === null ? null : csvText(rows, locale);
 }
 
 /** The file name of the review's download (`tong-ket-cchc-2021-2025-2026-06-30.csv`). */
@@ -121,8 +105,9 @@ export function reviewFileName(report, locale = 'vi') {
 }
 
 /**
- * The review of `report` as rows of cells for a spreadsheet (the CSV's columns; numbers as
- * numbers, rounded as in the CSV), headers first; null when the report has no review.
+ * The review of `report` as rows of cells (numbers as numbers, rounded to two decimals on the
+ * side of the requirement the value is on), headers first: the CSV's and the .xlsx's cells.
+ * Null when the report has no review.
  */
 export function reviewTable(report, locale = 'vi', info = () => null) {
   const review = report?.review;
@@ -158,6 +143,8 @@ export function reviewTable(report, locale = 'vi', info = () => null) {
       num(u.notReported),
       num(u.discontinued),
       num(u.noData),
+      // The rule the verdict follows and who did not meet it (absent under `text: "none"`).
+      row.rule?.[loc] ?? '',
     ]);
   }
   return rows;
