@@ -28,11 +28,13 @@ function bundle(file, external = []) {
 }
 
 /**
- * Bundles the assembled package `out`: `elements/index.js` (the glue, its loader and its spare left out), the web
+ * Bundles the assembled package `out`: `elements/index.js` (the glue, its loader, its spare and the download tables left out), `elements/tables.js`, the web
  * glue `cchc_progress.js` with its snippets, and the loader `load.js` (minified). The snippet files stay for the Node glue.
  */
 export async function bundleElements(out) {
-  await bundle(join(out, 'elements/index.js'), ['../cchc_progress.js', '../load.js', '../cchc_progress_spare.js', '../xlsx/index.js']);
+  await bundle(join(out, 'elements/index.js'), ['../cchc_progress.js', '../load.js', '../cchc_progress_spare.js', '../xlsx/index.js', './tables.js']);
+  // The tables as files, one module fetched on the first click of a download.
+  await bundle(join(out, 'elements/tables.js'), ['../xlsx/index.js']);
   await bundle(join(out, 'cchc_progress.js'));
   await bundle(join(out, 'load.js'), ['./cchc_progress.js']);
 }

@@ -51,6 +51,41 @@ export function gapText(result, locale) {
   return text;
 }
 
+/**
+ * The line under a widget's figures that saves its table: `.xlsx` first (what Excel opens in
+ * any language), then CSV (for other programs), each a button with `data-action="download"`.
+ * The hint says which is which; `showHint` shows it, else only screen readers read it.
+ */
+export function downloadBar(locale, key, showHint = false) {
+  const hint = uid(key, 'download-hint');
+  const button = (format, label) => el('button', { type: 'button', class: 'link', 'data-action': 'download', 'data-value': format, 'aria-describedby': hint }, t(label, locale));
+  return el(
+    'p',
+    { class: 'download', 'data-download': key },
+    el('span', { class: 'muted' }, t('downloadTable', locale)),
+    button('xlsx', 'downloadXlsx'),
+    button('csv', 'downloadCsv'),
+    el('span', { class: showHint ? 'muted' : 'vh', id: hint }, t('downloadTableHint', locale)),
+  );
+}
+
+/**
+ * Saves a widget's table (rows built by `build(tables, locale)` in ./tables.js, loaded on the
+ * first click) as `stem.xlsx` or `stem.csv`; resolves to the file name, or null without rows.
+ */
+export async function downloadFrom(widget, format, build, stem, sheet) {
+  const locale = widget.locale;
+  const tables = await import('./tables.js');
+  const rows = build(tables, locale);
+  if (!rows) return null;
+  return tables.saveTable(widget.root, format === 'csv' ? 'csv' : 'xlsx', rows, tables.fileStem(stem(locale), widget.report), sheet(locale), locale);
+}
+
+/** A download failed to load its module: said on the console, the page goes on. */
+export function downloadFailed(widget, e) {
+  console.error(`${widget.localName}: the download could not be made (${e?.message ?? e})`);
+}
+
 function progressBar(result) {
   if (result.measure === 'rank' || result.value === null || result.value === undefined) return null;
   const value = Math.max(0, Math.min(100, result.value));
@@ -99,11 +134,29 @@ export class CchcProgressCard extends CchcElement {
     return pickResult(report.results, ind, this.unit, report.asOf);
   }
 
-  action(name) {
+  action(name, value) {
     if (name === 'toggle-name') {
       this.#nameExpanded = !this.#nameExpanded;
       this.repaint();
-    }
+    } else if (name === 'download') this.downloadTable(value).catch((e) => downloadFailed(this, e));
+  }
+
+  /**
+   * Saves the card's figures (one row per period of the unit's series; the judged period with
+   * its requirement and status) as `format` (`xlsx`, the default, or `csv`), headings in the
+   * widget's language. Loads the table module (and, for .xlsx, `cchc-progress/xlsx`) on first
+   * use. Resolves to the file name, or null when the card shows no figure.
+   */
+  downloadTable(format = 'xlsx') {
+    const result = this.result;
+    if (!result || result.value === null || result.value === undefined) return Promise.resolve(null);
+    return downloadFrom(
+      this,
+      format,
+      (tables, locale) => tables.cardRows(result, this.indicatorInfo(result.indicator), locale),
+      (locale) => [locale === 'en' ? 'figures' : 'so-lieu', result.indicator, result.unit],
+      (locale) => (locale === 'en' ? 'Figures' : 'Số liệu'),
+    );
   }
 
   #unitName(name, locale) {
@@ -240,7 +293,7 @@ export class CchcProgressCard extends CchcElement {
     // After the deadline a later figure may exist: the period shown is the one judged.
     const when = [t(result.afterDeadline ? 'judged' : 'latest', locale, period(result.period, locale))];
     if (report?.asOf) when.push(t('asOf', locale, date(report.asOf, locale)));
-    card.append(el('p', { class: 'muted period' }, when.join(' · ')));
+    card.append(el('p', { class: 'muted period' }, when.join(' · ')), downloadBar(locale, 'cchc-card'));
     return card;
   }
 }

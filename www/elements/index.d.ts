@@ -74,12 +74,26 @@ export interface UnitLookup {
 export declare class CchcProgressCard extends CchcElement {
   /** The row shown; for a reused code, the row of the unit valid at the as-of date (else the latest). */
   readonly result: Report['results'][number] | null;
+  /**
+   * Saves the card's figures (one row per period of the series; the judged period with its
+   * requirement and status) as `so-lieu-<indicator>-<unit>-<as-of>.xlsx` (English `figures-…`)
+   * or `.csv`, headings in the widget's language; loads the table module (and for .xlsx
+   * `cchc-progress/xlsx`) on first use. Resolves to the file name, or null without a figure.
+   */
+  downloadTable(format?: 'xlsx' | 'csv'): Promise<string | null>;
 }
 
 /** `<cchc-ramp-chart unit="nk">`, `<cchc-ramp-chart level="district">` or `<cchc-ramp-chart>` (all levels' floors). */
 export declare class CchcRampChart extends CchcElement {
   /** `city`, `district` or `commune`: every unit of that level against its floors; reflects `level`. */
   level: Level | null;
+  /**
+   * Saves the chart's data table (a unit's floors and figures by year; a level's units by
+   * year; every level's floors) as `lo-trinh-so-hoa-<unit|level|cac-cap>-<as-of>.xlsx`
+   * (English `digitization-ramp-…`) or `.csv`. Resolves to the file name, or null before the
+   * chart is drawn.
+   */
+  downloadTable(format?: 'xlsx' | 'csv'): Promise<string | null>;
 }
 
 /**
@@ -100,6 +114,12 @@ export declare class CchcOverview extends CchcElement {
   downloadReview(): string | null;
   /** Saves the review as an Excel workbook, `tong-ket-cchc-2021-2025-<as-of>.xlsx` (numbers as numbers); loads `cchc-progress/xlsx` on first use; resolves to the file name, or null without a review. */
   downloadReviewXlsx(): Promise<string | null>;
+  /**
+   * Saves every target of the unit shown (by reform area, in the plan's order) as
+   * `tong-quan-<unit>-<as-of>.xlsx` (English `overview-…`) or `.csv`. Resolves to the file
+   * name, or null without a report.
+   */
+  downloadTable(format?: 'xlsx' | 'csv'): Promise<string | null>;
 }
 
 /** Codes of the widgets' own errors (the engine's `CchcError` codes come with `CchcError`). */

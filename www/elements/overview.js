@@ -3,7 +3,7 @@
 // work), and the districts and communes that fall short of a level requirement.
 
 import { CchcElement, Types, el, uid, data, sentence, unbroken } from './base.js';
-import { badge, figure, gapText, requirementText } from './card.js';
+import { badge, downloadBar, downloadFailed, downloadFrom, figure, gapText, requirementText } from './card.js';
 import { STATUS, STATUS_ORDER, date, levelLabel, levelShort, num, pct, statusLabel, t } from './i18n.js';
 import { reviewCsv, reviewFileName, reviewTable } from './review-csv.js';
 import { pickResult } from './units.js';
@@ -67,7 +67,36 @@ export class CchcOverview extends CchcElement {
     else if (name === 'download-review-xlsx') {
       // The writer is a module of its own: should it fail to load, the CSV is still there.
       this.downloadReviewXlsx().catch((e) => console.error(`cchc-overview: the Excel writer could not be loaded (${e?.message ?? e})`));
-    }
+    } else if (name === 'download') this.downloadTable(value).catch((e) => downloadFailed(this, e));
+  }
+
+  /** The unit shown (the city when unset) and its rows, one per indicator. */
+  #rows(report) {
+    const unit = this.unit ?? report.results.find((r) => r.headline && r.level === 'city')?.unit ?? null;
+    // One row per indicator: with a reused official code, the unit valid at the as-of date.
+    const mine = unit
+      ? [...new Set(report.results.filter((r) => r.unit === unit).map((r) => r.indicator))].map((ind) => pickResult(report.results, ind, unit, report.asOf))
+      : report.results.filter((r) => r.headline);
+    return { unit, mine };
+  }
+
+  /**
+   * Saves every target of the unit shown (the rows of the tables by reform area, in the plan's
+   * order) as `format` (`xlsx`, the default, or `csv`), headings in the widget's language.
+   * Loads the table module (and, for .xlsx, `cchc-progress/xlsx`) on first use. Resolves to
+   * the file name, or null without a report. The final review has its own downloads.
+   */
+  downloadTable(format = 'xlsx') {
+    const report = this.report;
+    if (!report) return Promise.resolve(null);
+    const { unit, mine } = this.#rows(report);
+    return downloadFrom(
+      this,
+      format,
+      (tables, locale) => tables.overviewRows(mine, report.areas, locale, (id) => this.indicatorInfo(id)),
+      (locale) => [locale === 'en' ? 'overview' : 'tong-quan', unit],
+      (locale) => (locale === 'en' ? 'Targets' : 'Chỉ tiêu'),
+    );
   }
 
   /**
@@ -209,11 +238,7 @@ export class CchcOverview extends CchcElement {
 
   render(report, locale) {
     if (!report) return el('p', { class: 'message' }, t('noData', locale));
-    const unit = this.unit ?? report.results.find((r) => r.headline && r.level === 'city')?.unit ?? null;
-    // One row per indicator: with a reused official code, the unit valid at the as-of date.
-    const mine = unit
-      ? [...new Set(report.results.filter((r) => r.unit === unit).map((r) => r.indicator))].map((ind) => pickResult(report.results, ind, unit, report.asOf))
-      : report.results.filter((r) => r.headline);
+    const { unit, mine } = this.#rows(report);
     const name = unit ? this.unitName(unit) : report.plan.titles[locale];
     const section = el('section', { class: 'overview' });
     const h = this.headingTag();
@@ -239,7 +264,7 @@ export class CchcOverview extends CchcElement {
     for (const key of SORTS) {
       sortBox.append(el('button', { type: 'button', 'data-sort': key, 'data-action': 'sort', 'data-value': key, 'aria-pressed': String(key === sort) }, t(SORT_LABEL[key], locale)));
     }
-    section.append(sortBox);
+    section.append(sortBox, downloadBar(locale, 'cchc-overview', true));
 
     const order = new Map(report.results.map((r, i) => [r, i]));
     // A report made with `options.text: "none"` has no `titles`: the plan's indicators have them.

@@ -6,6 +6,7 @@
 import { CchcElement, Types, el, svg, uid, data, unbroken } from './base.js';
 import { levelLabel, num, pct, t } from './i18n.js';
 import { pickResult } from './units.js';
+import { downloadBar, downloadFailed, downloadFrom } from './card.js';
 
 // The plot is drawn at the width it is shown (one SVG unit = one CSS pixel), so its labels
 // keep their 12 px and its markers their size on a 360 px phone as on a desktop.
@@ -150,6 +151,8 @@ export class CchcRampChart extends CchcElement {
   #selected = null;
   #resize = null;
   #pending = 0;
+  /** What the last paint drew, for the download: `{ kind: 'unit' | 'level' | 'levels', … }`. */
+  #drawn = null;
 
   connectedCallback() {
     super.connectedCallback();
@@ -184,10 +187,33 @@ export class CchcRampChart extends CchcElement {
   }
 
   action(name, value) {
+    if (name === 'download') {
+      this.downloadTable(value).catch((e) => downloadFailed(this, e));
+      return;
+    }
     if (name !== 'year') return;
     const year = Number(value);
     this.#selected = this.#selected === year ? null : year;
     this.repaint();
+  }
+
+  /**
+   * Saves the chart's data table as `format` (`xlsx`, the default, or `csv`), headings in the
+   * widget's language: a unit's floors and figures by year, a level's units by year (a year
+   * summed from predecessors left empty, as the chart does not count it), or every level's
+   * floors. Loads the table module (and, for .xlsx, `cchc-progress/xlsx`) on first use.
+   * Resolves to the file name, or null before the chart is drawn.
+   */
+  downloadTable(format = 'xlsx') {
+    const drawn = this.#drawn;
+    if (!drawn) return Promise.resolve(null);
+    return downloadFrom(
+      this,
+      format,
+      (tables, locale) => tables.rampRows(drawn, locale),
+      (locale) => [locale === 'en' ? 'digitization-ramp' : 'lo-trinh-so-hoa', drawn.unit ?? drawn.level ?? (locale === 'en' ? 'levels' : 'cac-cap')],
+      (locale) => (locale === 'en' ? 'Ramp' : 'Lộ trình'),
+    );
   }
 
   #ramp() {
@@ -209,6 +235,7 @@ export class CchcRampChart extends CchcElement {
   }
 
   render(report, locale) {
+    this.#drawn = null;
     const found = this.#ramp();
     if (!found) return el('p', { class: 'message' }, t('noData', locale));
     const { ramp, indicator, years } = found;
@@ -251,6 +278,7 @@ export class CchcRampChart extends CchcElement {
         const value = r?.value ?? null;
         return { year, floor, value, met: r?.met ?? null, pred: value !== null && point?.basis === 'predecessors', estimated: value !== null && point?.estimated === true };
       });
+      this.#drawn = { kind: 'unit', unit, name, rows };
       const anyPred = rows.some((r) => r.pred);
       const anyEstimated = rows.some((r) => r.estimated);
       const brk = result?.method?.seriesBreak ?? null;
@@ -359,6 +387,16 @@ export class CchcRampChart extends CchcElement {
       });
       const summaries = (report?.levelSummaries ?? []).filter((x) => x.indicator === indicator?.id && x.level === level);
       description = summaries.length && summaries.every((x) => x.sentence) ? summaries.map((x) => x.sentence[locale]).join('; ') : years.map((y, i) => `${y}: ${floors[i] === null ? '—' : pct(floors[i], locale)}`).join('; ');
+      this.#drawn = {
+        kind: 'level',
+        level,
+        years,
+        floors,
+        units: results.map((r) => {
+          const by = new Map((r.rampYears ?? []).map((x) => [x.year, x]));
+          return { unit: r.unit, name: r.unitName ?? r.unit, values: years.map((y) => by.get(y)?.value ?? null), pred: years.map((y) => isPred(r, y)) };
+        }),
+      };
       const head = el('tr', {}, el('th', { scope: 'col' }, t('unitCol', locale)), years.map((y) => el('th', { scope: 'col', class: 'num' }, String(y))));
       const body = el('tbody', {}, el('tr', { 'data-row': 'floor' }, el('th', { scope: 'row' }, t('floor', locale)), floors.map((f) => el('td', { class: 'num' }, f === null ? '—' : pct(f, locale)))));
       for (const r of results) {
@@ -391,9 +429,11 @@ export class CchcRampChart extends CchcElement {
       const head = el('tr', {}, el('th', { scope: 'col' }, t('level', locale)), years.map((y) => el('th', { scope: 'col', class: 'num' }, String(y))));
       const body = el('tbody');
       const parts = [];
+      this.#drawn = { kind: 'levels', years, levels: [] };
       for (const lv of LEVELS) {
         if (!(lv in ramp.firstFloors)) continue;
         const floors = years.map((y) => this.#floor(lv, y, reading));
+        this.#drawn.levels.push({ level: lv, floors });
         plot.append(line(floors.map((f, i) => (f === null ? null : [s.x(i), s.y(f)])), `floor level-${lv}`) ?? '');
         floors.forEach((f, i) => f !== null && plot.append(square(s.x(i), s.y(f))));
         body.append(el('tr', { 'data-level': lv }, el('th', { scope: 'row' }, levelLabel(lv, locale)), floors.map((f, i) => el('td', { class: 'num', 'data-year': years[i] }, f === null ? '—' : num(f, locale)))));
@@ -413,7 +453,7 @@ export class CchcRampChart extends CchcElement {
     // The figures of the year tapped (the table below holds them all for screen readers).
     const readout = el('p', { class: 'readout', 'aria-live': 'polite' }, selected === null ? t('touchHint', locale) : unbroken(readouts[years.indexOf(selected)]));
     fig.append(plot, readout, el('figcaption', {}, legend));
-    wrap.append(clause, fig, el('div', { class: 'vh print' }, table, tableNote));
+    wrap.append(clause, fig, downloadBar(locale, 'cchc-ramp'), el('div', { class: 'vh print' }, table, tableNote));
     return wrap;
   }
 }

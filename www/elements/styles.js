@@ -146,7 +146,7 @@ details { margin: 0.35rem 0; }
 summary { cursor: pointer; }
 .names { margin: 0.25rem 0 0.5rem 1.25rem; padding: 0; font-size: 0.9rem; columns: 14rem auto; }
 .review { margin-top: 1rem; }
-.review .download { margin: 0.5rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
+.download { margin: 0.5rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
 .review-rows td .muted, .rows td .muted { font-size: 0.8rem; }
 .review-rows td .badge { font-size: 0.8rem; }
 .review-rows th[scope="row"] { min-width: 12rem; width: 32%; }
