@@ -39,15 +39,25 @@ Options (each overrides the same field of the input):
                             --portal766 dossier-digitized@2026=digitized-2026.json; the rest
                             (asOf, unitMap, units…) from --context. A JSON data file with
                             "answers": [{ endpoint, period, file }] is such a manifest too
+  --sheet FILE.xlsx|FILE.csv
+                            a portal's export as it is (Vietnamese headings, unit names, a
+                            totals row…), read with --sheet-mapping (which cells say what,
+                            see "Portal exports as they are" in the README); the rest (asOf,
+                            units…) from --context. A CSV is UTF-8, or UTF-16 with its BOM
+  --sheet-mapping FILE      the mapping (JSON) of --sheet
+  --sheet-reading FILE      write how the sheet was read (every skipped row and every guess,
+                            with its cell) to FILE as JSON; standard error says how many
   --plan FILE               another rule pack (JSON) instead of the embedded Cần Thơ plan
-  --format json|csv         the data's format (by default from the file's extension)
+  --format json|csv|xlsx    the data's format (by default from the file's extension;
+                            xlsx only with --sheet)
   --pretty                  indented JSON
   -o, --output FILE         write the report to FILE instead of standard output
   -h, --help                this text
   -v, --version             the package and plan versions
 
-Exit codes: 0 the report was written; 1 the engine refused the input (every error is
-listed on standard error, with its code and path, in English and Vietnamese); 2 the command
+Exit codes: 0 the report was written; 1 the engine refused the input, or an .xlsx could not
+be read (a password, an old .xls: every error is listed on standard error, with its code and
+path, in English and Vietnamese); 2 the command
 line is wrong; 3 a file could not be read or written; 4 standard output was closed before the
 whole report was written (a pipe such as \`| head\` that stopped reading), said on no stream.
 
@@ -151,6 +161,9 @@ function main(argv) {
         'only-units': { type: 'string' },
         context: { type: 'string' },
         portal766: { type: 'string', multiple: true },
+        sheet: { type: 'string' },
+        'sheet-mapping': { type: 'string' },
+        'sheet-reading': { type: 'string' },
         plan: { type: 'string' },
         format: { type: 'string' },
         pretty: { type: 'boolean' },
@@ -175,11 +188,14 @@ function main(argv) {
   }
   const [command, data, ...extra] = positionals;
   if (command !== 'report') throw usage(command ? `unknown command \`${command}\`: the command is \`report\`` : 'no command: the command is `report`');
+  if (values.portal766 && values.sheet !== undefined) throw usage('--portal766 and --sheet are two kinds of data: give one');
   if (values.portal766) return portal766(engineFor(values, Engine), values, data, extra);
+  if (values.sheet !== undefined) return sheet(Engine, values, data, extra);
+  if (values['sheet-mapping'] !== undefined || values['sheet-reading'] !== undefined) throw usage(`--${values['sheet-mapping'] !== undefined ? 'sheet-mapping' : 'sheet-reading'} goes with --sheet FILE`);
   if (!data) throw usage('no data: give a JSON or CSV file, or `-` for standard input');
   if (extra.length) throw usage(`one data file only, got also \`${extra.join('`, `')}\``);
   const format = values.format ?? (extname(data).toLowerCase() === '.csv' ? 'csv' : 'json');
-  if (format !== 'json' && format !== 'csv') throw usage(`--format \`${format}\` is not known: \`json\` or \`csv\``);
+  if (format !== 'json' && format !== 'csv') throw usage(format === 'xlsx' ? 'an .xlsx is read with --sheet FILE.xlsx --sheet-mapping MAPPING.json' : `--format \`${format}\` is not known: \`json\` or \`csv\``);
   if (values.context && format !== 'csv') throw usage('--context is for CSV data: a JSON input carries its own units and options');
 
   let engine;
@@ -286,8 +302,93 @@ function evaluate766(engine, manifest, path, set) {
   }
 }
 
+// --- A portal's export as it is (CSV or Excel) with a mapping ------------------------------
+
+function readBytes(path, what) {
+  try {
+    return readFileSync(path === '-' ? 0 : path);
+  } catch (e) {
+    throw new Exit(3, `cannot read ${what} \`${path}\`: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+  }
+}
+
+/**
+ * A CSV export's text as the demo's page reads it: UTF-8 (Excel's "CSV UTF-8", BOM or not) or
+ * UTF-16 with its BOM (Excel's "Unicode text"). Anything else (Windows-1258, TCVN3) would read
+ * as wrong letters that match no heading and no name: refused as `CSV_NOT_UTF8`.
+ */
+function csvText(bytes, path) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const en = `the CSV file \`${path}\` is not UTF-8: save it from Excel as "CSV UTF-8 (Comma delimited)"`;
+    const vi = `tệp CSV \`${path}\` không phải UTF-8: hãy lưu lại từ Excel dưới dạng "CSV UTF-8 (Comma delimited)"`;
+    throw refused({ errors: [{ code: 'CSV_NOT_UTF8', path: '$', message: { en, vi } }] });
+  }
+}
+
+/** How many of each code, `totals_row 1, blank_row 2`. */
+function byCode(list) {
+  const n = new Map();
+  for (const f of list) n.set(f.code, (n.get(f.code) ?? 0) + 1);
+  return [...n].map(([code, k]) => `${code} ${k}`).join(', ');
+}
+
+/** `--sheet FILE --sheet-mapping MAPPING [--context FILE]`: `engine.evaluateSheet` on the file as it is. */
+async function sheet(Engine, values, data, extra) {
+  if (data || extra.length) throw usage(`with --sheet the sheet is the data: no other data file (got \`${[data, ...extra].join('`, `')}\`)`);
+  const path = values.sheet;
+  if (!path) throw usage('--sheet needs a file: --sheet FILE.xlsx or --sheet FILE.csv');
+  if (values['sheet-mapping'] === undefined) throw usage('--sheet needs --sheet-mapping MAPPING.json: which cells hold the unit, the period and each figure');
+  const ext = extname(path).toLowerCase();
+  const format = values.format ?? (ext === '.xlsx' || ext === '.xlsm' ? 'xlsx' : ext === '.csv' ? 'csv' : null);
+  if (format === null) throw usage(`--sheet \`${path}\`: an .xlsx or a .csv (or say which with --format xlsx|csv)`);
+  if (format !== 'xlsx' && format !== 'csv') throw usage(`--format \`${format}\` is not a sheet's: \`xlsx\` or \`csv\``);
+  const engine = engineFor(values, Engine);
+  const mapping = readJson(values['sheet-mapping'], 'the sheet mapping');
+  const context = values.context ? readJson(values.context, 'the context') : {};
+  const bytes = readBytes(path, 'the sheet');
+  let grid;
+  if (format === 'csv') grid = csvText(bytes, path);
+  else {
+    // The package's own reader (`cchc-progress/xlsx`), loaded only for an .xlsx.
+    const { readXlsx } = await import('./xlsx/index.js');
+    try {
+      grid = await readXlsx(bytes);
+    } catch (e) {
+      if (e?.code) throw refused(e);
+      throw e;
+    }
+  }
+  let out;
+  try {
+    out = engine.evaluateSheet(grid, mapping, apply(context, overrides(values)));
+  } catch (e) {
+    throw refused(e);
+  }
+  const { report, sheet: reading } = out;
+  const skipped = reading?.skipped ?? [];
+  const guesses = reading?.guesses ?? [];
+  if (values['sheet-reading'] !== undefined) {
+    try {
+      writeFileSync(values['sheet-reading'], `${JSON.stringify(reading, null, 2)}\n`);
+    } catch (e) {
+      throw new Exit(3, `cannot write \`${values['sheet-reading']}\`: ${e.message}`);
+    }
+  }
+  // Skipped rows and guesses are not errors, but nobody should miss them: counted on standard error.
+  if (skipped.length || guesses.length) {
+    const where = values['sheet-reading'] !== undefined ? `listed in \`${values['sheet-reading']}\`` : 'list them with --sheet-reading FILE';
+    const parts = [skipped.length ? `${skipped.length} skipped (${byCode(skipped)})` : '', guesses.length ? `${guesses.length} ${guesses.length === 1 ? 'guess' : 'guesses'} (${byCode(guesses)})` : ''].filter(Boolean);
+    process.stderr.write(`cchc-progress: sheet \`${path}\`: ${parts.join('; ')}; ${where}\n`);
+  }
+  writeReport(values, report);
+}
+
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (e) {
   if (!(e instanceof Exit)) throw e;
   process.stderr.write(`${e.message.startsWith('cchc-progress') ? '' : 'cchc-progress: '}${e.message}\n`);
