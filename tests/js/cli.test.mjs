@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -190,4 +190,121 @@ test('the report is safe to paste into a page: <, >, &, U+2028 and U+2029 are wr
     assert.deepEqual(parsed, new Engine().evaluate({ ...input, options: { ...input.options, only: { units: ['ct'] } } }), 'the same value once parsed');
     assert.ok(parsed.results.some((x) => x.unitName === name));
   }
+});
+
+// --- A portal's export as it is: --sheet FILE.xlsx|FILE.csv --sheet-mapping MAPPING.json ---
+
+const SHEETS = join(root, 'tests/fixtures/sheets');
+const XLSX_EXPORT = join(SHEETS, 'portal_export.xlsx');
+// The mapping and units of tests/js/xlsx.test.mjs: the committed export, two heading rows.
+const SHEET_MAPPING = {
+  sheet: 'Biểu 01',
+  headingRows: 2,
+  unit: { column: 'Tên đơn vị', names: { 'Phường Ninh Kiều': 'nk', 'Phường Tân An': 'ta', 'Xã Hòa An': 'ha' } },
+  period: { column: 'Ngày báo cáo', date: 'quarter' },
+  totals: { unit: 'ct' },
+  indicators: [
+    { indicator: 'proc.online_dossiers', numerator: ['Số hồ sơ', 'Đúng hạn'], denominator: ['Số hồ sơ', 'Tiếp nhận'] },
+    { indicator: 'proc.no_resubmission', value: 'Tỷ lệ đúng hạn (%)' },
+  ],
+};
+const SHEET_OPTIONS = {
+  asOf: '2026-12-07',
+  units: [
+    { id: 'ct', name: 'Thành phố Cần Thơ', level: 'city' },
+    { id: 'nk', name: 'Phường Ninh Kiều', level: 'commune', parent: 'ct' },
+    { id: 'ta', name: 'Phường Tân An', level: 'commune', parent: 'ct' },
+    { id: 'ha', name: 'Xã Hòa An', level: 'commune', parent: 'ct' },
+  ],
+};
+
+/** The package's own Excel reader, from the installed tarball. */
+const xlsxModule = () => import(pathToFileURL(join(project, 'node_modules/cchc-progress/xlsx/index.js')).href);
+
+test('--help documents --sheet and --sheet-mapping', () => {
+  const help = cli(['--help']).stdout;
+  assert.match(help, /--sheet FILE\.xlsx\|FILE\.csv\n/);
+  assert.match(help, /--sheet-mapping FILE +the mapping \(JSON\) of --sheet/);
+  assert.match(help, /--sheet-reading FILE/);
+  assert.match(help, /1 the engine refused the input, or an \.xlsx could not\s+be read/);
+});
+
+test('an .xlsx export and its mapping give the report evaluateSheet gives; skipped rows and guesses counted on standard error, listed with --sheet-reading', async () => {
+  writeFileSync(join(project, 'mapping.json'), JSON.stringify(SHEET_MAPPING));
+  writeFileSync(join(project, 'sheet-context.json'), JSON.stringify(SHEET_OPTIONS));
+  const { readXlsx } = await xlsxModule();
+  const book = await readXlsx(readFileSync(XLSX_EXPORT));
+  const want = new Engine().evaluateSheet(book, SHEET_MAPPING, SHEET_OPTIONS);
+  assert.ok(want.report.results.some((r) => r.unit === 'nk' && r.afterDeadline), 'the export has figures');
+  const r = cli(['report', '--sheet', XLSX_EXPORT, '--sheet-mapping', 'mapping.json', '--context', 'sheet-context.json', '--sheet-reading', 'reading.json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), want.report);
+  assert.equal(
+    r.stderr,
+    `cchc-progress: sheet \`${XLSX_EXPORT}\`: 4 skipped (hidden_sheet 1, column_numbers_row 1, blank_row 1, note_row 1); 6 guesses (date_read_as_period 1, totals_as_unit 1, formula_cached_value 3, percent_format 1); listed in \`reading.json\`\n`,
+  );
+  assert.deepEqual(JSON.parse(readFileSync(join(project, 'reading.json'), 'utf8')), want.sheet, 'every skipped row and guess with its cell');
+  // Without --sheet-reading, standard error says how to list them.
+  const quiet = cli(['report', '--sheet', XLSX_EXPORT, '--sheet-mapping', 'mapping.json', '--context', 'sheet-context.json', '--as-of', '2026-10-31', '--text', 'none']);
+  assert.equal(quiet.status, 0, quiet.stderr);
+  assert.match(quiet.stderr, /; list them with --sheet-reading FILE\n$/);
+  assert.deepEqual(JSON.parse(quiet.stdout), new Engine().evaluateSheet(book, SHEET_MAPPING, { ...SHEET_OPTIONS, asOf: '2026-10-31', options: { text: 'none' } }).report, 'options override the context');
+});
+
+test('a CSV export (UTF-8 with its BOM, or UTF-16) gives the report evaluateSheet gives; another encoding exits 1 with CSV_NOT_UTF8', () => {
+  const fixture = JSON.parse(readFileSync(join(SHEETS, 'csv_semicolon_months_fractions.json'), 'utf8'));
+  writeFileSync(join(project, 'csv-mapping.json'), JSON.stringify(fixture.mapping));
+  writeFileSync(join(project, 'csv-context.json'), JSON.stringify(fixture.options));
+  const want = new Engine().evaluateSheet(fixture.csv, fixture.mapping, fixture.options);
+  assert.ok(want.report.results.some((r) => r.unit === 'nk' && r.afterDeadline?.value !== undefined));
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture.csv.replace(/^\uFEFF/, ''), 'utf16le')]);
+  writeFileSync(join(project, 'export.csv'), fixture.csv);
+  writeFileSync(join(project, 'export-utf16.csv'), utf16);
+  for (const file of ['export.csv', 'export-utf16.csv']) {
+    const r = cli(['report', '--sheet', file, '--sheet-mapping', 'csv-mapping.json', '--context', 'csv-context.json']);
+    assert.equal(r.status, 0, `${file}: ${r.stderr}`);
+    assert.deepEqual(JSON.parse(r.stdout), want.report, file);
+    assert.match(r.stderr, /: 2 skipped \(blank_row 1, totals_row 1\); 1 guess \(values_look_like_fractions 1\); /, file);
+  }
+  // `Tên;Đ` in Windows-1258 (Excel's plain "CSV (Comma delimited)" on a Vietnamese Windows): not UTF-8.
+  writeFileSync(join(project, 'export-1258.csv'), Buffer.from([0x54, 0xea, 0x6e, 0x3b, 0xd0, 0xec, 0x0a]));
+  const r = cli(['report', '--sheet', 'export-1258.csv', '--sheet-mapping', 'csv-mapping.json', '--context', 'csv-context.json']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^cchc-progress: the input was refused \(1 error\):\n {2}CSV_NOT_UTF8 at \$: the CSV file `export-1258\.csv` is not UTF-8: save it from Excel as "CSV UTF-8 \(Comma delimited\)"\n {6}tệp CSV/);
+});
+
+test('a sheet the engine or the Excel reader refuses exits 1 with its codes; a wrong --sheet line 2; a missing file or a mapping that is not JSON 3', () => {
+  const locked = cli(['report', '--sheet', join(SHEETS, 'encrypted.xlsx'), '--sheet-mapping', 'mapping.json', '--context', 'sheet-context.json']);
+  assert.equal(locked.status, 1, locked.stderr);
+  assert.match(locked.stderr, /^cchc-progress: the input was refused \(1 error\):\n {2}XLSX_ENCRYPTED at \$: the \.xlsx file is protected by a password/);
+  assert.match(locked.stderr, /mật khẩu/, 'in Vietnamese too');
+  writeFileSync(join(project, 'renamed.xlsx'), 'Tên đơn vị;Tỷ lệ\n');
+  const renamed = cli(['report', '--sheet', 'renamed.xlsx', '--sheet-mapping', 'mapping.json', '--context', 'sheet-context.json']);
+  assert.equal(renamed.status, 1);
+  assert.match(renamed.stderr, /XLSX_INVALID at \$/);
+  writeFileSync(join(project, 'wrong-mapping.json'), JSON.stringify({ ...SHEET_MAPPING, indicators: [{ indicator: 'proc.no_resubmission', value: 'Không có cột này' }] }));
+  const wrong = cli(['report', '--sheet', XLSX_EXPORT, '--sheet-mapping', 'wrong-mapping.json', '--context', 'sheet-context.json']);
+  assert.equal(wrong.status, 1, wrong.stderr);
+  assert.match(wrong.stderr, /^cchc-progress: the input was refused \(\d+ errors?\):\n {2}SHEET_[A-Z_]+ at \S+: .*Không có cột này/);
+  for (const args of [
+    ['report', '--sheet', XLSX_EXPORT],
+    ['report', '--sheet-mapping', 'mapping.json', SAMPLE],
+    ['report', '--sheet', 'export.txt', '--sheet-mapping', 'mapping.json'],
+    ['report', '--sheet', XLSX_EXPORT, '--sheet-mapping', 'mapping.json', '--format', 'json'],
+    ['report', SAMPLE, '--sheet', XLSX_EXPORT, '--sheet-mapping', 'mapping.json'],
+    ['report', '--sheet', XLSX_EXPORT, '--sheet-mapping', 'mapping.json', '--portal766', 'dossier-digitized@2026=login.html'],
+    ['report', XLSX_EXPORT, '--format', 'xlsx'],
+  ]) {
+    const r = cli(args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^cchc-progress: .+\nrun `cchc-progress --help` for the options\n$/);
+  }
+  const missing = cli(['report', '--sheet', 'nowhere.xlsx', '--sheet-mapping', 'mapping.json']);
+  assert.equal(missing.status, 3);
+  assert.equal(missing.stderr, 'cchc-progress: cannot read the sheet `nowhere.xlsx`: no such file\n');
+  writeFileSync(join(project, 'broken-mapping.json'), '{ "unit": ');
+  const broken = cli(['report', '--sheet', XLSX_EXPORT, '--sheet-mapping', 'broken-mapping.json']);
+  assert.equal(broken.status, 3);
+  assert.match(broken.stderr, /^cchc-progress: the sheet mapping `broken-mapping\.json` is not valid JSON: /);
 });

@@ -499,3 +499,4 @@ describe('demo page', () => {
 await import('./widgets.test.mjs');
 await import('./review.test.mjs');
 await import('./xlsx-page.test.mjs');
+await import('./table-downloads.test.mjs');
