@@ -11,8 +11,9 @@
 //   numbers, no separator question at all); the buttons say so.
 // - No `sep=,` line, although it would make any Excel split at `,`: it is Excel's alone. Other
 //   readers take it for the header row (checked: Python's `csv.DictReader` reads the headings
-//   `sep=` and ``, and this package's own readers then find no heading they know), and in some
-//   Excel versions it makes Excel ignore the byte order mark (the letters break again).
+//   `sep=` and ``; this package's `evaluateCsv` refuses the file, `CSV_MISSING_COLUMN`; only
+//   `evaluateSheet`, which looks for its heading row, passes over it), and in some Excel
+//   versions it makes Excel ignore the byte order mark (the letters break again).
 // - Numbers as plain numbers, in the locale's decimal mark: `98,1` in Vietnamese (quoted, so
 //   the comma stays in the cell; Excel's import (Data › From Text/CSV) set to Vietnamese reads
 //   it as a number), `98.1` in English; no grouping, no `%`, at most two decimals. Never
