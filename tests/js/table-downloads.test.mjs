@@ -81,8 +81,10 @@ function csvCells(records, locale) {
   return records.map((r, i) =>
     r.map(({ value, quoted }) => {
       if (value === '') return null;
-      if (i === 0 || (quoted && !/^-?\d+(,\d{1,2})?$/.test(value))) return value;
-      return Number(locale === 'vi' ? value.replace(',', '.') : value);
+      if (i === 0) return value;
+      // Text is always quoted; a number only when it holds the Vietnamese decimal comma.
+      if (!quoted || (locale === 'vi' && /^-?\d+,\d{1,2}$/.test(value))) return Number(value.replace(',', '.'));
+      return value;
     }),
   );
 }
@@ -161,8 +163,9 @@ test('the ramp chart downloads its table: a unit by year, a level by unit and ye
   assert.deepEqual(level.rows[1].slice(1), ['Floor (%)', ...years.map((y) => two(engine.ramp('commune', y).floor))]);
   const communes = M.results.filter((r) => r.indicator === indicator.id && r.level === 'commune');
   assert.deepEqual(level.rows.slice(2).map((r) => r[0]), communes.map((r) => r.unit), 'one row per commune');
-  for (const r of communes) {
-    const row = level.rows.find((x) => x[0] === r.unit);
+  // A reused official code has a row for the old and for the new unit: matched by position.
+  for (const [k, r] of communes.entries()) {
+    const row = level.rows[2 + k];
     const pred = new Set((r.series ?? []).filter((p) => p.basis === 'predecessors').map((p) => p.year));
     years.forEach((y, i) => {
       const v = r.rampYears?.find((x) => x.year === y)?.value;
