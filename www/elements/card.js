@@ -65,7 +65,7 @@ export function downloadBar(locale, key, showHint = false) {
     el('span', { class: 'muted' }, t('downloadTable', locale)),
     button('xlsx', 'downloadXlsx'),
     button('csv', 'downloadCsv'),
-    el('span', { class: showHint ? 'muted' : 'vh', id: hint }, t('downloadTableHint', locale)),
+    el('span', { class: showHint ? 'muted' : 'vh', id: hint }, t('downloadHint', locale)),
   );
 }
 

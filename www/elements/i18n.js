@@ -183,15 +183,12 @@ const T = {
   },
   downloadReview: { vi: 'Tải bảng tổng kết (CSV)', en: 'Download the review (CSV)' },
   downloadReviewXlsx: { vi: 'Tải bảng tổng kết (Excel .xlsx)', en: 'Download the review (Excel .xlsx)' },
-  downloadHint: {
-    vi: 'Với Excel, chọn tệp .xlsx. Tệp CSV (UTF-8, phân cách bằng dấu phẩy theo RFC 4180, số thập phân dùng dấu phẩy) dành cho các chương trình khác: Excel cài tiếng Việt mở nó thành một cột.',
-    en: 'For Excel, take the .xlsx. The CSV (UTF-8, comma-separated as RFC 4180 says, decimal point) is for other programs: Excel set to a language that writes a decimal comma opens it as one column.',
-  },
   // every widget's table as a file (./tables.js)
   downloadTable: { vi: 'Tải số liệu:', en: 'Download the figures:' },
   downloadXlsx: { vi: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
   downloadCsv: { vi: 'CSV', en: 'CSV' },
-  downloadTableHint: {
+  // Every CSV: `,` between cells (RFC 4180), the decimal mark of the widget's language.
+  downloadHint: {
     vi: 'Excel: chọn .xlsx. CSV (UTF-8, dấu phẩy phân cách, RFC 4180) dành cho các chương trình khác; Excel cài tiếng Việt mở CSV thành một cột.',
     en: 'Excel: take the .xlsx. The CSV (UTF-8, comma-separated, RFC 4180) is for other programs; Excel set to Vietnamese opens a CSV as one column.',
   },
