@@ -99,7 +99,7 @@ test('nothing of the downloads is fetched with the page; the card downloads its 
   await add(page, [['cchc-ramp-chart', { unit: 'ct', src: '/data/can-tho-sample.json' }], ['cchc-overview', { unit: 'ct', src: '/data/can-tho-sample.json' }]]);
   assert.deepEqual(await fetched(), [], 'no table module and no Excel writer before a click');
   const labels = await page.evaluate(() => [...document.querySelector('cchc-progress-card').shadowRoot.querySelectorAll('p.download button')].map((b) => [b.textContent, b.getAttribute('aria-describedby')]));
-  assert.deepEqual(labels.map((l) => l[0]), ['Excel (.xlsx)', 'CSV']);
+  assert.deepEqual(labels.map((l) => l[0]), ['Tệp Excel (.xlsx)', 'Tệp CSV']);
   const hint = await page.evaluate((id) => document.querySelector('cchc-progress-card').shadowRoot.getElementById(id)?.textContent, labels[0][1]);
   assert.match(hint, /Excel: chọn \.xlsx\. CSV \(UTF-8, dấu phẩy phân cách, RFC 4180\)/, 'the hint says which file is for Excel, for screen readers');
 
@@ -191,7 +191,7 @@ test('the overview downloads its targets, headings in English for an English wid
   await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
   await add(page, [['cchc-overview', { unit: 'ct', src: '/data/can-tho-sample.json', locale: 'en' }]]);
   const bar = await page.evaluate(() => document.querySelector('cchc-overview').shadowRoot.querySelector('p.download').textContent);
-  assert.match(bar, /^Download the figures:Excel \(\.xlsx\)CSVExcel: take the \.xlsx\. The CSV \(UTF-8, comma-separated, RFC 4180\) is for other programs/);
+  assert.match(bar, /^Download the figures:Excel file \(\.xlsx\)CSV fileExcel: take the \.xlsx\. The CSV \(UTF-8, comma-separated, RFC 4180\) is for other programs/);
   const x = await download(page, 'cchc-overview', 0, 'xlsx');
   assert.equal(x.name, `overview-ct-${S.asOf}.xlsx`);
   assert.equal(x.sheet, 'Targets');

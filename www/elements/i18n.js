@@ -185,8 +185,8 @@ const T = {
   downloadReviewXlsx: { vi: 'Tải bảng tổng kết (Excel .xlsx)', en: 'Download the review (Excel .xlsx)' },
   // every widget's table as a file (./tables.js)
   downloadTable: { vi: 'Tải số liệu:', en: 'Download the figures:' },
-  downloadXlsx: { vi: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
-  downloadCsv: { vi: 'CSV', en: 'CSV' },
+  downloadXlsx: { vi: 'Tệp Excel (.xlsx)', en: 'Excel file (.xlsx)' },
+  downloadCsv: { vi: 'Tệp CSV', en: 'CSV file' },
   // Every CSV: `,` between cells (RFC 4180), the decimal mark of the widget's language.
   downloadHint: {
     vi: 'Excel: chọn .xlsx. CSV (UTF-8, dấu phẩy phân cách, RFC 4180) dành cho các chương trình khác; Excel cài tiếng Việt mở CSV thành một cột.',
