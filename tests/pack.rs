@@ -46,7 +46,12 @@ impl<'a> Read<'a> {
         let extra = &bytes[4 * w + j..4 * w + j + e];
         let strings = serde_json::from_slice(&bytes[4 * w + j + e..4 * w + j + e + s]).unwrap();
         assert_eq!(bytes.len(), 4 * w + j + e + s, "nothing after the string table");
-        Read { words, json, extra, strings }
+        Read {
+            words,
+            json,
+            extra,
+            strings,
+        }
     }
 
     fn member(&self, name: &str) -> Option<Value> {
@@ -72,7 +77,13 @@ impl<'a> Read<'a> {
                             .iter()
                             .enumerate()
                             .map(|(j, &w)| {
-                                (w != NONE).then(|| if numbers.contains(&j) { w.to_string() } else { self.text(w) })
+                                (w != NONE).then(|| {
+                                    if numbers.contains(&j) {
+                                        w.to_string()
+                                    } else {
+                                        self.text(w)
+                                    }
+                                })
                             })
                             .collect();
                         (value, keys)
@@ -108,8 +119,16 @@ fn check(name: &str, bytes: &[u8], report: &Report, whole: &Value, whole_json: &
         assert_eq!(r.member(m).as_ref(), full.get(*m), "{name}: member {m}");
     }
     let lists = [
-        ("results", &full["results"], vec!["indicator", "unit", "level", "headline"]),
-        ("levelSummaries", &full["levelSummaries"], vec!["indicator", "level", "year"]),
+        (
+            "results",
+            &full["results"],
+            vec!["indicator", "unit", "level", "headline"],
+        ),
+        (
+            "levelSummaries",
+            &full["levelSummaries"],
+            vec!["indicator", "level", "year"],
+        ),
         ("areas", &full["areas"], vec!["id"]),
         ("findings", &full["findings"], vec!["indicator", "unit", "code"]),
         ("reviewRows", &full["review"]["rows"], vec!["indicator", "level"]),
@@ -154,7 +173,13 @@ fn every_scenario_packs_to_its_own_bytes() {
         let report = engine.evaluate(&read_json(&path)).unwrap();
         let bytes = pack::pack(&report).unwrap();
         let json = serde_json::to_vec(&report).unwrap();
-        check(&path.display().to_string(), &bytes, &report, &serde_json::to_value(&report).unwrap(), &json);
+        check(
+            &path.display().to_string(),
+            &bytes,
+            &report,
+            &serde_json::to_value(&report).unwrap(),
+            &json,
+        );
         n += 1;
     }
     let plans = Engine::embedded_plans(&["can-tho-2026-2030"]).unwrap();
@@ -162,7 +187,13 @@ fn every_scenario_packs_to_its_own_bytes() {
         let report = plans.evaluate(&read_json(&path)).unwrap();
         let bytes = pack::pack(&report).unwrap();
         let json = serde_json::to_vec(&report).unwrap();
-        check(&path.display().to_string(), &bytes, &report, &serde_json::to_value(&report).unwrap(), &json);
+        check(
+            &path.display().to_string(),
+            &bytes,
+            &report,
+            &serde_json::to_value(&report).unwrap(),
+            &json,
+        );
         n += 1;
     }
     assert!(n > 40, "only {n} scenarios");
@@ -178,7 +209,13 @@ fn portal766_reports_pack_with_their_side() {
         let whole = serde_json::to_value(&r).unwrap();
         // The report and its side, as the door wrote them before, are the JSON with the side
         // as its last member.
-        check(&path.display().to_string(), &bytes, &r.report, &whole, &serde_json::to_vec(&r).unwrap());
+        check(
+            &path.display().to_string(),
+            &bytes,
+            &r.report,
+            &whole,
+            &serde_json::to_vec(&r).unwrap(),
+        );
         n += 1;
     }
     assert!(n >= 10, "only {n} scenarios");
@@ -197,7 +234,13 @@ fn sheet_reports_keep_the_reading_beside() {
         let Ok(r) = r else { continue };
         let bytes = pack::pack_with(&r.report, &Extra::Beside(&r.sheet)).unwrap();
         let json = serde_json::to_vec(&r.report).unwrap();
-        check(&path.display().to_string(), &bytes, &r.report, &serde_json::to_value(&r.report).unwrap(), &json);
+        check(
+            &path.display().to_string(),
+            &bytes,
+            &r.report,
+            &serde_json::to_value(&r.report).unwrap(),
+            &json,
+        );
         let read = Read::new(&bytes);
         assert_eq!(read.words[6], 2);
         let beside: Value = serde_json::from_slice(read.extra).unwrap();
@@ -205,4 +248,45 @@ fn sheet_reports_keep_the_reading_beside() {
         n += 1;
     }
     assert!(n >= 1, "no sheet scenario evaluated");
+}
+
+/// `Engine::report` is each door's report, packed: the same bytes as packing what the
+/// `evaluate…` method returns (with a plan named: `evaluate_plan`).
+#[test]
+fn one_method_for_every_door() {
+    use cchc_progress::Source;
+    let engine = Engine::embedded().unwrap();
+    let both = Engine::embedded_plans(&["can-tho-2021-2025", "can-tho-2026-2030"]).unwrap();
+    for path in files("tests/fixtures/eval") {
+        let v = read_json(&path);
+        let text = serde_json::to_string(&v).unwrap();
+        let want = pack::pack(&engine.evaluate(&v).unwrap()).unwrap();
+        assert_eq!(
+            engine.report(None, Source::Value(&v)).unwrap(),
+            want,
+            "{}",
+            path.display()
+        );
+        assert_eq!(engine.report(None, Source::Json(&text)).unwrap(), want);
+        let second = pack::pack(&both.evaluate_plan("can-tho-2026-2030", &v).unwrap()).unwrap();
+        assert_eq!(
+            both.report(Some("can-tho-2026-2030"), Source::Value(&v)).unwrap(),
+            second
+        );
+        let all = both.reports(&Source::Json(&text)).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(
+            all[0].1,
+            pack::pack(&both.evaluate_plan("vn-cantho-cchc-2021-2025", &v).unwrap()).unwrap()
+        );
+        assert_eq!(all[1], ("can-tho-2026-2030".to_string(), second));
+    }
+    let err = both.report(Some("no-such-plan"), Source::Json("{}")).unwrap_err();
+    assert_eq!(err.codes(), vec!["UNKNOWN_PLAN"]);
+    for path in files("tests/fixtures/portal766") {
+        let v = read_json(&path);
+        let r = engine.evaluate_portal766(&v).unwrap();
+        let want = pack::pack_with(&r.report, &Extra::Member(&r.portal766)).unwrap();
+        assert_eq!(engine.report(None, Source::Portal766(&v)).unwrap(), want);
+    }
 }

@@ -265,7 +265,15 @@ impl Packer {
             Extra::Beside(value) => (2, serde_json::to_vec(value)?),
         };
         let strings = serde_json::to_vec(&self.strings)?;
-        let mut words = vec![MAGIC, FORMAT, 0, self.at()?, len32(&extra_json)?, len32(&strings)?, kind];
+        let mut words = vec![
+            MAGIC,
+            FORMAT,
+            0,
+            self.at()?,
+            len32(&extra_json)?,
+            len32(&strings)?,
+            kind,
+        ];
         words.extend(spans);
         words.extend(self.review_head);
         for ((_, width), rows) in LISTS.iter().zip(&self.lists) {
@@ -309,7 +317,12 @@ fn result_keys(p: &mut Packer, r: &IndicatorResult) -> Result<Vec<u32>, PackErro
         Some(l) => p.key(l)?,
         None => NONE,
     };
-    Ok(vec![p.id(&r.indicator), p.opt_id(r.unit.as_deref()), level, u32::from(r.headline)])
+    Ok(vec![
+        p.id(&r.indicator),
+        p.opt_id(r.unit.as_deref()),
+        level,
+        u32::from(r.headline),
+    ])
 }
 
 fn summary_keys(p: &mut Packer, s: &LevelSummary) -> Result<Vec<u32>, PackError> {
