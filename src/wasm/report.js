@@ -341,11 +341,13 @@ export function fromPacked(bytes) {
   return new ProgressReport(bytes, null);
 }
 
-/** For the engine: the reports of several plans, `{ plans, reports }` as `evaluatePlans` returns them. */
-export function planReports(ids, buffers) {
+/**
+ * For the engine: the reports of several plans, `{ plans, reports }` as `evaluatePlans` returns
+ * them: `plans` in the engine's order, `reports` keyed in `keyOrder` (the order of the
+ * engine's own map, sorted by id).
+ */
+export function planReports(ids, buffers, keyOrder) {
   const reports = {};
-  ids.forEach((id, i) => {
-    reports[id] = new ProgressReport(buffers[i], null);
-  });
+  for (const id of keyOrder) reports[id] = new ProgressReport(buffers[ids.indexOf(id)], null);
   return { plans: ids, reports };
 }

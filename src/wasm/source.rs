@@ -16,7 +16,10 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{columns, depth, input_snapshot, into_js_error, js_text, not_an_object, snapshot_text, value_by_text, JsEngine, TextKind};
+use super::{
+    columns, depth, input_snapshot, into_js_error, js_text, not_an_object, snapshot_text, value_by_text, JsEngine,
+    TextKind,
+};
 use crate::error::{Error, ErrorCode, Errors};
 use crate::Source;
 
@@ -26,7 +29,7 @@ extern "C" {
     fn from_packed(bytes: js_sys::Uint8Array) -> JsValue;
 
     #[wasm_bindgen(js_name = planReports)]
-    fn plan_reports(ids: js_sys::Array, buffers: js_sys::Array) -> JsValue;
+    fn plan_reports(ids: js_sys::Array, buffers: js_sys::Array, key_order: js_sys::Array) -> JsValue;
 }
 
 /// The keys that name a kind of source, and the other keys each kind takes.
@@ -123,7 +126,11 @@ fn read_source(source: &JsValue) -> Result<Read, Errors> {
             .filter(|(k, _)| js_sys::Reflect::has(source, &JsValue::from_str(k)).unwrap_or(false))
             .collect();
         if named.len() > 1 {
-            let list = named.iter().map(|(k, _)| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            let list = named
+                .iter()
+                .map(|(k, _)| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(Errors::one(Error::new(
                 ErrorCode::InputInvalid,
                 "$",
@@ -153,7 +160,12 @@ fn read_source(source: &JsValue) -> Result<Read, Errors> {
     let data = get(&copy, kind);
     let options = get(&copy, "options");
     match kind {
-        "json" => Ok(Read::Json(text_part(&data, TextKind::Json, "$.json", ("văn bản JSON", "JSON text"))?)),
+        "json" => Ok(Read::Json(text_part(
+            &data,
+            TextKind::Json,
+            "$.json",
+            ("văn bản JSON", "JSON text"),
+        )?)),
         "csv" => {
             let text = text_part(&data, TextKind::Csv, "$.csv", ("văn bản CSV", "CSV text"))?;
             let options = part_value(&options, false).map_err(|e| e.under("$.options"))?;
@@ -190,7 +202,11 @@ fn read_source(source: &JsValue) -> Result<Read, Errors> {
             let options = part_value(&options, true).map_err(|e| e.under("$.options"))?;
             match js_text(&data, TextKind::Csv)? {
                 Some(text) => Ok(Read::SheetCsv(text, mapping, options)),
-                None => Ok(Read::Sheet(part_value(&data, false).map_err(|e| e.under("$.sheet"))?, mapping, options)),
+                None => Ok(Read::Sheet(
+                    part_value(&data, false).map_err(|e| e.under("$.sheet"))?,
+                    mapping,
+                    options,
+                )),
             }
         }
     }
@@ -279,6 +295,10 @@ impl JsEngine {
             ids.push(&JsValue::from_str(id));
             buffers.push(&bytes(packed));
         }
-        Ok(plan_reports(ids, buffers))
+        // Keyed as `evaluatePlans` keys them (its map is sorted by id).
+        let mut sorted: Vec<&str> = all.iter().map(|(id, _)| id.as_str()).collect();
+        sorted.sort_unstable();
+        let key_order: js_sys::Array = sorted.into_iter().map(JsValue::from_str).collect();
+        Ok(plan_reports(ids, buffers, key_order))
     }
 }
