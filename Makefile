@@ -155,6 +155,7 @@ test-package:
 	node tests/js/package.test.mjs 2>&1 | tee $(LOGS)/package.log
 	node tests/js/guard.test.mjs 2>&1 | tee -a $(LOGS)/package.log
 	node tests/js/proxy.test.mjs 2>&1 | tee -a $(LOGS)/package.log
+	node tests/js/report.test.mjs 2>&1 | tee -a $(LOGS)/package.log
 	node tests/js/xlsx.test.mjs 2>&1 | tee -a $(LOGS)/package.log
 	node tests/js/size.test.mjs 2>&1 | tee -a $(LOGS)/package.log
 

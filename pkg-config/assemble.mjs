@@ -38,6 +38,23 @@ for (const f of ['cchc_progress.js', 'cchc_progress.d.ts', 'cchc_progress_bg.was
 }
 cpSync(join(web, 'snippets'), join(out, 'snippets'), { recursive: true });
 
+// `ProgressReport` (what `engine.report` returns) is a snippet of the glue: exported beside
+// `Engine` by each glue, and as a module of its own (`cchc-progress/report`) that needs no
+// WebAssembly (a Worker or a page given a report made ahead of time).
+const reportSnippet = readdirSync(join(out, 'snippets'))
+  .map((d) => `snippets/${d}/src/wasm/report.js`)
+  .find((f) => existsSync(join(out, f)));
+if (!reportSnippet) fail('no report.js snippet in the web build');
+writeFileSync(
+  join(out, 'cchc_progress.js'),
+  `${readFileSync(join(out, 'cchc_progress.js'), 'utf8')}\nexport { ProgressReport } from './${reportSnippet}';\n`,
+);
+cpSync(join(root, 'src/wasm/report.js'), join(out, 'report.js'));
+writeFileSync(
+  join(out, 'report.d.ts'),
+  `export { ProgressReport } from './cchc_progress.js';\nexport type { Report, ResultFilter, LevelSummaryFilter, FindingFilter, ReviewRowFilter } from './cchc_progress.js';\n`,
+);
+
 // wasm-bindgen's classes declare `[Symbol.dispose]`: name the lib that types it, so a
 // consumer's tsc needs no extra `lib` setting.
 for (const f of ['cchc_progress.d.ts']) {
@@ -49,6 +66,8 @@ for (const f of ['cchc_progress.d.ts']) {
 let nodeGlue = readFileSync(join(node, 'cchc_progress.js'), 'utf8');
 const wasmRef = '`${__dirname}/cchc_progress_bg.wasm`';
 if (!nodeGlue.includes(wasmRef)) fail('the Node glue no longer loads the .wasm the expected way: check wasm-bindgen output');
+if (!nodeGlue.includes(`./${reportSnippet}`)) fail('the Node glue does not load the report snippet');
+nodeGlue += `\nexports.ProgressReport = require("./${reportSnippet}").ProgressReport;\n`;
 writeFileSync(join(out, 'cchc_progress_node.cjs'), nodeGlue);
 writeFileSync(
   join(out, 'cchc_progress_node.d.cts'),

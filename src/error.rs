@@ -41,6 +41,10 @@ error_codes! {
     // Calls: a method given an argument it cannot use.
     /// An argument of a method is of the wrong kind (a level, reading, year or text).
     InvalidArgument = "INVALID_ARGUMENT",
+    /// A row of a `ProgressReport` asked for by an index outside its list (`report.result(-1)`).
+    ReportIndexOutOfRange = "REPORT_INDEX_OUT_OF_RANGE",
+    /// Bytes or JSON given to `ProgressReport.fromBuffer` / `fromJSON` that are not a report.
+    ReportInvalid = "REPORT_INVALID",
     /// `ramp()` for a year the ramp does not cover.
     RampYearOutsidePlan = "RAMP_YEAR_OUTSIDE_PLAN",
     /// `ramp()` for a level the ramp has no floor for.

@@ -403,3 +403,97 @@ impl Engine {
         self.evaluate_portal766(&value)
     }
 }
+
+/// What a report is made from: each door of the `evaluate…` methods, named, so that one
+/// method ([`Engine::report`]) makes a packed report from any of them.
+#[derive(Debug, Clone)]
+pub enum Source<'a> {
+    /// An input already read (the JS boundary's columns).
+    Input(data::Input),
+    /// An input as a JSON value.
+    Value(&'a serde_json::Value),
+    /// An input as JSON text.
+    Json(&'a str),
+    /// Observations as CSV text, with the rest of the input.
+    Csv {
+        text: &'a str,
+        options: &'a serde_json::Value,
+    },
+    /// The national portal's 766 answers: `{ answers, asOf, … }`.
+    Portal766(&'a serde_json::Value),
+    /// A sheet (a grid of cells) with its mapping and the rest of the input.
+    Sheet {
+        grid: &'a serde_json::Value,
+        mapping: &'a serde_json::Value,
+        options: &'a serde_json::Value,
+    },
+    /// A sheet given as CSV text, with its mapping and the rest of the input.
+    SheetCsv {
+        text: &'a str,
+        mapping: &'a serde_json::Value,
+        options: &'a serde_json::Value,
+    },
+}
+
+/// Reports packed into one buffer each (see [`report::pack`]): what JavaScript reads on
+/// demand.
+impl Engine {
+    /// The report of `source` against the loaded plan `plan` (the first plan when `None`),
+    /// packed. The same report, byte for byte, as the matching `evaluate…` method (with a
+    /// plan named: as [`Engine::evaluate_plan`]).
+    pub fn report(&self, plan: Option<&str>, source: Source<'_>) -> Result<Vec<u8>, Errors> {
+        use report::pack::{pack, pack_with, Extra};
+        let other;
+        let engine = match plan {
+            Some(id) if id != self.plan.plan.id => {
+                let chosen = self.plan_named(id)?.clone();
+                let more = self.plans().filter(|p| p.plan.id != id).cloned().collect();
+                other = Engine { plan: chosen, more };
+                &other
+            }
+            _ => self,
+        };
+        let named = plan.is_some() && !self.more.is_empty();
+        let packed = match source {
+            Source::Input(input) if named => pack(&engine.evaluate_in(&engine.plan, &input)),
+            Source::Input(input) => pack(&engine.evaluate_input(input)),
+            Source::Value(v) if named => pack(&engine.evaluate_plan(&engine.plan.plan.id, v)?),
+            Source::Value(v) => pack(&engine.evaluate(v)?),
+            Source::Json(t) if named => pack(&engine.evaluate_plan_json(&engine.plan.plan.id, t)?),
+            Source::Json(t) => pack(&engine.evaluate_json(t)?),
+            Source::Csv { text, options } => pack(&engine.evaluate_csv(text, options)?),
+            Source::Portal766(v) => {
+                let r = engine.evaluate_portal766(v)?;
+                pack_with(&r.report, &Extra::Member(&r.portal766))
+            }
+            Source::Sheet { grid, mapping, options } => {
+                let r = engine.evaluate_sheet(grid, mapping, options)?;
+                pack_with(&r.report, &Extra::Beside(&r.sheet))
+            }
+            Source::SheetCsv { text, mapping, options } => {
+                let r = engine.evaluate_sheet_csv(text, mapping, options)?;
+                pack_with(&r.report, &Extra::Beside(&r.sheet))
+            }
+        };
+        packed.map_err(|e| {
+            Errors::one(Error::new(
+                ErrorCode::InternalSerialize,
+                "$",
+                format!("lỗi nội bộ: không gói được báo cáo ({e})"),
+                format!("internal error: the report could not be packed ({e})"),
+            ))
+        })
+    }
+
+    /// The reports of `source` against every loaded plan, in the engine's order, each
+    /// packed: `(plan id, report)`.
+    pub fn reports(&self, source: &Source<'_>) -> Result<Vec<(String, Vec<u8>)>, Errors> {
+        let ids: Vec<String> = self.plan_ids().into_iter().map(String::from).collect();
+        ids.into_iter()
+            .map(|id| {
+                let packed = self.report(Some(&id), source.clone())?;
+                Ok((id, packed))
+            })
+            .collect()
+    }
+}

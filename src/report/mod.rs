@@ -5,6 +5,8 @@
 //! numbers without a fractional part, so the JSON is the same bytes whether it is written by
 //! `serde_json` natively or by `JSON.stringify` in a browser.
 
+pub mod pack;
+
 use serde::{Serialize, Serializer};
 
 use crate::messages::{Locale, Text};

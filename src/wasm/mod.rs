@@ -18,6 +18,7 @@ use crate::plan::{Level, RampReading};
 
 mod columns;
 mod depth;
+mod source;
 mod tape;
 
 #[wasm_bindgen(start)]

@@ -762,6 +762,8 @@ export interface Validation {
 export type ErrorCode =
   // calls
   | "INVALID_ARGUMENT"
+  | "REPORT_INDEX_OUT_OF_RANGE"
+  | "REPORT_INVALID"
   | "RAMP_YEAR_OUTSIDE_PLAN"
   | "RAMP_LEVEL_NOT_COVERED"
   | "VALUE_OUT_OF_RANGE"
@@ -905,9 +907,87 @@ export interface CchcError extends Error {
  * its id. Two plans that define one indicator id keep their results apart: a result is named
  * by its plan id and its indicator id.
  */
-export interface PlanReports {
+export interface PlanReports<R = Report> {
   plans: string[];
-  reports: Record<string, Report>;
+  reports: Record<string, R>;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reports read on demand (`engine.report`, `engine.reports`)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * What `engine.report` and `engine.reports` read: an evaluation input, or an object naming
+ * the kind of data it holds by exactly one key.
+ */
+export type ReportSource =
+  | EvaluateInput
+  | { json: string }
+  | { csv: string; options: CsvOptions }
+  | { portal766: Portal766Answer[] | string; options?: Portal766Options }
+  | { sheet: SheetGrid | string; mapping: SheetMapping; options?: CsvOptions };
+
+/** The options of `engine.report`. */
+export interface ReportOptions {
+  /** The id of a loaded plan (`engine.planIds()`); the first plan when absent. */
+  plan?: string;
+}
+
+/** Filters of `ProgressReport.results` (each field optional; `unit: null`: the rows of no unit). */
+export interface ResultFilter { indicator?: string; unit?: string | null; level?: Level; headline?: boolean }
+export interface LevelSummaryFilter { indicator?: string; level?: Level; year?: number }
+export interface FindingFilter { indicator?: string | null; unit?: string | null; code?: FindingCode }
+export interface ReviewRowFilter { indicator?: string; level?: Level }
+
+/**
+ * A report read on demand: the engine writes it once, as the exact bytes of its JSON behind an
+ * index, and the accessors decode only what is asked for. It needs no `free()`, does not
+ * depend on the engine that made it (which may be freed), and its bytes can be sent to a
+ * Worker (`postMessage(report.buffer)`, then `ProgressReport.fromBuffer`). `toJSON()` is the
+ * full report `evaluate` returns, so `JSON.stringify(report)` writes it.
+ *
+ * Accessors throw a `CchcError`: `REPORT_INDEX_OUT_OF_RANGE` for a row index outside the list,
+ * `REPORT_INVALID` for bytes or JSON that are not a report, `INVALID_ARGUMENT` for a bad filter.
+ */
+export declare class ProgressReport {
+  private constructor();
+  /** A packed report from its bytes (`report.buffer`). */
+  static fromBuffer(bytes: Uint8Array | ArrayBuffer): ProgressReport;
+  /** A report made elsewhere (the command's output, `toJSON()`), as an object or JSON text. */
+  static fromJSON(value: Report | string): ProgressReport;
+  /** Whether `value` is a `ProgressReport` (of any copy of the package). */
+  static isReport(value: unknown): value is ProgressReport;
+  /** The packed bytes; `undefined` for a report made with `fromJSON`. */
+  readonly buffer: Uint8Array | undefined;
+  readonly plan: Report["plan"];
+  readonly label: string | undefined;
+  readonly asOf: string;
+  readonly locale: Locale;
+  readonly options: Report["options"];
+  readonly summary: Report["summary"];
+  readonly areas: AreaSummary[];
+  /** The final review, whole; `undefined` before the plan's period is over. */
+  readonly review: Review | undefined;
+  /** For a report made from 766 answers: the portal's figures and scores. */
+  readonly portal766: Portal766Report["portal766"] | undefined;
+  /** For a report made from a sheet: how it was read. */
+  readonly sheet: SheetReading | undefined;
+  readonly resultCount: number;
+  result(index: number): IndicatorResult;
+  results(filter?: ResultFilter): IndicatorResult[];
+  readonly levelSummaryCount: number;
+  levelSummary(index: number): LevelSummary;
+  levelSummaries(filter?: LevelSummaryFilter): LevelSummary[];
+  readonly findingCount: number;
+  finding(index: number): Finding;
+  findings(filter?: FindingFilter): Finding[];
+  readonly reviewRowCount: number;
+  reviewRow(index: number): ReviewRow;
+  reviewRows(filter?: ReviewRowFilter): ReviewRow[];
+  /** The report's JSON text (for a packed report, the exact bytes the engine wrote). */
+  text(): string;
+  /** The whole report as plain objects, as `evaluate` returns it (with `portal766` for a 766 source). */
+  toJSON(): Report;
 }
 
 // ---------------------------------------------------------------------------------------

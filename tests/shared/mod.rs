@@ -9,6 +9,7 @@ use wasm_bindgen_test::*;
 mod catalogue;
 mod hostile;
 mod javascript;
+mod packed;
 mod plans_2026;
 mod portal766;
 mod scenarios;

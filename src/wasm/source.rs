@@ -1,0 +1,304 @@
+//! `engine.report(source, { plan })` and `engine.reports(source)`: one door for every kind
+//! of data, each named by its key, and a report read on demand (`report.js`) instead of
+//! objects built for every row (issue 22).
+//!
+//! A source is an evaluation input (`{ asOf, units, observations, … }`), or an object with
+//! exactly one of these keys, naming what it holds:
+//! - `{ json }`: an input as JSON text;
+//! - `{ csv, options }`: observations as CSV text, and the rest of the input;
+//! - `{ portal766, options }`: the national portal's saved answers (`[{ endpoint, period,
+//!   answer }]` or its JSON text) and the rest (`asOf`, `units`, `unitMap`, `mapping`, …);
+//! - `{ sheet, mapping, options }`: a workbook read by `cchc-progress/xlsx` (or CSV text), the
+//!   sheet mapping, and the rest of the input.
+//!
+//! The source is read once (`depth.rs`), as every argument is.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{
+    columns, depth, input_snapshot, into_js_error, js_text, not_an_object, snapshot_text, value_by_text, JsEngine,
+    TextKind,
+};
+use crate::error::{Error, ErrorCode, Errors};
+use crate::Source;
+
+#[wasm_bindgen(module = "/src/wasm/report.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fromPacked)]
+    fn from_packed(bytes: js_sys::Uint8Array) -> JsValue;
+
+    #[wasm_bindgen(js_name = planReports)]
+    fn plan_reports(ids: js_sys::Array, buffers: js_sys::Array, key_order: js_sys::Array) -> JsValue;
+}
+
+/// The keys that name a kind of source, and the other keys each kind takes.
+const KINDS: [(&str, &[&str]); 4] = [
+    ("json", &[]),
+    ("csv", &["options"]),
+    ("portal766", &["options"]),
+    ("sheet", &["mapping", "options"]),
+];
+
+/// A source as the core takes it, owning what was read from JavaScript.
+enum Read {
+    Input(crate::data::Input),
+    Json(String),
+    Csv(String, serde_json::Value),
+    Portal766(serde_json::Value),
+    Sheet(serde_json::Value, serde_json::Value, serde_json::Value),
+    SheetCsv(String, serde_json::Value, serde_json::Value),
+}
+
+impl Read {
+    fn source(&self) -> Source<'_> {
+        match self {
+            Read::Input(input) => Source::Input(input.clone()),
+            Read::Json(text) => Source::Json(text),
+            Read::Csv(text, options) => Source::Csv { text, options },
+            Read::Portal766(value) => Source::Portal766(value),
+            Read::Sheet(grid, mapping, options) => Source::Sheet { grid, mapping, options },
+            Read::SheetCsv(text, mapping, options) => Source::SheetCsv { text, mapping, options },
+        }
+    }
+}
+
+/// Errors of a part of the source, their paths under `at` (`$.options`).
+trait Under {
+    fn under(self, at: &str) -> Errors;
+}
+
+impl Under for Errors {
+    fn under(mut self, at: &str) -> Errors {
+        for e in &mut self.0 {
+            e.path = format!("{at}{}", e.path.strip_prefix('$').unwrap_or(&e.path));
+        }
+        self
+    }
+}
+
+fn unknown_field(path: String, kind: &str, allowed: &[&str]) -> Errors {
+    let list = std::iter::once(kind)
+        .chain(allowed.iter().copied())
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Errors::one(Error::new(
+        ErrorCode::InputUnknownField,
+        path,
+        format!("nguồn `{kind}` chỉ có các trường {list}"),
+        format!("a `{kind}` source has only the fields {list}"),
+    ))
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A part of the copy as a JSON value; `undefined` is `{}` where `empty_object`.
+fn part_value(part: &JsValue, empty_object: bool) -> Result<serde_json::Value, Errors> {
+    if part.is_undefined() && empty_object {
+        return Ok(serde_json::Value::Object(serde_json::Map::new()));
+    }
+    value_by_text(part)
+}
+
+fn text_part(part: &JsValue, kind: TextKind, path: &str, what: (&str, &str)) -> Result<String, Errors> {
+    match js_text(part, kind)? {
+        Some(text) => Ok(text),
+        None => Err(Errors::one(Error::new(
+            ErrorCode::InputInvalidType,
+            path,
+            format!("`{path}` phải là {} dạng chuỗi", what.0),
+            format!("`{path}` must be {} as a string", what.1),
+        ))),
+    }
+}
+
+/// Reads a source once into what the core takes.
+fn read_source(source: &JsValue) -> Result<Read, Errors> {
+    if source.is_undefined() || source.is_null() {
+        return Err(not_an_object());
+    }
+    let kind = if source.is_object() && !js_sys::Array::is_array(source) {
+        let named: Vec<_> = KINDS
+            .iter()
+            .filter(|(k, _)| js_sys::Reflect::has(source, &JsValue::from_str(k)).unwrap_or(false))
+            .collect();
+        if named.len() > 1 {
+            let list = named
+                .iter()
+                .map(|(k, _)| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(Errors::one(Error::new(
+                ErrorCode::InputInvalid,
+                "$",
+                format!("nguồn chỉ được có một loại dữ liệu, nhận được {list}"),
+                format!("a source holds one kind of data; got {list}"),
+            )));
+        }
+        named.first().copied()
+    } else {
+        None
+    };
+    let Some(&(kind, others)) = kind else {
+        // An evaluation input, read as `evaluate` reads it: into columns when it can be.
+        let read = depth::check_input(source)?;
+        if let Some(input) = columns::input(&read) {
+            return Ok(Read::Input(input));
+        }
+        return Ok(Read::Json(snapshot_text(&columns::whole(&read))?));
+    };
+    let copy = input_snapshot(source)?;
+    let keys = js_sys::Object::keys(copy.unchecked_ref::<js_sys::Object>());
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        if key != kind && !others.contains(&key.as_str()) {
+            return Err(unknown_field(format!("$.{key}"), kind, others));
+        }
+    }
+    let data = get(&copy, kind);
+    let options = get(&copy, "options");
+    match kind {
+        "json" => Ok(Read::Json(text_part(
+            &data,
+            TextKind::Json,
+            "$.json",
+            ("văn bản JSON", "JSON text"),
+        )?)),
+        "csv" => {
+            let text = text_part(&data, TextKind::Csv, "$.csv", ("văn bản CSV", "CSV text"))?;
+            let options = part_value(&options, false).map_err(|e| e.under("$.options"))?;
+            Ok(Read::Csv(text, options))
+        }
+        "portal766" => {
+            let answers = match js_text(&data, TextKind::Json)? {
+                Some(text) => {
+                    crate::data::check_text_size(&text, "JSON")?;
+                    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
+                        let m = crate::error::serde_message(&e.to_string());
+                        Errors::one(Error::new(ErrorCode::InputInvalidJson, "$.portal766", m.vi, m.en))
+                    })?
+                }
+                None => part_value(&data, false).map_err(|e| e.under("$.portal766"))?,
+            };
+            let mut value = part_value(&options, true).map_err(|e| e.under("$.options"))?;
+            let Some(object) = value.as_object_mut() else {
+                return Err(not_an_object().under("$.options"));
+            };
+            if object.contains_key("answers") {
+                return Err(Errors::one(Error::new(
+                    ErrorCode::InputUnknownField,
+                    "$.options.answers",
+                    "câu trả lời đặt ở `portal766`, không đặt ở `options.answers`",
+                    "the answers go in `portal766`, not in `options.answers`",
+                )));
+            }
+            object.insert("answers".to_string(), answers);
+            Ok(Read::Portal766(value))
+        }
+        _ => {
+            let mapping = part_value(&get(&copy, "mapping"), false).map_err(|e| e.under("$.mapping"))?;
+            let options = part_value(&options, true).map_err(|e| e.under("$.options"))?;
+            match js_text(&data, TextKind::Csv)? {
+                Some(text) => Ok(Read::SheetCsv(text, mapping, options)),
+                None => Ok(Read::Sheet(
+                    part_value(&data, false).map_err(|e| e.under("$.sheet"))?,
+                    mapping,
+                    options,
+                )),
+            }
+        }
+    }
+}
+
+/// `options.plan` of `report`: a loaded plan's id, or `None` for the first.
+fn plan_option(options: &JsValue) -> Result<Option<String>, Errors> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    let copy = depth::check(options, depth::Door::Input)?;
+    if !copy.is_object() || js_sys::Array::is_array(&copy) {
+        return Err(Errors::one(Error::new(
+            ErrorCode::InvalidArgument,
+            "$",
+            "tùy chọn của `report` phải là một đối tượng `{ plan }`",
+            "the options of `report` must be an object `{ plan }`",
+        )));
+    }
+    let keys = js_sys::Object::keys(copy.unchecked_ref::<js_sys::Object>());
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        if key != "plan" {
+            return Err(Errors::one(Error::new(
+                ErrorCode::InvalidArgument,
+                format!("$.{key}"),
+                format!("tùy chọn của `report` chỉ có `plan`, không có `{key}`"),
+                format!("the options of `report` have only `plan`, not `{key}`"),
+            )));
+        }
+    }
+    let plan = get(&copy, "plan");
+    if plan.is_undefined() {
+        return Ok(None);
+    }
+    plan.as_string().map(Some).ok_or_else(|| {
+        Errors::one(Error::new(
+            ErrorCode::InvalidArgument,
+            "$.plan",
+            "`plan` là mã của một kế hoạch đã nạp, dạng chuỗi",
+            "`plan` is the id of a loaded plan, as text",
+        ))
+    })
+}
+
+fn bytes(packed: &[u8]) -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(packed)
+}
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// The report of one source (an input, or `{ json }`, `{ csv, options }`, `{ portal766,
+    /// options }`, `{ sheet, mapping, options }`) against the first loaded plan, or the one
+    /// named by `options.plan`: a `ProgressReport`, read on demand, whose `toJSON()` is what the
+    /// matching `evaluate…` method returns.
+    #[wasm_bindgen(unchecked_return_type = "ProgressReport")]
+    pub fn report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReportSource")] source: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReportOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let engine = self.engine()?;
+        let plan = plan_option(&options).map_err(into_js_error)?;
+        let read = read_source(&source).map_err(into_js_error)?;
+        // An input read into columns is given away, not copied.
+        let packed = match read {
+            Read::Input(input) => engine.report(plan.as_deref(), Source::Input(input)),
+            other => engine.report(plan.as_deref(), other.source()),
+        }
+        .map_err(into_js_error)?;
+        Ok(from_packed(bytes(&packed)))
+    }
+
+    /// The reports of one source against every loaded plan: `{ plans, reports }`, each a
+    /// `ProgressReport` under its plan's id (as `evaluatePlans`, read on demand).
+    #[wasm_bindgen(unchecked_return_type = "PlanReports<ProgressReport>")]
+    pub fn reports(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReportSource")] source: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let engine = self.engine()?;
+        let read = read_source(&source).map_err(into_js_error)?;
+        let all = engine.reports(&read.source()).map_err(into_js_error)?;
+        let ids = js_sys::Array::new();
+        let buffers = js_sys::Array::new();
+        for (id, packed) in &all {
+            ids.push(&JsValue::from_str(id));
+            buffers.push(&bytes(packed));
+        }
+        // Keyed as `evaluatePlans` keys them (its map is sorted by id).
+        let mut sorted: Vec<&str> = all.iter().map(|(id, _)| id.as_str()).collect();
+        sorted.sort_unstable();
+        let key_order: js_sys::Array = sorted.into_iter().map(JsValue::from_str).collect();
+        Ok(plan_reports(ids, buffers, key_order))
+    }
+}
