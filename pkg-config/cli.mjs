@@ -2,7 +2,8 @@
 // `npx cchc-progress report data.csv --as-of 2025-12-31 > report.json`: a portal computes its
 // report ahead of time (nightly, or when it builds its pages) and gives the widgets the
 // report, so that a citizen's browser downloads no WebAssembly at all. The same engine as
-// `evaluate`, `evaluateJson` and `evaluateCsv`, with the same options.
+// `evaluate`, `evaluateJson` and `evaluateCsv`, with the same options, through
+// `engine.report`: the report's JSON is written as the engine wrote it, no objects between.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -213,18 +214,18 @@ function main(argv) {
   try {
     if (format === 'csv') {
       const context = values.context ? readJson(values.context, 'the context') : {};
-      report = engine.evaluateCsv(text, apply(context, set));
+      report = engine.report({ csv: text, options: apply(context, set) });
     } else if (!Object.keys(set.top).length && !Object.keys(set.options).length) {
-      report = engine.evaluateJson(text);
+      report = engine.report({ json: text });
     } else {
       let input;
       try {
         input = JSON.parse(text);
       } catch {
         // The engine's reader says where the text breaks.
-        report = engine.evaluateJson(text);
+        report = engine.report({ json: text });
       }
-      report ??= engine.evaluate(apply(input, set));
+      report ??= engine.report(apply(input, set));
     }
   } catch (e) {
     if (e instanceof Exit) throw e;
@@ -233,8 +234,12 @@ function main(argv) {
   writeReport(values, report);
 }
 
+/**
+ * Writes a `ProgressReport`: its JSON text as the engine wrote it (no objects are built for a
+ * compact report), or, with --pretty, indented as `JSON.stringify(report, null, 2)`.
+ */
 function writeReport(values, report) {
-  const out = `${inlineSafe(JSON.stringify(report, null, values.pretty ? 2 : undefined))}\n`;
+  const out = `${inlineSafe(values.pretty ? JSON.stringify(report, null, 2) : report.text())}\n`;
   if (values.output) {
     try {
       writeFileSync(values.output, out);
@@ -296,7 +301,7 @@ function evaluate766(engine, manifest, path, set) {
     return { name: file, ...entry, answer: read(resolve(base, file), 'the 766 answer') };
   });
   try {
-    return engine.evaluatePortal766(list, apply(rest, set));
+    return engine.report({ portal766: list, options: apply(rest, set) });
   } catch (e) {
     throw refused(e);
   }
@@ -362,13 +367,13 @@ async function sheet(Engine, values, data, extra) {
       throw e;
     }
   }
-  let out;
+  let report;
   try {
-    out = engine.evaluateSheet(grid, mapping, apply(context, overrides(values)));
+    report = engine.report({ sheet: grid, mapping, options: apply(context, overrides(values)) });
   } catch (e) {
     throw refused(e);
   }
-  const { report, sheet: reading } = out;
+  const reading = report.sheet;
   const skipped = reading?.skipped ?? [];
   const guesses = reading?.guesses ?? [];
   if (values['sheet-reading'] !== undefined) {
