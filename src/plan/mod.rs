@@ -27,81 +27,8 @@ pub use embedded::{
 };
 pub use validate::validate;
 
-/// Administrative level ("cấp"): the city (thành phố: sở, ban, ngành and the city People's
-/// Committee), district (cấp huyện: quận, huyện) or commune (cấp xã: xã, phường, thị trấn);
-/// and, from format 2, the city's departments (sở, ban, ngành) as units of their own kind,
-/// judged apart from the city and the communes where a plan or an index scores them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    City,
-    District,
-    Commune,
-    /// A department of the city (sở, ban, ngành): under the city, beside the communes.
-    Department,
-}
-
-impl Level {
-    /// The levels of format 1 (the administrative levels before July 2025).
-    pub const ALL: [Level; 3] = [Level::City, Level::District, Level::Commune];
-
-    /// Every level and unit kind, departments included (format 2).
-    pub const EVERY: [Level; 4] = [Level::City, Level::District, Level::Commune, Level::Department];
-
-    pub fn parse(s: &str) -> Option<Level> {
-        match s {
-            "city" => Some(Level::City),
-            "district" => Some(Level::District),
-            "commune" => Some(Level::Commune),
-            "department" => Some(Level::Department),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Level::City => "city",
-            Level::District => "district",
-            Level::Commune => "commune",
-            Level::Department => "department",
-        }
-    }
-
-    pub fn name(self) -> Text {
-        match self {
-            Level::City => Text::new("cấp thành phố", "city level"),
-            Level::District => Text::new("cấp huyện", "district level"),
-            Level::Commune => Text::new("cấp xã", "commune level"),
-            Level::Department => Text::new("các sở, ban, ngành", "departments"),
-        }
-    }
-}
-
-/// What an indicator measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// A share in percent, reported as a value or as numerator and denominator ("tỷ lệ").
-    Percentage,
-    /// A position in a national ranking; lower is better ("xếp hạng").
-    Rank,
-    /// A count that must fall by `target` percent against the baseline year ("giảm ... so với năm").
-    Reduction,
-    /// Done or not done, optionally as a share of steps finished ("hoàn thành").
-    Milestone,
-}
-
-impl Measure {
-    pub fn parse(s: &str) -> Option<Measure> {
-        match s {
-            "percentage" => Some(Measure::Percentage),
-            "rank" => Some(Measure::Rank),
-            "reduction" => Some(Measure::Reduction),
-            "milestone" => Some(Measure::Milestone),
-            _ => None,
-        }
-    }
-}
+// The shared words, defined in the leaf `vocab` (`data` and `report` use them too).
+pub use crate::vocab::{Comparator, Level, Measure, RampReading};
 
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -125,40 +52,6 @@ impl Direction {
         match self {
             Direction::HigherIsBetter => 1.0,
             Direction::LowerIsBetter => -1.0,
-        }
-    }
-}
-
-/// How a value is compared with its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Comparator {
-    /// At least ("tối thiểu", "đạt từ ... trở lên").
-    Gte,
-    /// At most (ranks: "thuộc nhóm 15 ... dẫn đầu").
-    Lte,
-}
-
-impl Comparator {
-    pub fn parse(s: &str) -> Option<Comparator> {
-        match s {
-            "gte" => Some(Comparator::Gte),
-            "lte" => Some(Comparator::Lte),
-            _ => None,
-        }
-    }
-
-    pub fn holds(self, value: f64, target: f64) -> bool {
-        match self {
-            Comparator::Gte => value >= target,
-            Comparator::Lte => value <= target,
-        }
-    }
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Comparator::Gte => "≥",
-            Comparator::Lte => "≤",
         }
     }
 }
@@ -205,40 +98,6 @@ impl DenominatorFrom {
             "parent_numerator" => Some(DenominatorFrom::ParentNumerator),
             "own" => Some(DenominatorFrom::Own),
             _ => None,
-        }
-    }
-}
-
-/// The reading of a ramp's "rise by at least N a year".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum RampReading {
-    /// First-year floor plus `step` points for each later year, capped (the default).
-    #[default]
-    Schedule,
-    /// The previous year's *actual* value plus `step` points, capped.
-    Increment,
-    /// The first-year floor times `relativeFactor` for each later year, capped.
-    Relative,
-}
-
-impl RampReading {
-    pub const ALL: [RampReading; 3] = [RampReading::Schedule, RampReading::Increment, RampReading::Relative];
-
-    pub fn parse(s: &str) -> Option<RampReading> {
-        match s {
-            "schedule" => Some(RampReading::Schedule),
-            "increment" => Some(RampReading::Increment),
-            "relative" => Some(RampReading::Relative),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            RampReading::Schedule => "schedule",
-            RampReading::Increment => "increment",
-            RampReading::Relative => "relative",
         }
     }
 }

@@ -117,7 +117,7 @@ fn is_iso_date(s: &str) -> bool {
     }
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
     match (num(0..4), num(5..7), num(8..10)) {
-        (Some(y), Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= crate::data::days_in_month(y as i32, m),
+        (Some(y), Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= crate::vocab::days_in_month(y as i32, m),
         _ => false,
     }
 }
