@@ -16,6 +16,9 @@
 //! as a cycle. It then prints the diagram of every folder and checks that README.md's
 //! "Module graph" block is that diagram. After changing imports:
 //! `MODULES_UPDATE=1 cargo test --test modules` rewrites the block.
+//!
+//! It also holds `src/` to no function over 150 lines (from `fn` to its closing brace) and no
+//! file over 800, the exceptions listed with their reason.
 
 #![cfg(not(target_arch = "wasm32"))]
 // A test's helpers, like its tests, fail loudly.
@@ -788,4 +791,177 @@ fn the_reader_sees_uses_through_strings_comments_and_groups() {
     use_tree(&t, &mut at.clone(), &Vec::new(), &mut found);
     let shown: Vec<String> = found.iter().map(|(p, n)| format!("{} as {n}", p.join("::"))).collect();
     assert_eq!(shown, ["crate::a::b as b", "crate::a::c as d", "crate::e as *"]);
+}
+
+// ---- sizes: no function over 150 lines, no file over 800 ----
+
+/// The longest a function of `src/` may be, from `fn` to its closing brace.
+const MAX_FN_LINES: usize = 150;
+/// The longest a file of `src/` may be.
+const MAX_FILE_LINES: usize = 800;
+/// Files allowed over [`MAX_FILE_LINES`] for now, and why.
+const LONG_FILES: &[(&str, &str)] = &[
+    (
+        "wasm/mod.rs",
+        "the JavaScript boundary, being rewritten by issue 23's boundary part",
+    ),
+    (
+        "report/mod.rs",
+        "the report's types, being moved with the boundary (issue 23)",
+    ),
+];
+
+/// The text with comments, strings and char literals blanked, line breaks kept.
+fn blanked(text: &str) -> String {
+    let c: Vec<char> = text.chars().collect();
+    let mut out: Vec<char> = c.clone();
+    let blank = |out: &mut Vec<char>, from: usize, to: usize| {
+        for ch in out.iter_mut().take(to.min(c.len())).skip(from) {
+            if *ch != '\n' {
+                *ch = ' ';
+            }
+        }
+    };
+    let mut i = 0;
+    while i < c.len() {
+        let start = i;
+        if c[i] == '/' && c.get(i + 1) == Some(&'/') {
+            while i < c.len() && c[i] != '\n' {
+                i += 1;
+            }
+        } else if c[i] == '/' && c.get(i + 1) == Some(&'*') {
+            let mut depth = 0;
+            while i < c.len() {
+                if c[i] == '/' && c.get(i + 1) == Some(&'*') {
+                    depth += 1;
+                    i += 2;
+                } else if c[i] == '*' && c.get(i + 1) == Some(&'/') {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+        } else if c[i] == '"' {
+            i = skip_string(&c, i);
+        } else if (c[i] == 'r' || c[i] == 'b') && raw_string_start(&c, i).is_some() {
+            let (hashes, q) = raw_string_start(&c, i).unwrap();
+            i = q;
+            if hashes == usize::MAX {
+                i = skip_string(&c, i);
+            } else {
+                i += 1;
+                while i < c.len() && !(c[i] == '"' && (1..=hashes).all(|k| c.get(i + k) == Some(&'#'))) {
+                    i += 1;
+                }
+                i += 1 + hashes;
+            }
+        } else if c[i] == '\'' && (c.get(i + 1) == Some(&'\\') || c.get(i + 2) == Some(&'\'')) {
+            i += 1;
+            while i < c.len() && c[i] != '\'' {
+                i += if c[i] == '\\' { 2 } else { 1 };
+            }
+            i += 1;
+        } else {
+            i += 1;
+            continue;
+        }
+        blank(&mut out, start, i);
+    }
+    out.into_iter().collect()
+}
+
+/// Every function of a text: (name, first line, number of lines from `fn` to its `}`).
+fn functions(text: &str) -> Vec<(String, usize, usize)> {
+    let b = blanked(text);
+    let chars: Vec<char> = b.chars().collect();
+    let line_at = |k: usize| chars.iter().take(k).filter(|&&ch| ch == '\n').count() + 1;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 3 < chars.len() {
+        let word_start = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+        if !(word_start && chars[i] == 'f' && chars[i + 1] == 'n' && chars[i + 2].is_whitespace()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 3;
+        while j < chars.len() && chars[j].is_whitespace() {
+            j += 1;
+        }
+        let name: String = chars[j..]
+            .iter()
+            .take_while(|ch| ch.is_alphanumeric() || **ch == '_')
+            .collect();
+        // The body: the first `{` outside parentheses, unless a `;` ends the declaration.
+        let mut parens = 0i32;
+        let mut k = j;
+        let mut body = None;
+        while k < chars.len() {
+            match chars[k] {
+                '(' | '[' => parens += 1,
+                ')' | ']' => parens -= 1,
+                ';' if parens == 0 => break,
+                '{' if parens == 0 => {
+                    body = Some(k);
+                    break;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        if let Some(open) = body {
+            let mut depth = 0;
+            let mut end = open;
+            for (m, ch) in chars.iter().enumerate().skip(open) {
+                match ch {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = m;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let (first, last) = (line_at(i), line_at(end));
+            out.push((name, first, last - first + 1));
+        }
+        i = j;
+    }
+    out
+}
+
+#[test]
+fn no_function_over_150_lines_and_no_file_over_800() {
+    let root = src();
+    let mut paths = Vec::new();
+    rs_files(&root, &mut paths);
+    let mut problems = Vec::new();
+    for p in &paths {
+        let rel = p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let text = fs::read_to_string(p).unwrap();
+        let lines = text.lines().count();
+        if lines > MAX_FILE_LINES && !LONG_FILES.iter().any(|(f, _)| *f == rel) {
+            problems.push(format!("src/{rel} has {lines} lines (at most {MAX_FILE_LINES})"));
+        }
+        for (name, at, n) in functions(&text) {
+            if n > MAX_FN_LINES {
+                problems.push(format!(
+                    "src/{rel}:{at} fn {name} has {n} lines (at most {MAX_FN_LINES})"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_function_finder_measures_from_fn_to_its_brace() {
+    let text = "fn a() {\n    let s = \"}\";\n    // }\n}\n\nfn b(x: [u8; 2]) -> u8 {\n    x[0]\n}\ntrait T {\n    fn c(&self);\n}\n";
+    assert_eq!(functions(text), [("a".to_string(), 1, 4), ("b".to_string(), 6, 3)]);
 }
