@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{duplicate, is_iso_date, truncate, Collector};
-use crate::error::ErrorCode;
+use super::problems::{self, BadPeriod, Listed, Missing};
+use super::{duplicate, is_iso_date, Collector};
 use crate::messages::Text;
 use crate::plan::{Document, Period, Phase, RawDocument, RawIndicator, RawPhase, Source, SourceKind};
 
@@ -22,21 +22,10 @@ pub(super) fn documents(c: &mut Collector, raw: &[RawDocument]) -> Vec<Document>
             duplicate(c, format!("{path}.id"), &d.id);
         }
         if d.name.vi.trim().is_empty() || d.name.en.trim().is_empty() {
-            c.push(
-                ErrorCode::RulePackMissingField,
-                format!("{path}.name"),
-                "văn bản cần tên để trích dẫn, bằng tiếng Việt và tiếng Anh (\"Quyết định 282/QĐ-TTg\")".into(),
-                "the document needs the name it is cited by, in Vietnamese and English (\"Decision 282/QĐ-TTg\")"
-                    .into(),
-            );
+            c.report(format!("{path}.name"), problems::missing_field(Missing::DocumentName));
         }
         if !is_iso_date(&d.date) {
-            c.push(
-                ErrorCode::RulePackBadDate,
-                format!("{path}.date"),
-                format!("ngày `{}` không đúng dạng `YYYY-MM-DD`", truncate(&d.date)),
-                format!("date `{}` is not a valid `YYYY-MM-DD` date", truncate(&d.date)),
-            );
+            c.report(format!("{path}.date"), problems::bad_date(&d.date));
         }
         out.push(Document {
             id: d.id.clone(),
@@ -64,34 +53,22 @@ pub(super) fn phases(c: &mut Collector, raw: &[RawPhase], period: Option<Period>
         }
         let inside = period.map_or(true, |pp| p.from >= pp.from && p.to <= pp.to);
         if p.from > p.to || !inside {
-            let (vi_period, en_period) = match period {
-                Some(pp) => (
-                    format!(" và nằm trong giai đoạn `{}–{}` của kế hoạch", pp.from, pp.to),
-                    format!(" and lie within the plan's period `{}–{}`", pp.from, pp.to),
-                ),
-                None => (String::new(), String::new()),
-            };
-            c.push(
-                ErrorCode::RulePackBadPeriod,
+            c.report(
                 format!("{path}.from"),
-                format!(
-                    "giai đoạn `{}–{}` phải bắt đầu không muộn hơn khi kết thúc{vi_period}",
-                    p.from, p.to
-                ),
-                format!("phase `{}–{}` must not end before it starts{en_period}", p.from, p.to),
+                problems::bad_period(BadPeriod::Phase {
+                    from: p.from,
+                    to: p.to,
+                    plan: period.map(|pp| (pp.from, pp.to)),
+                }),
             );
         } else if let Some(prev) = out.last().filter(|prev| p.from <= prev.to) {
-            c.push(
-                ErrorCode::RulePackBadPeriod,
+            c.report(
                 format!("{path}.from"),
-                format!(
-                    "giai đoạn `{}–{}` phải bắt đầu sau khi giai đoạn trước (`{}–{}`) kết thúc",
-                    p.from, p.to, prev.from, prev.to
-                ),
-                format!(
-                    "phase `{}–{}` must start after the one before it (`{}–{}`) ends",
-                    p.from, p.to, prev.from, prev.to
-                ),
+                problems::bad_period(BadPeriod::PhaseOverlap {
+                    from: p.from,
+                    to: p.to,
+                    before: (prev.from, prev.to),
+                }),
             );
         }
         let title = p
@@ -122,12 +99,7 @@ pub(super) fn indicator_phase<'p>(
     }
     let found = phases.iter().find(|p| p.id == id);
     if found.is_none() {
-        c.push(
-            ErrorCode::RulePackUnknownReference,
-            format!("{path}.phase"),
-            format!("giai đoạn `{}` không có trong `phases`", truncate(id)),
-            format!("phase `{}` is not listed in `phases`", truncate(id)),
-        );
+        c.report(format!("{path}.phase"), problems::unknown_reference(Listed::Phase, id));
     }
     found
 }
@@ -146,11 +118,9 @@ pub(super) fn indicator_source(
     }
     let document = documents.iter().find(|d| d.id == s.document);
     if document.is_none() {
-        c.push(
-            ErrorCode::RulePackUnknownReference,
+        c.report(
             format!("{path}.source.document"),
-            format!("văn bản `{}` không có trong `documents`", truncate(&s.document)),
-            format!("document `{}` is not listed in `documents`", truncate(&s.document)),
+            problems::unknown_reference(Listed::Document, &s.document),
         );
     }
     let kind = SourceKind::parse(&s.kind);
@@ -162,11 +132,9 @@ pub(super) fn indicator_source(
         );
     }
     if s.quoted.trim().is_empty() {
-        c.push(
-            ErrorCode::RulePackMissingField,
+        c.report(
             format!("{path}.source.quoted"),
-            "cần trích nguyên văn câu nêu chỉ tiêu".into(),
-            "the sentence that states the target must be quoted".into(),
+            problems::missing_field(Missing::SourceQuoted),
         );
     }
     Some(Source {

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::documents::{indicator_phase, indicator_source};
-use super::{duplicate, percent_range, truncate, Collector};
-use crate::error::ErrorCode;
+use super::problems::{self, Kind, Listed, Mismatch, Missing, Outside};
+use super::{duplicate, percent_range, Collector};
 use crate::plan::{
     Aggregation, Comparator, DenominatorFrom, Direction, Document, Indicator, Level, Measure, Period, Phase,
     RawIndicator, Source,
@@ -40,11 +40,9 @@ pub(super) fn indicators(c: &mut Collector, raw: &[RawIndicator], known: &Known)
 /// One indicator, its checks in the order of its fields' meaning.
 fn indicator(c: &mut Collector, path: &str, r: &RawIndicator, known: &Known) -> Indicator {
     if !known.area_ids.contains(r.area.as_str()) {
-        c.push(
-            ErrorCode::RulePackUnknownReference,
+        c.report(
             format!("{path}.area"),
-            format!("lĩnh vực `{}` không có trong `areas`", truncate(&r.area)),
-            format!("area `{}` is not listed in `areas`", truncate(&r.area)),
+            problems::unknown_reference(Listed::Area, &r.area),
         );
     }
     let (measure, direction, comparator, aggregation) = kind(c, path, r);
@@ -89,17 +87,9 @@ fn indicator(c: &mut Collector, path: &str, r: &RawIndicator, known: &Known) -> 
 /// the direction and the comparator must agree.
 fn kind(c: &mut Collector, path: &str, r: &RawIndicator) -> (Measure, Direction, Comparator, Aggregation) {
     let measure = Measure::parse(&r.measure).unwrap_or_else(|| {
-        c.push(
-            ErrorCode::RulePackUnknownKind,
+        c.report(
             format!("{path}.measure"),
-            format!(
-                "loại đo lường `{}` không hợp lệ; chỉ nhận `percentage`, `rank`, `reduction`, `milestone`",
-                truncate(&r.measure)
-            ),
-            format!(
-                "measure kind `{}` is not known; expected `percentage`, `rank`, `reduction` or `milestone`",
-                truncate(&r.measure)
-            ),
+            problems::unknown_kind(Kind::Measure(&r.measure)),
         );
         Measure::Percentage
     });
@@ -129,19 +119,18 @@ fn kind(c: &mut Collector, path: &str, r: &RawIndicator) -> (Measure, Direction,
         (Direction::HigherIsBetter, Comparator::Gte) | (Direction::LowerIsBetter, Comparator::Lte)
     );
     if !consistent && Direction::parse(&r.direction).is_some() && Comparator::parse(&r.comparator).is_some() {
-        c.push(
-            ErrorCode::RulePackDirectionMismatch,
+        c.report(
             format!("{path}.comparator"),
-            format!("so sánh `{}` mâu thuẫn với hướng `{}`", r.comparator, r.direction),
-            format!("comparator `{}` contradicts direction `{}`", r.comparator, r.direction),
+            problems::direction_mismatch(Mismatch::Comparator {
+                comparator: &r.comparator,
+                direction: &r.direction,
+            }),
         );
     }
     if measure == Measure::Rank && direction != Direction::LowerIsBetter {
-        c.push(
-            ErrorCode::RulePackDirectionMismatch,
+        c.report(
             format!("{path}.direction"),
-            "xếp hạng càng thấp càng tốt: hướng phải là `lower_is_better`".into(),
-            "a rank is better when lower: direction must be `lower_is_better`".into(),
+            problems::direction_mismatch(Mismatch::Rank),
         );
     }
     (measure, direction, comparator, aggregation)
@@ -160,12 +149,7 @@ fn targets(
         (Some(t), _) => t,
         (None, Measure::Milestone) => 100.0,
         (None, _) => {
-            c.push(
-                ErrorCode::RulePackMissingField,
-                format!("{path}.target"),
-                "chỉ tiêu cần giá trị `target`".into(),
-                "the indicator needs a `target`".into(),
-            );
+            c.report(format!("{path}.target"), problems::missing_field(Missing::Target));
             f64::NAN
         }
     };
@@ -178,12 +162,7 @@ fn targets(
             Measure::Rank => {
                 let out_of = r.rank_out_of.unwrap_or(default_out_of);
                 if t < 1.0 || t > f64::from(out_of) || t.fract() != 0.0 {
-                    c.push(
-                        ErrorCode::RulePackRankOutOfRange,
-                        tpath,
-                        format!("thứ hạng mục tiêu `{t}` phải là số nguyên từ 1 đến {out_of}"),
-                        format!("target rank `{t}` must be a whole number from 1 to {out_of}"),
-                    );
+                    c.report(tpath, problems::rank_out_of_range(t, out_of));
                 }
             }
         }
@@ -201,12 +180,7 @@ fn targets(
     }
     crate::sort::sort(&mut levels);
     if r.levels.is_empty() {
-        c.push(
-            ErrorCode::RulePackMissingField,
-            format!("{path}.levels"),
-            "chỉ tiêu phải áp dụng cho ít nhất một cấp".into(),
-            "the indicator must apply to at least one level".into(),
-        );
+        c.report(format!("{path}.levels"), problems::missing_field(Missing::Levels));
     }
     let mut level_targets = BTreeMap::new();
     for (key, t) in &r.level_targets {
@@ -214,12 +188,7 @@ fn targets(
         if let Some(level) = c.level(tpath.clone(), key) {
             check_target(c, tpath.clone(), *t);
             if !levels.contains(&level) {
-                c.push(
-                    ErrorCode::RulePackLevelNotCovered,
-                    tpath,
-                    format!("có mục tiêu cho `{key}` nhưng `levels` không gồm cấp này"),
-                    format!("a target is given for `{key}` but `levels` does not include that level"),
-                );
+                c.report(tpath, problems::level_not_covered(key));
             }
             level_targets.insert(level, *t);
         }
@@ -235,30 +204,18 @@ fn deadline(c: &mut Collector, path: &str, r: &RawIndicator, phase: Option<&Phas
         // An unknown phase is already said.
         (None, None) if r.phase.is_some() => period.to,
         (None, None) => {
-            c.push(
-                ErrorCode::RulePackMissingField,
-                format!("{path}.deadline"),
-                "chỉ tiêu cần thời hạn `deadline` (năm), hoặc giai đoạn `phase` (định dạng 2) mà thời hạn là năm cuối"
-                    .into(),
-                "the indicator needs a `deadline` (a year), or a `phase` (format 2) whose last year is its deadline"
-                    .into(),
-            );
+            c.report(format!("{path}.deadline"), problems::missing_field(Missing::Deadline));
             period.to
         }
     };
     if let (Some(ph), Some(d)) = (phase, r.deadline) {
         if d < ph.from || d > ph.to {
-            c.push(
-                ErrorCode::RulePackYearOutsidePeriod,
+            c.report(
                 format!("{path}.deadline"),
-                format!(
-                    "thời hạn `{d}` nằm ngoài giai đoạn `{}–{}` của chỉ tiêu",
-                    ph.from, ph.to
-                ),
-                format!(
-                    "deadline `{d}` is outside the indicator's phase `{}–{}`",
-                    ph.from, ph.to
-                ),
+                problems::year_outside_period(Outside::DeadlineOfPhase {
+                    deadline: d,
+                    phase: (ph.from, ph.to),
+                }),
             );
         }
     }
@@ -272,11 +229,9 @@ fn citation(c: &mut Collector, path: &str, r: &RawIndicator, documents: &[Docume
         (Some(clause), _) => clause.clone(),
         (None, Some(_)) if c.format >= 2 => String::new(),
         (None, _) => {
-            c.push(
-                ErrorCode::RulePackMissingField,
+            c.report(
                 format!("{path}.clause"),
-                "chỉ tiêu cần khoản `clause` của văn bản, hoặc nguồn `source` (định dạng 2)".into(),
-                "the indicator needs the document's `clause`, or a `source` (format 2)".into(),
+                problems::missing_field(Missing::IndicatorClause),
             );
             String::new()
         }
@@ -290,12 +245,7 @@ fn scope(c: &mut Collector, path: &str, r: &RawIndicator) {
         if c.format < 2 {
             c.needs_format_2(format!("{path}.scope"), "scope");
         } else if r.parent.is_none() {
-            c.push(
-                ErrorCode::RulePackMissingField,
-                format!("{path}.parent"),
-                "chỉ tiêu thành phần (`scope`, \"trong đó\") cần chỉ tiêu cha `parent`".into(),
-                "a sub-target (`scope`, \"of which\") needs its `parent`".into(),
-            );
+            c.report(format!("{path}.parent"), problems::missing_field(Missing::ScopeParent));
         }
     }
 }
@@ -304,31 +254,22 @@ fn scope(c: &mut Collector, path: &str, r: &RawIndicator) {
 fn years(c: &mut Collector, path: &str, r: &RawIndicator, known: &Known, measure: Measure, deadline: i32) {
     let period = known.period;
     if known.period_ok && (deadline < period.from || deadline > period.to) {
-        c.push(
-            ErrorCode::RulePackYearOutsidePeriod,
+        c.report(
             format!("{path}.deadline"),
-            format!(
-                "thời hạn `{}` nằm ngoài giai đoạn `{}–{}` của kế hoạch",
-                deadline, period.from, period.to
-            ),
-            format!(
-                "deadline `{}` is outside the plan's period `{}–{}`",
-                deadline, period.from, period.to
-            ),
+            problems::year_outside_period(Outside::DeadlineOfPlan {
+                deadline,
+                period: (period.from, period.to),
+            }),
         );
     }
     match (measure, r.baseline_year) {
-        (Measure::Reduction, None) => c.push(
-            ErrorCode::RulePackMissingField,
+        (Measure::Reduction, None) => c.report(
             format!("{path}.baselineYear"),
-            "chỉ tiêu giảm so với năm gốc cần `baselineYear`".into(),
-            "a reduction against a baseline needs `baselineYear`".into(),
+            problems::missing_field(Missing::BaselineYear),
         ),
-        (_, Some(y)) if known.period_ok && (y < period.from - 10 || y >= deadline) => c.push(
-            ErrorCode::RulePackYearOutsidePeriod,
+        (_, Some(y)) if known.period_ok && (y < period.from - 10 || y >= deadline) => c.report(
             format!("{path}.baselineYear"),
-            format!("năm gốc `{y}` phải trước thời hạn `{deadline}`"),
-            format!("baseline year `{y}` must come before the deadline `{deadline}`"),
+            problems::year_outside_period(Outside::Baseline { year: y, deadline }),
         ),
         _ => {}
     }
@@ -353,28 +294,19 @@ fn nesting(
         },
     };
     if denominator_from.is_some() && r.parent.is_none() {
-        c.push(
-            ErrorCode::RulePackMissingField,
+        c.report(
             format!("{path}.parent"),
-            "`denominatorFrom` chỉ dùng cho chỉ tiêu lồng có `parent`".into(),
-            "`denominatorFrom` needs a `parent` (it is for nested targets)".into(),
+            problems::missing_field(Missing::DenominatorParent),
         );
     }
     if let Some(ramp) = &r.ramp {
         if !known.ramp_ids.contains(ramp.as_str()) {
-            c.push(
-                ErrorCode::RulePackUnknownReference,
-                format!("{path}.ramp"),
-                format!("lộ trình `{}` không có trong `ramps`", truncate(ramp)),
-                format!("ramp `{}` is not listed in `ramps`", truncate(ramp)),
-            );
+            c.report(format!("{path}.ramp"), problems::unknown_reference(Listed::Ramp, ramp));
         }
         if measure != Measure::Percentage {
-            c.push(
-                ErrorCode::RulePackUnknownKind,
+            c.report(
                 format!("{path}.measure"),
-                "chỉ tiêu theo lộ trình phải là tỷ lệ (`percentage`)".into(),
-                "an indicator with a ramp must be a `percentage`".into(),
+                problems::unknown_kind(Kind::RampNeedsPercentage),
             );
         }
     }
@@ -388,12 +320,7 @@ pub(super) fn parents(c: &mut Collector, indicators: &[Indicator]) {
         let Some(parent) = &ind.parent else { continue };
         let path = format!("$.indicators[{i}].parent");
         if !ids.contains(parent.as_str()) {
-            c.push(
-                ErrorCode::RulePackUnknownParent,
-                path,
-                format!("chỉ tiêu cha `{}` không tồn tại", truncate(parent)),
-                format!("parent `{}` does not exist", truncate(parent)),
-            );
+            c.report(path, problems::unknown_parent(parent));
             continue;
         }
         // A duplicated id is already reported; following its parents would report it twice.
@@ -404,12 +331,7 @@ pub(super) fn parents(c: &mut Collector, indicators: &[Indicator]) {
         let mut cur = Some(parent.as_str());
         while let Some(id) = cur {
             if !seen.insert(id) {
-                c.push(
-                    ErrorCode::RulePackParentCycle,
-                    path.clone(),
-                    format!("chuỗi chỉ tiêu cha của `{}` tạo thành vòng lặp", ind.id),
-                    format!("the parents of `{}` form a cycle", ind.id),
-                );
+                c.report(path.clone(), problems::parent_cycle(&ind.id));
                 break;
             }
             cur = indicators.iter().find(|x| x.id == id).and_then(|x| x.parent.as_deref());

@@ -7,9 +7,12 @@
 mod documents;
 mod indicators;
 mod pack;
+mod problems;
 mod ramps;
 
-use crate::error::{Error, ErrorCode, Errors};
+use problems::{Format, Problem};
+
+use crate::error::{Error, Errors};
 use crate::plan::{Decision, Level, Plan, PlanInfo, RawRulePack, LATEST_FORMAT_VERSION, PROVINCES_FROM_2025};
 
 /// The largest step of a ramp: percentage points a year.
@@ -26,9 +29,9 @@ struct Collector {
 impl Collector {
     /// An error, its message followed by where a form shows the field ("chỉ tiêu thứ 3, ô
     /// «Thời hạn»"): a plan owner reads the form, not the JSON path.
-    fn push(&mut self, code: ErrorCode, path: String, vi: String, en: String) {
-        let (vi, en) = super::form::placed(&path, vi, en);
-        self.errors.push(Error::new(code, path, vi, en));
+    fn report(&mut self, path: String, problem: Problem) {
+        let (vi, en) = super::form::placed(&path, problem.vi, problem.en);
+        self.errors.push(Error::new(problem.code, path, vi, en));
     }
 
     /// The levels a pack of this format may name.
@@ -52,34 +55,18 @@ impl Collector {
 
     /// A field of format 2 in a pack of format 1.
     fn needs_format_2(&mut self, path: String, key: &str) {
-        self.push(
-            ErrorCode::RulePackUnsupportedFormat,
-            path,
-            format!("trường `{key}` chỉ có từ định dạng phiên bản 2: hãy đặt `formatVersion` là 2"),
-            format!("field `{key}` exists from format version 2 on: set `formatVersion` to 2"),
-        );
+        self.report(path, problems::unsupported_format(Format::FieldOfFormat2(key)));
     }
 
     fn unknown_value(&mut self, path: String, value: &str, allowed: &[&str]) {
-        let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
-        self.push(
-            ErrorCode::RulePackUnknownValue,
-            path,
-            format!("giá trị `{value}` không hợp lệ; chỉ nhận {list}"),
-            format!("value `{value}` is not allowed; expected one of {list}"),
-        );
+        self.report(path, problems::unknown_value(value, allowed));
     }
 
     fn finite(&mut self, path: String, v: f64) -> bool {
         if v.is_finite() {
             true
         } else {
-            self.push(
-                ErrorCode::RulePackNotANumber,
-                path,
-                "giá trị phải là một số hữu hạn".to_string(),
-                "the value must be a finite number".to_string(),
-            );
+            self.report(path, problems::not_a_number());
             false
         }
     }
@@ -91,18 +78,7 @@ impl Collector {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_' || c == '-');
         if !ok {
-            self.push(
-                ErrorCode::RulePackBadId,
-                path,
-                format!(
-                    "mã `{}` không hợp lệ: chỉ dùng chữ thường a–z, chữ số, `.`, `_`, `-`, tối đa 64 ký tự",
-                    truncate(id)
-                ),
-                format!(
-                    "id `{}` is not valid: use lower-case a–z, digits, `.`, `_`, `-`, at most 64 characters",
-                    truncate(id)
-                ),
-            );
+            self.report(path, problems::bad_id(id));
         }
     }
 }
@@ -197,22 +173,12 @@ pub(crate) fn validate_with(raw: RawRulePack, prior: Vec<Error>) -> Result<Plan,
 
 /// An id met before in the same list.
 fn duplicate(c: &mut Collector, path: String, id: &str) {
-    c.push(
-        ErrorCode::RulePackDuplicateId,
-        path,
-        format!("mã `{}` bị trùng", truncate(id)),
-        format!("id `{}` appears more than once", truncate(id)),
-    );
+    c.report(path, problems::duplicate_id(id));
 }
 
 /// A percentage outside 0–100.
 fn percent_range(c: &mut Collector, path: String, v: f64) {
     if !(0.0..=100.0).contains(&v) {
-        c.push(
-            ErrorCode::RulePackTargetOutOfRange,
-            path,
-            format!("tỷ lệ `{v}` phải nằm trong khoảng 0–100"),
-            format!("percentage `{v}` must lie between 0 and 100"),
-        );
+        c.report(path, problems::percent_out_of_range(v));
     }
 }

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{duplicate, is_iso_date, truncate, Collector};
-use crate::error::ErrorCode;
+use super::problems::{self, BadPeriod, Format, Missing};
+use super::{duplicate, is_iso_date, Collector};
 use crate::plan::{Area, Methods, Period, RawArea, RawMethods, RawRulePack, TrendParams, LATEST_FORMAT_VERSION};
 
 /// Whether the pack's format is one this engine reads the rest of; a newer one leaves its one
@@ -12,23 +12,18 @@ use crate::plan::{Area, Methods, Period, RawArea, RawMethods, RawRulePack, Trend
 pub(super) fn format_read(c: &mut Collector, format: u32) -> bool {
     if format > LATEST_FORMAT_VERSION {
         c.errors.clear();
-        c.push(
-            ErrorCode::RulePackUnsupportedFormat,
+        c.report(
             "$.formatVersion".into(),
-            format!(
-                "bộ quy tắc viết theo định dạng phiên bản `{format}`, mới hơn phiên bản mà thư viện này đọc được (1–{LATEST_FORMAT_VERSION}): hãy cập nhật cchc-progress"
-            ),
-            format!(
-                "the rule pack is written in format version `{format}`, newer than this library reads (1–{LATEST_FORMAT_VERSION}): update cchc-progress"
-            ),
+            problems::unsupported_format(Format::Newer {
+                format,
+                latest: LATEST_FORMAT_VERSION,
+            }),
         );
         return false;
     } else if format != 1 && format != 2 {
-        c.push(
-            ErrorCode::RulePackUnsupportedFormat,
+        c.report(
             "$.formatVersion".into(),
-            format!("phiên bản định dạng `{format}` không được hỗ trợ; phiên bản hỗ trợ: `1`, `2`"),
-            format!("format version `{format}` is not supported; supported: `1`, `2`"),
+            problems::unsupported_format(Format::Unsupported(format)),
         );
     }
     true
@@ -39,20 +34,11 @@ pub(super) fn identity(c: &mut Collector, raw: &RawRulePack) -> (Period, bool) {
     let p = &raw.plan;
     c.id("$.plan.id".into(), &p.id);
     match &p.decision {
-        Some(d) if !is_iso_date(&d.date) => c.push(
-            ErrorCode::RulePackBadDate,
-            "$.plan.decision.date".into(),
-            format!("ngày `{}` không đúng dạng `YYYY-MM-DD`", truncate(&d.date)),
-            format!("date `{}` is not a valid `YYYY-MM-DD` date", truncate(&d.date)),
-        ),
+        Some(d) if !is_iso_date(&d.date) => c.report("$.plan.decision.date".into(), problems::bad_date(&d.date)),
         Some(_) => {}
-        None if c.format < 2 || raw.documents.is_empty() => c.push(
-            ErrorCode::RulePackMissingField,
-            "$.plan.decision".into(),
-            "kế hoạch cần văn bản ban hành `decision` (số và ngày), hoặc danh sách văn bản `documents` (định dạng 2)"
-                .into(),
-            "the plan needs its `decision` (number and date), or a list of `documents` (format 2)".into(),
-        ),
+        None if c.format < 2 || raw.documents.is_empty() => {
+            c.report("$.plan.decision".into(), problems::missing_field(Missing::PlanDecision))
+        }
         None => {}
     }
     let period = Period {
@@ -61,11 +47,12 @@ pub(super) fn identity(c: &mut Collector, raw: &RawRulePack) -> (Period, bool) {
     };
     let period_ok = period.from <= period.to && period.from >= 1900 && period.to <= 2200;
     if !period_ok {
-        c.push(
-            ErrorCode::RulePackBadPeriod,
+        c.report(
             "$.plan.period".into(),
-            format!("giai đoạn `{}–{}` không hợp lệ", period.from, period.to),
-            format!("period `{}–{}` is not valid", period.from, period.to),
+            problems::bad_period(BadPeriod::Plan {
+                from: period.from,
+                to: period.to,
+            }),
         );
     }
     (period, period_ok)
@@ -89,12 +76,7 @@ pub(super) fn methods(c: &mut Collector, raw: Option<&RawMethods>) -> Methods {
             & c.finite("$.methods.trend.needsAcceleration".into(), t.needs_acceleration)
             & c.finite("$.methods.trend.limitedProgress".into(), t.limited_progress);
         if all_finite && !(t.on_track > t.needs_acceleration && t.needs_acceleration > t.limited_progress) {
-            c.push(
-                ErrorCode::RulePackBadThresholds,
-                "$.methods.trend".into(),
-                "ngưỡng phải giảm dần: onTrack > needsAcceleration > limitedProgress".into(),
-                "thresholds must fall: onTrack > needsAcceleration > limitedProgress".into(),
-            );
+            c.report("$.methods.trend".into(), problems::bad_thresholds());
         }
         methods.trend.on_track = t.on_track;
         methods.trend.needs_acceleration = t.needs_acceleration;
@@ -114,12 +96,7 @@ pub(super) fn areas<'a>(c: &mut Collector, raw: &'a [RawArea]) -> (Vec<Area>, BT
             duplicate(c, format!("{path}.id"), &a.id);
         }
         if a.clause.is_none() && c.format < 2 {
-            c.push(
-                ErrorCode::RulePackMissingField,
-                format!("{path}.clause"),
-                "lĩnh vực cần khoản `clause` của văn bản (định dạng 2 cho phép bỏ trống)".into(),
-                "the area needs the document's `clause` (format 2 may leave it out)".into(),
-            );
+            c.report(format!("{path}.clause"), problems::missing_field(Missing::AreaClause));
         }
         areas.push(Area {
             id: a.id.clone(),

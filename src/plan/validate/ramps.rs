@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::problems::{self, Falls, Missing, Outside};
 use super::{duplicate, percent_range, Collector, MAX_RAMP_FACTOR, MAX_RAMP_STEP};
-use crate::error::ErrorCode;
 use crate::plan::{AfterLastYear, Level, Period, Ramp, RampReading, RawRamp};
 
 /// The ramps, and their ids for the indicators to name.
@@ -24,17 +24,13 @@ pub(super) fn ramps<'a>(
         let first_floors = first_floors(c, &path, r);
         rises(c, &path, r, &first_floors);
         if r.first_year > r.last_year || (period_ok && (r.first_year < period.from || r.last_year > period.to)) {
-            c.push(
-                ErrorCode::RulePackYearOutsidePeriod,
+            c.report(
                 format!("{path}.firstYear"),
-                format!(
-                    "lộ trình `{}–{}` phải nằm trong giai đoạn của kế hoạch `{}–{}`",
-                    r.first_year, r.last_year, period.from, period.to
-                ),
-                format!(
-                    "ramp years `{}–{}` must lie within the plan's period `{}–{}`",
-                    r.first_year, r.last_year, period.from, period.to
-                ),
+                problems::year_outside_period(Outside::RampYears {
+                    first: r.first_year,
+                    last: r.last_year,
+                    period: (period.from, period.to),
+                }),
             );
         }
         let default_reading = match r.default_reading.as_deref() {
@@ -87,11 +83,9 @@ fn first_floors(c: &mut Collector, path: &str, r: &RawRamp) -> BTreeMap<Level, f
         }
     }
     if first_floors.is_empty() {
-        c.push(
-            ErrorCode::RulePackMissingField,
+        c.report(
             format!("{path}.firstFloors"),
-            "lộ trình phải có mức sàn năm đầu cho ít nhất một cấp".into(),
-            "a ramp needs a first-year floor for at least one level".into(),
+            problems::missing_field(Missing::RampFirstFloors),
         );
     }
     first_floors
@@ -106,8 +100,7 @@ fn rises(c: &mut Collector, path: &str, r: &RawRamp, first_floors: &BTreeMap<Lev
     let step_ok = c.finite(format!("{path}.step"), r.step);
     let factor_ok = c.finite(format!("{path}.relativeFactor"), r.relative_factor);
     if (step_ok && r.step < 0.0) || (factor_ok && r.relative_factor < 1.0) {
-        c.push(
-            ErrorCode::RulePackRampFalls,
+        c.report(
             format!(
                 "{path}.{}",
                 if step_ok && r.step < 0.0 {
@@ -116,8 +109,7 @@ fn rises(c: &mut Collector, path: &str, r: &RawRamp, first_floors: &BTreeMap<Lev
                     "relativeFactor"
                 }
             ),
-            "mức sàn của lộ trình không được giảm qua các năm (bước ≥ 0, hệ số ≥ 1)".into(),
-            "a ramp's floors must not fall from year to year (step ≥ 0, factor ≥ 1)".into(),
+            problems::ramp_falls(Falls::StepOrFactor),
         );
     }
     // Beyond these a floor passes any cap in one year, and its explanation would print
@@ -128,24 +120,14 @@ fn rises(c: &mut Collector, path: &str, r: &RawRamp, first_floors: &BTreeMap<Lev
     ] {
         if v.is_finite() && v > max {
             let shown = crate::messages::format_value(v);
-            c.push(
-                ErrorCode::RulePackRampTooSteep,
-                format!("{path}.{key}"),
-                format!("`{key}` của lộ trình là `{shown}`, vượt giới hạn {max}: mức sàn sẽ vượt mọi mức trần ngay trong một năm"),
-                format!("the ramp's `{key}` is `{shown}`, above the limit of {max}: its floor would pass any cap within a year"),
-            );
+            c.report(format!("{path}.{key}"), problems::ramp_too_steep(key, &shown, max));
         }
     }
     for (level, v) in first_floors {
         if v.is_finite() && r.cap.is_finite() && *v > r.cap {
-            c.push(
-                ErrorCode::RulePackRampFalls,
+            c.report(
                 format!("{path}.firstFloors.{}", level.code()),
-                format!("mức sàn năm đầu `{v}` cao hơn mức trần `{}`: lộ trình sẽ giảm", r.cap),
-                format!(
-                    "first-year floor `{v}` is above the cap `{}`: the ramp would fall",
-                    r.cap
-                ),
+                problems::ramp_falls(Falls::FirstFloorAboveCap { floor: *v, cap: r.cap }),
             );
         }
     }
