@@ -14,7 +14,7 @@ const FILES: [&str; 3] = [
 ];
 
 /// The mappings of the national portal's 766 metrics to the embedded plans' indicators, and
-/// their schema (`src/data/portal766/`), embedded the same way.
+/// their schema (`src/portal766/`), embedded the same way.
 const PORTAL766_FILES: [&str; 3] = [
     "can_tho_2021_2025.portal766.json",
     "portal766-mapping.schema.json",

@@ -392,83 +392,46 @@ pub fn serde_message(detail: &str) -> Text {
         Some(i) => detail.get(..i).unwrap_or(detail),
         None => detail,
     };
-    let en_type = |t: &str| -> String {
-        let t = t.trim();
-        match t {
-            "f64" | "f32" => "a number".to_string(),
-            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_string(),
-            "a sequence" => "a list".to_string(),
-            "a map" => "an object".to_string(),
-            "a boolean" => "true or false".to_string(),
-            "struct Text" | "struct Text with 2 elements" => "a text object with `vi` and `en`".to_string(),
-            "fewer elements in array" => "fewer items".to_string(),
-            other if other.starts_with("struct ") || other.starts_with("enum ") => "an object".to_string(),
-            other => other.to_string(),
-        }
-    };
-    let vi_type = |t: &str| -> String {
-        match en_type(t).as_str() {
-            "a number" => "một số".to_string(),
-            "a whole number" => "một số nguyên".to_string(),
-            "a list" => "một danh sách".to_string(),
-            "an object" => "một đối tượng".to_string(),
-            "true or false" => "true hoặc false".to_string(),
-            "a string" => "một chuỗi".to_string(),
-            "a text object with `vi` and `en`" => "một đối tượng văn bản có `vi` và `en`".to_string(),
-            "fewer items" => "ít phần tử hơn".to_string(),
-            other => other.to_string(),
-        }
-    };
-    // serde's names of what it got (`string "x"`, `integer `5``, `floating point `1.5``, …):
-    // only the name is rewritten, never the value after it.
-    let got = |g: &str| -> (String, String) {
-        for (from, en, vi) in [
-            ("floating point", "number", "số"),
-            ("integer", "whole number", "số nguyên"),
-            ("string", "string", "chuỗi"),
-            ("boolean", "boolean", "giá trị logic"),
-            ("sequence", "list", "danh sách"),
-            ("map", "object", "đối tượng"),
-            ("unit value", "null", "null"),
-        ] {
-            if let Some(rest) = g.strip_prefix(from) {
-                return (format!("{en}{rest}"), format!("{vi}{rest}"));
-            }
-        }
-        (g.to_string(), g.to_string())
-    };
+    serde_data_message(detail).unwrap_or_else(|| json_syntax_message(detail))
+}
+
+/// The messages of serde's data errors (a wrong type or value, a missing or unknown field).
+fn serde_data_message(detail: &str) -> Option<Text> {
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
         if let Some((g, want)) = rest.split_once(", expected ") {
             let (got_en, got_vi) = got(g);
-            return Text::new(
+            return Some(Text::new(
                 format!("sai kiểu dữ liệu: nhận {got_vi}, cần {}", vi_type(want)),
                 format!("wrong type: got {got_en}, expected {}", en_type(want)),
-            );
+            ));
         }
     }
     if let Some(rest) = detail.strip_prefix("invalid value: ") {
         let (g, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let (got_en, got_vi) = got(g);
-        return Text::new(
+        return Some(Text::new(
             format!("giá trị không hợp lệ: {got_vi}, cần {}", vi_type(want)),
             format!("invalid value: {got_en}, expected {}", en_type(want)),
-        );
+        ));
     }
     if let Some(rest) = detail.strip_prefix("invalid length ") {
         let (n, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Text::new(
+        return Some(Text::new(
             format!("danh sách có {n} phần tử, cần {}", vi_type(want)),
             format!("a list of {n} items, expected {}", en_type(want)),
-        );
+        ));
     }
     if let Some(rest) = detail.strip_prefix("missing field ") {
-        return Text::new(format!("thiếu trường {rest}"), format!("missing field {rest}"));
+        return Some(Text::new(
+            format!("thiếu trường {rest}"),
+            format!("missing field {rest}"),
+        ));
     }
     if let Some(rest) = detail.strip_prefix("duplicate field ") {
-        return Text::new(
+        return Some(Text::new(
             format!("trường {rest} có hai lần"),
             format!("field {rest} is given twice"),
-        );
+        ));
     }
     if let Some(rest) = detail.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -477,19 +440,23 @@ pub fn serde_message(detail: &str) -> Text {
         } else {
             (format!("; {expected}"), format!("; expected {expected}"))
         };
-        return Text::new(
+        return Some(Text::new(
             format!("trường {field} không được hỗ trợ{hint_vi}"),
             format!("field {field} is not supported{hint_en}"),
-        );
+        ));
     }
     if let Some(rest) = detail.strip_prefix("unknown variant ") {
         let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Text::new(
+        return Some(Text::new(
             format!("giá trị {value} không hợp lệ; chỉ nhận {expected}"),
             format!("value {value} is not allowed; expected {expected}"),
-        );
+        ));
     }
-    // serde_json's syntax errors, one by one.
+    None
+}
+
+/// The messages of serde_json's syntax errors, one by one.
+fn json_syntax_message(detail: &str) -> Text {
     let (vi, en) = match detail {
         d if d.starts_with("EOF while parsing") => ("JSON bị cắt ngang, chưa kết thúc", "the JSON text ends too early"),
         "recursion limit exceeded" => ("JSON lồng nhau quá sâu", "the JSON is nested too deeply"),
@@ -539,6 +506,56 @@ pub fn serde_message(detail: &str) -> Text {
         _ => ("không đọc được dữ liệu", "the data cannot be read"),
     };
     Text::new(vi, en)
+}
+
+/// serde's name of an expected type, in English words.
+fn en_type(t: &str) -> String {
+    let t = t.trim();
+    match t {
+        "f64" | "f32" => "a number".to_string(),
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_string(),
+        "a sequence" => "a list".to_string(),
+        "a map" => "an object".to_string(),
+        "a boolean" => "true or false".to_string(),
+        "struct Text" | "struct Text with 2 elements" => "a text object with `vi` and `en`".to_string(),
+        "fewer elements in array" => "fewer items".to_string(),
+        other if other.starts_with("struct ") || other.starts_with("enum ") => "an object".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// serde's name of an expected type, in Vietnamese words.
+fn vi_type(t: &str) -> String {
+    match en_type(t).as_str() {
+        "a number" => "một số".to_string(),
+        "a whole number" => "một số nguyên".to_string(),
+        "a list" => "một danh sách".to_string(),
+        "an object" => "một đối tượng".to_string(),
+        "true or false" => "true hoặc false".to_string(),
+        "a string" => "một chuỗi".to_string(),
+        "a text object with `vi` and `en`" => "một đối tượng văn bản có `vi` và `en`".to_string(),
+        "fewer items" => "ít phần tử hơn".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// serde's names of what it got (`string "x"`, `integer `5``, `floating point `1.5``, …):
+/// only the name is rewritten, never the value after it; (English, Vietnamese).
+fn got(g: &str) -> (String, String) {
+    for (from, en, vi) in [
+        ("floating point", "number", "số"),
+        ("integer", "whole number", "số nguyên"),
+        ("string", "string", "chuỗi"),
+        ("boolean", "boolean", "giá trị logic"),
+        ("sequence", "list", "danh sách"),
+        ("map", "object", "đối tượng"),
+        ("unit value", "null", "null"),
+    ] {
+        if let Some(rest) = g.strip_prefix(from) {
+            return (format!("{en}{rest}"), format!("{vi}{rest}"));
+        }
+    }
+    (g.to_string(), g.to_string())
 }
 
 /// Whether serde_json's error is about a broken `\u` escape (half a surrogate pair): the text

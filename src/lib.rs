@@ -6,9 +6,11 @@ pub mod error;
 pub mod evaluate;
 pub mod messages;
 pub mod plan;
+pub mod portal766;
 pub mod ramp;
 pub mod report;
 mod sort;
+pub mod vocab;
 #[doc(hidden)]
 pub mod wasm;
 
@@ -383,18 +385,18 @@ impl Engine {
     }
 }
 
-/// The National Public Service Portal's 766 answers, as saved (see [`data::portal766`]).
+/// The National Public Service Portal's 766 answers, as saved (see [`portal766`]).
 impl Engine {
     /// Evaluates 766 answers given as a JSON value: the report of [`Engine::evaluate`], the
     /// reading's findings among its findings, and the portal's figures and scores beside it.
-    pub fn evaluate_portal766(&self, input: &serde_json::Value) -> Result<data::portal766::Portal766Report, Errors> {
-        let data::portal766::Converted { input, findings, side } = data::portal766::read_portal766(input, &self.plan)?;
+    pub fn evaluate_portal766(&self, input: &serde_json::Value) -> Result<portal766::Portal766Report, Errors> {
+        let portal766::Converted { input, findings, side } = portal766::read_portal766(input, &self.plan)?;
         let report = evaluate::evaluate_owned(&self.plan, input, &[]);
-        Ok(data::portal766::finish(report, findings, side))
+        Ok(portal766::finish(report, findings, side))
     }
 
     /// The same from JSON text.
-    pub fn evaluate_portal766_json(&self, text: &str) -> Result<data::portal766::Portal766Report, Errors> {
+    pub fn evaluate_portal766_json(&self, text: &str) -> Result<portal766::Portal766Report, Errors> {
         data::check_text_size(text, "JSON")?;
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
             let m = error::serde_message(&e.to_string());

@@ -10,9 +10,7 @@ use std::fmt::Write;
 use std::fs;
 use std::path::Path;
 
-use cchc_progress::data::portal766::{
-    read_mapping, CAN_THO_2026_2030_PORTAL766_MAPPING_JSON, PORTAL766_MAPPING_SCHEMA_JSON,
-};
+use cchc_progress::portal766::{read_mapping, CAN_THO_2026_2030_PORTAL766_MAPPING_JSON, PORTAL766_MAPPING_SCHEMA_JSON};
 use cchc_progress::Engine;
 use serde_json::{json, Value};
 

@@ -11,7 +11,7 @@ use std::fmt::Write;
 use std::fs;
 use std::path::Path;
 
-use cchc_progress::data::portal766::{Portal766Report, EMBEDDED_PORTAL766_MAPPING_JSON, PORTAL766_MAPPING_SCHEMA_JSON};
+use cchc_progress::portal766::{Portal766Report, EMBEDDED_PORTAL766_MAPPING_JSON, PORTAL766_MAPPING_SCHEMA_JSON};
 use cchc_progress::report::FindingCode;
 use cchc_progress::Engine;
 use serde_json::{json, Value};
@@ -196,7 +196,7 @@ fn no_dossiers_and_ratio_without_counts() {
 fn the_embedded_mapping_reads_and_matches_its_schema() {
     let engine = engine();
     let value: Value = serde_json::from_str(EMBEDDED_PORTAL766_MAPPING_JSON).unwrap();
-    let mapping = cchc_progress::data::portal766::read_mapping(&value, engine.plan(), "$").unwrap();
+    let mapping = cchc_progress::portal766::read_mapping(&value, engine.plan(), "$").unwrap();
     assert!(mapping.mappings.len() >= 3);
     let schema: Value = serde_json::from_str(PORTAL766_MAPPING_SCHEMA_JSON).unwrap();
     let entry_fields = schema["properties"]["mappings"]["items"]["properties"]
@@ -213,7 +213,7 @@ fn the_embedded_mapping_reads_and_matches_its_schema() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    let known: Vec<&str> = cchc_progress::data::portal766::answer::ENDPOINTS
+    let known: Vec<&str> = cchc_progress::portal766::answer::ENDPOINTS
         .iter()
         .map(|(n, _)| *n)
         .collect();

@@ -9,8 +9,8 @@
 //! day.
 
 use super::period::{Date, Period};
-use crate::plan::Level;
 use crate::sort::sort_by;
+use crate::vocab::Level;
 
 /// A unit of the administrative hierarchy ("đơn vị hành chính"), valid from `valid_from` to
 /// `valid_to`, both days included, open where absent. A year given as `validFrom` means its

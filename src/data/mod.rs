@@ -40,24 +40,13 @@ pub mod hierarchy;
 mod input;
 mod lowercase;
 mod period;
-pub mod portal766;
 pub mod sheet;
 
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
+pub use crate::vocab::days_in_month;
 pub(crate) use input::{check_text_size, clip, CsvRow, RowReader};
 pub use input::{
     parse_input, read_input, too_deep, Input, Observation, Options, Reading, Selection, TextMode, TrendMethod, Unit,
     MAX_DEPTH, MAX_ERRORS, MAX_NUMBER, MAX_OBSERVATIONS, MAX_STRING_CHARS, MAX_TEXT_BYTES, MAX_UNITS,
 };
 pub use period::{Date, Part, Period, PeriodError, YEARS};
-
-/// Days in `month` (1–12) of `year` in the Gregorian calendar.
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::days_in_month;
+use crate::vocab::days_in_month;
 
 /// The years a period or a date may name; anything else is a typing slip.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;

@@ -268,53 +268,12 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
         results.extend(rows.into_iter().filter(|r| ctx.keeps_unit(r.unit)).map(|r| r.result));
     }
 
-    let mut areas = Vec::new();
-    let mut counts = StatusCounts::default();
     let mut result_counts = StatusCounts::default();
     for r in &results {
         result_counts.add(r.status);
     }
-    for area in &plan.areas {
-        let mut c = StatusCounts::default();
-        let mut n = 0u32;
-        for (at, _) in plan
-            .indicators
-            .iter()
-            .enumerate()
-            .filter(|(at, i)| i.area == area.id && ctx.keeps_indicator(*at))
-        {
-            n = n.saturating_add(1);
-            let s = headline.get(at).copied().unwrap_or(Status::NoData);
-            c.add(s);
-            counts.add(s);
-        }
-        areas.push(AreaSummary {
-            id: area.id.clone(),
-            clause: area.clause.clone(),
-            title: area.title.get(input.locale).to_string(),
-            titles: area.title.clone(),
-            indicators: n,
-            counts: c,
-        });
-    }
-
-    sort_by(&mut findings, |a, b| {
-        (&a.indicator, &a.unit, &a.period, a.code, &a.path, &a.message).cmp(&(
-            &b.indicator,
-            &b.unit,
-            &b.period,
-            b.code,
-            &b.path,
-            &b.message,
-        ))
-    });
-    findings.dedup();
-    if let Some(only) = &input.options.only {
-        findings.retain(|f| {
-            f.indicator.as_deref().map_or(true, |i| only.keeps_indicator(i))
-                && f.unit.as_deref().map_or(true, |u| only.keeps_unit(u))
-        });
-    }
+    let (areas, counts) = area_summaries(ctx, &headline);
+    sort_findings(&mut findings, input);
     let kept_indicators = ctx.kept.iter().filter(|k| **k).count();
 
     Report {
@@ -345,6 +304,59 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
         },
         review: in_review.then(|| review::review(plan, review_rows)),
         findings,
+    }
+}
+
+/// Each area's indicators counted by their headline status, and the plan's counts.
+fn area_summaries(ctx: &Ctx, headline: &[Status]) -> (Vec<AreaSummary>, StatusCounts) {
+    let (plan, input) = (ctx.plan, ctx.input);
+    let mut areas = Vec::new();
+    let mut counts = StatusCounts::default();
+    for area in &plan.areas {
+        let mut c = StatusCounts::default();
+        let mut n = 0u32;
+        for (at, _) in plan
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(at, i)| i.area == area.id && ctx.keeps_indicator(*at))
+        {
+            n = n.saturating_add(1);
+            let s = headline.get(at).copied().unwrap_or(Status::NoData);
+            c.add(s);
+            counts.add(s);
+        }
+        areas.push(AreaSummary {
+            id: area.id.clone(),
+            clause: area.clause.clone(),
+            title: area.title.get(input.locale).to_string(),
+            titles: area.title.clone(),
+            indicators: n,
+            counts: c,
+        });
+    }
+
+    (areas, counts)
+}
+
+/// The findings in a stable order, each once, those of the rows asked for (`options.only`).
+fn sort_findings(findings: &mut Vec<Finding>, input: &Input) {
+    sort_by(findings, |a, b| {
+        (&a.indicator, &a.unit, &a.period, a.code, &a.path, &a.message).cmp(&(
+            &b.indicator,
+            &b.unit,
+            &b.period,
+            b.code,
+            &b.path,
+            &b.message,
+        ))
+    });
+    findings.dedup();
+    if let Some(only) = &input.options.only {
+        findings.retain(|f| {
+            f.indicator.as_deref().map_or(true, |i| only.keeps_indicator(i))
+                && f.unit.as_deref().map_or(true, |u| only.keeps_unit(u))
+        });
     }
 }
 

@@ -12,6 +12,7 @@ use super::screen::Figure;
 use super::verdict::{self, Split, Stage, TrendOf, Verdict};
 use super::{Ctx, Row};
 use crate::data::hierarchy::Share;
+use crate::data::Unit;
 use crate::messages::Text;
 use crate::plan::{Comparator, Indicator, Level, Measure, Ramp};
 use crate::ramp::{round4, FloorBasis};
@@ -194,58 +195,7 @@ pub(crate) fn row(
     let successors = successors(ctx, unit_at, stage);
     let not_estimated_from = unknown_shares(ctx, unit_at);
 
-    let explanation = words.then(|| {
-        let after_text = after.map(|(a, v, met)| After {
-            year: a.year,
-            period: a.period.code(),
-            shown: v.map(|v| shown(ind, v, &[Some(target)])),
-            out_of: match a.figure {
-                Figure::Rank { out_of, .. } => out_of,
-                _ => None,
-            },
-            met,
-        });
-        explain::result(&Facts {
-            ind,
-            unit_name: &unit.name,
-            year: main.map(|mf| mf.year),
-            period: main.map(|mf| mf.period.code()).unwrap_or_default(),
-            shown: display.as_ref(),
-            fraction: m.numerator.zip(m.denominator),
-            counts: m.count.map(|c| {
-                (
-                    c,
-                    base,
-                    ind.baseline_year.unwrap_or_else(|| main.map_or(0, |mf| mf.year)),
-                )
-            }),
-            milestone: m.milestone,
-            out_of: m.out_of,
-            requirement,
-            requirement_year: m.eval.and_then(|e| e.requirement_year),
-            is_floor: rules.ramp.is_some(),
-            met,
-            gap_points: gap_p,
-            gap_units: gap_u,
-            gap_to_target: value.map(|v| gap_points(ind.comparator, v, target)),
-            target: Some(target),
-            status,
-            reason,
-            provisional,
-            after: after_text,
-            lineage: Lineage {
-                basis: main.map(|mf| mf.basis),
-                estimated: main.is_some_and(|mf| mf.estimated),
-                not_estimated_from: &not_estimated_from,
-                valid_from: unit.valid_from,
-            },
-            ended: (stage == Stage::Discontinued).then_some(unit.valid_to).flatten(),
-            successors: successors.iter().map(|s| s.name.as_str()).collect(),
-            series_break: series_break.map(|b| (b.before, b.after)),
-        })
-    });
-
-    let result = IndicatorResult {
+    let mut result = IndicatorResult {
         indicator: ind.id.clone(),
         area: ind.area.clone(),
         clause: ind.clause.clone(),
@@ -295,12 +245,84 @@ pub(crate) fn row(
         method: Some(method(ctx, ind, &t, series_break)),
         series,
         ramp_years,
-        explanation,
+        explanation: None,
     };
+    if words {
+        let untold = Untold {
+            milestone: m.milestone,
+            after_out_of: after.and_then(|(a, _, _)| match a.figure {
+                Figure::Rank { out_of, .. } => out_of,
+                _ => None,
+            }),
+            successors: successors.iter().map(|s| s.name.as_str()).collect(),
+            series_break: series_break.map(|b| (b.before, b.after)),
+        };
+        result.explanation = Some(sentence(rules, unit, stage, &result, untold));
+    }
     Some(Row {
         result,
         unit: unit_at,
         judged,
+    })
+}
+
+/// What the sentence of a row says that the row itself does not hold.
+struct Untold<'a> {
+    /// Milestones: done, share.
+    milestone: Option<(bool, Option<f64>)>,
+    /// Ranks after the deadline: how many the ranking ranked.
+    after_out_of: Option<f64>,
+    successors: Vec<&'a str>,
+    series_break: Option<(i32, i32)>,
+}
+
+/// The sentence of a finished row: its figures as the row holds them, the rest `untold`.
+fn sentence(rules: &Rules, unit: &Unit, stage: Stage, r: &IndicatorResult, untold: Untold) -> Text {
+    let ind = rules.ind;
+    let target = r.target.map(|t| t.0);
+    explain::result(&Facts {
+        ind,
+        unit_name: &unit.name,
+        year: r.year,
+        period: r.period.clone().unwrap_or_default(),
+        shown: r.display.as_ref(),
+        fraction: r.numerator.zip(r.denominator).map(|(n, d)| (n.0, d.0)),
+        counts: r.count.map(|c| {
+            (
+                c.0,
+                r.baseline_count.map(|b| b.0),
+                ind.baseline_year.unwrap_or_else(|| r.year.unwrap_or(0)),
+            )
+        }),
+        milestone: untold.milestone,
+        out_of: r.out_of.map(|o| o.0),
+        requirement: r.requirement.map(|q| q.0),
+        requirement_year: r.requirement_year,
+        is_floor: rules.ramp.is_some(),
+        met: r.met,
+        gap_points: r.gap_points.map(|g| g.0),
+        gap_units: r.gap_units.map(|g| g.0),
+        gap_to_target: r.value.zip(target).map(|(v, t)| gap_points(ind.comparator, v.0, t)),
+        target,
+        status: r.status,
+        reason: r.reason,
+        provisional: r.provisional,
+        after: r.after_deadline.as_ref().map(|a| After {
+            year: a.year,
+            period: a.period.clone(),
+            shown: a.value.zip(target).map(|(v, t)| shown(ind, v.0, &[Some(t)])),
+            out_of: untold.after_out_of,
+            met: a.met,
+        }),
+        lineage: Lineage {
+            basis: r.basis,
+            estimated: r.estimated,
+            not_estimated_from: &r.not_estimated_from,
+            valid_from: unit.valid_from,
+        },
+        ended: (stage == Stage::Discontinued).then_some(unit.valid_to).flatten(),
+        successors: untold.successors,
+        series_break: untold.series_break,
     })
 }
 
@@ -323,7 +345,7 @@ fn series(years: &[UnitYear], judged: &[YearEval]) -> Vec<SeriesPoint> {
 }
 
 /// The units a discontinued unit became (by lineage); none for a unit still in place.
-fn successors<'a>(ctx: &'a Ctx, unit_at: usize, stage: Stage) -> Vec<&'a crate::data::Unit> {
+fn successors<'a>(ctx: &'a Ctx, unit_at: usize, stage: Stage) -> Vec<&'a Unit> {
     if stage != Stage::Discontinued {
         return Vec::new();
     }

@@ -10,6 +10,7 @@
 
 mod bidi;
 mod format;
+mod names;
 
 pub use bidi::{has_bidi_control, is_bidi_control, isolate, visible};
 pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed, format_value};

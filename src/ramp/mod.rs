@@ -18,24 +18,8 @@ use serde::Serialize;
 use crate::error::{Error, ErrorCode};
 use crate::messages::{format_percent_trimmed, format_trimmed, Locale, Text};
 use crate::plan::{AfterLastYear, Level, Plan, Ramp, RampReading};
-
-/// Why a floor is what it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FloorBasis {
-    /// The first year's floor, written in the decision.
-    FirstYear,
-    /// First-year floor + step × years since (schedule reading).
-    Schedule,
-    /// First-year floor × factor^years since (relative reading).
-    Relative,
-    /// Previous year's actual value + step (increment reading).
-    Increment,
-    /// The increment reading needs last year's actual value, and none was given.
-    NeedsPreviousActual,
-    /// The year is inside the plan but before the ramp starts: the decision sets no floor.
-    BeforeFirstYear,
-}
+pub(crate) use crate::vocab::round4;
+pub use crate::vocab::FloorBasis;
 
 /// The floor for one level and year under one reading.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,11 +41,6 @@ pub struct RampFloor {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_actual: Option<f64>,
     pub explanation: Text,
-}
-
-/// Rounds to 4 decimals so that floors computed with powers (1.2³) print the same everywhere.
-pub(crate) fn round4(v: f64) -> f64 {
-    (v * 10_000.0).round() / 10_000.0
 }
 
 /// The floor of `ramp` for `level` in `year` under `reading`.

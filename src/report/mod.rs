@@ -10,8 +10,7 @@ pub mod pack;
 use serde::{Serialize, Serializer};
 
 use crate::messages::{Locale, Text};
-use crate::plan::{Comparator, Level, Measure, RampReading};
-use crate::ramp::{round4, FloorBasis};
+use crate::vocab::{round4, Comparator, FloorBasis, Level, Measure, RampReading};
 
 /// A computed number as the report shows it: rounded to 4 decimals, whole numbers written as
 /// integers (`100`, not `100.0`), `-0` written as `0`.
@@ -735,7 +734,7 @@ pub enum FindingCode {
     /// under a district that ended, a commune older than its district): on those days it
     /// attaches to the nearest ancestor valid that day, and its figures roll up there.
     ParentNotValid,
-    // The national portal's 766 answers (`src/data/portal766/`).
+    // The national portal's 766 answers (`src/portal766/`).
     /// A metric with no count behind it (`numerator`/`denominator` `null`) but a `ratio`: the
     /// portal's ratio is used as a percentage, never a count invented for it.
     PortalRatioWithoutCounts,

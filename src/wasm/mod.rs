@@ -823,7 +823,7 @@ pub fn version() -> String {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
 
-/// The National Public Service Portal's 766 answers (see `data::portal766`), in a block of
+/// The National Public Service Portal's 766 answers (see `portal766`), in a block of
 /// its own.
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {

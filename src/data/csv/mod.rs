@@ -107,30 +107,8 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
     if let Some(s) = quotes::spanning(text, 0, 1, delimiter) {
         return Err(Errors::one(spanning_error("$", s)));
     }
-    let headers: Vec<String> = header_record
-        .iter()
-        .map(|h| super::lowercase::to_lowercase(h.trim()))
-        .collect();
-    let mut errors = duplicate_columns(&headers);
-    for column in REQUIRED {
-        if !headers.iter().any(|h| h == column) {
-            errors.push(Error::new(
-                ErrorCode::CsvMissingColumn,
-                "$",
-                format!("tệp CSV thiếu cột bắt buộc `{column}`"),
-                format!("the CSV has no `{column}` column, which is required"),
-            ));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Errors(errors));
-    }
-    let mut extra_columns = Vec::new();
-    for h in &headers {
-        if !CSV_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(h)) && !extra_columns.contains(h) {
-            extra_columns.push(h.clone());
-        }
-    }
+    let (headers, extra_columns) = header_columns(&header_record)?;
+    let mut errors = Vec::new();
 
     let columns: Vec<Column> = headers.iter().map(|h| Column::of(h)).collect();
     // Each row is read into an observation as soon as it is parsed (after the rest of the
@@ -194,48 +172,15 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
                 continue;
             }
         }
-        let path = |h: &str| format!("$.observations[{i}].{h}");
         lines.push(line);
         let mut obs = CsvRow::default();
-        for ((h, column), cell) in headers.iter().zip(&columns).zip(record.iter()) {
-            let cell = cell.trim();
-            if cell.is_empty() {
-                continue;
-            }
-            match *column {
-                Column::Ignored => {}
-                Column::Indicator => obs.indicator = Some(cell),
-                Column::Unit => obs.unit = Some(cell),
-                Column::Period => obs.period = Some(cell),
-                Column::Source => obs.source = Some(cell),
-                Column::Number(n) => match number::read(cell, convention) {
-                    Ok(read) => {
-                        numbers.note(read, || (path(h), line, cell));
-                        if let Some(slot) = obs.numbers.get_mut(n) {
-                            *slot = Some(read.value());
-                        }
-                    }
-                    Err(why) => errors.push(number_error(path(h), line, cell, why, delimiter)),
-                },
-                Column::Done => match boolean(cell) {
-                    Some(b) => obs.done = Some(b),
-                    None => {
-                        errors.push(Error::new(
-                            ErrorCode::CsvInvalidBoolean,
-                            path(h),
-                            format!(
-                                "`{}` ở dòng {line} không phải giá trị hoàn thành; chỉ nhận `true`, `false`, `1`, `0`, `có`, `không`",
-                                clip(cell)
-                            ),
-                            format!(
-                                "`{}` on line {line} is not a done value; expected `true`, `false`, `1`, `0`, `có` or `không`",
-                                clip(cell)
-                            ),
-                        ));
-                    }
-                },
-            }
-        }
+        let cells = Cells {
+            headers: &headers,
+            columns: &columns,
+            convention,
+            delimiter,
+        };
+        cells.read(&record, &mut obs, i, line, &mut numbers, &mut errors);
         rows = reader_of_rows.as_mut().map_or(rows.saturating_add(1), |r| r.row(&obs));
         if rows > MAX_OBSERVATIONS || errors.len() > MAX_ERRORS {
             break;
@@ -251,6 +196,109 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
         return Err(Errors(errors));
     }
 
+    finish(rest, reader_of_rows, &lines, extra_columns)
+}
+
+/// The header's column names (trimmed, lower case) and those that are no observation field;
+/// a column named twice or a required one missing is an error.
+fn header_columns(header_record: &csv::StringRecord) -> Result<(Vec<String>, Vec<String>), Errors> {
+    let headers: Vec<String> = header_record
+        .iter()
+        .map(|h| super::lowercase::to_lowercase(h.trim()))
+        .collect();
+    let mut errors = duplicate_columns(&headers);
+    for column in REQUIRED {
+        if !headers.iter().any(|h| h == column) {
+            errors.push(Error::new(
+                ErrorCode::CsvMissingColumn,
+                "$",
+                format!("tệp CSV thiếu cột bắt buộc `{column}`"),
+                format!("the CSV has no `{column}` column, which is required"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Errors(errors));
+    }
+    let mut extra_columns = Vec::new();
+    for h in &headers {
+        if !CSV_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(h)) && !extra_columns.contains(h) {
+            extra_columns.push(h.clone());
+        }
+    }
+    Ok((headers, extra_columns))
+}
+
+/// How the cells of a row are read: the columns by header, the file's number convention.
+struct Cells<'h> {
+    headers: &'h [String],
+    columns: &'h [Column],
+    convention: Convention,
+    delimiter: u8,
+}
+
+impl Cells<'_> {
+    /// The cells of the `i`-th row (on `line`) into `obs`; a number or done value that does not
+    /// read is an error.
+    fn read<'r>(
+        &self,
+        record: &'r csv::StringRecord,
+        obs: &mut CsvRow<'r>,
+        i: usize,
+        line: u64,
+        numbers: &mut NumberCells,
+        errors: &mut Vec<Error>,
+    ) {
+        let path = |h: &str| format!("$.observations[{i}].{h}");
+        for ((h, column), cell) in self.headers.iter().zip(self.columns).zip(record.iter()) {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            match *column {
+                Column::Ignored => {}
+                Column::Indicator => obs.indicator = Some(cell),
+                Column::Unit => obs.unit = Some(cell),
+                Column::Period => obs.period = Some(cell),
+                Column::Source => obs.source = Some(cell),
+                Column::Number(n) => match number::read(cell, self.convention) {
+                    Ok(read) => {
+                        numbers.note(read, || (path(h), line, cell));
+                        if let Some(slot) = obs.numbers.get_mut(n) {
+                            *slot = Some(read.value());
+                        }
+                    }
+                    Err(why) => errors.push(number_error(path(h), line, cell, why, self.delimiter)),
+                },
+                Column::Done => match boolean(cell) {
+                    Some(b) => obs.done = Some(b),
+                    None => {
+                        errors.push(Error::new(
+                        ErrorCode::CsvInvalidBoolean,
+                        path(h),
+                        format!(
+                            "`{}` ở dòng {line} không phải giá trị hoàn thành; chỉ nhận `true`, `false`, `1`, `0`, `có`, `không`",
+                            clip(cell)
+                        ),
+                        format!(
+                            "`{}` on line {line} is not a done value; expected `true`, `false`, `1`, `0`, `có` or `không`",
+                            clip(cell)
+                        ),
+                    ));
+                    }
+                },
+            }
+        }
+    }
+}
+
+/// The input around the rows: `rest` must be an object without `observations`.
+fn finish(
+    rest: &Value,
+    reader_of_rows: Option<RowReader>,
+    lines: &[u64],
+    extra_columns: Vec<String>,
+) -> Result<CsvInput, Errors> {
     let Value::Object(rest) = rest else {
         return Err(Errors::one(Error::new(
             ErrorCode::InputNotObject,
@@ -275,7 +323,7 @@ pub fn read_csv(text: &str, rest: &Value) -> Result<CsvInput, Errors> {
             "the input is not valid",
         )));
     };
-    let input = reader_of_rows.finish().map_err(|e| with_lines(e, &lines))?;
+    let input = reader_of_rows.finish().map_err(|e| with_lines(e, lines))?;
     Ok(CsvInput { input, extra_columns })
 }
 

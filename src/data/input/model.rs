@@ -3,7 +3,7 @@
 use crate::data::hierarchy::Unit;
 use crate::data::period::{Date, Period};
 use crate::messages::Locale;
-use crate::plan::RampReading;
+use crate::vocab::RampReading;
 
 /// A validated evaluation input.
 #[derive(Debug, Clone, PartialEq)]

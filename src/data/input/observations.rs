@@ -6,12 +6,11 @@ use std::fmt;
 use serde_json::Value;
 
 use super::fields::{Field, Fields, OBSERVATION_FIELDS};
-use super::json_text::JsonObservation;
-use super::limits::{MAX_ERRORS, MAX_OBSERVATIONS};
+use super::limits::MAX_OBSERVATIONS;
 use super::model::{Observation, Reading};
-use super::reader::{clip, Reader, AN_ARRAY, AN_OBJECT, A_BOOL, A_STRING};
+use super::reader::{clip, Reader, AN_ARRAY, A_BOOL, A_STRING};
 use crate::data::period::{Period, PeriodError};
-use crate::error::{Error, ErrorCode};
+use crate::error::ErrorCode;
 
 /// The path of the observation at an index, written only when an error names it.
 pub(super) struct ObservationPath(pub(super) usize);
@@ -22,110 +21,7 @@ impl fmt::Display for ObservationPath {
     }
 }
 
-/// The observations of JSON text, each read as soon as it is parsed, so that no list of
-/// parsed-but-unread observations is ever held: a million `null`s cost their errors (at
-/// most [`MAX_ERRORS`]), not a million parsed objects. Beyond [`MAX_OBSERVATIONS`] they are
-/// only counted.
-pub(super) struct ObservationSink {
-    r: Reader,
-    /// The observation of each error of `r`, in order.
-    error_items: Vec<usize>,
-    observations: Vec<Observation>,
-    count: usize,
-}
-
-impl ObservationSink {
-    pub(super) fn new() -> ObservationSink {
-        ObservationSink {
-            r: Reader { errors: Vec::new() },
-            error_items: Vec::new(),
-            observations: Vec::new(),
-            count: 0,
-        }
-    }
-
-    /// Whether the next element will be read (or only counted).
-    pub(super) fn reading(&self) -> bool {
-        self.count < MAX_OBSERVATIONS && !self.r.full()
-    }
-
-    /// Counts an element that is not read.
-    pub(super) fn skip(&mut self) {
-        self.count = self.count.saturating_add(1);
-        if self.count > MAX_OBSERVATIONS && !self.observations.is_empty() {
-            // Refused whole: what was read is dropped now, not at the end.
-            self.observations = Vec::new();
-        }
-    }
-
-    /// Reads one element.
-    pub(super) fn take(&mut self, element: &JsonObservation<'_>) {
-        let i = self.count;
-        self.count += 1;
-        let observation = match element {
-            JsonObservation::Object { known, unknown } => {
-                let path = ObservationPath(i);
-                if !unknown.is_empty() {
-                    self.r.unknown_fields(
-                        unknown.iter().map(String::as_str),
-                        &path.to_string(),
-                        OBSERVATION_FIELDS,
-                    );
-                }
-                self.r.observation_fields(known, i, &path)
-            }
-            JsonObservation::Other(v) => {
-                self.r
-                    .wrong_type(format!("$.observations[{i}]"), AN_OBJECT, Field::of(v));
-                None
-            }
-        };
-        self.error_items.resize(self.r.errors.len(), i);
-        if let Some(o) = observation.filter(|_| self.r.errors.is_empty()) {
-            self.observations.push(o);
-        }
-    }
-}
-
 impl Reader {
-    /// The observations of JSON text, their errors after those already found (the rest of
-    /// the input), as if each were read now: the list stops at [`MAX_ERRORS`] the same way.
-    pub(super) fn streamed_observations(&mut self, sink: ObservationSink) -> Option<Vec<Observation>> {
-        if sink.count > MAX_OBSERVATIONS {
-            self.too_many_observations(sink.count);
-            return None;
-        }
-        let ObservationSink {
-            r,
-            error_items,
-            observations,
-            count,
-        } = sink;
-        // The reader's own mark of a cut list is not an error of any observation.
-        let errors: Vec<(Error, usize)> = r
-            .errors
-            .into_iter()
-            .zip(error_items)
-            .filter(|(e, _)| e.code != ErrorCode::InputTooManyErrors)
-            .collect();
-        if errors.is_empty() {
-            return Some(observations);
-        }
-        let room = MAX_ERRORS.saturating_sub(self.errors.len());
-        let found = errors.len();
-        let mut last = None;
-        for (e, item) in errors.into_iter().take(room) {
-            self.errors.push(e);
-            last = Some(item);
-        }
-        // Cut where a reading one observation at a time would have stopped: errors left over,
-        // or observations left after the list filled up.
-        if found > room || count > last.map_or(0, |l| l + 1) {
-            self.stopped();
-        }
-        None
-    }
-
     pub(super) fn observations(&mut self, v: &Value) -> Option<Vec<Observation>> {
         let Value::Array(items) = v else {
             self.wrong_type("$.observations".to_string(), AN_ARRAY, Field::of(v));

@@ -11,7 +11,7 @@ use crate::data::hierarchy::Unit;
 use crate::data::period::{Date, YEARS};
 use crate::error::ErrorCode;
 use crate::messages::Locale;
-use crate::plan::RampReading;
+use crate::vocab::RampReading;
 
 const TOP_FIELDS: &[&str] = &["asOf", "locale", "label", "options", "units", "observations"];
 const OPTION_FIELDS: &[&str] = &["rampReading", "trendMethod", "baselineYear", "text", "only"];

@@ -11,7 +11,7 @@ use super::reader::{clip, Reader, AN_ARRAY, A_PREDECESSOR, A_SHARE, A_YEAR_OR_DA
 use crate::data::hierarchy::{parent_level_allowed, Predecessor, Share, Unit, UnitIndex};
 use crate::data::period::Date;
 use crate::error::ErrorCode;
-use crate::plan::Level;
+use crate::vocab::Level;
 
 const UNIT_FIELDS: &[&str] = &["id", "name", "level", "parent", "validFrom", "validTo", "predecessors"];
 const PREDECESSOR_FIELDS: &[&str] = &["unit", "share"];

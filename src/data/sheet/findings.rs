@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::data::clip;
 use crate::messages::Text;
 
 /// The code of a skipped row or cell, or of a guess.
@@ -58,4 +59,14 @@ pub struct SheetFinding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     pub message: Text,
+}
+
+/// A skipped row or cell, or a guess, at `at` (the text it was about, clipped).
+pub(super) fn finding(code: SheetFindingCode, at: String, text: Option<&str>, vi: String, en: String) -> SheetFinding {
+    SheetFinding {
+        code,
+        at,
+        text: text.map(clip),
+        message: Text::new(vi, en),
+    }
 }

@@ -8,8 +8,10 @@
 //! (`crate::data::csv::number`): `1.234,5`, `85,3`, `85,3 %` (in a `value` column), no-break
 //! spaces grouping thousands; never rescaled.
 
+mod cells;
 mod findings;
 mod grid;
+mod headings;
 mod mapping;
 mod nfc;
 mod period;
