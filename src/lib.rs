@@ -10,9 +10,12 @@ pub mod portal766;
 pub mod ramp;
 pub mod report;
 mod sort;
+pub mod source;
 pub mod vocab;
 #[doc(hidden)]
 pub mod wasm;
+
+pub use source::Source;
 
 use serde::Serialize;
 
@@ -404,37 +407,6 @@ impl Engine {
         })?;
         self.evaluate_portal766(&value)
     }
-}
-
-/// What a report is made from: each door of the `evaluate…` methods, named, so that one
-/// method ([`Engine::report`]) makes a packed report from any of them.
-#[derive(Debug, Clone)]
-pub enum Source<'a> {
-    /// An input already read (the JS boundary's columns).
-    Input(data::Input),
-    /// An input as a JSON value.
-    Value(&'a serde_json::Value),
-    /// An input as JSON text.
-    Json(&'a str),
-    /// Observations as CSV text, with the rest of the input.
-    Csv {
-        text: &'a str,
-        options: &'a serde_json::Value,
-    },
-    /// The national portal's 766 answers: `{ answers, asOf, … }`.
-    Portal766(&'a serde_json::Value),
-    /// A sheet (a grid of cells) with its mapping and the rest of the input.
-    Sheet {
-        grid: &'a serde_json::Value,
-        mapping: &'a serde_json::Value,
-        options: &'a serde_json::Value,
-    },
-    /// A sheet given as CSV text, with its mapping and the rest of the input.
-    SheetCsv {
-        text: &'a str,
-        mapping: &'a serde_json::Value,
-        options: &'a serde_json::Value,
-    },
 }
 
 /// Reports packed into one buffer each (see [`report::pack`]): what JavaScript reads on

@@ -21,7 +21,7 @@ use super::{
     TextKind,
 };
 use crate::error::{Error, ErrorCode, Errors};
-use crate::Source;
+use crate::source::Source;
 
 #[wasm_bindgen(module = "/src/wasm/report.js")]
 extern "C" {

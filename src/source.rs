@@ -1,0 +1,34 @@
+//! What a report is made from: each door of the `evaluate…` methods, named (issue 22), so that
+//! one method ([`crate::Engine::report`]) makes a packed report from any of them.
+
+use crate::data;
+
+/// A source of figures, named by its kind.
+#[derive(Debug, Clone)]
+pub enum Source<'a> {
+    /// An input already read (the JS boundary's columns).
+    Input(data::Input),
+    /// An input as a JSON value.
+    Value(&'a serde_json::Value),
+    /// An input as JSON text.
+    Json(&'a str),
+    /// Observations as CSV text, with the rest of the input.
+    Csv {
+        text: &'a str,
+        options: &'a serde_json::Value,
+    },
+    /// The national portal's 766 answers: `{ answers, asOf, … }`.
+    Portal766(&'a serde_json::Value),
+    /// A sheet (a grid of cells) with its mapping and the rest of the input.
+    Sheet {
+        grid: &'a serde_json::Value,
+        mapping: &'a serde_json::Value,
+        options: &'a serde_json::Value,
+    },
+    /// A sheet given as CSV text, with its mapping and the rest of the input.
+    SheetCsv {
+        text: &'a str,
+        mapping: &'a serde_json::Value,
+        options: &'a serde_json::Value,
+    },
+}
