@@ -9,6 +9,7 @@ pub mod plan;
 pub mod ramp;
 pub mod report;
 mod sort;
+#[cfg(feature = "wasm")]
 #[doc(hidden)]
 pub mod wasm;
 
@@ -31,6 +32,7 @@ pub struct Engine {
 }
 
 /// A report made from a sheet, with how the sheet was read: what it skipped and guessed.
+#[cfg(feature = "sheet")]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetReport {
     pub report: report::Report,
@@ -38,6 +40,7 @@ pub struct SheetReport {
 }
 
 /// Adds the sheet's cell to errors about an observation (`$.observations[3]` → `Biểu 01!D7`).
+#[cfg(feature = "sheet")]
 fn with_sources(errors: Errors, sources: &[&str]) -> Errors {
     errors.at_observations(|r| {
         sources
@@ -179,6 +182,7 @@ impl Engine {
 
     /// Evaluates a sheet (a grid of cells, as JavaScript reads an `.xlsx`) read with a
     /// mapping (see [`data::sheet`]); `options` is the rest of the input, as for CSV.
+    #[cfg(feature = "sheet")]
     pub fn evaluate_sheet(
         &self,
         grid: &serde_json::Value,
@@ -190,6 +194,7 @@ impl Engine {
     }
 
     /// The same from CSV text: the CSV becomes one sheet of text cells.
+    #[cfg(feature = "sheet")]
     pub fn evaluate_sheet_csv(
         &self,
         csv: &str,
@@ -200,6 +205,7 @@ impl Engine {
         self.evaluate_read_sheet(read, options)
     }
 
+    #[cfg(feature = "sheet")]
     fn evaluate_read_sheet(
         &self,
         read: data::sheet::SheetInput,
@@ -384,6 +390,7 @@ impl Engine {
 }
 
 /// The National Public Service Portal's 766 answers, as saved (see [`data::portal766`]).
+#[cfg(feature = "portal766")]
 impl Engine {
     /// Evaluates 766 answers given as a JSON value: the report of [`Engine::evaluate`], the
     /// reading's findings among its findings, and the portal's figures and scores beside it.
