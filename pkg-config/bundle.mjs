@@ -28,13 +28,16 @@ function bundle(file, external = []) {
 }
 
 /**
- * Bundles the assembled package `out`: `elements/index.js` (the glue, its loader and its spare left out), the web
- * glue `cchc_progress.js` with its snippets, and the loader `load.js` (minified). The snippet files stay for the Node glue.
+ * Bundles the assembled package `out`: `elements/index.js` (the glues, their loader and their spares left out), the
+ * web glues `cchc_progress.js` and `cchc_progress_lite.js` (the widgets') each with its snippets, and the loader
+ * `load.js` (minified). The snippet files stay for the Node glue.
  */
 export async function bundleElements(out) {
-  await bundle(join(out, 'elements/index.js'), ['../cchc_progress.js', '../load.js', '../cchc_progress_spare.js', '../xlsx/index.js']);
+  const glues = ['cchc_progress.js', 'cchc_progress_spare.js', 'cchc_progress_lite.js', 'cchc_progress_lite_spare.js'];
+  await bundle(join(out, 'elements/index.js'), [...glues.map((g) => `../${g}`), '../load.js', '../xlsx/index.js']);
   await bundle(join(out, 'cchc_progress.js'));
-  await bundle(join(out, 'load.js'), ['./cchc_progress.js']);
+  await bundle(join(out, 'cchc_progress_lite.js'));
+  await bundle(join(out, 'load.js'), glues.map((g) => `./${g}`));
 }
 
 /**
