@@ -133,9 +133,12 @@ package: tools
 check-fmt:
 	cargo fmt --all --check
 
+# Also the core alone (no wasm-bindgen, js-sys: Cargo.toml's features) and the widgets' build.
 check-clippy:
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --tests --no-default-features -- -D warnings
 	cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features widgets -- -D warnings
 
 test-native:
 	@mkdir -p $(LOGS)
