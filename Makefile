@@ -117,12 +117,15 @@ npm-deps: pkg-config/node_modules/.stamp tests/js/node_modules/.stamp
 
 ## ---- build ------------------------------------------------------------------------------
 
-# wasm-pack builds the web (ESM) and Node (CommonJS) glue; pkg-config/assemble.mjs merges them
-# into one npm package in pkg/ sharing one .wasm, then packs target/cchc-progress-*.tgz.
+# wasm-pack builds the web (ESM) and Node (CommonJS) glue of the full engine, then the web glue
+# of the widgets' smaller engine (no 766 answers, no sheets: Cargo.toml's features);
+# pkg-config/assemble.mjs merges them into one npm package in pkg/ (the full .wasm shared by
+# the web and Node glue, the widgets' beside it), then packs target/cchc-progress-*.tgz.
 package: tools
 	@command -v wasm-opt >/dev/null || { echo "wasm-opt (npm binaryen) is missing" >&2; exit 1; }
 	wasm-pack build --release --mode no-install --target web --out-dir target/wasm-web --out-name cchc_progress
 	wasm-pack build --release --mode no-install --target nodejs --out-dir target/wasm-node --out-name cchc_progress
+	wasm-pack build --release --mode no-install --target web --out-dir target/wasm-lite --out-name cchc_progress_lite -- --no-default-features --features widgets
 	node pkg-config/assemble.mjs
 
 ## ---- test suites ------------------------------------------------------------------------
@@ -130,9 +133,12 @@ package: tools
 check-fmt:
 	cargo fmt --all --check
 
+# Also the core alone (no wasm-bindgen, js-sys: Cargo.toml's features) and the widgets' build.
 check-clippy:
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --tests --no-default-features -- -D warnings
 	cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features widgets -- -D warnings
 
 test-native:
 	@mkdir -p $(LOGS)

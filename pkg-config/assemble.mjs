@@ -1,11 +1,15 @@
-// Assembles the npm package in pkg/ from wasm-pack's two builds (target/wasm-web and
-// target/wasm-node), the committed package.json patch, the npm README, the rule-pack schema
-// and the widgets; then packs it into target/. Nothing here is edited by hand afterwards.
+// Assembles the npm package in pkg/ from wasm-pack's three builds (target/wasm-web and
+// target/wasm-node of the full engine, target/wasm-lite of the widgets' smaller one), the
+// committed package.json patch, the npm README, the rule-pack schema and the widgets; then
+// packs it into target/. Nothing here is edited by hand afterwards.
 //
-// Both builds contain the same .wasm, so the package ships it once: the Node glue is renamed
-// to .cjs (the package is "type": "module") and pointed at the shared file.
+// The web and Node builds contain the same .wasm, so the package ships it once: the Node glue
+// is renamed to .cjs (the package is "type": "module") and pointed at the shared file. The
+// widgets' engine (`cchc_progress_lite.js` and its `.wasm`, built without the 766 and sheet
+// doors: Cargo.toml's `widgets` feature) is a file of the package that no entry exports: the
+// widgets load it, and the full one only for a page that gives them 766 answers.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +19,7 @@ import { bundleElements, bundleXlsx } from './bundle.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'target/wasm-web');
 const node = join(root, 'target/wasm-node');
+const lite = join(root, 'target/wasm-lite');
 const out = join(root, 'pkg');
 
 function fail(message) {
@@ -22,8 +27,8 @@ function fail(message) {
   process.exit(1);
 }
 
-for (const dir of [web, node]) {
-  if (!existsSync(join(dir, 'cchc_progress_bg.wasm'))) fail(`${dir} has no build: run wasm-pack first`);
+for (const [dir, name] of [[web, 'cchc_progress'], [node, 'cchc_progress'], [lite, 'cchc_progress_lite']]) {
+  if (!existsSync(join(dir, `${name}_bg.wasm`))) fail(`${dir} has no build: run make package`);
 }
 if (!readFileSync(join(web, 'cchc_progress_bg.wasm')).equals(readFileSync(join(node, 'cchc_progress_bg.wasm')))) {
   fail('the web and Node builds produced different .wasm files');
@@ -38,6 +43,20 @@ for (const f of ['cchc_progress.js', 'cchc_progress.d.ts', 'cchc_progress_bg.was
 }
 cpSync(join(web, 'snippets'), join(out, 'snippets'), { recursive: true });
 
+// The widgets' build: its web glue and .wasm. Its snippets are the same files under the same
+// names as the full build's (one crate): checked, so that one copy serves both glues.
+for (const f of ['cchc_progress_lite.js', 'cchc_progress_lite_bg.wasm']) cpSync(join(lite, f), join(out, f));
+for (const f of readdirSync(join(lite, 'snippets'), { recursive: true })) {
+  const [ours, theirs] = [join(out, 'snippets', f), join(lite, 'snippets', f)];
+  if (statSync(theirs).isDirectory()) continue;
+  if (!existsSync(ours) || !readFileSync(ours).equals(readFileSync(theirs))) {
+    fail(`the widgets' build has a snippet the full build lacks or differs in: snippets/${f}`);
+  }
+}
+if (readFileSync(join(out, 'cchc_progress_lite_bg.wasm')).length >= readFileSync(join(out, 'cchc_progress_bg.wasm')).length) {
+  fail("the widgets' .wasm is not smaller than the full one: check the `widgets` feature's build");
+}
+
 // `ProgressReport` (what `engine.report` returns) is a snippet of the glue: exported beside
 // `Engine` by each glue, and as a module of its own (`cchc-progress/report`) that needs no
 // WebAssembly (a Worker or a page given a report made ahead of time).
@@ -45,10 +64,9 @@ const reportSnippet = readdirSync(join(out, 'snippets'))
   .map((d) => `snippets/${d}/src/wasm/report.js`)
   .find((f) => existsSync(join(out, f)));
 if (!reportSnippet) fail('no report.js snippet in the web build');
-writeFileSync(
-  join(out, 'cchc_progress.js'),
-  `${readFileSync(join(out, 'cchc_progress.js'), 'utf8')}\nexport { ProgressReport } from './${reportSnippet}';\n`,
-);
+for (const glue of ['cchc_progress.js', 'cchc_progress_lite.js']) {
+  writeFileSync(join(out, glue), `${readFileSync(join(out, glue), 'utf8')}\nexport { ProgressReport } from './${reportSnippet}';\n`);
+}
 cpSync(join(root, 'src/wasm/report.js'), join(out, 'report.js'));
 writeFileSync(
   join(out, 'report.d.ts'),
@@ -99,6 +117,7 @@ await bundleElements(out);
 // "WebKitGTK's traps"). A file of its own, imported by its literal name, so that every bundler
 // resolves it as it resolves the glue.
 cpSync(join(out, 'cchc_progress.js'), join(out, 'cchc_progress_spare.js'));
+cpSync(join(out, 'cchc_progress_lite.js'), join(out, 'cchc_progress_lite_spare.js'));
 
 // Excel in and out (`cchc-progress/xlsx`), one module file, loaded only when used.
 cpSync(join(root, 'www/xlsx'), join(out, 'xlsx'), { recursive: true });
@@ -130,7 +149,8 @@ const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', join
 });
 const info = JSON.parse(packed)[0];
 const wasmBytes = readFileSync(join(out, 'cchc_progress_bg.wasm'));
+const liteBytes = readFileSync(join(out, 'cchc_progress_lite_bg.wasm'));
 console.log(
   `assembled ${info.filename}: ${info.entryCount} files, tarball ${info.size} bytes, ` +
-    `unpacked ${info.unpackedSize} bytes, .wasm ${wasmBytes.length} bytes`,
+    `unpacked ${info.unpackedSize} bytes, .wasm ${wasmBytes.length} bytes, the widgets' .wasm ${liteBytes.length} bytes`,
 );

@@ -28,15 +28,18 @@ function bundle(file, external = []) {
 }
 
 /**
- * Bundles the assembled package `out`: `elements/index.js` (the glue, its loader, its spare and the download tables left out), `elements/tables.js`, the web
- * glue `cchc_progress.js` with its snippets, and the loader `load.js` (minified). The snippet files stay for the Node glue.
+ * Bundles the assembled package `out`: `elements/index.js` (the glues, their loader, their spares and the download
+ * tables left out), `elements/tables.js`, the web glues `cchc_progress.js` and `cchc_progress_lite.js` (the widgets')
+ * each with its snippets, and the loader `load.js` (minified). The snippet files stay for the Node glue.
  */
 export async function bundleElements(out) {
-  await bundle(join(out, 'elements/index.js'), ['../cchc_progress.js', '../load.js', '../cchc_progress_spare.js', '../xlsx/index.js', './tables.js']);
+  const glues = ['cchc_progress.js', 'cchc_progress_spare.js', 'cchc_progress_lite.js', 'cchc_progress_lite_spare.js'];
+  await bundle(join(out, 'elements/index.js'), [...glues.map((g) => `../${g}`), '../load.js', '../xlsx/index.js', './tables.js']);
   // The tables as files, one module fetched on the first click of a download.
   await bundle(join(out, 'elements/tables.js'), ['../xlsx/index.js']);
   await bundle(join(out, 'cchc_progress.js'));
-  await bundle(join(out, 'load.js'), ['./cchc_progress.js']);
+  await bundle(join(out, 'cchc_progress_lite.js'));
+  await bundle(join(out, 'load.js'), glues.map((g) => `./${g}`));
 }
 
 /**

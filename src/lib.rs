@@ -6,12 +6,14 @@ pub mod error;
 pub mod evaluate;
 pub mod messages;
 pub mod plan;
+#[cfg(feature = "portal766")]
 pub mod portal766;
 pub mod ramp;
 pub mod report;
 mod sort;
 pub mod source;
 pub mod vocab;
+#[cfg(feature = "wasm")]
 #[doc(hidden)]
 pub mod wasm;
 
@@ -36,6 +38,7 @@ pub struct Engine {
 }
 
 /// A report made from a sheet, with how the sheet was read: what it skipped and guessed.
+#[cfg(feature = "sheet")]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetReport {
     pub report: report::Report,
@@ -43,6 +46,7 @@ pub struct SheetReport {
 }
 
 /// Adds the sheet's cell to errors about an observation (`$.observations[3]` → `Biểu 01!D7`).
+#[cfg(feature = "sheet")]
 fn with_sources(errors: Errors, sources: &[&str]) -> Errors {
     errors.at_observations(|r| {
         sources
@@ -184,6 +188,7 @@ impl Engine {
 
     /// Evaluates a sheet (a grid of cells, as JavaScript reads an `.xlsx`) read with a
     /// mapping (see [`data::sheet`]); `options` is the rest of the input, as for CSV.
+    #[cfg(feature = "sheet")]
     pub fn evaluate_sheet(
         &self,
         grid: &serde_json::Value,
@@ -195,6 +200,7 @@ impl Engine {
     }
 
     /// The same from CSV text: the CSV becomes one sheet of text cells.
+    #[cfg(feature = "sheet")]
     pub fn evaluate_sheet_csv(
         &self,
         csv: &str,
@@ -205,6 +211,7 @@ impl Engine {
         self.evaluate_read_sheet(read, options)
     }
 
+    #[cfg(feature = "sheet")]
     fn evaluate_read_sheet(
         &self,
         read: data::sheet::SheetInput,
@@ -389,6 +396,7 @@ impl Engine {
 }
 
 /// The National Public Service Portal's 766 answers, as saved (see [`portal766`]).
+#[cfg(feature = "portal766")]
 impl Engine {
     /// Evaluates 766 answers given as a JSON value: the report of [`Engine::evaluate`], the
     /// reading's findings among its findings, and the portal's figures and scores beside it.
@@ -416,7 +424,9 @@ impl Engine {
     /// packed. The same report, byte for byte, as the matching `evaluate…` method (with a
     /// plan named: as [`Engine::evaluate_plan`]).
     pub fn report(&self, plan: Option<&str>, source: Source<'_>) -> Result<Vec<u8>, Errors> {
-        use report::pack::{pack, pack_with, Extra};
+        use report::pack::pack;
+        #[cfg(any(feature = "portal766", feature = "sheet"))]
+        use report::pack::{pack_with, Extra};
         let other;
         let engine = match plan {
             Some(id) if id != self.plan.plan.id => {
@@ -436,14 +446,17 @@ impl Engine {
             Source::Json(t) if named => pack(&engine.evaluate_plan_json(&engine.plan.plan.id, t)?),
             Source::Json(t) => pack(&engine.evaluate_json(t)?),
             Source::Csv { text, options } => pack(&engine.evaluate_csv(text, options)?),
+            #[cfg(feature = "portal766")]
             Source::Portal766(v) => {
                 let r = engine.evaluate_portal766(v)?;
                 pack_with(&r.report, &Extra::Member(&r.portal766))
             }
+            #[cfg(feature = "sheet")]
             Source::Sheet { grid, mapping, options } => {
                 let r = engine.evaluate_sheet(grid, mapping, options)?;
                 pack_with(&r.report, &Extra::Beside(&r.sheet))
             }
+            #[cfg(feature = "sheet")]
             Source::SheetCsv { text, mapping, options } => {
                 let r = engine.evaluate_sheet_csv(text, mapping, options)?;
                 pack_with(&r.report, &Extra::Beside(&r.sheet))

@@ -18,14 +18,17 @@ pub enum Source<'a> {
         options: &'a serde_json::Value,
     },
     /// The national portal's 766 answers: `{ answers, asOf, … }`.
+    #[cfg(feature = "portal766")]
     Portal766(&'a serde_json::Value),
     /// A sheet (a grid of cells) with its mapping and the rest of the input.
+    #[cfg(feature = "sheet")]
     Sheet {
         grid: &'a serde_json::Value,
         mapping: &'a serde_json::Value,
         options: &'a serde_json::Value,
     },
     /// A sheet given as CSV text, with its mapping and the rest of the input.
+    #[cfg(feature = "sheet")]
     SheetCsv {
         text: &'a str,
         mapping: &'a serde_json::Value,

@@ -8,7 +8,9 @@
 use std::fs;
 use std::path::Path;
 
-use cchc_progress::report::pack::{self, Extra, FORMAT, LISTS, MAGIC, MEMBERS, NONE};
+#[cfg(any(feature = "portal766", feature = "sheet"))]
+use cchc_progress::report::pack::Extra;
+use cchc_progress::report::pack::{self, FORMAT, LISTS, MAGIC, MEMBERS, NONE};
 use cchc_progress::report::Report;
 use cchc_progress::Engine;
 use serde_json::Value;
@@ -199,6 +201,7 @@ fn every_scenario_packs_to_its_own_bytes() {
     assert!(n > 40, "only {n} scenarios");
 }
 
+#[cfg(feature = "portal766")]
 #[test]
 fn portal766_reports_pack_with_their_side() {
     let engine = Engine::embedded().unwrap();
@@ -221,6 +224,7 @@ fn portal766_reports_pack_with_their_side() {
     assert!(n >= 10, "only {n} scenarios");
 }
 
+#[cfg(feature = "sheet")]
 #[test]
 fn sheet_reports_keep_the_reading_beside() {
     let engine = Engine::embedded().unwrap();
@@ -283,6 +287,7 @@ fn one_method_for_every_door() {
     }
     let err = both.report(Some("no-such-plan"), Source::Json("{}")).unwrap_err();
     assert_eq!(err.codes(), vec!["UNKNOWN_PLAN"]);
+    #[cfg(feature = "portal766")]
     for path in files("tests/fixtures/portal766") {
         let v = read_json(&path);
         let r = engine.evaluate_portal766(&v).unwrap();

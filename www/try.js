@@ -454,7 +454,7 @@ async function compute() {
   try {
     const asOf = $('as-of').value;
     if (!asOf) throw pageError('FORM_NO_AS_OF', '#as-of', { vi: TEXT.vi.noAsOf, en: TEXT.en.noAsOf });
-    const engine = await getEngine();
+    const engine = await getEngine('', { full: true });
     let report;
     let reading = null;
     if (state.kind === 'input') {
@@ -753,4 +753,4 @@ setPreset('quarter');
 wire();
 applyLocale();
 // The engine starts loading now, while the person looks for a file.
-getEngine().catch((e) => fail(errorItems(e)));
+getEngine('', { full: true }).catch((e) => fail(errorItems(e)));

@@ -40,10 +40,12 @@ pub mod hierarchy;
 mod input;
 mod lowercase;
 mod period;
+#[cfg(feature = "sheet")]
 pub mod sheet;
 
 pub use self::csv::{read_csv, CsvInput, CSV_COLUMNS};
 pub use crate::vocab::days_in_month;
+#[cfg_attr(not(all(feature = "sheet", feature = "portal766")), allow(unused_imports))]
 pub(crate) use input::{check_text_size, clip, CsvRow, RowReader};
 pub use input::{
     parse_input, read_input, too_deep, Input, Observation, Options, Reading, Selection, TextMode, TrendMethod, Unit,

@@ -580,6 +580,7 @@ impl JsEngine {
     /// which cells hold the unit, the period and each indicator's figures; `options` is the
     /// rest of the input. Returns `{ report, sheet }`, `sheet` listing every skipped row and
     /// every guess with its cell.
+    #[cfg(feature = "sheet")]
     #[wasm_bindgen(js_name = evaluateSheet, unchecked_return_type = "SheetReport")]
     pub fn evaluate_sheet(
         &self,
@@ -603,6 +604,7 @@ impl JsEngine {
     /// Reads a sheet with a mapping into observations, without evaluating: what
     /// `evaluateSheet` would evaluate, each observation with its cell as `source`, and how
     /// the sheet was read.
+    #[cfg(feature = "sheet")]
     #[wasm_bindgen(js_name = readSheet, unchecked_return_type = "SheetRead")]
     pub fn read_sheet(
         &self,
@@ -704,6 +706,7 @@ impl JsEngine {
     }
 }
 
+#[cfg(feature = "sheet")]
 #[derive(Serialize)]
 struct SheetRead {
     observations: Vec<crate::data::sheet::SheetObservation>,
@@ -825,6 +828,7 @@ const TS_TYPES: &str = include_str!("types.d.ts");
 
 /// The National Public Service Portal's 766 answers (see `portal766`), in a block of
 /// its own.
+#[cfg(feature = "portal766")]
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
     /// Evaluates the portal's saved answers: `answers` is the list `[{ endpoint, period,

@@ -45,8 +45,11 @@ enum Read {
     Input(crate::data::Input),
     Json(String),
     Csv(String, serde_json::Value),
+    #[cfg(feature = "portal766")]
     Portal766(serde_json::Value),
+    #[cfg(feature = "sheet")]
     Sheet(serde_json::Value, serde_json::Value, serde_json::Value),
+    #[cfg(feature = "sheet")]
     SheetCsv(String, serde_json::Value, serde_json::Value),
 }
 
@@ -56,8 +59,11 @@ impl Read {
             Read::Input(input) => Source::Input(input.clone()),
             Read::Json(text) => Source::Json(text),
             Read::Csv(text, options) => Source::Csv { text, options },
+            #[cfg(feature = "portal766")]
             Read::Portal766(value) => Source::Portal766(value),
+            #[cfg(feature = "sheet")]
             Read::Sheet(grid, mapping, options) => Source::Sheet { grid, mapping, options },
+            #[cfg(feature = "sheet")]
             Read::SheetCsv(text, mapping, options) => Source::SheetCsv { text, mapping, options },
         }
     }
@@ -171,45 +177,72 @@ fn read_source(source: &JsValue) -> Result<Read, Errors> {
             let options = part_value(&options, false).map_err(|e| e.under("$.options"))?;
             Ok(Read::Csv(text, options))
         }
-        "portal766" => {
-            let answers = match js_text(&data, TextKind::Json)? {
-                Some(text) => {
-                    crate::data::check_text_size(&text, "JSON")?;
-                    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
-                        let m = crate::error::serde_message(&e.to_string());
-                        Errors::one(Error::new(ErrorCode::InputInvalidJson, "$.portal766", m.vi, m.en))
-                    })?
-                }
-                None => part_value(&data, false).map_err(|e| e.under("$.portal766"))?,
-            };
-            let mut value = part_value(&options, true).map_err(|e| e.under("$.options"))?;
-            let Some(object) = value.as_object_mut() else {
-                return Err(not_an_object().under("$.options"));
-            };
-            if object.contains_key("answers") {
-                return Err(Errors::one(Error::new(
-                    ErrorCode::InputUnknownField,
-                    "$.options.answers",
-                    "câu trả lời đặt ở `portal766`, không đặt ở `options.answers`",
-                    "the answers go in `portal766`, not in `options.answers`",
-                )));
-            }
-            object.insert("answers".to_string(), answers);
-            Ok(Read::Portal766(value))
-        }
-        _ => {
-            let mapping = part_value(&get(&copy, "mapping"), false).map_err(|e| e.under("$.mapping"))?;
-            let options = part_value(&options, true).map_err(|e| e.under("$.options"))?;
-            match js_text(&data, TextKind::Csv)? {
-                Some(text) => Ok(Read::SheetCsv(text, mapping, options)),
-                None => Ok(Read::Sheet(
-                    part_value(&data, false).map_err(|e| e.under("$.sheet"))?,
-                    mapping,
-                    options,
-                )),
-            }
-        }
+        "portal766" => portal766_source(&data, &options),
+        _ => sheet_source(&copy, &data, &options),
     }
+}
+
+#[cfg(feature = "portal766")]
+fn portal766_source(data: &JsValue, options: &JsValue) -> Result<Read, Errors> {
+    let answers = match js_text(data, TextKind::Json)? {
+        Some(text) => {
+            crate::data::check_text_size(&text, "JSON")?;
+            serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
+                let m = crate::error::serde_message(&e.to_string());
+                Errors::one(Error::new(ErrorCode::InputInvalidJson, "$.portal766", m.vi, m.en))
+            })?
+        }
+        None => part_value(data, false).map_err(|e| e.under("$.portal766"))?,
+    };
+    let mut value = part_value(options, true).map_err(|e| e.under("$.options"))?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(not_an_object().under("$.options"));
+    };
+    if object.contains_key("answers") {
+        return Err(Errors::one(Error::new(
+            ErrorCode::InputUnknownField,
+            "$.options.answers",
+            "câu trả lời đặt ở `portal766`, không đặt ở `options.answers`",
+            "the answers go in `portal766`, not in `options.answers`",
+        )));
+    }
+    object.insert("answers".to_string(), answers);
+    Ok(Read::Portal766(value))
+}
+
+#[cfg(not(feature = "portal766"))]
+fn portal766_source(_: &JsValue, _: &JsValue) -> Result<Read, Errors> {
+    Err(not_in_this_build("portal766"))
+}
+
+#[cfg(feature = "sheet")]
+fn sheet_source(copy: &JsValue, data: &JsValue, options: &JsValue) -> Result<Read, Errors> {
+    let mapping = part_value(&get(copy, "mapping"), false).map_err(|e| e.under("$.mapping"))?;
+    let options = part_value(options, true).map_err(|e| e.under("$.options"))?;
+    match js_text(data, TextKind::Csv)? {
+        Some(text) => Ok(Read::SheetCsv(text, mapping, options)),
+        None => Ok(Read::Sheet(
+            part_value(data, false).map_err(|e| e.under("$.sheet"))?,
+            mapping,
+            options,
+        )),
+    }
+}
+
+#[cfg(not(feature = "sheet"))]
+fn sheet_source(_: &JsValue, _: &JsValue, _: &JsValue) -> Result<Read, Errors> {
+    Err(not_in_this_build("sheet"))
+}
+
+/// A kind of source the widgets' smaller engine leaves out (`cchc_progress_lite`).
+#[cfg(not(all(feature = "portal766", feature = "sheet")))]
+fn not_in_this_build(kind: &str) -> Errors {
+    Errors::one(Error::new(
+        ErrorCode::InvalidArgument,
+        format!("$.{kind}"),
+        format!("engine nhỏ của widget không đọc nguồn `{kind}`; hãy dùng engine đầy đủ (`cchc-progress`)"),
+        format!("the widgets' smaller engine does not read `{kind}` sources; use the full engine (`cchc-progress`)"),
+    ))
 }
 
 /// `options.plan` of `report`: a loaded plan's id, or `None` for the first.

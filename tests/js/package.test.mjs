@@ -601,7 +601,8 @@ test('a Svelte 5 app built with Vite passes the elements an input and a report a
 test('in a webpack 5 or Vite bundle, a trap of the first instance is evaluated again in the spare glue', async () => {
   const project = consumer('cchc-bundled-trap-', []);
   // The first `evaluate` of the glue traps, once, as WebKitGTK's JIT does now and then; the
-  // spare copy of the glue (a module of its own) is left as it is.
+  // spare copy of the glue (a module of its own) is left as it is. The entry, imported after
+  // the glue is patched (its engines guarded then), makes the widgets use the full build.
   const app = `import { Engine } from 'cchc-progress/web';
 const real = Engine.prototype.evaluate;
 let calls = 0;
@@ -612,6 +613,7 @@ Engine.prototype.evaluate = function (input) {
 window.__warnings = [];
 const warn = console.warn.bind(console);
 console.warn = (...a) => (window.__warnings.push(a.join(' ')), warn(...a));
+await import('cchc-progress');
 await import('cchc-progress/elements');
 `;
   const pages = { webpack: await webpackPage(project, { name: 'webpack-trap', app }), vite: await vitePage(project, { name: 'vite-trap', app }) };

@@ -6,11 +6,33 @@
 // evaluate: a page that gives the widgets a report made ahead of time (`report`,
 // `report-src`) downloads none of it. When it is needed, the glue and the `.wasm` are
 // requested at once, and the module compiles while it downloads.
+//
+// Two builds of the engine ship (`load.js`): the widgets load the smaller `lite` one (no 766
+// answers, no sheets), and the `full` one only for a page that gives them 766 answers, or
+// that loads it anyway (`import { Engine } from 'cchc-progress'`: one `.wasm` per page).
+// `getEngine(plan, { full: true })` is the full engine (`evaluatePortal766`, `evaluateSheet`).
+// Each glue, its `.wasm` and its spare are named literally, so that bundlers resolve them.
+const BUILDS = {
+  lite: {
+    wasm: new URL('../cchc_progress_lite_bg.wasm', import.meta.url),
+    glue: () => import('../cchc_progress_lite.js'),
+    spare: () => import('../cchc_progress_lite_spare.js'),
+  },
+  full: {
+    wasm: new URL('../cchc_progress_bg.wasm', import.meta.url),
+    glue: () => import('../cchc_progress.js'),
+    spare: () => import('../cchc_progress_spare.js'),
+  },
+};
+// Per build: its loading (`ready`), how many times its module was instantiated (`loads`),
+// the API it resolved to (`mod`), the compiled module and the spare glue (see `loadModule`).
+for (const b of Object.values(BUILDS)) Object.assign(b, { ready: undefined, loads: 0, mod: undefined, compiled: undefined, spareLoad: undefined });
 
-// Where the `.wasm` sits beside the glue in the package (requested early only there).
-const WASM = new URL('../cchc_progress_bg.wasm', import.meta.url);
+/** The build for a call: the full one when asked for, or when this page loads it already (`load.js`). */
+function buildFor(full) {
+  return full || globalThis[Symbol.for('cchc-progress.builds')]?.has('full') ? 'full' : 'lite';
+}
 
-let ready;
 const engines = new Map();
 const texts = new Map();
 // Evaluations keyed by the identity of their data: an object (input, csv options) or a string (URL).
@@ -61,56 +83,57 @@ function engineUnavailable(cause) {
 /**
  * Loads the WebAssembly module once per page: the one place the widgets load the engine.
  * Resolves to the module's API (`Engine`, `version`); rejects with a `WidgetError`
- * (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`) the widgets show plainly.
+ * (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`) the widgets show plainly. `{ full: true }`: the
+ * full build's (see `BUILDS`).
  */
-export function initEngine() {
-  ready ??= loadModule(loads++).catch((e) => {
-    throw engineUnavailable(e);
-  });
-  return ready;
+export function initEngine({ full = false } = {}) {
+  // `loads`: how many times the build's module has been instantiated on this page: once, and
+  // once more after the browser's WebAssembly stopped a call of the first instance.
+  const b = BUILDS[buildFor(full)];
+  b.ready ??= loadModule(b, b.loads++).then(
+    (mod) => (b.mod = mod),
+    (e) => {
+      throw engineUnavailable(e);
+    },
+  );
+  return b.ready;
 }
 
-// How many times the module has been instantiated on this page: once, and once more after
-// the browser's WebAssembly stopped a call of the first instance (see `withEngine`).
-let loads = 0;
-
-// The module compiled on the first loading, and a second copy of the glue imported as soon
-// as the first is ready: after a trap, the widgets instantiate the compiled module there,
-// synchronously. On a page where a trap had happened, WebKitGTK 2.50 (whose JIT is what
-// traps) now and then never finished an import, a compilation or an instantiation it was
-// asked for after it; so nothing after a trap waits for the network or for the browser.
-// The copy is a file of the package (`cchc_progress_spare.js`, a module of its own, so an
-// instance of its own) named literally, so that every bundler resolves it like the glue.
-let compiled;
-let spare;
+// The module compiled on the first loading (`compiled`), and a second copy of the glue
+// (`spareLoad`) imported as soon as the first is ready: after a trap, the widgets instantiate
+// the compiled module there, synchronously. On a page where a trap had happened, WebKitGTK
+// 2.50 (whose JIT is what traps) now and then never finished an import, a compilation or an
+// instantiation it was asked for after it; so nothing after a trap waits for the network or
+// for the browser. The copy is a file of the package (`cchc_progress_spare.js`,
+// `cchc_progress_lite_spare.js`: a module of its own, so an instance of its own).
 // The package as it ships (not bundled into a page's own chunks): there the `.wasm` is
 // requested at once beside the glue, one round trip earlier. webpack keeps the module's own
 // path, and resolves the URL to the same asset as the glue's.
 const AS_SHIPPED = /\/elements\/(index|engine)\.js$/.test(new URL(import.meta.url).pathname);
 const REQUESTS = Symbol.for('cchc-progress.wasm-requests');
 
-async function loadModule(n) {
+async function loadModule(b, n) {
   if (n > 0) {
-    const mod = await spare;
-    if (!mod || !compiled) throw new Error('the module cannot be loaded a second time here');
-    mod.initSync({ module: compiled });
+    const mod = await b.spareLoad;
+    if (!mod || !b.compiled) throw new Error('the module cannot be loaded a second time here');
+    mod.initSync({ module: b.compiled });
     return mod;
   }
   // The request, kept page-wide for `load()` (load.js), unless the package's entry made it.
   const requests = (globalThis[REQUESTS] ??= new Map());
-  if (AS_SHIPPED && !requests.has(WASM.href)) {
+  if (AS_SHIPPED && !requests.has(b.wasm.href)) {
     requests.set(
-      WASM.href,
-      fetch(WASM).then(
+      b.wasm.href,
+      fetch(b.wasm).then(
         (r) => (r.ok ? r : null),
         () => null,
       ),
     );
   }
   // One loading per page, shared with `import { Engine } from 'cchc-progress'`.
-  const [mod, { load }] = await Promise.all([import('../cchc_progress.js'), import('../load.js')]);
-  compiled = await load();
-  if (compiled) spare = import('../cchc_progress_spare.js').catch(() => null);
+  const [mod, { load }] = await Promise.all([b.glue(), import('../load.js')]);
+  b.compiled = await load(b === BUILDS.full ? 'full' : 'lite');
+  if (b.compiled) b.spareLoad = b.spare().catch(() => null);
   return mod;
 }
 
@@ -127,8 +150,8 @@ let firstTrap;
  * once per page. A trap there is shown to citizens as a plain sentence, with one line for
  * the developer in the console.
  */
-async function withEngine(plan, use) {
-  const engine = await getEngine(plan);
+async function withEngine(plan, use, { full = false } = {}) {
+  const engine = await getEngine(plan, { full });
   try {
     return use(engine);
   } catch (e) {
@@ -138,7 +161,7 @@ async function withEngine(plan, use) {
       trappedIn = mod;
       firstTrap = e;
       console.warn(`cchc-progress: ${e.messageEn}. Loading the module again and evaluating once more.`);
-      ready = undefined;
+      for (const b of Object.values(BUILDS)) if (b.mod === mod) b.ready = undefined;
       engines.clear();
     } else if (trappedIn !== mod) {
       throw afterTrap(e);
@@ -146,7 +169,7 @@ async function withEngine(plan, use) {
   }
   let again;
   try {
-    again = await getEngine(plan);
+    again = await getEngine(plan, { full });
   } catch (e) {
     throw afterTrap(firstTrap ?? e);
   }
@@ -230,19 +253,21 @@ export function fetchJson(url) {
 /**
  * The engine for a rule pack URL, for an embedded plan named `embedded:NAME`
  * (`embedded:can-tho-2026-2030`; an unknown name is the engine's `UNKNOWN_PLAN`), or for the
- * embedded Cần Thơ plan when `plan` is empty.
+ * embedded Cần Thơ plan when `plan` is empty. `{ full: true }`: an engine of the full build
+ * (`evaluatePortal766`, `evaluateSheet`, `readSheet`); otherwise the widgets' smaller one.
  */
-export function getEngine(plan = '') {
+export function getEngine(plan = '', { full = false } = {}) {
   const name = plan.startsWith('embedded:') ? plan.slice('embedded:'.length) : null;
-  const key = name !== null ? plan : plan ? sameOrigin(plan) : '';
+  const build = buildFor(full);
+  const key = `${build}\u0000${name !== null ? plan : plan ? sameOrigin(plan) : ''}`;
   if (!engines.has(key)) {
-    const p = initEngine().then(async (mod) => {
+    const p = initEngine({ full: build === 'full' }).then(async (mod) => {
       if (name !== null) {
         const engine = mod.Engine.embedded(name);
         modules.set(engine, mod);
         return engine;
       }
-      const { text } = key ? await fetchText(key) : { text: null };
+      const { text } = plan && name === null ? await fetchText(sameOrigin(plan)) : { text: null };
       const engine = text === null ? new mod.Engine() : mod.Engine.fromPlan(text);
       modules.set(engine, mod);
       return engine;
@@ -411,6 +436,6 @@ async function portal766Source(value, href, plan) {
       return { name: file, ...entry, answer: text };
     }),
   );
-  const report = await withEngine(plan, (engine) => engine.evaluatePortal766(list, options));
+  const report = await withEngine(plan, (engine) => engine.evaluatePortal766(list, options), { full: true });
   return { report, units: Array.isArray(options.units) ? options.units : null };
 }

@@ -143,10 +143,17 @@ export interface CchcErrorDetail {
   message: { vi: string; en: string };
 }
 
-/** Loads the WebAssembly module once per page. */
-export declare function initEngine(): Promise<unknown>;
-/** The page's one engine for a rule pack URL (or the embedded plan). */
-export declare function getEngine(plan?: string): Promise<Engine>;
+/**
+ * Loads the WebAssembly module once per page: the widgets' smaller build (no 766 answers, no
+ * sheets), or the full one with `{ full: true }` or when the page loaded it already.
+ */
+export declare function initEngine(options?: { full?: boolean }): Promise<unknown>;
+/**
+ * The page's one engine for a rule pack URL (or the embedded plan): of the widgets' smaller
+ * build, whose `evaluatePortal766`, `evaluateSheet` and `readSheet` are absent; `{ full: true }`
+ * for the full engine.
+ */
+export declare function getEngine(plan?: string, options?: { full?: boolean }): Promise<Engine>;
 /** The page's one evaluation of a data source at an as-of date: the same promise the widgets use. */
 export declare function evaluateShared(source: DataSource, options?: { plan?: string; asOf?: string }): Promise<{ report: Report; units: UnitInput[] | null } | null>;
 /** A same-origin JSON file, fetched and parsed once per page. */

@@ -1,33 +1,55 @@
 // Where the bytes of the `.wasm` go: a size profile by function name, grouped by crate and
 // module, like twiggy's `top` and `dominators --by-module` in one table, without a tool to
-// install (the name section is read here).
+// install (the name section is read here), for both builds the package ships, with what each
+// feature costs.
 //
 //   node tests/js/tools/size-profile.mjs [file.wasm] [--top 25] [--depth 3]
 //
-// With no file it builds what it needs: `cargo build --release --target wasm32-unknown-unknown`
-// (the release profile keeps the name section), the wasm-bindgen CLI (`.tools/bin`, as `make
-// tools` installs it) and wasm-opt with the package's own flags plus `-g`, so the functions
-// are the shipped ones, with their names: the total without custom sections is within a few
-// hundred bytes of the package's `.wasm`.
+// With no file it builds what it needs, once per feature set: `cargo build --release --target
+// wasm32-unknown-unknown` (the release profile keeps the name section), the wasm-bindgen CLI
+// (`.tools/bin`, as `make tools` installs it) and wasm-opt with the package's own flags plus
+// `-g`, so the functions are the shipped ones, with their names. The builds are the full
+// engine (default features: `cchc_progress_bg.wasm`), the widgets' (`--no-default-features
+// --features widgets`: `cchc_progress_lite_bg.wasm`), and the widgets' with each door of the
+// full engine added back (`portal766`, `sheet`), which prices each door alone. The sizes
+// printed are of each file without its custom sections (names, producers), as the package
+// ships it (within a few hundred bytes), raw and gzipped (-9, as a portal's server sends it).
+// Then the profile by module of the widgets' build, of the full one, and the modules by which
+// they differ.
 // Sizes are of function bodies (the code section); data (the embedded plan, the messages'
 // strings, tables) is reported as one line per data segment total.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { copyFileSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 
 const { values: opt, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, depth: { type: 'string', default: '3' } } });
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-function build() {
-  execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown'], { cwd: root, stdio: 'inherit' });
+/** The feature sets built: the package's two builds, then the widgets' with one door each. */
+const BUILDS = [
+  { name: 'full', what: 'the package entry (default features)', args: [] },
+  { name: 'widgets', what: "the widgets' engine", args: ['--no-default-features', '--features', 'widgets'] },
+  { name: 'widgets + portal766', what: '766 answers', args: ['--no-default-features', '--features', 'widgets,portal766'] },
+  { name: 'widgets + sheet', what: 'sheets read with a mapping', args: ['--no-default-features', '--features', 'widgets,sheet'] },
+];
+
+/** One build with names, as the package's wasm-opt makes it: its file. */
+function build({ name, args }) {
+  const slug = name.replace(/[^a-z0-9]+/g, '-');
+  execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', ...args], { cwd: root, stdio: 'inherit' });
+  // Copied at once: the next feature set's build writes the same file.
+  const dir = join(root, 'target/size-profile', slug);
+  const cargoOut = join(dir, 'cchc_progress.wasm');
+  execFileSync('mkdir', ['-p', dir]);
+  copyFileSync(join(root, 'target/wasm32-unknown-unknown/release/cchc_progress.wasm'), cargoOut);
   // wasm-bindgen removes its descriptors and adds the glue's imports, as wasm-pack does;
   // --keep-debug keeps the names.
-  const dir = join(root, 'target/size-profile');
-  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', dir, join(root, 'target/wasm32-unknown-unknown/release/cchc_progress.wasm')], { stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', dir, cargoOut], { stdio: 'inherit' });
   const raw = join(dir, 'cchc_progress_bg.wasm');
-  const out = join(root, 'target/size-profile.wasm');
+  const out = join(root, `target/size-profile-${slug}.wasm`);
   const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
   // The package's wasm-opt flags (Cargo.toml's [package.metadata.wasm-pack.profile.release]).
   const m = cargo.match(/wasm-opt\s*=\s*\[([^\]]*)\]/);
@@ -37,75 +59,79 @@ function build() {
   return out;
 }
 
-const file = positionals[0] ?? build();
-const bytes = readFileSync(file);
-
-let pos = 8;
-function leb() {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[pos++];
-    result += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return result;
-  }
-}
-function str() {
-  const n = leb();
-  const s = bytes.subarray(pos, pos + n).toString('utf8');
-  pos += n;
-  return s;
-}
-
-let imported = 0;
-const bodies = [];
-const names = new Map();
-const sections = [];
-while (pos < bytes.length) {
-  const id = bytes[pos++];
-  const size = leb();
-  const start = pos;
-  const end = pos + size;
-  if (id === 2) {
-    const n = leb();
-    for (let i = 0; i < n; i++) {
-      str();
-      str();
-      const kind = bytes[pos++];
-      if (kind === 0) (leb(), imported++);
-      else if (kind === 1) (pos++, (bytes[pos++] & 1 ? (leb(), leb()) : leb()));
-      else if (kind === 2) (bytes[pos++] & 1 ? (leb(), leb()) : leb());
-      else if (kind === 3) pos += 2;
-      else if (kind === 4) (pos++, leb());
+/** The module's sections, functions and names; `shipped`: the bytes without custom sections. */
+function read(file) {
+  const bytes = readFileSync(file);
+  let pos = 8;
+  const leb = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return result;
     }
-  } else if (id === 10) {
+  };
+  const str = () => {
     const n = leb();
-    for (let i = 0; i < n; i++) {
-      const len = leb();
-      bodies.push({ index: imported + i, size: len });
-      pos += len;
-    }
-  } else if (id === 0) {
-    const name = str();
-    if (name === 'name') {
-      while (pos < end) {
-        const sub = bytes[pos++];
+    const s = bytes.subarray(pos, pos + n).toString('utf8');
+    pos += n;
+    return s;
+  };
+  let imported = 0;
+  const bodies = [];
+  const names = new Map();
+  const sections = [];
+  const kept = [bytes.subarray(0, 8)];
+  while (pos < bytes.length) {
+    const at = pos;
+    const id = bytes[pos++];
+    const size = leb();
+    const end = pos + size;
+    if (id !== 0) kept.push(bytes.subarray(at, end));
+    if (id === 2) {
+      const n = leb();
+      for (let i = 0; i < n; i++) {
+        str();
+        str();
+        const kind = bytes[pos++];
+        if (kind === 0) (leb(), imported++);
+        else if (kind === 1) (pos++, (bytes[pos++] & 1 ? (leb(), leb()) : leb()));
+        else if (kind === 2) (bytes[pos++] & 1 ? (leb(), leb()) : leb());
+        else if (kind === 3) pos += 2;
+        else if (kind === 4) (pos++, leb());
+      }
+    } else if (id === 10) {
+      const n = leb();
+      for (let i = 0; i < n; i++) {
         const len = leb();
-        const subEnd = pos + len;
-        if (sub === 1) {
-          const n = leb();
-          for (let i = 0; i < n; i++) {
-            const idx = leb();
-            names.set(idx, str());
+        bodies.push({ index: imported + i, size: len });
+        pos += len;
+      }
+    } else if (id === 0) {
+      const name = str();
+      if (name === 'name') {
+        while (pos < end) {
+          const sub = bytes[pos++];
+          const len = leb();
+          const subEnd = pos + len;
+          if (sub === 1) {
+            const n = leb();
+            for (let i = 0; i < n; i++) {
+              const idx = leb();
+              names.set(idx, str());
+            }
           }
+          pos = subEnd;
         }
-        pos = subEnd;
       }
     }
+    sections.push({ id, size });
+    pos = end;
   }
-  sections.push({ id, size, name: ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'][id] });
-  pos = end;
+  const shipped = Buffer.concat(kept);
+  return { file, bytes, bodies, names, sections, shipped, gz: gzipSync(shipped, { level: 9 }).length };
 }
 
 /**
@@ -161,29 +187,64 @@ function owner(name, depth) {
   return parts.slice(0, depth).join('::') || '(unnamed)';
 }
 
-const names_ = sections.filter((s) => s.id === 0).reduce((s, x) => s + x.size, 0);
-// Percentages are of what ships: the file without its custom sections (names, producers).
-const total = bytes.length - names_;
-const code = bodies.reduce((s, b) => s + b.size, 0);
-const data = sections.filter((s) => s.id === 11).reduce((s, x) => s + x.size, 0);
 const kib = (n) => (n / 1024).toFixed(1);
-const pct = (n) => ((100 * n) / total).toFixed(1);
-console.log(`${file}: ${bytes.length} B with names; without custom sections ${total} B (${kib(total)} KiB), ${bodies.length} functions`);
-console.log(`code ${kib(code)} KiB (${pct(code)} %), data ${kib(data)} KiB (${pct(data)} %), the rest (types, imports, exports, tables) ${kib(total - code - data)} KiB\n`);
-
 const depth = Number(opt.depth);
-const groups = new Map();
-for (const b of bodies) {
-  const key = owner(names.get(b.index) ?? `func[${b.index}]`, depth);
-  const g = groups.get(key) ?? { size: 0, count: 0 };
-  g.size += b.size;
-  g.count++;
-  groups.set(key, g);
-}
 const top = Number(opt.top);
-console.log(`| module (${depth} segments) | functions | KiB | % |`);
-console.log('|---|---:|---:|---:|');
-for (const [k, g] of [...groups].sort((a, b) => b[1].size - a[1].size).slice(0, top)) console.log(`| ${k} | ${g.count} | ${kib(g.size)} | ${pct(g.size)} |`);
-console.log(`\n| largest functions | KiB | % |`);
-console.log('|---|---:|---:|');
-for (const b of [...bodies].sort((a, b) => b.size - a.size).slice(0, top)) console.log(`| ${demangle(names.get(b.index) ?? `func[${b.index}]`).join('::').slice(0, 110)} | ${kib(b.size)} | ${pct(b.size)} |`);
+
+/** The function bodies' bytes by module (`depth` segments). */
+function byModule(w) {
+  const groups = new Map();
+  for (const b of w.bodies) {
+    const key = owner(w.names.get(b.index) ?? `func[${b.index}]`, depth);
+    const g = groups.get(key) ?? { size: 0, count: 0 };
+    g.size += b.size;
+    g.count++;
+    groups.set(key, g);
+  }
+  return groups;
+}
+
+/** The profile of one file: totals, the top modules, the largest functions. */
+function printProfile(w, title) {
+  // Percentages are of what ships: the file without its custom sections (names, producers).
+  const total = w.shipped.length;
+  const code = w.bodies.reduce((s, b) => s + b.size, 0);
+  const data = w.sections.filter((s) => s.id === 11).reduce((s, x) => s + x.size, 0);
+  const pct = (n) => ((100 * n) / total).toFixed(1);
+  console.log(`\n## ${title}\n`);
+  console.log(`${w.file}: ${w.bytes.length} B with names; without custom sections ${total} B (${kib(total)} KiB), ${kib(w.gz)} KiB gzipped, ${w.bodies.length} functions`);
+  console.log(`code ${kib(code)} KiB (${pct(code)} %), data ${kib(data)} KiB (${pct(data)} %), the rest (types, imports, exports, tables) ${kib(total - code - data)} KiB\n`);
+  console.log(`| module (${depth} segments) | functions | KiB | % |`);
+  console.log('|---|---:|---:|---:|');
+  for (const [k, g] of [...byModule(w)].sort((a, b) => b[1].size - a[1].size).slice(0, top)) console.log(`| ${k} | ${g.count} | ${kib(g.size)} | ${pct(g.size)} |`);
+  console.log(`\n| largest functions | KiB | % |`);
+  console.log('|---|---:|---:|');
+  for (const b of [...w.bodies].sort((a, b) => b.size - a.size).slice(0, top)) console.log(`| ${demangle(w.names.get(b.index) ?? `func[${b.index}]`).join('::').slice(0, 110)} | ${kib(b.size)} | ${pct(b.size)} |`);
+}
+
+if (positionals[0]) {
+  printProfile(read(positionals[0]), positionals[0]);
+} else {
+  const built = BUILDS.map((b) => ({ ...b, w: read(build(b)) }));
+  const [full, widgets] = built;
+  const sign = (n) => (n >= 0 ? '+' : '−') + kib(Math.abs(n));
+  console.log(`\n## The builds, and what each feature costs (against the widgets' build)\n`);
+  console.log('| build | what | raw KiB | gzip KiB | Δ raw KiB | Δ gzip KiB |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const b of built) {
+    const d = b === widgets ? ['', ''] : [sign(b.w.shipped.length - widgets.w.shipped.length), sign(b.w.gz - widgets.w.gz)];
+    console.log(`| ${b.name} | ${b.what} | ${kib(b.w.shipped.length)} | ${kib(b.w.gz)} | ${d[0]} | ${d[1]} |`);
+  }
+  printProfile(widgets.w, "The widgets' build (cchc_progress_lite_bg.wasm)");
+  printProfile(full.w, 'The full build (cchc_progress_bg.wasm)');
+  // The modules the full build has more of: where the doors' bytes are.
+  const [a, b] = [byModule(widgets.w), byModule(full.w)];
+  const diff = [...new Set([...a.keys(), ...b.keys()])]
+    .map((k) => [k, (b.get(k)?.size ?? 0) - (a.get(k)?.size ?? 0)])
+    .filter(([, d]) => d !== 0)
+    .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
+  console.log(`\n## Modules by which the full build differs from the widgets' (code only)\n`);
+  console.log(`| module (${depth} segments) | full − widgets, KiB |`);
+  console.log('|---|---:|');
+  for (const [k, d] of diff.slice(0, top)) console.log(`| ${k} | ${sign(d)} |`);
+}
