@@ -22,11 +22,17 @@ const KiB = 1024;
 // this round's 766 reader, sheet mapping, plans of format 2 and exact JSON numbers), the
 // widgets 27 686 B, the Excel module 5 137 B. Later that day (the widgets' own build): the
 // full .wasm 355 869 B (347.5 KiB), the widgets' .wasm 267 637 B (261.4 KiB; 633 422 B raw
-// against 858 219), the widgets 27 939 B.
+// against 858 219), the widgets 27 939 B. Then `engine.report` (the report packed as its exact
+// JSON behind an index, a second serializer beside the objects' one, and the sources' door):
+// +24 KiB on each build, the full .wasm 384 236 B (375.2 KiB), the widgets' 291 712 B
+// (284.9 KiB); the tables' downloads and the loader of two builds, the widgets 28 675 B.
+// What would win the report's bytes back: `evaluate*` written as `report(…).toJSON()` once the
+// widgets read reports on demand, so one serializer remains (measured: JSON.parse of the whole
+// report is slower than the objects today, 155 against 102 ms at S).
 const BUDGETS = {
-  'cchc_progress_bg.wasm': 350 * KiB,
-  'cchc_progress_lite_bg.wasm': 265 * KiB,
-  'elements/index.js': 28 * KiB,
+  'cchc_progress_bg.wasm': 380 * KiB,
+  'cchc_progress_lite_bg.wasm': 290 * KiB,
+  'elements/index.js': 29 * KiB,
   'xlsx/index.js': 6 * KiB,
 };
 
