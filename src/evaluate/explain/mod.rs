@@ -469,8 +469,10 @@ fn push_gap_amount(out: &mut String, f: &Facts, g: f64, l: Locale) {
             out.push_str(" điểm phần trăm");
         }
         (Locale::En, _) => {
+            let from = out.len();
             push_gap(out, g, 1, l);
-            out.push_str(" percentage points");
+            let one = out.get(from..) == Some("1");
+            out.push_str(if one { " percentage point" } else { " percentage points" });
         }
     }
 }
