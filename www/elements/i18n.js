@@ -79,8 +79,8 @@ const T = {
   targetBy: { vi: (y) => `Chỉ tiêu đến năm ${y}`, en: (y) => `Target by ${y}` },
   gap: { vi: 'Còn thiếu', en: 'Gap' },
   gapMet: { vi: 'Đã đạt yêu cầu', en: 'Requirement met' },
-  gapPoints: { vi: (n) => `${n} điểm phần trăm`, en: (n) => `${n} percentage points` },
-  gapRanks: { vi: (n) => `${n} bậc xếp hạng`, en: (n) => `${n} places in the ranking` },
+  gapPoints: { vi: (n) => `${n} điểm phần trăm`, en: (n) => `${n} percentage ${n === '1' ? 'point' : 'points'}` },
+  gapRanks: { vi: (n) => `${n} bậc xếp hạng`, en: (n) => `${n} ${n === '1' ? 'place' : 'places'} in the ranking` },
   gapUnits: { vi: (n, what) => `${n} ${what}`, en: (n, what) => `${n} more ${what}` },
   rank: { vi: (n) => `hạng ${n}`, en: (n) => `rank ${n}` },
   // As the engine writes it in its sentences: "hạng 12/34", "rank 12/34".
