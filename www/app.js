@@ -67,6 +67,7 @@ const TEXT = {
     portal: 'Cổng thông tin điện tử thành phố Cần Thơ',
     language: 'Ngôn ngữ',
     title: 'Tiến độ thực hiện Kế hoạch cải cách hành chính 2021–2025',
+    title2026: 'Cải cách hành chính: tổng kết 2021–2025 và chỉ tiêu 2026–2030',
     sampleBadge: 'Số liệu mẫu',
     sampleNote: 'Các con số trên trang này là số liệu mẫu để minh họa, không phải số liệu chính thức của thành phố.',
     mergedNote: 'Các con số trên trang này là số liệu mẫu để minh họa, không phải số liệu chính thức. Thành phố sau sắp xếp năm 2025: tên các đơn vị mới là tên mẫu, không phải tên chính thức.',
@@ -114,6 +115,7 @@ const TEXT = {
     portal: 'Cần Thơ city web portal',
     language: 'Language',
     title: 'Progress of the 2021–2025 administrative reform plan',
+    title2026: 'Administrative reform: the 2021–2025 review and the 2026–2030 targets',
     sampleBadge: 'Sample figures',
     sampleNote: 'The figures on this page are sample figures for illustration, not the city’s official figures.',
     mergedNote: 'The figures on this page are sample figures for illustration, not official figures. The city after the 2025 reorganisation: the names of the new units are invented, not official names.',
@@ -200,7 +202,9 @@ function applyLocale() {
   const locale = state.locale;
   document.documentElement.lang = locale;
   document.title = tr('pageTitle');
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = tr(el.dataset.i18n);
+  // The `?data=2026` page shows the 2026–2030 targets beside the 2025 review: its title says both.
+  const key = (k) => (k === 'title' && state.dataset === '2026' ? 'title2026' : k);
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = tr(key(el.dataset.i18n));
   for (const el of document.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', tr(el.dataset.i18nAria));
   for (const b of document.querySelectorAll('.lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === locale));
   for (const opt of $('as-of').options) {
@@ -318,6 +322,7 @@ async function chooseDataset(name) {
   document.body.dataset.ready = 'loading';
   state.dataset = DATASETS[name] ? name : 'sample';
   $('dataset').value = state.dataset;
+  for (const el of document.querySelectorAll('[data-i18n="title"]')) el.textContent = tr(state.dataset === '2026' ? 'title2026' : 'title');
   const query = state.dataset === 'sample' ? location.pathname : `${location.pathname}?data=${state.dataset}`;
   if (`${location.pathname}${location.search}` !== query) history.replaceState(null, '', query);
   state.source = { src: DATASETS[state.dataset].src };

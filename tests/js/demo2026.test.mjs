@@ -72,6 +72,8 @@ describe('demo page, ?data=2026', () => {
     // Both plans named: the section headings and each overview's plan line.
     assert.match(await page.textContent('#next-heading'), /2026–2027.*282\/QĐ-TTg.*219\/KH-UBND/);
     assert.match(await page.textContent('#cards-heading'), /2021–2025: đánh giá cuối kỳ/);
+    // The page's title says both plans, not the 2021–2025 plan alone.
+    assert.equal(await page.textContent('h1'), 'Cải cách hành chính: tổng kết 2021–2025 và chỉ tiêu 2026–2030');
     const nextOverview = await page.$eval('#next-plan cchc-overview', (o) => o.shadowRoot.textContent);
     assert.ok(nextOverview.includes(next.plan.titles.vi), 'the 2026–2030 overview names its plan');
     assert.ok(nextOverview.includes(next.label), 'and carries the sample label');
