@@ -172,6 +172,7 @@ test-page:
 	node tests/js/try.test.mjs 2>&1 | tee -a $(LOGS)/page.log
 	node tests/js/author.test.mjs 2>&1 | tee -a $(LOGS)/page.log
 	node tests/js/demo2026.test.mjs 2>&1 | tee -a $(LOGS)/page.log
+	node tests/js/worker.test.mjs 2>&1 | tee -a $(LOGS)/page.log
 
 # What must hold in every engine, through W3C WebDriver, one log per engine (screenshots in
 # target/screenshots/).

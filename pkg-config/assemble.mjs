@@ -119,6 +119,10 @@ await bundleElements(out);
 cpSync(join(out, 'cchc_progress.js'), join(out, 'cchc_progress_spare.js'));
 cpSync(join(out, 'cchc_progress_lite.js'), join(out, 'cchc_progress_lite_spare.js'));
 
+// `engine.report` in a dedicated module Worker (`cchc-progress/worker`): the page's side reads
+// the transferred bytes with report.js, the Worker loads the full glue through load.js.
+cpSync(join(root, 'www/worker'), join(out, 'worker'), { recursive: true });
+
 // Excel in and out (`cchc-progress/xlsx`), one module file, loaded only when used.
 cpSync(join(root, 'www/xlsx'), join(out, 'xlsx'), { recursive: true });
 await bundleXlsx(out);
