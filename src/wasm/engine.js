@@ -2,18 +2,11 @@
 // method throws, text handed to WebAssembly, and the guard that keeps every call on a
 // live engine. Each message is written in Rust and handed here; nothing here is a sentence.
 
-/** What every method throws: see `CchcError` in the package's types. */
-export class CchcError extends Error {
-  constructor(code, path, messageVi, messageEn, errors) {
-    super(messageEn);
-    this.name = 'CchcError';
-    this.code = code;
-    this.path = path;
-    this.messageVi = messageVi;
-    this.messageEn = messageEn;
-    this.errors = errors;
-  }
-}
+// What every method throws (see `CchcError` in the package's types): one class for the engine,
+// the reports and the Worker door, in the module that needs no WebAssembly.
+import { CchcError } from './report.js';
+
+export { CchcError };
 
 export function makeError(code, path, vi, en, errors) {
   return new CchcError(code, path, vi, en, errors);

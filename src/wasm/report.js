@@ -32,16 +32,26 @@ const NAMES = {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const BRAND = Symbol.for('cchc-progress.report');
 
-/** The error every accessor throws: the package's `CchcError` shape (code, path, vi, en). */
-class ReportError extends Error {
-  constructor(code, path, messageVi, messageEn) {
+/**
+ * What every method of the package throws (see `CchcError` in its types): defined here, in the
+ * module that needs no WebAssembly, so that the engine (`engine.js`), the reports and the
+ * Worker door throw one class.
+ */
+export class CchcError extends Error {
+  constructor(code, path, messageVi, messageEn, errors) {
     super(messageEn);
     this.name = 'CchcError';
     this.code = code;
     this.path = path;
     this.messageVi = messageVi;
     this.messageEn = messageEn;
-    this.errors = [{ code, path, message: { vi: messageVi, en: messageEn } }];
+    this.errors = errors;
+  }
+}
+
+class ReportError extends CchcError {
+  constructor(code, path, messageVi, messageEn) {
+    super(code, path, messageVi, messageEn, [{ code, path, message: { vi: messageVi, en: messageEn } }]);
   }
 }
 

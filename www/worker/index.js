@@ -7,23 +7,11 @@
 // The Worker is created with the literal `new Worker(new URL('./worker-main.js',
 // import.meta.url), { type: 'module' })` that Vite, webpack 5 and Rollup's plugins recognise.
 
-import { ProgressReport } from '../report.js';
+// The package's error class (`code`, `path`, `messageVi`, `messageEn`, `errors`), rebuilt from the Worker's data.
+import { CchcError, ProgressReport } from '../report.js';
 
 /** Observations sent in one message: about 5 ms of cloning on a desktop, 15–30 ms with the CPU slowed 4×. */
 const SLICE = 4096;
-
-/** The package's error shape (`code`, `path`, `messageVi`, `messageEn`, `errors`), rebuilt from the Worker's data. */
-class CchcError extends Error {
-  constructor(code, path, messageVi, messageEn, errors) {
-    super(messageEn);
-    this.name = 'CchcError';
-    this.code = code;
-    this.path = path;
-    this.messageVi = messageVi;
-    this.messageEn = messageEn;
-    this.errors = errors;
-  }
-}
 
 function rebuild(data) {
   if (data.name === 'CchcError' && typeof data.code === 'string') {
