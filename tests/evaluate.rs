@@ -16,6 +16,10 @@ use serde_json::Value;
 
 mod view;
 
+#[path = "common/expect.rs"]
+mod expect;
+use expect::{check, partial};
+
 fn engine() -> Engine {
     Engine::embedded().expect("the embedded plan must validate")
 }
@@ -335,32 +339,6 @@ fn more_observations_than_the_limit_are_refused() {
     assert_eq!(errors.first().unwrap().path, "$.observations");
 }
 
-/// Whether `got` matches the partial expectation `want` (see `tests/fixtures/expectations.json`);
-/// on a mismatch, the path of the first difference.
-fn partial(got: Option<&Value>, want: &Value, at: &str) -> Result<(), String> {
-    match (got, want) {
-        (None, Value::String(s)) if s == "$absent" => Ok(()),
-        (Some(_), Value::String(s)) if s == "$present" => Ok(()),
-        (Some(g), Value::String(s)) if s == "$absent" => Err(format!("{at}: expected absent, got {g}")),
-        (None, _) => Err(format!("{at}: missing, expected {want}")),
-        (Some(Value::Object(g)), Value::Object(w)) => w
-            .iter()
-            .try_for_each(|(k, wv)| partial(g.get(k), wv, &format!("{at}.{k}"))),
-        (Some(Value::Array(g)), Value::Array(w)) if g.len() == w.len() => g
-            .iter()
-            .zip(w)
-            .enumerate()
-            .try_for_each(|(i, (gv, wv))| partial(Some(gv), wv, &format!("{at}[{i}]"))),
-        (Some(g), _) if g == want => Ok(()),
-        // Numbers compare by value (`80` and `80.0`).
-        (Some(Value::Number(g)), Value::Number(w)) if g.as_f64() == w.as_f64() => Ok(()),
-        (Some(g), _) => {
-            let got: String = g.to_string().chars().take(300).collect();
-            Err(format!("{at}: got {got}, expected {want}"))
-        }
-    }
-}
-
 /// Every scenario names what it checks in `tests/fixtures/expectations.json`, and its report
 /// has it: a broken rule fails here with the field at fault, not only as a changed snapshot.
 #[test]
@@ -376,63 +354,7 @@ fn every_scenario_shows_what_it_is_about() {
             .unwrap_or_else(|| panic!("`{name}` has no expectations in tests/fixtures/expectations.json"));
         assert!(!list.is_empty(), "`{name}`: at least one expectation");
         let report = serde_json::to_value(engine.evaluate(&read_json(&path)).unwrap()).unwrap();
-        let matching = |key: &str, sel: &Value| -> Vec<Value> {
-            report[key]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|item| partial(Some(item), sel, "").is_ok())
-                .cloned()
-                .collect()
-        };
-        for e in list {
-            let outcome = if let Some(sel) = e.get("row") {
-                match matching("results", sel).as_slice() {
-                    [one] => partial(Some(one), &e["has"], "row"),
-                    other => Err(format!("{} rows match {sel}", other.len())),
-                }
-            } else if let Some(sel) = e.get("noRow") {
-                match matching("results", sel).len() {
-                    0 => Ok(()),
-                    n => Err(format!("{n} rows match {sel}")),
-                }
-            } else if let Some(sel) = e.get("reviewRow") {
-                let rows: Vec<&Value> = report["review"]["rows"]
-                    .as_array()
-                    .map(|r| r.iter().filter(|item| partial(Some(item), sel, "").is_ok()).collect())
-                    .unwrap_or_default();
-                match rows.as_slice() {
-                    [one] => partial(Some(one), &e["has"], "reviewRow"),
-                    other => Err(format!("{} review rows match {sel}", other.len())),
-                }
-            } else if let Some(sel) = e.get("levelSummary") {
-                match matching("levelSummaries", sel).as_slice() {
-                    [one] => partial(Some(one), &e["has"], "levelSummary"),
-                    other => Err(format!("{} level summaries match {sel}", other.len())),
-                }
-            } else if let Some(want) = e.get("finding") {
-                match matching("findings", want).len() {
-                    0 => Err(format!("no finding matches {want}")),
-                    _ => Ok(()),
-                }
-            } else if let Some(codes) = e.get("findingCodes") {
-                let got: Vec<Value> = report["findings"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|f| f["code"].clone())
-                    .collect();
-                partial(Some(&Value::Array(got)), codes, "findings")
-            } else if let Some(want) = e.get("report") {
-                partial(Some(&report), want, "report")
-            } else {
-                Err(format!("unknown expectation {e}"))
-            };
-            if let Err(why) = outcome {
-                panic!("{name}: {why}\n  expectation: {e}");
-            }
-            checked += 1;
-        }
+        checked += check(&report, list).unwrap_or_else(|why| panic!("{name}: {why}"));
     }
     assert!(checked >= 58, "only {checked} expectations");
 }
