@@ -217,7 +217,7 @@ function applyLocale() {
   renderPrintMeta();
   renderFindings();
   renderErrors();
-  if (state.report && state.fileName) $('load-status').textContent = tr('loaded', state.fileName, state.report.results.length);
+  if (state.report && state.fileName) $('load-status').textContent = tr('loaded', state.fileName, state.report.resultCount);
 }
 
 function renderBanner() {
@@ -248,7 +248,7 @@ function renderFindings() {
     summary.textContent = '';
     return;
   }
-  const findings = state.report.findings;
+  const findings = state.report.findings();
   const errors = findings.filter((f) => f.severity === 'error').length;
   summary.textContent = findings.length ? tr('findingsCount', findings.length, errors) : tr('findingsNone');
   for (const f of findings.slice(0, MAX_FINDINGS)) {

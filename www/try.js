@@ -458,13 +458,13 @@ async function compute() {
     let report;
     let reading = null;
     if (state.kind === 'input') {
-      report = engine.evaluate({ ...state.files[0].input, asOf });
+      report = engine.report({ ...state.files[0].input, asOf });
     } else if (state.kind === 'portal766') {
       const missing = state.files.find((f) => !f.period.trim());
       if (missing) throw pageError('FORM_NO_PERIOD', missing.name, both('noPeriod', missing.name));
       const options = { ...objectOf('p766-options', 'optionsWhat', { empty: true }), asOf };
       const answers = state.files.map((f) => ({ endpoint: f.endpoint, period: f.period.trim(), answer: f.text, name: f.name }));
-      report = engine.evaluatePortal766(answers, options);
+      report = engine.report({ portal766: answers, options });
     } else {
       const mapping = objectOf('mapping', 'mappingWhat');
       const options = { ...objectOf('sheet-options', 'optionsWhat'), asOf };
@@ -477,7 +477,8 @@ async function compute() {
         }
         grid = state.sheet.book;
       }
-      ({ report, sheet: reading } = engine.evaluateSheet(grid, mapping, options));
+      report = engine.report({ sheet: grid, mapping, options });
+      reading = report.sheet;
     }
     if (token !== run) return;
     state.report = report;
@@ -513,7 +514,7 @@ function fail(items) {
 }
 
 function topUnit(report) {
-  const rows = report.results.filter((r) => r.unit);
+  const rows = report.results().filter((r) => r.unit);
   return (rows.find((r) => r.level === 'city') ?? rows[0])?.unit ?? null;
 }
 
@@ -521,7 +522,7 @@ function topUnit(report) {
 async function showReport() {
   const report = state.report;
   const top = topUnit(report);
-  const withData = report.results.filter((r) => r.unit && r.status !== 'no_data');
+  const withData = report.results().filter((r) => r.unit && r.status !== 'no_data');
   const cards = [];
   const seen = new Set();
   for (const r of [...withData.filter((r) => r.unit === top), ...withData]) {
@@ -558,11 +559,11 @@ function renderStatus() {
   if (!r) return;
   const names = state.kind === 'sheet' ? [state.sheet.name] : state.files.map((f) => f.name);
   if (names.length > 3) {
-    box.append(T('loadedMany', names.length, r.results.length));
+    box.append(T('loadedMany', names.length, r.resultCount));
     for (const n of state.notes) box.append(' ', n[state.locale]);
     return;
   }
-  const [before, after] = T('loaded', '\u0000', r.results.length).split('\u0000');
+  const [before, after] = T('loaded', '\u0000', r.resultCount).split('\u0000');
   const list = node('span');
   names.forEach((n, i) => list.append(...(i ? [', '] : []), data(n)));
   box.append(before, list, after);
@@ -633,12 +634,12 @@ function renderReading() {
     renderList('guesses', 'guesses-summary', guesses, T('noneGuessed'), T('countGuessed', guesses.length));
   }
   if (!r) return;
-  const findings = r.findings.map((f) => {
+  const findings = r.findings().map((f) => {
     const li = item(f.code, f.path, '', f.message, f.severity, [f.unit, f.indicator, f.period].filter(Boolean).join(' · '));
     li.prepend(node('strong', {}, `${TEXT[state.locale].severity[f.severity] ?? f.severity}: `));
     return li;
   });
-  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const errors = r.findings().filter((f) => f.severity === 'error').length;
   renderList('findings', 'findings-summary', findings, T('noFindings'), T('countFindings', findings.length, errors));
   const summary = $('results-summary');
   summary.replaceChildren();

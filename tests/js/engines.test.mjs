@@ -422,7 +422,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
           state: w.dataset.state,
           marked: text.includes('[U+202E]%001 tạđ uềiK hniN nậuQ'),
           raw: controls.test(text.replace(/\u2068[^\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*\u2069/g, '')) || controls.test(labels),
-          findings: (w.report?.findings ?? []).map((f) => f.code).filter((c) => c === 'bidi_control_in_text'),
+          findings: (w.report?.findings() ?? []).map((f) => f.code).filter((c) => c === 'bidi_control_in_text'),
         };
       });`,
       input,

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage, serveDir } from './browser.mjs';
 import { CSP } from '../../www/serve.mjs';
+import { generate } from './bench/generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -124,6 +125,136 @@ describe('widgets', () => {
     await page.close();
   });
 
+  test('each widget reads only the rows it shows from a ProgressReport; a plain report reads the same; anything else is NOT_A_REPORT', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const out = await page.evaluate(async (input) => {
+      const { Engine, ProgressReport } = await import('/node_modules/cchc-progress/index.js');
+      const packed = new Engine().report(input);
+      // Every read of the report's rows, as the widgets make them.
+      const reads = [];
+      class Spy extends ProgressReport {
+        results(filter) {
+          reads.push(['results', filter ?? null]);
+          return super.results(filter);
+        }
+        levelSummaries(filter) {
+          reads.push(['levelSummaries', filter ?? null]);
+          return super.levelSummaries(filter);
+        }
+        result(i) {
+          reads.push(['result', i]);
+          return super.result(i);
+        }
+        toJSON() {
+          reads.push(['toJSON', null]);
+          return super.toJSON();
+        }
+        text() {
+          reads.push(['text', null]);
+          return super.text();
+        }
+      }
+      const spy = new Spy(packed.buffer, null);
+      const make = (tag, attrs, report) => {
+        const el = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        document.body.append(el);
+        el.report = report;
+        return el;
+      };
+      const read = (c) => [c.dataset.state, c.shadowRoot.querySelector('.badge')?.dataset.status, c.shadowRoot.querySelector('.value')?.textContent];
+      const card = make('cchc-progress-card', { indicator: 'proc.digitized_results', unit: 'nk' }, spy);
+      await card.updateComplete;
+      const cardReads = reads.splice(0);
+      const chart = make('cchc-ramp-chart', { indicator: 'proc.digitized_results', level: 'commune' }, spy);
+      await chart.updateComplete;
+      const chartReads = reads.splice(0);
+      const plain = make('cchc-progress-card', { indicator: 'proc.digitized_results', unit: 'nk' }, packed.toJSON());
+      const wrong = make('cchc-progress-card', { indicator: 'proc.digitized_results', unit: 'nk' }, { results: 'none' });
+      await Promise.all([plain.updateComplete, wrong.updateComplete]);
+      return {
+        card: read(card),
+        cardReads,
+        chart: chart.dataset.state,
+        chartReads,
+        same: card.report === spy,
+        plain: read(plain),
+        plainIsReport: ProgressReport.isReport(plain.report),
+        wrong: [wrong.dataset.state, wrong.shadowRoot.querySelector('.error')?.dataset.code],
+      };
+    }, sample);
+    const dr = nativeResult('proc.digitized_results', 'nk');
+    assert.deepEqual(out.card, ['ready', dr.status, dr.display.vi]);
+    assert.deepEqual(out.plain, out.card, 'a plain report shows the same');
+    assert.ok(out.plainIsReport, 'a plain report is read through a ProgressReport');
+    assert.ok(out.same, 'the report given is the one the widget holds');
+    assert.deepEqual(
+      out.cardReads,
+      [
+        ['results', { headline: true }],
+        ['results', { indicator: 'proc.digitized_results', unit: 'nk' }],
+        ['results', null],
+      ],
+      'the card, given a report and no engine, reads the headline rows (for the titles), its own rows, and once every row for the units’ names (no units were given)',
+    );
+    assert.equal(out.chart, 'ready');
+    assert.deepEqual(
+      out.chartReads,
+      [
+        ['results', { indicator: 'proc.digitized_results', level: 'commune' }],
+        ['levelSummaries', { indicator: 'proc.digitized_results', level: 'commune' }],
+      ],
+      'the chart reads its indicator at its level (the names were read for the card)',
+    );
+    assert.deepEqual(out.wrong, ['error', 'NOT_A_REPORT']);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('large data (10 000 observations and more) is evaluated in a Worker, with the same figures; where no Worker can start, on the page', async () => {
+    // S: one city, about 16 000 observations (the benchmark's generator).
+    const large = generate('S');
+    assert.ok(large.observations.length >= 10000);
+    const want = new Engine().report(large).results({ indicator: 'proc.online_l34', headline: true })[0];
+    const show = async (blockWorkers) => {
+      const { page, problems, requests } = await openPage(browser, `${base}/`);
+      await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+      const warnings = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      const out = await page.evaluate(
+        async ({ input, blockWorkers }) => {
+          if (blockWorkers) {
+            window.Worker = class {
+              constructor() {
+                throw new DOMException('blocked by the page', 'SecurityError');
+              }
+            };
+          }
+          const card = document.createElement('cchc-progress-card');
+          card.setAttribute('indicator', 'proc.online_l34');
+          document.body.append(card);
+          card.input = input;
+          await card.updateComplete;
+          return [card.dataset.state, card.shadowRoot.querySelector('.badge')?.dataset.status, card.shadowRoot.querySelector('.value')?.textContent, card.report.resultCount];
+        },
+        { input: large, blockWorkers },
+      );
+      await page.close();
+      return { out, problems, worker: requests.some((u) => u.endsWith('/worker/worker-main.js')), warnings };
+    };
+    const inWorker = await show(false);
+    const onPage = await show(true);
+    const expected = ['ready', want.status, want.display.vi, new Engine().report(large).resultCount];
+    assert.deepEqual(inWorker.out, expected);
+    assert.ok(inWorker.worker, 'the Worker module was loaded');
+    assert.deepEqual(inWorker.problems, []);
+    assert.deepEqual(onPage.out, expected, 'the same figures when evaluated on the page');
+    assert.ok(!onPage.worker, 'no Worker module loaded where Workers cannot start');
+    assert.ok(onPage.warnings.some((w) => w.includes("evaluating on the page's main thread")), onPage.warnings.join('\n'));
+    assert.deepEqual(onPage.problems, []);
+  });
+
   test('a numbers-only report (`options.text: "none"`) still renders every widget, titles taken from the plan', async () => {
     const { page, problems } = await openPage(browser, `${base}/`);
     await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
@@ -144,7 +275,7 @@ describe('widgets', () => {
       return {
         states: [card.dataset.state, chart.dataset.state, overview.dataset.state],
         text: card.report.options.text,
-        explanation: 'explanation' in card.report.results[0],
+        explanation: 'explanation' in card.report.result(0),
         heading: card.shadowRoot.querySelector('h3').textContent,
         status: card.shadowRoot.querySelector('.badge')?.dataset.status,
         value: card.shadowRoot.querySelector('.value')?.textContent,

@@ -77,12 +77,30 @@ const finalized = new WeakSet();
  */
 function indicatorsOf(report) {
   const out = new Map();
-  for (const r of report?.results ?? []) {
+  // Every indicator has one headline row: the plan's indicators without reading the others.
+  for (const r of report?.results({ headline: true }) ?? []) {
     if (out.has(r.indicator)) continue;
     const title = r.titles ?? { vi: r.title, en: r.title };
     out.set(r.indicator, { id: r.indicator, area: r.area, clause: r.clause, title, measure: r.measure, comparator: r.comparator, deadline: r.deadline });
   }
   return out;
+}
+
+const NO_NAMES = new UnitIndex();
+const namesByReport = new WeakMap();
+
+/** The units' names a report's rows give, by id and day; read once per report. */
+function reportNames(report) {
+  let names = namesByReport.get(report);
+  if (!names) {
+    const rows = report.results().filter((r) => r.unit && r.unitName);
+    names = new UnitIndex(
+      rows.map((r) => ({ id: r.unit, name: r.unitName, validFrom: r.validFrom, validTo: r.validTo })),
+      report.asOf,
+    );
+    namesByReport.set(report, names);
+  }
+  return names;
 }
 
 export class CchcElement extends Base {
@@ -168,7 +186,11 @@ export class CchcElement extends Base {
     }
   }
 
-  /** The report shown, once loaded (or the one given). Setting it shows that report as is. */
+  /**
+   * The report shown, once loaded: a `ProgressReport` (read its rows with `results(filter)`,
+   * the whole report with `toJSON()`). Setting it shows that report as is: a
+   * `ProgressReport`, or a plain report (`npx cchc-progress report`, `engine.evaluate`).
+   */
   get report() {
     return this.#state?.report ?? null;
   }
@@ -227,14 +249,14 @@ export class CchcElement extends Base {
 
   /** The name of unit `id` as it stood on `day` (default: the as-of date). */
   unitName(id, day) {
-    return this.units.at(id, day)?.name ?? this.#state?.names.at(id, day)?.name ?? id;
+    return this.units.at(id, day)?.name ?? this.#state?.namesOf().at(id, day)?.name ?? id;
   }
 
   /** Every data string the widget may quote inside a sentence of the engine (to isolate them). */
   dataStrings() {
     const out = [];
     for (const u of this.units.values()) if (u?.name) out.push(u.name);
-    for (const u of this.#state?.names.values() ?? []) out.push(u.name);
+    for (const u of this.#state?.namesOf().values() ?? []) out.push(u.name);
     if (this.#state?.report?.label) out.push(this.#state.report.label);
     return [...new Set(out)];
   }
@@ -292,13 +314,13 @@ export class CchcElement extends Base {
       const report = evaluated?.report ?? null;
       // By id and day: a reused official code names two units, and the report has a row for each.
       const unitMap = new UnitIndex(units ?? [], report?.asOf);
-      const names = new UnitIndex(
-        (report?.results ?? []).filter((r) => r.unit && r.unitName).map((r) => ({ id: r.unit, name: r.unitName, validFrom: r.validFrom, validTo: r.validTo })),
-        report?.asOf,
-      );
+      // The units' names as the report tells them, when the data did not give its units (a
+      // report made ahead of time): read from its rows the first time one is needed, once per
+      // report for every widget showing it.
+      const namesOf = () => (unitMap.size || !report ? NO_NAMES : reportNames(report));
       // Without an engine (a report made ahead of time) the titles come from the report.
       const indicators = engine ? new Map(engine.indicators().map((i) => [i.id, i])) : indicatorsOf(report);
-      this.#state = { engine, report, unitMap, names, indicators };
+      this.#state = { engine, report, unitMap, namesOf, indicators };
       this.#error = null;
     } catch (error) {
       if (token !== this.#token) return;

@@ -131,7 +131,8 @@ export class CchcProgressCard extends CchcElement {
     const report = this.report;
     const ind = this.indicator;
     if (!report || !ind) return null;
-    return pickResult(report.results, ind, this.unit, report.asOf);
+    // Only this indicator's rows of this unit (or its headline rows) are read from the report.
+    return pickResult(report.results(this.unit ? { indicator: ind, unit: this.unit } : { indicator: ind, headline: true }), ind, this.unit, report.asOf);
   }
 
   action(name, value) {

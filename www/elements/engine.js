@@ -12,6 +12,8 @@
 // that loads it anyway (`import { Engine } from 'cchc-progress'`: one `.wasm` per page).
 // `getEngine(plan, { full: true })` is the full engine (`evaluatePortal766`, `evaluateSheet`).
 // Each glue, its `.wasm` and its spare are named literally, so that bundlers resolve them.
+import { ProgressReport } from '../report.js';
+
 const BUILDS = {
   lite: {
     wasm: new URL('../cchc_progress_lite_bg.wasm', import.meta.url),
@@ -304,24 +306,45 @@ function withAsOf(object, asOf) {
 }
 
 /**
+ * A report the widgets read: a `ProgressReport` as it is (`engine.report`), or a plain report
+ * (`npx cchc-progress report`, `engine.evaluate`, `report.toJSON()`) read through the same
+ * accessors. Anything else is `NOT_A_REPORT`.
+ */
+export function readable(report) {
+  if (ProgressReport.isReport(report)) return report;
+  if (!isReport(report)) {
+    throw new WidgetError(
+      'NOT_A_REPORT',
+      'giá trị gán cho `report` không phải báo cáo (cần kết quả của `engine.report`, `engine.evaluate` hoặc `npx cchc-progress report`); dữ liệu đầu vào thì gán cho `input`',
+      'the value set as `report` is not a report (expected what `engine.report`, `engine.evaluate` or `npx cchc-progress report` makes); set input data as `input`',
+    );
+  }
+  return ProgressReport.fromJSON(report);
+}
+
+/**
  * Evaluates a data source once per page, plan and as-of date. `source` is one of
- * `{ report }`, `{ input }`, `{ csv, csvOptions }` or `{ src, csvOptions? }` (a JSON or CSV
- * URL on this origin). Resolves to `{ report, units }`, where `units` are the input's units
- * when known (for names and parents), or rejects with a `CchcError` or `WidgetError`.
+ * `{ report }`, `{ reportSrc }`, `{ input }`, `{ csv, csvOptions }` or `{ src, csvOptions? }`
+ * (a JSON or CSV URL on this origin). Resolves to `{ report, units }`: `report` is a
+ * `ProgressReport` (`engine.report`: its rows are read when a widget shows them; a report
+ * given as plain objects is read through the same accessors) and `units` are the input's
+ * units when known (for names and parents); or rejects with a `CchcError` or `WidgetError`.
  */
 export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
   const key = `${plan}\u0000${asOf}`;
-  if (source.report) return Promise.resolve({ report: source.report, units: source.units ?? null });
+  if (source.report) return Promise.resolve().then(() => ({ report: readable(source.report), units: source.units ?? null }));
   if (source.reportSrc) {
-    return reportFrom(source.reportSrc).then((report) => {
-      if (!isReport(report)) throw notAReport(source.reportSrc);
-      return { report, units: null };
-    });
+    return memo(`report:${source.reportSrc.startsWith('#') ? source.reportSrc : sameOrigin(source.reportSrc)}`, '', () =>
+      reportFrom(source.reportSrc).then((report) => {
+        if (!isReport(report)) throw notAReport(source.reportSrc);
+        return { report: ProgressReport.fromJSON(report), units: null };
+      }),
+    );
   }
   if (source.input) {
     return memo(source.input, key, async () => {
       const input = withAsOf(source.input, asOf);
-      return { report: await withEngine(plan, (engine) => engine.evaluate(input)), units: input.units ?? null };
+      return { report: await evaluateLarge(plan, input, (input.observations?.length ?? 0) >= WORKER_OBSERVATIONS), units: input.units ?? null };
     });
   }
   if (typeof source.csv === 'string') {
@@ -329,7 +352,7 @@ export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
     if (!options) throw missingCsvOptions();
     return memo(options, `${key}\u0000${source.csv}`, async () => {
       const opts = withAsOf(options, asOf);
-      return { report: await withEngine(plan, (engine) => engine.evaluateCsv(source.csv, opts)), units: opts.units ?? null };
+      return { report: await evaluateLarge(plan, { csv: source.csv, options: opts }, source.csv.length >= WORKER_CSV_CHARS), units: opts.units ?? null };
     });
   }
   if (source.src) {
@@ -340,7 +363,7 @@ export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
       if (isCsv(href, type)) {
         if (!source.csvOptions) throw missingCsvOptions();
         const opts = withAsOf(source.csvOptions, asOf);
-        return { report: await withEngine(plan, (engine) => engine.evaluateCsv(text, opts)), units: opts.units ?? null };
+        return { report: await evaluateLarge(plan, { csv: text, options: opts }, text.length >= WORKER_CSV_CHARS), units: opts.units ?? null };
       }
       let input;
       try {
@@ -351,10 +374,44 @@ export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
       if (asOf && input && typeof input === 'object' && !Array.isArray(input)) input = withAsOf(input, asOf);
       const portal = await portal766Source(input, href, plan);
       if (portal) return portal;
-      return { report: await withEngine(plan, (engine) => engine.evaluate(input)), units: Array.isArray(input?.units) ? input.units : null };
+      const large = Array.isArray(input?.observations) && input.observations.length >= WORKER_OBSERVATIONS;
+      return { report: await evaluateLarge(plan, input, large), units: Array.isArray(input?.units) ? input.units : null };
     });
   }
   return Promise.resolve(null);
+}
+
+// From how many observations (or characters of CSV) the widgets evaluate in a Worker
+// (`cchc-progress/worker`) instead of on the page's main thread (issue 22.4). On the phone
+// profile (the CPU slowed 4×) the engine takes about 20 ms per thousand observations on the
+// main thread, so 10 000 is about the 200 ms a task may last; below that, a Worker's start
+// (its own `.wasm`, the full build, compiled there) costs more than it saves.
+const WORKER_OBSERVATIONS = 10000;
+const WORKER_CSV_CHARS = 600000;
+let workerFailed = false;
+
+/**
+ * `engine.report(source)` for the widgets: in a Worker when the data is `large` and the page
+ * can start one, else on the main thread (with the retry of `withEngine`). A Worker that
+ * cannot start (a Content-Security-Policy without `worker-src 'self'`, a browser without
+ * module Workers) or whose WebAssembly stopped: the main thread, and one console line. The
+ * engine's own errors (bad data) are the same either way and are not retried.
+ */
+async function evaluateLarge(plan, source, large) {
+  const onMain = () => withEngine(plan, (engine) => engine.report(source));
+  if (!large || workerFailed || typeof Worker !== 'function') return onMain();
+  let plans;
+  if (plan.startsWith('embedded:')) plans = [plan.slice('embedded:'.length)];
+  else if (plan) plans = [(await fetchText(sameOrigin(plan))).text];
+  try {
+    const { evaluateInWorker } = await import('../worker/index.js');
+    return await evaluateInWorker(source, plans ? { plans } : {});
+  } catch (e) {
+    if (e?.name === 'CchcError' && e.code !== 'ENGINE_TRAPPED') throw e;
+    workerFailed = true;
+    console.warn(`cchc-progress: evaluating on the page's main thread, as a Worker could not (${e?.messageEn ?? e?.message ?? e}).`);
+    return onMain();
+  }
 }
 
 const inPage = new Map();
@@ -436,6 +493,6 @@ async function portal766Source(value, href, plan) {
       return { name: file, ...entry, answer: text };
     }),
   );
-  const report = await withEngine(plan, (engine) => engine.evaluatePortal766(list, options), { full: true });
+  const report = await withEngine(plan, (engine) => engine.report({ portal766: list, options }), { full: true });
   return { report, units: Array.isArray(options.units) ? options.units : null };
 }

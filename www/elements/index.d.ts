@@ -1,9 +1,9 @@
 // Types of cchc-progress/elements: the progress widgets as custom elements.
-import type { CsvOptions, EvaluateInput, Locale, Report, Status, UnitInput, Engine, Level } from '../cchc_progress.js';
+import type { CsvOptions, EvaluateInput, Locale, Report, Status, UnitInput, Engine, Level, ProgressReport } from '../cchc_progress.js';
 
 /** Where a widget's data comes from; the latest one given wins. */
 export type DataSource =
-  | { report: Report; units?: UnitInput[] }
+  | { report: ProgressReport | Report; units?: UnitInput[] }
   | { input: EvaluateInput }
   | { csv: string; csvOptions: CsvOptions }
   | { src: string; csvOptions?: CsvOptions }
@@ -32,8 +32,14 @@ export declare class CchcElement extends HTMLElement {
   src: string | null;
   /** A report made ahead of time (`npx cchc-progress report`): its URL on this origin, or `#id` of a `<script type="application/json">` in the page; shown as it is without loading the engine; reflects `report-src`. */
   reportSrc: string | null;
-  /** The report shown; set it to show a report you evaluated yourself. */
-  report: Report | null;
+  /**
+   * The report shown, once loaded: a `ProgressReport` whose rows are read when asked for
+   * (`results(filter)`; `toJSON()` is the whole report). Set it to show a report you made
+   * yourself: a `ProgressReport` (`engine.report`) or a plain one (`engine.evaluate`, `npx
+   * cchc-progress report`).
+   */
+  get report(): ProgressReport | null;
+  set report(report: ProgressReport | Report | null);
   /** Evaluation input; the `as-of` attribute overrides its `asOf`. */
   input: EvaluateInput | null;
   /** CSV text of observations, evaluated with `csvOptions`. */
@@ -154,8 +160,10 @@ export declare function initEngine(options?: { full?: boolean }): Promise<unknow
  * for the full engine.
  */
 export declare function getEngine(plan?: string, options?: { full?: boolean }): Promise<Engine>;
-/** The page's one evaluation of a data source at an as-of date: the same promise the widgets use. */
-export declare function evaluateShared(source: DataSource, options?: { plan?: string; asOf?: string }): Promise<{ report: Report; units: UnitInput[] | null } | null>;
+/** The page's one evaluation of a data source at an as-of date: the same promise the widgets use. Its report is read on demand (`engine.report`). */
+export declare function evaluateShared(source: DataSource, options?: { plan?: string; asOf?: string }): Promise<{ report: ProgressReport; units: UnitInput[] | null } | null>;
+/** A report the widgets read: a `ProgressReport` as it is, a plain report through the same accessors; a `WidgetError` (`NOT_A_REPORT`) otherwise. */
+export declare function readable(report: ProgressReport | Report): ProgressReport;
 /** A same-origin JSON file, fetched and parsed once per page. */
 export declare function fetchJson(url: string): Promise<unknown>;
 /** The absolute URL when `url` is on the page's origin; throws a `WidgetError` otherwise. */

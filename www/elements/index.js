@@ -10,7 +10,7 @@ import { CchcRampChart } from './ramp-chart.js';
 import { CchcOverview } from './overview.js';
 
 export { CchcElement, CchcProgressCard, CchcRampChart, CchcOverview };
-export { initEngine, getEngine, evaluateShared, fetchJson, sameOrigin, WidgetError } from './engine.js';
+export { initEngine, getEngine, evaluateShared, readable, fetchJson, sameOrigin, WidgetError } from './engine.js';
 export { STATUS, STATUS_ORDER, STATUSES, statusLabel } from './i18n.js';
 export { formatNumber, formatTrimmed, formatPercent, formatPercentTrimmed } from './format.js';
 

@@ -20,6 +20,11 @@ const REVIEW_COUNTS = [
 const SORTS = ['plan', 'status', 'gap', 'title'];
 const SORT_LABEL = { plan: 'sortPlan', status: 'sortStatus', gap: 'sortGap', title: 'sortTitle' };
 
+/** The top unit (the city) of a report: its headline rows' unit at the city level. */
+function topUnit(report) {
+  return report.results({ headline: true, level: 'city' })[0]?.unit ?? null;
+}
+
 function countsList(counts, locale) {
   const ul = el('ul', { class: 'counts' });
   for (const status of STATUS_ORDER) {
@@ -72,11 +77,11 @@ export class CchcOverview extends CchcElement {
 
   /** The unit shown (the city when unset) and its rows, one per indicator. */
   #rows(report) {
-    const unit = this.unit ?? report.results.find((r) => r.headline && r.level === 'city')?.unit ?? null;
-    // One row per indicator: with a reused official code, the unit valid at the as-of date.
-    const mine = unit
-      ? [...new Set(report.results.filter((r) => r.unit === unit).map((r) => r.indicator))].map((ind) => pickResult(report.results, ind, unit, report.asOf))
-      : report.results.filter((r) => r.headline);
+    const unit = this.unit ?? topUnit(report);
+    // One row per indicator, in the report's (the plan's) order: with a reused official code,
+    // the unit valid at the as-of date. Only this unit's rows are read from the report.
+    const own = unit ? report.results({ unit }) : report.results({ headline: true });
+    const mine = unit ? [...new Set(own.map((r) => r.indicator))].map((ind) => pickResult(own, ind, unit, report.asOf)) : own;
     return { unit, mine };
   }
 
@@ -194,7 +199,7 @@ export class CchcOverview extends CchcElement {
       const info = this.indicatorInfo(row.indicator);
       const measure = info?.measure ?? 'percentage';
       // The level's one unit (the city): its row says what the ranking was out of, and rounds its value towards its verdict.
-      const own = report.results.find((r) => r.indicator === row.indicator && r.level === row.level && r.year === row.year && r.value === row.value && row.units?.total === 1) ?? null;
+      const own = row.units?.total === 1 ? report.results({ indicator: row.indicator, level: row.level }).find((r) => r.year === row.year && r.value === row.value) ?? null : null;
       // The engine's own text, rounded so that it never contradicts the verdict, where it gives one.
       const shown = row.display?.[locale] ?? own?.display?.[locale] ?? null;
       const value =
@@ -256,7 +261,7 @@ export class CchcOverview extends CchcElement {
 
     // After the plan's period: the final review first, per target and level. It covers every
     // level of the data, so it belongs to the overview of the top unit (the city), not of a ward.
-    const top = report.results.find((r) => r.headline && r.level === 'city')?.unit ?? null;
+    const top = topUnit(report);
     if (report.review && (!this.unit || this.unit === top)) section.append(this.#review(report, locale, this.headingTag(1)));
 
     const sort = this.sort;
@@ -266,7 +271,7 @@ export class CchcOverview extends CchcElement {
     }
     section.append(sortBox, downloadBar(locale, 'cchc-overview', true));
 
-    const order = new Map(report.results.map((r, i) => [r, i]));
+    const order = new Map(mine.map((r, i) => [r, i]));
     // A report made with `options.text: "none"` has no `titles`: the plan's indicators have them.
     const titleIn = (r) => (r.titles ?? this.indicatorInfo(r.indicator)?.title)?.[locale] ?? r.title;
     const rank = (s) => STATUS_ORDER.indexOf(s);
@@ -330,17 +335,17 @@ export class CchcOverview extends CchcElement {
     // Each summary's units as they stood on its day: a reused code names the old ward before 1 July 2025, the new one after.
     const day = CchcOverview.summaryDay;
     const within = (u, s) => this.units.within(u, unit, day(s));
-    const short = report.levelSummaries.filter((s) => s.level !== 'city' && s.unitsShort.length && (!unit || this.units.size === 0 || s.unitsShort.some((u) => within(u, s))));
+    const short = report.levelSummaries().filter((s) => s.level !== 'city' && s.unitsShort.length && (!unit || this.units.size === 0 || s.unitsShort.some((u) => within(u, s))));
     const shortId = uid('cchc-short', 'units');
     const shortBox = el('section', { class: 'short', 'aria-labelledby': shortId }, el(h2, { id: shortId, class: 'subheading' }, t('shortTitle', locale)));
     if (!short.length) shortBox.append(el('p', {}, t('shortNone', locale)));
-    const titleOf = new Map(report.results.map((r) => [r.indicator, titleIn(r)]));
+    const titleOf = new Map(mine.map((r) => [r.indicator, titleIn(r)]));
     for (const s of short) {
       const ids = this.units.size && unit ? s.unitsShort.filter((u) => within(u, s)) : s.unitsShort;
       const details = el(
         'details',
         { 'data-indicator': s.indicator, 'data-level': s.level, 'data-key': `${s.indicator}/${s.level}` },
-        el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence ? sentence(s.sentence[locale], this.dataStrings()) : `${s.unitsMet}/${s.unitsTotal}`),
+        el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? this.indicatorInfo(s.indicator)?.title?.[locale] ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence ? sentence(s.sentence[locale], this.dataStrings()) : `${s.unitsMet}/${s.unitsTotal}`),
         el('ul', { class: 'names' }, ids.map((u) => el('li', { 'data-unit': u }, data(this.unitName(u, day(s)))))),
       );
       if (s.unitsNoData.length) details.append(el('p', { class: 'muted' }, el('span', { class: 'nowrap' }, t('noDataUnits', locale, s.unitsNoData.length))));

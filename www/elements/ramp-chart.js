@@ -262,7 +262,7 @@ export class CchcRampChart extends CchcElement {
     const level = LEVELS.includes(this.level) ? this.level : null;
     if (unit) {
       // A reused official code may have a row for the old and the new unit: the one valid at the as-of date.
-      const result = pickResult(report?.results, indicator?.id, unit, report?.asOf);
+      const result = report && indicator ? pickResult(report.results({ indicator: indicator.id, unit }), indicator.id, unit, report.asOf) : null;
       const unitLevel = result?.level ?? this.units.get(unit)?.level ?? null;
       const name = result?.unitName ?? this.unitName(unit);
       heading.append(`${t('rampTitle', locale)} – `, data(name));
@@ -360,7 +360,7 @@ export class CchcRampChart extends CchcElement {
       const floors = years.map((y) => this.#floor(level, y, reading));
       plot.append(line(floors.map((f, i) => (f === null ? null : [s.x(i), s.y(f)])), 'floor') ?? '');
       floors.forEach((f, i) => f !== null && plot.append(square(s.x(i), s.y(f))));
-      const results = (report?.results ?? []).filter((r) => r.indicator === indicator?.id && r.level === level);
+      const results = report && indicator ? report.results({ indicator: indicator.id, level }) : [];
       // A year a unit did not exist in, summed from its predecessors, is drawn hollow and not
       // counted: its predecessors' own figures are already there.
       const predYears = new Map(results.map((r) => [r, new Set((r.series ?? []).filter((p) => p.basis === 'predecessors').map((p) => p.year))]));
@@ -385,7 +385,7 @@ export class CchcRampChart extends CchcElement {
         const met = of.filter((x) => x.met !== false).length;
         readouts[i] = `${y}: ${t('floor', locale).toLowerCase()} ${floors[i] === null ? '—' : pct(floors[i], locale)}${of.length ? ` · ${t('chartLevel', locale, levelLabel(level, locale), num(met, locale, 0), num(of.length, locale, 0), y)}` : ''}`;
       });
-      const summaries = (report?.levelSummaries ?? []).filter((x) => x.indicator === indicator?.id && x.level === level);
+      const summaries = report && indicator ? report.levelSummaries({ indicator: indicator.id, level }) : [];
       description = summaries.length && summaries.every((x) => x.sentence) ? summaries.map((x) => x.sentence[locale]).join('; ') : years.map((y, i) => `${y}: ${floors[i] === null ? '—' : pct(floors[i], locale)}`).join('; ');
       this.#drawn = {
         kind: 'level',
