@@ -189,6 +189,7 @@ test-cli:
 test-bench-smoke:
 	node tests/js/bench/bench.mjs --smoke 2>&1 | tee $(LOGS)/bench-smoke.log
 	node tests/js/bench/sources.mjs --smoke 2>&1 | tee -a $(LOGS)/bench-smoke.log
+	node tests/js/bench/longtasks.mjs --runs 1 2>&1 | tee -a $(LOGS)/bench-smoke.log
 
 # Benchmarks (never part of pass/fail): Criterion natively, then Node and Chromium over the
 # built package at scales S, M, L with the marshalling floor and json-logic-js as references.
@@ -197,6 +198,7 @@ bench: tools package
 	cargo bench --bench evaluate
 	node tests/js/bench/bench.mjs
 	node tests/js/bench/sources.mjs
+	node tests/js/bench/longtasks.mjs
 
 # Coverage-guided fuzzing of rule packs, JSON, CSV and evaluation (not part of make test: the
 # property tests catch regressions there). cargo-fuzz runs on stable with RUSTC_BOOTSTRAP.
