@@ -1,0 +1,707 @@
+//! The wording of the errors of an evaluation input (`INPUT_…`): one constructor per code
+//! (or per situation of a code), each with its sentences in Vietnamese and English. The
+//! readers (`data::input`, `data::csv`, the JavaScript boundary, …) say what is wrong and
+//! where; this file says how it reads.
+
+use std::ops::RangeInclusive;
+
+use super::{clip, Error, ErrorCode};
+use crate::messages::{format_trimmed, Locale};
+use crate::vocab::Level;
+
+/// What a field must be, in both languages (the end of an `INPUT_INVALID_TYPE` message).
+#[derive(Clone, Copy)]
+pub(crate) struct Expect(&'static str, &'static str);
+
+pub(crate) const A_STRING: Expect = Expect("chuỗi", "a string");
+pub(crate) const A_NUMBER: Expect = Expect("số", "a number");
+pub(crate) const A_BOOL: Expect = Expect("giá trị đúng/sai", "true or false");
+pub(crate) const AN_OBJECT: Expect = Expect("đối tượng", "an object");
+pub(crate) const AN_ARRAY: Expect = Expect("mảng", "an array");
+pub(crate) const A_YEAR: Expect = Expect("năm (số nguyên)", "a year (a whole number)");
+pub(crate) const A_YEAR_OR_DAY: Expect = Expect(
+    "năm (`2025`) hoặc ngày (`2025-07-01`)",
+    "a year (`2025`) or a day (`2025-07-01`)",
+);
+pub(crate) const A_PREDECESSOR: Expect = Expect(
+    "mã đơn vị hoặc `{ \"unit\": mã, \"share\": phần }`",
+    "a unit id or `{ \"unit\": id, \"share\": part }`",
+);
+pub(crate) const A_SHARE: Expect = Expect("số từ 0 đến 1, hoặc `null`", "a number from 0 to 1, or `null`");
+
+// ---- the text as a whole ----
+
+/// JSON text over the size limit (`kind`: `JSON`, `CSV`).
+pub(crate) fn text_too_large(kind: &str, mib: usize, max: usize) -> Error {
+    Error::new(
+        ErrorCode::InputTooLarge,
+        "$",
+        format!("văn bản {kind} dài {mib} MiB, vượt giới hạn {max} MiB; hãy chia nhỏ theo tỉnh hoặc theo năm"),
+        format!("the {kind} text is {mib} MiB, above the limit of {max} MiB; split it by province or by year"),
+    )
+}
+
+/// A list of ids (`options.only`) longer than its limit.
+pub(crate) fn id_list_too_large(path: impl Into<String>, n: usize, max: usize) -> Error {
+    Error::new(
+        ErrorCode::InputTooLarge,
+        path,
+        format!("danh sách có {n} mã, vượt giới hạn {max}"),
+        format!("the list has {n} ids, above the limit of {max}"),
+    )
+}
+
+/// An input nested deeper than `max` levels, as JSON text or as a JavaScript object.
+pub(crate) fn too_deep(path: impl Into<String>, max: usize) -> Error {
+    Error::new(
+        ErrorCode::InputTooDeep,
+        path,
+        format!("dữ liệu đầu vào lồng nhau quá {max} cấp (hoặc tự tham chiếu đến chính nó)"),
+        format!("the input is nested more than {max} levels deep (or contains itself)"),
+    )
+}
+
+/// JSON text with a broken `\u` escape, where serde_json stopped (`detail`: its words, as
+/// `serde_message` rewrites them).
+pub(crate) fn json_broken_text(
+    path: impl Into<String>,
+    detail: &crate::messages::Text,
+    line: usize,
+    column: usize,
+) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidText,
+        path,
+        format!("văn bản JSON không đọc được: {} (dòng {line}, cột {column})", detail.vi),
+        format!(
+            "the JSON text cannot be read: {} (line {line}, column {column})",
+            detail.en
+        ),
+    )
+}
+
+/// Text that is not JSON, where serde_json stopped.
+pub(crate) fn not_json_at(
+    path: impl Into<String>,
+    detail: &crate::messages::Text,
+    line: usize,
+    column: usize,
+) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidJson,
+        path,
+        format!(
+            "dữ liệu đầu vào không phải JSON hợp lệ: {} (dòng {line}, cột {column})",
+            detail.vi
+        ),
+        format!(
+            "the input is not valid JSON: {} (line {line}, column {column})",
+            detail.en
+        ),
+    )
+}
+
+/// Text that is not JSON, in serde's words alone (`serde_message`).
+pub(crate) fn not_json(path: impl Into<String>, detail: crate::messages::Text) -> Error {
+    Error::new(ErrorCode::InputInvalidJson, path, detail.vi, detail.en)
+}
+
+/// An input that cannot be read for a reason of its own (a getter that throws, serde's words).
+pub(crate) fn unreadable(path: impl Into<String>, detail: crate::messages::Text) -> Error {
+    Error::new(ErrorCode::InputInvalid, path, detail.vi, detail.en)
+}
+
+/// An input refused without a more precise error.
+pub(crate) fn not_valid() -> Error {
+    Error::new(
+        ErrorCode::InputInvalid,
+        "$",
+        "dữ liệu đầu vào không hợp lệ",
+        "the input is not valid",
+    )
+}
+
+/// The last error of a list cut at `max` errors.
+pub(crate) fn too_many_errors(max: usize) -> Error {
+    Error::new(
+        ErrorCode::InputTooManyErrors,
+        "$",
+        format!("đã dừng sau {max} lỗi"),
+        format!("stopped after {max} errors"),
+    )
+}
+
+/// The input is not an object: `got` names what it is (Vietnamese, English).
+pub(crate) fn input_not_object(got: (&str, &str)) -> Error {
+    let (gv, ge) = got;
+    Error::new(
+        ErrorCode::InputNotObject,
+        "$",
+        format!("dữ liệu đầu vào phải là một đối tượng, không phải {gv}"),
+        format!("the input must be an object, not {ge}"),
+    )
+}
+
+/// The input is not an object (`undefined`, `null`, or a value whose kind is not told).
+pub(crate) fn not_an_object() -> Error {
+    Error::new(
+        ErrorCode::InputNotObject,
+        "$",
+        "dữ liệu đầu vào phải là một đối tượng",
+        "the input must be an object",
+    )
+}
+
+/// The options of a CSV (`evaluateCsv`) are not an object.
+pub(crate) fn csv_options_not_object() -> Error {
+    Error::new(
+        ErrorCode::InputNotObject,
+        "$",
+        "tùy chọn của tệp CSV phải là một đối tượng (asOf, locale, options, units)",
+        "the options of a CSV must be an object (asOf, locale, options, units)",
+    )
+}
+
+/// The options of a sheet (`evaluateSheet`) are not an object.
+pub(crate) fn sheet_options_not_object() -> Error {
+    Error::new(
+        ErrorCode::InputNotObject,
+        "$",
+        "tùy chọn của trang tính phải là một đối tượng (asOf, locale, options, units)",
+        "the options of a sheet must be an object (asOf, locale, options, units)",
+    )
+}
+
+// ---- fields ----
+
+/// A field of the wrong JSON type: `got` names what it is (Vietnamese, English).
+pub(crate) fn wrong_type(path: String, expected: Expect, got: (&str, &str)) -> Error {
+    let (gv, ge) = got;
+    // Name the field when the path ends in one (`$.units[6].name` → `name`).
+    let field = path
+        .rsplit_once('.')
+        .map(|(_, f)| f)
+        .filter(|f| !f.contains('[') && !f.is_empty())
+        .map(|f| format!("`{f}` "))
+        .unwrap_or_default();
+    let (vi, en) = if field.is_empty() {
+        (
+            format!("giá trị phải là {}, không phải {gv}", expected.0),
+            format!("the value must be {}, not {ge}", expected.1),
+        )
+    } else {
+        (
+            format!("{field}phải là {}, không phải {gv}", expected.0),
+            format!("{field}must be {}, not {ge}", expected.1),
+        )
+    };
+    Error::new(ErrorCode::InputInvalidType, path, vi, en)
+}
+
+/// A key of an object that the input format does not have; `allowed` are those it has.
+pub(crate) fn unknown_field(path: impl Into<String>, key: &str, allowed: &[&str]) -> Error {
+    let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+    Error::new(
+        ErrorCode::InputUnknownField,
+        path,
+        format!(
+            "trường `{}` không thuộc định dạng đầu vào; các trường hợp lệ: {list}",
+            clip(key)
+        ),
+        format!(
+            "field `{}` is not part of the input format; known fields: {list}",
+            clip(key)
+        ),
+    )
+}
+
+/// A required field that is absent or `null`.
+pub(crate) fn missing_field(path: impl Into<String>, key: &str) -> Error {
+    Error::new(
+        ErrorCode::InputMissingField,
+        path,
+        format!("thiếu trường bắt buộc `{key}`"),
+        format!("the required field `{key}` is missing"),
+    )
+}
+
+/// A text of `n` characters, over the limit of `max`.
+pub(crate) fn string_too_long(path: impl Into<String>, n: usize, max: usize) -> Error {
+    Error::new(
+        ErrorCode::InputStringTooLong,
+        path,
+        format!("chuỗi dài {n} ký tự, vượt giới hạn {max}"),
+        format!("the text is {n} characters long, above the limit of {max}"),
+    )
+}
+
+/// What is empty (`INPUT_EMPTY_FIELD`).
+pub(crate) enum Empty<'a> {
+    /// A required field, by its key.
+    Field(&'a str),
+    /// An id of `options.only`'s lists (empty or over the length limit).
+    SelectedId,
+    /// A predecessor given by its id.
+    PredecessorId,
+}
+
+pub(crate) fn empty(path: impl Into<String>, what: Empty) -> Error {
+    let (vi, en) = match what {
+        Empty::Field(key) => (
+            format!("trường `{key}` không được để trống"),
+            format!("the field `{key}` must not be empty"),
+        ),
+        Empty::SelectedId => (
+            "mã không được để trống hoặc dài quá giới hạn".to_string(),
+            "an id must not be empty or longer than the limit".to_string(),
+        ),
+        Empty::PredecessorId => (
+            "mã đơn vị tiền thân không được để trống".to_string(),
+            "a predecessor id must not be empty".to_string(),
+        ),
+    };
+    Error::new(ErrorCode::InputEmptyField, path, vi, en)
+}
+
+/// A number beyond ±10^15 (`shown` as the messages write numbers).
+pub(crate) fn number_out_of_range(path: impl Into<String>, shown: &str) -> Error {
+    Error::new(
+        ErrorCode::InputNumberOutOfRange,
+        path,
+        format!("số `{shown}` vượt giới hạn ±10^15 của một số liệu"),
+        format!("the number `{shown}` is beyond the limit of ±10^15 for a figure"),
+    )
+}
+
+/// A year outside the supported `years`.
+pub(crate) fn year_out_of_range(path: impl Into<String>, shown: &str, years: &RangeInclusive<i32>) -> Error {
+    Error::new(
+        ErrorCode::InputYearOutOfRange,
+        path,
+        format!(
+            "năm `{}` nằm ngoài khoảng {}–{}",
+            clip(shown),
+            years.start(),
+            years.end()
+        ),
+        format!("year `{}` is outside {}–{}", clip(shown), years.start(), years.end()),
+    )
+}
+
+// ---- the top level and its options ----
+
+/// An `asOf` that is not a real date of the supported `years`.
+pub(crate) fn invalid_as_of(text: &str, years: &RangeInclusive<i32>) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidDate,
+        "$.asOf",
+        format!(
+            "ngày `{}` không hợp lệ; cần dạng `YYYY-MM-DD`, năm {}–{}",
+            clip(text),
+            years.start(),
+            years.end()
+        ),
+        format!(
+            "date `{}` is not valid; expected `YYYY-MM-DD` with a year in {}–{}",
+            clip(text),
+            years.start(),
+            years.end()
+        ),
+    )
+}
+
+pub(crate) fn unknown_locale(text: &str) -> Error {
+    Error::new(
+        ErrorCode::InputUnknownLocale,
+        "$.locale",
+        format!("ngôn ngữ `{}` không được hỗ trợ; chỉ nhận `vi`, `en`", clip(text)),
+        format!("locale `{}` is not supported; expected `vi` or `en`", clip(text)),
+    )
+}
+
+/// The option whose value is not one it takes (`INPUT_UNKNOWN_OPTION_VALUE`).
+pub(crate) enum OptionValue {
+    RampReading,
+    TrendMethod,
+    Text,
+}
+
+pub(crate) fn unknown_option_value(option: OptionValue, text: &str) -> Error {
+    let (path, vi, en) = match option {
+        OptionValue::RampReading => (
+            "$.options.rampReading",
+            format!(
+                "cách đọc lộ trình `{}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`",
+                clip(text)
+            ),
+            format!(
+                "ramp reading `{}` is not valid; expected `schedule`, `increment` or `relative`",
+                clip(text)
+            ),
+        ),
+        OptionValue::TrendMethod => (
+            "$.options.trendMethod",
+            format!(
+                "phương pháp xu hướng `{}` không hợp lệ; chỉ nhận `cagr_ratio`",
+                clip(text)
+            ),
+            format!("trend method `{}` is not valid; expected `cagr_ratio`", clip(text)),
+        ),
+        OptionValue::Text => (
+            "$.options.text",
+            format!("chế độ văn bản `{}` không hợp lệ; chỉ nhận `both`, `none`", clip(text)),
+            format!("text mode `{}` is not valid; expected `both` or `none`", clip(text)),
+        ),
+    };
+    Error::new(ErrorCode::InputUnknownOptionValue, path, vi, en)
+}
+
+// ---- observations ----
+
+pub(crate) fn too_many_observations(n: usize, max: usize) -> Error {
+    Error::new(
+        ErrorCode::InputTooManyObservations,
+        "$.observations",
+        format!("có {n} số liệu, vượt giới hạn {max}"),
+        format!("there are {n} observations, above the limit of {max}"),
+    )
+}
+
+pub(crate) fn invalid_period(path: impl Into<String>, text: &str) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidPeriod,
+        path,
+        format!(
+            "kỳ `{}` không hợp lệ; cần `2023`, `2023-H1`, `2023-Q2` hoặc `2023-05`",
+            clip(text)
+        ),
+        format!(
+            "period `{}` is not valid; expected `2023`, `2023-H1`, `2023-Q2` or `2023-05`",
+            clip(text)
+        ),
+    )
+}
+
+/// An observation with several kinds of value: `list` names them (`` `value`, `rank` ``).
+pub(crate) fn several_values(path: impl Into<String>, list: &str) -> Error {
+    Error::new(
+        ErrorCode::InputSeveralValues,
+        path,
+        format!("một số liệu chỉ được có một loại giá trị, ở đây có {list}"),
+        format!("an observation carries one kind of value, this one has {list}"),
+    )
+}
+
+/// An `outOf` without a `rank`.
+pub(crate) fn out_of_without_rank(path: impl Into<String>) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidOutOf,
+        path,
+        "`outOf` chỉ dùng kèm thứ hạng `rank`",
+        "`outOf` goes only with a `rank`",
+    )
+}
+
+/// An `outOf` that is not a whole number of 1 or more.
+pub(crate) fn out_of_not_whole(path: impl Into<String>) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidOutOf,
+        path,
+        "`outOf` (số tỉnh được xếp hạng) phải là số nguyên từ 1 trở lên",
+        "`outOf` (how many provinces were ranked) must be a whole number of 1 or more",
+    )
+}
+
+pub(crate) fn denominator_without_numerator(path: impl Into<String>) -> Error {
+    Error::new(
+        ErrorCode::InputDenominatorWithoutNumerator,
+        path,
+        "có mẫu số `denominator` nhưng thiếu tử số `numerator`",
+        "a `denominator` is given without a `numerator`",
+    )
+}
+
+pub(crate) fn not_a_number(path: impl Into<String>) -> Error {
+    Error::new(
+        ErrorCode::InputNotANumber,
+        path,
+        "giá trị phải là một số hữu hạn",
+        "the value must be a finite number",
+    )
+}
+
+pub(crate) fn no_value(path: impl Into<String>) -> Error {
+    Error::new(
+        ErrorCode::InputNoValue,
+        path,
+        "số liệu thiếu giá trị: cần một trong `value`, `numerator`/`denominator`, `rank`, `count`, `done`",
+        "the observation has no value: expected one of `value`, `numerator`/`denominator`, `rank`, `count`, `done`",
+    )
+}
+
+// ---- units ----
+
+pub(crate) fn too_many_units(n: usize, max: usize) -> Error {
+    Error::new(
+        ErrorCode::InputTooManyUnits,
+        "$.units",
+        format!("có {n} đơn vị, vượt giới hạn {max}"),
+        format!("there are {n} units, above the limit of {max}"),
+    )
+}
+
+pub(crate) fn unknown_level(path: impl Into<String>, text: &str) -> Error {
+    Error::new(
+        ErrorCode::InputUnknownLevel,
+        path,
+        format!(
+            "cấp `{}` không hợp lệ; chỉ nhận `city`, `district`, `commune`, `department`",
+            clip(text)
+        ),
+        format!(
+            "level `{}` is not valid; expected `city`, `district`, `commune` or `department`",
+            clip(text)
+        ),
+    )
+}
+
+/// A unit whose last day (`to`) is before its first (`from`), both as dates are written.
+pub(crate) fn invalid_validity(path: impl Into<String>, from: &str, to: &str) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidValidity,
+        path,
+        format!("ngày kết thúc `{to}` trước ngày bắt đầu `{from}`"),
+        format!("the last day `{to}` is before the first day `{from}`"),
+    )
+}
+
+/// A `validFrom` or `validTo` that is neither a year nor a real day.
+pub(crate) fn invalid_validity_day(path: impl Into<String>, text: &str) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidDate,
+        path,
+        format!(
+            "`{}` không phải một năm (`2025`) hay một ngày `YYYY-MM-DD` có thật",
+            clip(text)
+        ),
+        format!(
+            "`{}` is neither a year (`2025`) nor a real day `YYYY-MM-DD`",
+            clip(text)
+        ),
+    )
+}
+
+pub(crate) fn duplicate_predecessor(path: impl Into<String>, id: &str) -> Error {
+    Error::new(
+        ErrorCode::InputDuplicatePredecessor,
+        path,
+        format!("đơn vị `{}` đã có trong danh sách đơn vị tiền thân", clip(id)),
+        format!("`{}` is already in the list of predecessors", clip(id)),
+    )
+}
+
+/// A share that is not above 0 and at most 1 (`shown` as JSON wrote it).
+pub(crate) fn invalid_share(path: impl Into<String>, shown: &str) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidShare,
+        path,
+        format!("phần `{shown}` phải lớn hơn 0 và không quá 1 (hoặc `null` nếu chưa biết)"),
+        format!("share `{shown}` must be above 0 and at most 1 (or `null` when unknown)"),
+    )
+}
+
+/// Unit `id` at `$.units[at]` is used for a time that overlaps the one at `$.units[first]`.
+pub(crate) fn duplicate_unit(at: usize, first: usize, id: &str) -> Error {
+    let id = clip(id);
+    Error::new(
+        ErrorCode::InputDuplicateUnit,
+        format!("$.units[{at}].id"),
+        format!(
+            "mã đơn vị `{id}` đã dùng ở `$.units[{first}]` trong cùng thời gian; một mã chỉ được dùng lại khi đơn vị trước đã kết thúc (`validTo`) trước ngày đơn vị sau bắt đầu (`validFrom`)"
+        ),
+        format!(
+            "unit id `{id}` is already used at `$.units[{first}]` for an overlapping time; an id may be reused only when the earlier unit ends (`validTo`) before the later one begins (`validFrom`)"
+        ),
+    )
+}
+
+pub(crate) fn unknown_parent(at: usize, parent: &str) -> Error {
+    Error::new(
+        ErrorCode::InputUnknownParent,
+        format!("$.units[{at}].parent"),
+        format!("đơn vị cấp trên `{}` không có trong danh sách đơn vị", clip(parent)),
+        format!("parent unit `{}` is not in the list of units", clip(parent)),
+    )
+}
+
+pub(crate) fn parent_not_valid(at: usize, parent: &str, unit: &str) -> Error {
+    Error::new(
+        ErrorCode::InputParentNotValid,
+        format!("$.units[{at}].parent"),
+        format!(
+            "đơn vị cấp trên `{}` không tồn tại vào bất kỳ lúc nào `{}` tồn tại",
+            clip(parent),
+            clip(unit)
+        ),
+        format!(
+            "parent unit `{}` does not exist at any time `{}` exists",
+            clip(parent),
+            clip(unit)
+        ),
+    )
+}
+
+/// The unit at `$.units[at]` under `parent`, which is at a level that cannot hold it (the
+/// parent of that level is at `$.units[parent_at]`).
+pub(crate) fn parent_level(at: usize, parent: (&str, Level), unit: (&str, Level), parent_at: usize) -> Error {
+    let (p, pl) = (parent.0, parent.1.name());
+    let (u, cl) = (unit.0, unit.1.name());
+    Error::new(
+        ErrorCode::InputParentLevel,
+        format!("$.units[{at}].parent"),
+        format!(
+            "`{}` ({}) không thể là đơn vị cấp trên của `{}` ({}): đơn vị cấp trên phải ở cấp cao hơn (riêng đơn vị cấp thành phố có thể trực thuộc thành phố; xem `$.units[{}]`)",
+            clip(p),
+            pl.vi,
+            clip(u),
+            cl.vi,
+            parent_at
+        ),
+        format!(
+            "`{}` ({}) cannot be the parent of `{}` ({}): a parent must be at a higher level (only a city-level unit may sit under the city; see `$.units[{}]`)",
+            clip(p),
+            pl.en,
+            clip(u),
+            cl.en,
+            parent_at
+        ),
+    )
+}
+
+/// Parent links that loop back: `ids` are the first ids of the cycle, `len` its length; when
+/// all are named, `back` is the id that closes it.
+pub(crate) fn unit_cycle(at: usize, ids: &[&str], len: usize, back: &str) -> Error {
+    let mut named: Vec<String> = ids.iter().map(|id| format!("`{}`", clip(id))).collect();
+    let more = len.saturating_sub(named.len());
+    let (list_vi, list_en) = if more > 0 {
+        named.push("…".to_string());
+        let l = named.join(" → ");
+        (
+            format!("{l} ({len} đơn vị trong vòng)"),
+            format!("{l} ({len} units in the cycle)"),
+        )
+    } else {
+        named.push(format!("`{}`", clip(back)));
+        let l = named.join(" → ");
+        (l.clone(), l)
+    };
+    Error::new(
+        ErrorCode::InputUnitCycle,
+        format!("$.units[{at}].parent"),
+        format!("quan hệ cấp trên tạo thành vòng: {list_vi}"),
+        format!("the parent links form a cycle: {list_en}"),
+    )
+}
+
+pub(crate) fn predecessors_without_start(at: usize, unit: &str) -> Error {
+    Error::new(
+        ErrorCode::InputPredecessorsWithoutStart,
+        format!("$.units[{at}].validFrom"),
+        format!(
+            "`{}` có đơn vị tiền thân nhưng thiếu ngày bắt đầu `validFrom` (ví dụ `2025-07-01`)",
+            clip(unit)
+        ),
+        format!(
+            "`{}` has predecessors but no first day `validFrom` (such as `2025-07-01`)",
+            clip(unit)
+        ),
+    )
+}
+
+/// The shares of `unit` (at `$.units[at]`) over its successors (`list`: their paths) add
+/// up to `sum`, more than 1.
+pub(crate) fn predecessor_shares_above_one(at: usize, unit: &str, list: &str, sum: f64) -> Error {
+    Error::new(
+        ErrorCode::InputPredecessorSharesAboveOne,
+        format!("$.units[{at}]"),
+        format!(
+            "các phần của `{}` chia cho các đơn vị kế thừa ({list}) cộng lại bằng {}, vượt quá 1",
+            clip(unit),
+            format_trimmed(sum, 4, Locale::Vi)
+        ),
+        format!(
+            "the shares of `{}` given to its successors ({list}) add up to {}, more than 1",
+            clip(unit),
+            format_trimmed(sum, 4, Locale::En)
+        ),
+    )
+}
+
+/// Why a predecessor `id` of unit `unit` is not the unit it names on `day` (as written).
+pub(crate) enum Unresolved {
+    /// No unit has the id.
+    Unknown,
+    /// The unit names itself and no earlier unit of its id exists.
+    OwnId,
+    /// The id's units are formed (directly or not) from the unit.
+    Cycle,
+    /// The id's units did not exist on the day before the unit began.
+    NotBefore,
+}
+
+pub(crate) fn unresolved_predecessor(
+    path: impl Into<String>,
+    why: Unresolved,
+    unit: &str,
+    id: &str,
+    day: &str,
+) -> Error {
+    let (code, vi, en) = match why {
+        Unresolved::Unknown => (
+            ErrorCode::InputUnknownPredecessor,
+            format!("đơn vị tiền thân `{}` không có trong danh sách đơn vị", clip(id)),
+            format!("predecessor `{}` is not in the list of units", clip(id)),
+        ),
+        Unresolved::OwnId => (
+            ErrorCode::InputSelfPredecessor,
+            format!(
+                "`{}` được ghi là hình thành từ chính nó, nhưng không có đơn vị nào cùng mã tồn tại ngày {day}, trước khi nó bắt đầu",
+                clip(id)
+            ),
+            format!(
+                "`{}` is named as formed from itself, but no unit of that id existed on {day}, before it began",
+                clip(id)
+            ),
+        ),
+        Unresolved::Cycle => (
+            ErrorCode::InputLineageCycle,
+            format!(
+                "quan hệ tiền thân tạo thành vòng: `{}` hình thành từ `{}`, và `{}` (trực tiếp hay gián tiếp) hình thành từ `{}`",
+                clip(unit),
+                clip(id),
+                clip(id),
+                clip(unit)
+            ),
+            format!(
+                "the predecessor links form a cycle: `{}` is formed from `{}`, which is formed (directly or not) from `{}`",
+                clip(unit),
+                clip(id),
+                clip(unit)
+            ),
+        ),
+        Unresolved::NotBefore => (
+            ErrorCode::InputPredecessorNotBefore,
+            format!(
+                "đơn vị tiền thân `{}` không tồn tại ngày {day}, ngày trước khi `{}` bắt đầu; đơn vị tiền thân phải tồn tại đến trước đơn vị kế thừa",
+                clip(id),
+                clip(unit)
+            ),
+            format!(
+                "predecessor `{}` did not exist on {day}, the day before `{}` began; a predecessor must exist up to its successor",
+                clip(id),
+                clip(unit)
+            ),
+        ),
+    };
+    Error::new(code, path, vi, en)
+}
