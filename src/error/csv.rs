@@ -181,3 +181,13 @@ pub(crate) fn invalid_row(path: &str, line: u64, cells: Option<(u64, usize)>) ->
         ),
     }
 }
+
+/// A cell of a CSV read as a sheet (`at`: `C7`) that holds a line break.
+pub(crate) fn line_break_in_cell(at: &str) -> Error {
+    Error::new(
+        ErrorCode::CsvLineBreakInCell,
+        at.to_string(),
+        format!("ô {at} có xuống dòng (có thể thiếu dấu `\"` đóng, khiến các dòng sau thành chữ của ô); hãy bỏ xuống dòng trong ô"),
+        format!("cell {at} holds a line break (a missing closing `\"` would make the lines after it text of the cell); remove the line break"),
+    )
+}

@@ -172,6 +172,27 @@ pub(crate) fn sheet_options_not_object() -> Error {
     )
 }
 
+/// A grid larger than Excel's limits: a row over `max_columns` cells, or over `max_cells`
+/// cells in all.
+pub(crate) fn grid_too_large(path: impl Into<String>, max_columns: usize, max_cells: usize) -> Error {
+    Error::new(
+        ErrorCode::InputTooLarge,
+        path,
+        format!("bảng tính quá lớn (quá {max_columns} cột trong một dòng, hoặc quá {max_cells} ô)"),
+        format!("the grid is too large (over {max_columns} columns in a row, or over {max_cells} cells)"),
+    )
+}
+
+/// A CSV read as a sheet beyond a sheet's limits.
+pub(crate) fn csv_too_large_for_a_sheet() -> Error {
+    Error::new(
+        ErrorCode::InputTooLarge,
+        "$",
+        "tệp CSV quá lớn cho một trang tính",
+        "the CSV is too large for a sheet",
+    )
+}
+
 // ---- fields ----
 
 /// A field of the wrong JSON type: `got` names what it is (Vietnamese, English).
@@ -704,4 +725,114 @@ pub(crate) fn unresolved_predecessor(
         ),
     };
     Error::new(code, path, vi, en)
+}
+
+// ---- the 766 answers (`evaluatePortal766`): errors of the input's codes ----
+
+/// The 766 input is not an object.
+pub(crate) fn portal766_not_object() -> Error {
+    Error::new(
+        ErrorCode::InputNotObject,
+        "$",
+        "dữ liệu vào phải là một đối tượng `{asOf, answers, …}`",
+        "the input must be an object `{asOf, answers, …}`",
+    )
+}
+
+/// A key of the 766 input (`known`: the keys it has, as listed) or of one of its answers.
+pub(crate) fn portal766_unknown_field(path: impl Into<String>, key: &str, known: Option<&str>) -> Error {
+    let (vi, en) = match known {
+        Some(list) => (
+            format!("trường `{key}` không được hỗ trợ; chỉ nhận {list}"),
+            format!("field `{key}` is not supported; expected {list}"),
+        ),
+        None => (
+            format!("trường `{key}` không được hỗ trợ; chỉ nhận `endpoint`, `period`, `answer`, `name`"),
+            format!("field `{key}` is not supported; expected `endpoint`, `period`, `answer`, `name`"),
+        ),
+    };
+    Error::new(ErrorCode::InputUnknownField, path, vi, en)
+}
+
+/// The answers given in `options.answers` instead of the first argument.
+pub(crate) fn answers_in_options() -> Error {
+    Error::new(
+        ErrorCode::InputUnknownField,
+        "$.answers",
+        "câu trả lời đưa vào tham số thứ nhất, không đưa vào `options.answers`",
+        "the answers go in the first argument, not in `options.answers`",
+    )
+}
+
+/// What the 766 input lacks (`INPUT_MISSING_FIELD`).
+pub(crate) enum Portal766Missing<'a> {
+    /// No answer at all.
+    Answers,
+    /// A text field of an answer, by its key.
+    Field(&'a str),
+    /// An answer's `answer`.
+    Answer,
+}
+
+pub(crate) fn portal766_missing(path: impl Into<String>, what: Portal766Missing) -> Error {
+    let (vi, en) = match what {
+        Portal766Missing::Answers => (
+            "cần ít nhất một câu trả lời của Cổng trong `answers`".to_string(),
+            "`answers` needs at least one answer of the portal".to_string(),
+        ),
+        Portal766Missing::Field(k) => (format!("thiếu trường `{k}`"), format!("missing field `{k}`")),
+        Portal766Missing::Answer => (
+            "thiếu trường `answer` (câu trả lời của Cổng, như đã lưu)".to_string(),
+            "missing field `answer` (the portal's answer, as saved)".to_string(),
+        ),
+    };
+    Error::new(ErrorCode::InputMissingField, path, vi, en)
+}
+
+/// An answer's period that names no period (`text`: quoted already).
+pub(crate) fn portal766_invalid_period(path: impl Into<String>, text: &str) -> Error {
+    Error::new(
+        ErrorCode::InputInvalidPeriod,
+        path,
+        format!(
+            "kỳ `{}` không hợp lệ: cần `2026`, `2026-H1`, `2026-Q3` hoặc `2026-10`",
+            text
+        ),
+        format!(
+            "the period `{}` is not valid: expected `2026`, `2026-H1`, `2026-Q3` or `2026-10`",
+            text
+        ),
+    )
+}
+
+/// A field of the 766 input of the wrong JSON type (`INPUT_INVALID_TYPE`).
+pub(crate) enum Portal766Type {
+    UnitMapEntry,
+    UnitMap,
+    Answers,
+    Answer,
+    Text,
+}
+
+pub(crate) fn portal766_wrong_type(path: impl Into<String>, what: Portal766Type) -> Error {
+    let (vi, en): (String, String) = match what {
+        Portal766Type::UnitMapEntry => (
+            String::from("mỗi mục của `unitMap` là id của một đơn vị (một chuỗi)"),
+            String::from("each entry of `unitMap` is a unit id (a string)"),
+        ),
+        Portal766Type::UnitMap => (
+            String::from("`unitMap` phải là một đối tượng `{mã hoặc id của Cổng: id đơn vị}`"),
+            String::from("`unitMap` must be an object `{portal code or id: unit id}`"),
+        ),
+        Portal766Type::Answers => (
+            String::from("`answers` phải là một danh sách `{endpoint, period, answer}`"),
+            String::from("`answers` must be a list of `{endpoint, period, answer}`"),
+        ),
+        Portal766Type::Answer => (
+            String::from("mỗi câu trả lời là một đối tượng `{endpoint, period, answer}`"),
+            String::from("each answer is an object `{endpoint, period, answer}`"),
+        ),
+        Portal766Type::Text => (String::from("cần một chuỗi"), String::from("a string is expected")),
+    };
+    Error::new(ErrorCode::InputInvalidType, path, vi, en)
 }

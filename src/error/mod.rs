@@ -16,8 +16,11 @@ use serde::Serialize;
 
 use crate::messages::Text;
 
+pub(crate) mod calls;
 pub(crate) mod csv;
 pub(crate) mod input;
+pub(crate) mod portal766;
+pub(crate) mod sheet;
 
 /// Declares [`ErrorCode`] with each code's text, so that the two cannot differ.
 macro_rules! error_codes {
