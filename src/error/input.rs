@@ -5,6 +5,8 @@
 
 use std::ops::RangeInclusive;
 
+#[cfg(feature = "wasm")]
+use super::values::ValueProblem;
 use super::{clip, Error, ErrorCode};
 use crate::messages::{format_trimmed, Locale};
 use crate::vocab::Level;
@@ -78,6 +80,103 @@ pub(crate) fn json_broken_text(
             detail.en
         ),
     )
+}
+
+/// A JSON or CSV text (`csv`) given to JavaScript with a broken character (an unpaired UTF-16
+/// surrogate) at `line`, `column`.
+#[cfg(feature = "wasm")]
+pub(crate) fn broken_text(csv: bool, line: &str, column: &str) -> Error {
+    let (vi_what, en_what) = if csv {
+        ("văn bản CSV", "the CSV text")
+    } else {
+        ("văn bản JSON", "the JSON text")
+    };
+    Error::new(
+        ErrorCode::InputInvalidText,
+        format!("$ (line {line}, column {column})"),
+        format!("{vi_what} có ký tự hỏng (nửa cặp UTF-16 đứng một mình) ở dòng {line}, cột {column}, không đọc được"),
+        format!("{en_what} has a broken character (an unpaired UTF-16 surrogate) on line {line}, column {column} and cannot be read"),
+    )
+}
+
+/// An input JavaScript could not write as JSON text (`detail`: what it threw, clipped).
+#[cfg(feature = "wasm")]
+pub(crate) fn unreadable_thrown(detail: &str) -> Error {
+    Error::new(
+        ErrorCode::InputInvalid,
+        "$",
+        format!("không đọc được dữ liệu đầu vào: `{detail}`"),
+        format!("the input cannot be read: `{detail}`"),
+    )
+}
+
+/// An input whose JSON text could not be brought into WebAssembly.
+#[cfg(feature = "wasm")]
+pub(crate) fn not_writable_as_json() -> Error {
+    Error::new(
+        ErrorCode::InputInvalidType,
+        "$",
+        "dữ liệu đầu vào không viết được thành JSON",
+        "the input cannot be written as JSON",
+    )
+}
+
+/// A key of a source (`report`'s argument) of `kind` other than the kind's own and `allowed`.
+#[cfg(feature = "wasm")]
+pub(crate) fn source_field(path: impl Into<String>, kind: &str, allowed: &[&str]) -> Error {
+    let list = std::iter::once(kind)
+        .chain(allowed.iter().copied())
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Error::new(
+        ErrorCode::InputUnknownField,
+        path,
+        format!("nguồn `{kind}` chỉ có các trường {list}"),
+        format!("a `{kind}` source has only the fields {list}"),
+    )
+}
+
+/// The text of a `json` or `csv` source (`csv`) that is not a string.
+#[cfg(feature = "wasm")]
+pub(crate) fn source_not_text(path: &str, csv: bool) -> Error {
+    let what = if csv {
+        ("văn bản CSV", "CSV text")
+    } else {
+        ("văn bản JSON", "JSON text")
+    };
+    Error::new(
+        ErrorCode::InputInvalidType,
+        path,
+        format!("`{path}` phải là {} dạng chuỗi", what.0),
+        format!("`{path}` must be {} as a string", what.1),
+    )
+}
+
+/// A source naming several kinds of data (`kinds`).
+#[cfg(feature = "wasm")]
+pub(crate) fn several_sources(kinds: &[&str]) -> Error {
+    let list = kinds.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    Error::new(
+        ErrorCode::InputInvalid,
+        "$",
+        format!("nguồn chỉ được có một loại dữ liệu, nhận được {list}"),
+        format!("a source holds one kind of data; got {list}"),
+    )
+}
+
+/// A JavaScript input whose walk found `problem` (see `values.rs`).
+#[cfg(feature = "wasm")]
+pub(crate) fn js_value(path: String, problem: ValueProblem) -> Error {
+    let code = match problem {
+        ValueProblem::NotFinite => ErrorCode::InputNotANumber,
+        ValueProblem::BrokenText => ErrorCode::InputInvalidText,
+        ValueProblem::NotData { .. } => ErrorCode::InputInvalidType,
+        ValueProblem::TooLong { .. } | ValueProblem::TooMany { .. } => ErrorCode::InputTooLarge,
+        ValueProblem::Unreadable { .. } => ErrorCode::InputInvalid,
+    };
+    let (vi, en) = super::values::words(problem, ("dữ liệu đầu vào", "the input"));
+    Error::new(code, path, vi, en)
 }
 
 /// Text that is not JSON, where serde_json stopped.
@@ -752,6 +851,17 @@ pub(crate) fn portal766_unknown_field(path: impl Into<String>, key: &str, known:
         ),
     };
     Error::new(ErrorCode::InputUnknownField, path, vi, en)
+}
+
+/// The answers of a `portal766` source given in its `options.answers`.
+#[cfg(all(feature = "wasm", feature = "portal766"))]
+pub(crate) fn answers_in_source_options() -> Error {
+    Error::new(
+        ErrorCode::InputUnknownField,
+        "$.options.answers",
+        "câu trả lời đặt ở `portal766`, không đặt ở `options.answers`",
+        "the answers go in `portal766`, not in `options.answers`",
+    )
 }
 
 /// The answers given in `options.answers` instead of the first argument.

@@ -16,11 +16,22 @@ use serde::Serialize;
 
 use crate::messages::Text;
 
+// The constructors, by family. A build without some doors (`--no-default-features`, the
+// widgets' engine) leaves some of them unused.
+#[cfg_attr(not(all(feature = "wasm", feature = "portal766", feature = "sheet")), allow(dead_code))]
 pub(crate) mod calls;
+#[cfg_attr(not(all(feature = "wasm", feature = "portal766", feature = "sheet")), allow(dead_code))]
 pub(crate) mod csv;
+#[cfg_attr(not(all(feature = "wasm", feature = "portal766", feature = "sheet")), allow(dead_code))]
 pub(crate) mod input;
+#[cfg(feature = "portal766")]
 pub(crate) mod portal766;
+#[cfg_attr(not(all(feature = "wasm", feature = "portal766", feature = "sheet")), allow(dead_code))]
+pub(crate) mod rule_pack;
+#[cfg(feature = "sheet")]
 pub(crate) mod sheet;
+#[cfg(feature = "wasm")]
+pub(crate) mod values;
 
 /// Declares [`ErrorCode`] with each code's text, so that the two cannot differ.
 macro_rules! error_codes {

@@ -207,22 +207,16 @@ pub(crate) fn bad_mapping(path: impl Into<String>, what: BadMapping) -> Error {
             format!("unknown endpoint `{}`", endpoint),
         ),
         BadMapping::MetricOrFraction => (
-            String::from(
-                "endpoint tổng quan cần `metric`; endpoint dạng cây cần `numerator` và `denominator`".to_string(),
-            ),
-            String::from(
-                "an overview endpoint needs `metric`; a tree endpoint needs `numerator` and `denominator`".to_string(),
-            ),
+            "endpoint tổng quan cần `metric`; endpoint dạng cây cần `numerator` và `denominator`".to_string(),
+            "an overview endpoint needs `metric`; a tree endpoint needs `numerator` and `denominator`".to_string(),
         ),
         BadMapping::MetricTwice { metric, endpoint } => (
             format!("chỉ số `{}` của `{}` được ánh xạ hai lần", metric, endpoint),
             format!("the metric `{}` of `{}` is mapped twice", metric, endpoint),
         ),
         BadMapping::NoDifference => (
-            String::from("cần một câu bằng cả tiếng Việt và tiếng Anh nói hai thước đo khác nhau thế nào".to_string()),
-            String::from(
-                "a sentence in both Vietnamese and English on how the two measures differ is required".to_string(),
-            ),
+            "cần một câu bằng cả tiếng Việt và tiếng Anh nói hai thước đo khác nhau thế nào".to_string(),
+            "a sentence in both Vietnamese and English on how the two measures differ is required".to_string(),
         ),
         BadMapping::Unreadable(shape) => {
             let (vi, en) = shape_words(shape);

@@ -5,11 +5,12 @@
 use wasm_bindgen::prelude::*;
 
 use super::{depth, encode_into, into_js_error, text_info};
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::calls::Argument;
+use crate::error::Errors;
 use crate::plan::{Level, RampReading};
 
-pub(super) fn bad_argument(path: &str, vi: String, en: String) -> JsValue {
-    into_js_error(Error::new(ErrorCode::InvalidArgument, path, vi, en).into())
+pub(super) fn bad_argument(path: &str, what: Argument) -> JsValue {
+    into_js_error(crate::error::calls::invalid_argument(path, what).into())
 }
 
 /// A JS value shown in a message: strings as they are (cut to 40 characters), numbers as
@@ -31,22 +32,14 @@ pub(super) fn describe(v: &JsValue) -> String {
 pub(super) fn parse_level(v: &JsValue) -> Result<Level, JsValue> {
     v.as_string().as_deref().and_then(Level::parse).ok_or_else(|| {
         let shown = describe(v);
-        bad_argument(
-            "$.level",
-            format!("cấp `{shown}` không hợp lệ; chỉ nhận `city`, `district`, `commune`"),
-            format!("level `{shown}` is not valid; expected `city`, `district` or `commune`"),
-        )
+        bad_argument("$.level", Argument::Level { shown: &shown })
     })
 }
 
 pub(super) fn parse_reading(v: &JsValue) -> Result<RampReading, JsValue> {
     v.as_string().as_deref().and_then(RampReading::parse).ok_or_else(|| {
         let shown = describe(v);
-        bad_argument(
-            "$.reading",
-            format!("cách đọc `{shown}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`"),
-            format!("reading `{shown}` is not valid; expected `schedule`, `increment` or `relative`"),
-        )
+        bad_argument("$.reading", Argument::Reading { shown: &shown })
     })
 }
 
@@ -60,11 +53,7 @@ pub(super) fn whole_year(v: &JsValue) -> Result<i32, JsValue> {
         }
         _ => {
             let shown = describe(v);
-            Err(bad_argument(
-                "$.year",
-                format!("năm `{shown}` phải là một số nguyên, ví dụ `2024`"),
-                format!("year `{shown}` must be a whole number, such as `2024`"),
-            ))
+            Err(bad_argument("$.year", Argument::Year { shown: &shown }))
         }
     }
 }
@@ -74,11 +63,7 @@ pub(super) fn number_argument(path: &str, v: &JsValue) -> Result<f64, JsValue> {
         Some(n) if n.is_finite() => Ok(n),
         _ => {
             let shown = describe(v);
-            Err(bad_argument(
-                path,
-                format!("giá trị `{shown}` phải là một số hữu hạn"),
-                format!("value `{shown}` must be a finite number"),
-            ))
+            Err(bad_argument(path, Argument::Number { shown: &shown }))
         }
     }
 }
@@ -105,28 +90,17 @@ pub(super) fn js_text(v: &JsValue, kind: TextKind) -> Result<Option<String>, Err
         return Ok(None);
     }
     if let Some(units) = info.as_f64() {
-        return utf8_of(v, units).map(Some).ok_or_else(|| {
-            Errors::one(Error::new(
-                ErrorCode::Internal,
-                "$",
-                "lỗi nội bộ: không chép được văn bản vào WebAssembly",
-                "internal error: the text could not be copied into WebAssembly",
-            ))
-        });
+        return utf8_of(v, units)
+            .map(Some)
+            .ok_or_else(|| Errors::one(crate::error::calls::text_not_copied()));
     }
     let at = js_sys::Array::from(&info);
     let (line, column) = (describe(&at.get(0)), describe(&at.get(1)));
-    let (code, vi_what, en_what) = match kind {
-        TextKind::Json => (ErrorCode::InputInvalidText, "văn bản JSON", "the JSON text"),
-        TextKind::Csv => (ErrorCode::InputInvalidText, "văn bản CSV", "the CSV text"),
-        TextKind::RulePack => (ErrorCode::RulePackInvalidJson, "bộ quy tắc", "the rule pack"),
-    };
-    Err(Errors::one(Error::new(
-        code,
-        format!("$ (line {line}, column {column})"),
-        format!("{vi_what} có ký tự hỏng (nửa cặp UTF-16 đứng một mình) ở dòng {line}, cột {column}, không đọc được"),
-        format!("{en_what} has a broken character (an unpaired UTF-16 surrogate) on line {line}, column {column} and cannot be read"),
-    )))
+    Err(Errors::one(match kind {
+        TextKind::Json => crate::error::input::broken_text(false, &line, &column),
+        TextKind::Csv => crate::error::input::broken_text(true, &line, &column),
+        TextKind::RulePack => crate::error::rule_pack::broken_text(&line, &column),
+    }))
 }
 
 /// The UTF-8 of a well-formed JS string of `units` UTF-16 units (see [`js_text`]).
@@ -167,14 +141,12 @@ pub(super) fn text_argument(kind: TextKind, v: &JsValue) -> Result<String, JsVal
             } else {
                 v.js_typeof().as_string().unwrap_or_default()
             };
-            let (vi, en) = match kind {
-                TextKind::Csv => ("văn bản CSV", "CSV text"),
-                _ => ("văn bản JSON", "JSON text"),
-            };
             Err(bad_argument(
                 "$",
-                format!("cần {vi} dạng chuỗi, nhận được `{got}`"),
-                format!("expected {en} as a string, got `{got}`"),
+                Argument::Text {
+                    csv: matches!(kind, TextKind::Csv),
+                    got: &got,
+                },
             ))
         }
     }
@@ -202,12 +174,7 @@ pub(super) fn input_text(input: &JsValue) -> Result<String, Errors> {
 pub(super) fn snapshot_text(snapshot: &JsValue) -> Result<String, Errors> {
     let text = js_sys::JSON::stringify(snapshot).map_err(|e| {
         let detail = crate::data::clip(&describe_thrown(&e));
-        Errors::one(Error::new(
-            ErrorCode::InputInvalid,
-            "$",
-            format!("không đọc được dữ liệu đầu vào: `{detail}`"),
-            format!("the input cannot be read: `{detail}`"),
-        ))
+        Errors::one(crate::error::input::unreadable_thrown(&detail))
     })?;
     // A primitive (a number, a string) stringifies too; the reader then says what is wrong.
     // The text is JSON.stringify's, so it is well formed; it crosses as the text arguments
@@ -216,14 +183,7 @@ pub(super) fn snapshot_text(snapshot: &JsValue) -> Result<String, Errors> {
     text_info(&text)
         .as_f64()
         .and_then(|units| utf8_of(&text, units))
-        .ok_or_else(|| {
-            Errors::one(Error::new(
-                ErrorCode::InputInvalidType,
-                "$",
-                "dữ liệu đầu vào không viết được thành JSON",
-                "the input cannot be written as JSON",
-            ))
-        })
+        .ok_or_else(|| Errors::one(crate::error::input::not_writable_as_json()))
 }
 
 /// What a thrown JS value says: an error's message, or the value itself.
@@ -236,12 +196,7 @@ fn describe_thrown(e: &JsValue) -> String {
 }
 
 pub(super) fn not_an_object() -> Errors {
-    Errors::one(Error::new(
-        ErrorCode::InputNotObject,
-        "$",
-        "dữ liệu đầu vào phải là một đối tượng",
-        "the input must be an object",
-    ))
+    Errors::one(crate::error::input::not_an_object())
 }
 
 /// A large JS value (a workbook's cells, the units of an input) as a JSON value, through
@@ -251,7 +206,7 @@ pub(super) fn value_by_text(v: &JsValue) -> Result<serde_json::Value, Errors> {
     let text = input_text(v)?;
     serde_json::from_str(&text).map_err(|e| {
         let m = crate::error::serde_message(&e.to_string());
-        Errors::one(Error::new(ErrorCode::InputInvalidJson, "$", m.vi, m.en))
+        Errors::one(crate::error::input::not_json("$", m))
     })
 }
 
@@ -260,6 +215,6 @@ pub(super) fn value_by_text(v: &JsValue) -> Result<serde_json::Value, Errors> {
 pub(super) fn input_value(input: &JsValue) -> Result<serde_json::Value, Errors> {
     serde_wasm_bindgen::from_value(input_snapshot(input)?).map_err(|e| {
         let m = crate::error::serde_message(&e.to_string());
-        Errors::one(Error::new(ErrorCode::InputInvalid, "$", m.vi, m.en))
+        Errors::one(crate::error::input::unreadable("$", m))
     })
 }

@@ -13,7 +13,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::calls::Argument;
+use crate::error::{Error, Errors};
 
 use arguments::{
     bad_argument, describe, input_snapshot, input_text, input_value, js_text, not_an_object, number_argument,
@@ -54,17 +55,7 @@ extern "C" {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    tape::to_js(value).map_err(|e| {
-        into_js_error(
-            Error::new(
-                ErrorCode::InternalSerialize,
-                "$",
-                format!("lỗi nội bộ: không chuyển được kết quả sang JavaScript ({e})"),
-                format!("internal error: the result could not be turned into JavaScript values ({e})"),
-            )
-            .into(),
-        )
-    })
+    tape::to_js(value).map_err(|e| into_js_error(crate::error::calls::not_serialized(&e.to_string()).into()))
 }
 
 /// The single way a failure reaches JavaScript.
@@ -72,7 +63,10 @@ fn into_js_error(errors: Errors) -> JsValue {
     let list = tape::to_js(&errors).unwrap_or(JsValue::NULL);
     match errors.first() {
         Some(e) => make_error(e.code.as_str(), &e.path, &e.message.vi, &e.message.en, list),
-        None => make_error(ErrorCode::Internal.as_str(), "$", "lỗi nội bộ", "internal error", list),
+        None => {
+            let e = crate::error::calls::internal();
+            make_error(e.code.as_str(), &e.path, &e.message.vi, &e.message.en, list)
+        }
     }
 }
 
@@ -83,45 +77,13 @@ pub struct JsEngine {
     inner: Option<crate::Engine>,
 }
 
-/// The errors of a call that has no engine, and of one the browser's WebAssembly stopped:
-/// `(kind, code, vi, en)`, where `{method}` stands for the method's name and `{cause}` for the
-/// browser's words (see `engine.js`).
-const LIFECYCLE: [(&str, ErrorCode, &str, &str); 4] = [
-    (
-        "freed",
-        ErrorCode::EngineFreed,
-        "engine đã được giải phóng bằng `free()` nên `{method}` không dùng được nữa; hãy tạo engine mới",
-        "the engine was freed with `free()`, so `{method}` cannot be used any more; make a new engine",
-    ),
-    (
-        "detached",
-        ErrorCode::EngineDetachedMethod,
-        "`{method}` được gọi mà không có engine (`this` không phải engine): hãy gọi `engine.{method}(…)` hoặc dùng `engine.{method}.bind(engine)`",
-        "`{method}` was called without its engine (`this` is not one): call it as `engine.{method}(…)`, or bind it with `engine.{method}.bind(engine)`",
-    ),
-    (
-        "notEngine",
-        ErrorCode::EngineNotAnEngine,
-        "`{method}` được gọi trên một đối tượng không phải engine tạo bằng `new Engine()` hay `Engine.fromPlan()` (một bản sao như `{...engine}` không phải engine)",
-        "`{method}` was called on an object that is not an engine made by `new Engine()` or `Engine.fromPlan()` (a copy such as `{...engine}` is not one)",
-    ),
-    (
-        "trapped",
-        ErrorCode::EngineTrapped,
-        "WebAssembly của trình duyệt đã dừng `{method}` giữa chừng ({cause}); mọi engine của lần tải mô-đun này không dùng được nữa: hãy tải lại mô-đun (hoặc trang) rồi tạo engine mới",
-        "the browser's WebAssembly stopped `{method}` midway ({cause}); no engine of this loading of the module can be used any more: load the module (or the page) again and make a new engine",
-    ),
-];
-
 /// `new Engine()` and `Engine.fromPlan()` after a trap of this module instance: refused,
 /// as every method is (see `engine.js`).
 fn refuse_after_trap(method: &str) -> Result<(), JsValue> {
     let Some(cause) = trapped_by() else {
         return Ok(());
     };
-    let (_, code, vi, en) = LIFECYCLE[3];
-    let fill = |t: &str| t.replace("{method}", method).replace("{cause}", &cause);
-    Err(into_js_error(Error::new(code, "$", fill(vi), fill(en)).into()))
+    Err(into_js_error(crate::error::calls::trapped(method, &cause).into()))
 }
 
 /// Guards the generated class once, before its first object is made (see `engine.js`): with
@@ -134,7 +96,7 @@ fn ensure_guarded() {
     }
     let sample = JsValue::from(JsEngine { inner: None });
     let texts = js_sys::Object::new();
-    for (kind, code, vi, en) in LIFECYCLE {
+    for (kind, code, vi, en) in crate::error::calls::LIFECYCLE {
         let text: js_sys::Array = [code.as_str(), vi, en].iter().map(|s| JsValue::from_str(s)).collect();
         let _ = js_sys::Reflect::set(&texts, &JsValue::from_str(kind), &text);
     }
@@ -154,15 +116,7 @@ impl JsEngine {
         refuse_after_trap("new Engine")?;
         if !argument.is_undefined() {
             let shown = describe(&argument);
-            return Err(bad_argument(
-                "$",
-                format!(
-                    "`new Engine()` không nhận tham số (nhận được `{shown}`): nó luôn dùng kế hoạch Cần Thơ có sẵn; để dùng bộ quy tắc khác, gọi `Engine.fromPlan(pack)`"
-                ),
-                format!(
-                    "`new Engine()` takes no argument (got `{shown}`): it always loads the embedded Cần Thơ plan; for another rule pack, call `Engine.fromPlan(pack)`"
-                ),
-            ));
+            return Err(bad_argument("$", Argument::EngineTakesNone { shown: &shown }));
         }
         crate::Engine::embedded().map(JsEngine::made).map_err(into_js_error)
     }
@@ -182,15 +136,7 @@ impl JsEngine {
                 let pack = depth::check(&pack, depth::Door::RulePack).map_err(|e| into_js_error(e.into()))?;
                 let value: serde_json::Value = serde_wasm_bindgen::from_value(pack).map_err(|e| {
                     let m = crate::error::serde_message(&e.to_string());
-                    into_js_error(
-                        Error::new(
-                            ErrorCode::RulePackInvalidJson,
-                            "$",
-                            format!("bộ quy tắc phải là đối tượng hoặc chuỗi JSON: {}", m.vi),
-                            format!("the rule pack must be an object or JSON text: {}", m.en),
-                        )
-                        .into(),
-                    )
+                    into_js_error(crate::error::rule_pack::not_object_or_json(&m).into())
                 })?;
                 crate::Engine::from_value(value)
             }
@@ -209,11 +155,7 @@ impl JsEngine {
         refuse_after_trap("Engine.embedded")?;
         let Some(name) = name.as_string() else {
             let shown = describe(&name);
-            return Err(bad_argument(
-                "$",
-                format!("`Engine.embedded(name)` cần tên kế hoạch dạng chuỗi (nhận được `{shown}`)"),
-                format!("`Engine.embedded(name)` needs a plan name as text (got `{shown}`)"),
-            ));
+            return Err(bad_argument("$", Argument::EmbeddedName { shown: &shown }));
         };
         crate::Engine::embedded_plan(&name)
             .map(JsEngine::made)
@@ -237,11 +179,7 @@ impl JsEngine {
         refuse_after_trap("Engine.fromPlans")?;
         if !js_sys::Array::is_array(&packs) {
             let shown = describe(&packs);
-            return Err(bad_argument(
-                "$",
-                format!("`Engine.fromPlans(list)` cần một mảng kế hoạch (nhận được `{shown}`)"),
-                format!("`Engine.fromPlans(list)` needs an array of plans (got `{shown}`)"),
-            ));
+            return Err(bad_argument("$", Argument::PlanList { shown: &shown }));
         }
         let mut plans = Vec::new();
         let mut errors = Vec::new();
@@ -299,11 +237,7 @@ impl JsEngine {
         let engine = self.engine()?;
         let Some(id) = plan_id.as_string() else {
             let shown = describe(&plan_id);
-            return Err(bad_argument(
-                "$.plan",
-                format!("cần mã kế hoạch dạng chuỗi (nhận được `{shown}`)"),
-                format!("a plan id as text is needed (got `{shown}`)"),
-            ));
+            return Err(bad_argument("$.plan", Argument::PlanId { shown: &shown }));
         };
         let text = input_text(&input).map_err(into_js_error)?;
         to_js(&engine.evaluate_plan_json(&id, &text).map_err(into_js_error)?)
@@ -499,12 +433,7 @@ fn plan_of(pack: &JsValue) -> Result<crate::plan::Plan, Errors> {
             depth::check(pack, depth::Door::RulePack)?;
             let value: serde_json::Value = serde_wasm_bindgen::from_value(pack.clone()).map_err(|e| {
                 let m = crate::error::serde_message(&e.to_string());
-                Errors::from(Error::new(
-                    ErrorCode::RulePackInvalidJson,
-                    "$",
-                    format!("bộ quy tắc phải là đối tượng hoặc chuỗi JSON: {}", m.vi),
-                    format!("the rule pack must be an object or JSON text: {}", m.en),
-                ))
+                Errors::from(crate::error::rule_pack::not_object_or_json(&m))
             })?;
             crate::plan::rule_pack_from_value(value)
         }
@@ -524,17 +453,9 @@ impl JsEngine {
     }
 
     fn engine(&self) -> Result<&crate::Engine, JsValue> {
-        self.inner.as_ref().ok_or_else(|| {
-            into_js_error(
-                Error::new(
-                    ErrorCode::EngineFreed,
-                    "$",
-                    "engine đã được giải phóng, không dùng được nữa; hãy tạo engine mới",
-                    "the engine was freed and cannot be used any more; make a new engine",
-                )
-                .into(),
-            )
-        })
+        self.inner
+            .as_ref()
+            .ok_or_else(|| into_js_error(crate::error::calls::engine_freed().into()))
     }
 }
 
@@ -596,7 +517,7 @@ impl JsEngine {
                 crate::data::check_text_size(&text, "JSON").map_err(into_js_error)?;
                 serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
                     let m = crate::error::serde_message(&e.to_string());
-                    into_js_error(Error::new(ErrorCode::InputInvalidJson, "$.answers", m.vi, m.en).into())
+                    into_js_error(crate::error::input::not_json("$.answers", m).into())
                 })?
             }
             None => input_value(&answers).map_err(into_js_error)?,
@@ -606,15 +527,7 @@ impl JsEngine {
             return Err(into_js_error(not_an_object()));
         };
         if object.contains_key("answers") {
-            return Err(into_js_error(
-                Error::new(
-                    ErrorCode::InputUnknownField,
-                    "$.answers",
-                    "câu trả lời đưa vào tham số thứ nhất, không đưa vào `options.answers`",
-                    "the answers go in the first argument, not in `options.answers`",
-                )
-                .into(),
-            ));
+            return Err(into_js_error(crate::error::input::answers_in_options().into()));
         }
         object.insert("answers".to_string(), answers);
         let report = engine.evaluate_portal766(&value).map_err(into_js_error)?;
