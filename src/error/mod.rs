@@ -3,10 +3,12 @@
 //!
 //! Messages follow one style: lower case, no final period, user values in backticks, never a
 //! Rust type name. Each message is written once, in the constructor of its code (one function
-//! per code, or per situation of a code): the files of this folder, by family (`input`, `csv`,
-//! `sheet`, `portal766`, `calls`, `rule_pack`), and `plan/validate/problems.rs` for the checks
-//! of a rule pack. The code that finds a problem says what and where; the constructor says how
-//! it reads (`tests/error_wording.rs` holds every other file to that).
+//! per code, or per situation of a code): the files of this folder, by family (`input`,
+//! `units`, `csv`, `sheet`, `portal766`, `calls`, `rule_pack`; `values` words what a
+//! JavaScript value at either door can get wrong), and `plan/validate/problems.rs` for the
+//! checks of a rule pack. The code that finds a problem says what and where; the constructor
+//! says how it reads. `tests/error_wording.rs` holds every other file to that, and each code
+//! to one file.
 //! Codes are part of the public API: portals match on them (the TypeScript union `ErrorCode`
 //! lists the same codes), so they never change meaning once published.
 
@@ -18,18 +20,31 @@ use crate::messages::Text;
 
 // The constructors, by family. A build without some doors (`--no-default-features`, the
 // widgets' engine) leaves some of them unused.
-#[cfg_attr(not(all(feature = "wasm", feature = "portal766", feature = "sheet")), allow(dead_code))]
+#[cfg_attr(
+    not(all(feature = "wasm", feature = "portal766", feature = "sheet")),
+    allow(dead_code)
+)]
 pub(crate) mod calls;
-#[cfg_attr(not(all(feature = "wasm", feature = "portal766", feature = "sheet")), allow(dead_code))]
+#[cfg_attr(
+    not(all(feature = "wasm", feature = "portal766", feature = "sheet")),
+    allow(dead_code)
+)]
 pub(crate) mod csv;
-#[cfg_attr(not(all(feature = "wasm", feature = "portal766", feature = "sheet")), allow(dead_code))]
+#[cfg_attr(
+    not(all(feature = "wasm", feature = "portal766", feature = "sheet")),
+    allow(dead_code)
+)]
 pub(crate) mod input;
 #[cfg(feature = "portal766")]
 pub(crate) mod portal766;
-#[cfg_attr(not(all(feature = "wasm", feature = "portal766", feature = "sheet")), allow(dead_code))]
+#[cfg_attr(
+    not(all(feature = "wasm", feature = "portal766", feature = "sheet")),
+    allow(dead_code)
+)]
 pub(crate) mod rule_pack;
 #[cfg(feature = "sheet")]
 pub(crate) mod sheet;
+pub(crate) mod units;
 #[cfg(feature = "wasm")]
 pub(crate) mod values;
 

@@ -10,7 +10,8 @@ use super::limits::{MAX_STRING_CHARS, MAX_UNITS};
 use super::reader::{Reader, AN_ARRAY, A_PREDECESSOR, A_SHARE, A_YEAR_OR_DAY};
 use crate::data::hierarchy::{parent_level_allowed, Predecessor, Share, Unit, UnitIndex};
 use crate::data::period::Date;
-use crate::error::input::{self as problem, Empty, Unresolved};
+use crate::error::input::{self as problem, Empty};
+use crate::error::units::{self as units_problem, Unresolved};
 use crate::vocab::Level;
 
 const UNIT_FIELDS: &[&str] = &["id", "name", "level", "parent", "validFrom", "validTo", "predecessors"];
@@ -32,7 +33,7 @@ impl Reader {
             return None;
         };
         if items.len() > MAX_UNITS {
-            self.push(problem::too_many_units(items.len(), MAX_UNITS));
+            self.push(units_problem::too_many_units(items.len(), MAX_UNITS));
             return None;
         }
         let before = self.errors.len();
@@ -59,7 +60,7 @@ impl Reader {
             Some(s) => {
                 let l = Level::parse(s.trim());
                 if l.is_none() {
-                    self.push(problem::unknown_level(format!("{path}.level"), &s));
+                    self.push(units_problem::unknown_level(format!("{path}.level"), &s));
                 }
                 l
             }
@@ -82,7 +83,7 @@ impl Reader {
         let (valid_from, valid_to) = (valid_from?, valid_to?);
         if let (Some(f), Some(t)) = (valid_from, valid_to) {
             if f > t {
-                self.push(problem::invalid_validity(
+                self.push(units_problem::invalid_validity(
                     format!("{path}.validTo"),
                     &f.to_string(),
                     &t.to_string(),
@@ -160,7 +161,7 @@ impl Reader {
             };
             let Some(p) = p else { continue };
             if out.iter().any(|q| q.unit == p.unit) {
-                self.push(problem::duplicate_predecessor(at, &p.unit));
+                self.push(units_problem::duplicate_predecessor(at, &p.unit));
                 continue;
             }
             out.push(p);
@@ -195,7 +196,7 @@ impl Reader {
                 Some(1.0) => Some(Share::Whole),
                 Some(s) => Some(Share::Part(s)),
                 None => {
-                    self.push(problem::invalid_share(format!("{path}.share"), &n.to_string()));
+                    self.push(units_problem::invalid_share(format!("{path}.share"), &n.to_string()));
                     None
                 }
             },
@@ -247,7 +248,7 @@ impl Reader {
                 self.stopped();
                 return;
             }
-            self.push(problem::duplicate_unit(at, first, id));
+            self.push(units_problem::duplicate_unit(at, first, id));
         }
     }
 
@@ -262,7 +263,7 @@ impl Reader {
             let Some(p) = &u.parent else { continue };
             let range = index.of_id(p);
             if range.is_empty() {
-                self.push(problem::unknown_parent(*i, p));
+                self.push(units_problem::unknown_parent(*i, p));
                 continue;
             }
             let mut overlapping = range
@@ -270,11 +271,11 @@ impl Reader {
                 .filter(|(_, pu)| pu.overlaps_unit(u))
                 .peekable();
             if overlapping.peek().is_none() {
-                self.push(problem::parent_not_valid(*i, p, &u.id));
+                self.push(units_problem::parent_not_valid(*i, p, &u.id));
                 continue;
             }
             if let Some((bad_at, bad)) = overlapping.find(|(_, pu)| !parent_level_allowed(pu.level, u.level)) {
-                self.push(problem::parent_level(
+                self.push(units_problem::parent_level(
                     *i,
                     (p, bad.level),
                     (&u.id, u.level),
@@ -321,7 +322,7 @@ impl Reader {
                         .unwrap_or(k);
                     let at = index.of_id(id_at(first)).next().map_or(0, position);
                     let named: Vec<&str> = cycle.iter().take(NAMED_IN_A_CYCLE).map(|c| id_at(*c)).collect();
-                    self.push(problem::unit_cycle(at, &named, cycle.len(), id_at(k)));
+                    self.push(units_problem::unit_cycle(at, &named, cycle.len(), id_at(k)));
                     break;
                 }
                 chain.push(k);
@@ -359,7 +360,7 @@ impl Reader {
                 return;
             }
             let Some(from) = u.valid_from else {
-                self.push(problem::predecessors_without_start(*i, &u.id));
+                self.push(units_problem::predecessors_without_start(*i, &u.id));
                 continue;
             };
             let day = from.previous_day();
@@ -387,7 +388,12 @@ impl Reader {
                 .map(|s| format!("`$.units[{s}]`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            self.push(problem::predecessor_shares_above_one(position(at), &u.id, &list, *sum));
+            self.push(units_problem::predecessor_shares_above_one(
+                position(at),
+                &u.id,
+                &list,
+                *sum,
+            ));
         }
     }
 
@@ -401,7 +407,13 @@ impl Reader {
         } else {
             Unresolved::NotBefore
         };
-        self.push(problem::unresolved_predecessor(path, why, &u.id, id, &day.to_string()));
+        self.push(units_problem::unresolved_predecessor(
+            path,
+            why,
+            &u.id,
+            id,
+            &day.to_string(),
+        ));
     }
 }
 
