@@ -21,7 +21,7 @@ pub use source::Source;
 
 use serde::Serialize;
 
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::{Error, Errors};
 use crate::plan::{Level, Plan, RampReading};
 use crate::ramp::RampFloor;
 
@@ -124,12 +124,7 @@ impl Engine {
             None => self.plan.default_ramp(),
         };
         let Some(ramp) = ramp else {
-            return Err(Error::new(
-                ErrorCode::UnknownRamp,
-                "$.ramp",
-                format!("kế hoạch không có lộ trình `{}`", ramp_id.unwrap_or("")),
-                format!("the plan has no ramp `{}`", ramp_id.unwrap_or("")),
-            ));
+            return Err(error::calls::unknown_ramp(ramp_id.unwrap_or("")));
         };
         ramp::floor(
             &self.plan,
@@ -144,18 +139,7 @@ impl Engine {
 
 /// The error for a plan name no embedded pack has.
 fn unknown_plan(name: &str) -> Error {
-    let names = plan::embedded_pack_names()
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let shown = crate::data::clip(name);
-    Error::new(
-        ErrorCode::UnknownPlan,
-        "$",
-        format!("không có kế hoạch `{shown}` trong thư viện; các kế hoạch có sẵn: {names}"),
-        format!("there is no embedded plan `{shown}`; the embedded plans are {names}"),
-    )
+    error::calls::unknown_embedded_plan(name, &plan::embedded_pack_names())
 }
 
 /// Evaluation: the portal's figures in, a progress report out. Structural problems in the
@@ -218,22 +202,10 @@ impl Engine {
         options: &serde_json::Value,
     ) -> Result<SheetReport, Errors> {
         let serde_json::Value::Object(rest) = options else {
-            return Err(Error::new(
-                ErrorCode::InputNotObject,
-                "$",
-                "tùy chọn của trang tính phải là một đối tượng (asOf, locale, options, units)",
-                "the options of a sheet must be an object (asOf, locale, options, units)",
-            )
-            .into());
+            return Err(error::input::sheet_options_not_object().into());
         };
         if rest.contains_key("observations") {
-            return Err(Error::new(
-                ErrorCode::CsvObservationsTwice,
-                "$.observations",
-                "số liệu đã nằm trong trang tính; bỏ trường `observations` khỏi tùy chọn",
-                "the observations come from the sheet; leave `observations` out of the options",
-            )
-            .into());
+            return Err(error::csv::observations_twice(true).into());
         }
         // Each observation goes to the input reader as a CSV row does: no JSON in between.
         let mut rows = data::RowReader::new(rest);
@@ -274,25 +246,13 @@ impl Engine {
     pub fn with_plans(plans: Vec<Plan>) -> Result<Engine, Errors> {
         let mut plans = plans.into_iter();
         let Some(first) = plans.next() else {
-            return Err(Error::new(
-                ErrorCode::UnknownPlan,
-                "$",
-                "cần ít nhất một kế hoạch",
-                "at least one plan is needed",
-            )
-            .into());
+            return Err(error::calls::no_plan().into());
         };
         let mut engine = Engine::on(first);
         let mut errors = Vec::new();
         for (i, plan) in plans.enumerate() {
             if engine.plans().any(|p| p.plan.id == plan.plan.id) {
-                let id = crate::data::clip(&plan.plan.id);
-                errors.push(Error::new(
-                    ErrorCode::RulePackDuplicateId,
-                    format!("$[{}].plan.id", i + 1),
-                    format!("kế hoạch `{id}` được nạp hai lần; mỗi kế hoạch chỉ nạp một lần"),
-                    format!("plan `{id}` is loaded twice; load each plan once"),
-                ));
+                errors.push(error::rule_pack::loaded_twice(i + 1, &plan.plan.id));
                 continue;
             }
             engine.more.push(plan);
@@ -327,21 +287,9 @@ impl Engine {
     /// The plan of this id, or `UNKNOWN_PLAN` naming the plans that are loaded (a widget
     /// asking for a plan the page did not load).
     pub fn plan_named(&self, id: &str) -> Result<&Plan, Error> {
-        self.plans().find(|p| p.plan.id == id).ok_or_else(|| {
-            let loaded = self
-                .plan_ids()
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let shown = crate::data::clip(id);
-            Error::new(
-                ErrorCode::UnknownPlan,
-                "$.plan",
-                format!("kế hoạch `{shown}` chưa được nạp; các kế hoạch đã nạp: {loaded}"),
-                format!("plan `{shown}` is not loaded; the loaded plans are {loaded}"),
-            )
-        })
+        self.plans()
+            .find(|p| p.plan.id == id)
+            .ok_or_else(|| error::calls::plan_not_loaded(id, &self.plan_ids()))
     }
 
     /// Evaluates an input (a JSON value) against the plan `id` only.
@@ -411,7 +359,7 @@ impl Engine {
         data::check_text_size(text, "JSON")?;
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
             let m = error::serde_message(&e.to_string());
-            Errors::one(Error::new(ErrorCode::InputInvalidJson, "$", m.vi, m.en))
+            Errors::one(error::input::not_json("$", m))
         })?;
         self.evaluate_portal766(&value)
     }
@@ -462,14 +410,7 @@ impl Engine {
                 pack_with(&r.report, &Extra::Beside(&r.sheet))
             }
         };
-        packed.map_err(|e| {
-            Errors::one(Error::new(
-                ErrorCode::InternalSerialize,
-                "$",
-                format!("lỗi nội bộ: không gói được báo cáo ({e})"),
-                format!("internal error: the report could not be packed ({e})"),
-            ))
-        })
+        packed.map_err(|e| Errors::one(error::calls::not_packed(&e.to_string())))
     }
 
     /// The reports of `source` against every loaded plan, in the engine's order, each

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use serde_json::{Map, Value};
 
 use super::RULE_PACK_SCHEMA_JSON;
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 
 fn schema() -> Option<&'static Value> {
     static SCHEMA: OnceLock<Option<Value>> = OnceLock::new();
@@ -76,13 +76,9 @@ fn object(
         match props.get(key) {
             Some(sub) => walk(v, sub, root, &format!("{path}.{key}"), out),
             None if closed => {
-                let at = format!("{path}.{key}");
-                let (vi, en) = super::form::placed(
-                    path,
-                    format!("trường `{key}` không thuộc định dạng bộ quy tắc"),
-                    format!("field `{key}` is not part of the rule-pack format"),
-                );
-                out.push(Error::new(ErrorCode::RulePackUnknownField, at, vi, en));
+                let mut e = crate::error::rule_pack::unknown_field(format!("{path}.{key}"), key);
+                (e.message.vi, e.message.en) = super::form::placed(path, e.message.vi, e.message.en);
+                out.push(e);
             }
             None => {}
         }

@@ -15,7 +15,7 @@ mod raw;
 mod read;
 mod validate;
 
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::{Error, Errors};
 
 pub use embedded::{
     embedded_pack, embedded_pack_names, CAN_THO_2026_2030_JSON, EMBEDDED_PACKS, EMBEDDED_PLAN_JSON,
@@ -30,22 +30,12 @@ pub use crate::vocab::{Comparator, Level, Measure, RampReading};
 
 /// The error for a rule pack nested deeper than [`MAX_RULE_PACK_DEPTH`].
 pub fn too_deep(path: String) -> Error {
-    Error::new(
-        ErrorCode::RulePackTooDeep,
-        path,
-        format!("bộ quy tắc lồng nhau quá {MAX_RULE_PACK_DEPTH} cấp (hoặc tự tham chiếu đến chính nó)"),
-        format!("the rule pack is nested more than {MAX_RULE_PACK_DEPTH} levels deep (or contains itself)"),
-    )
+    crate::error::rule_pack::too_deep(path, MAX_RULE_PACK_DEPTH)
 }
 
 /// The error for a rule pack over [`MAX_RULE_PACK_BYTES`].
 pub fn too_large(bytes: usize) -> Error {
-    Error::new(
-        ErrorCode::RulePackTooLarge,
-        "$",
-        format!("bộ quy tắc dài {bytes} byte, vượt giới hạn {MAX_RULE_PACK_BYTES} byte"),
-        format!("the rule pack is {bytes} bytes, above the limit of {MAX_RULE_PACK_BYTES} bytes"),
-    )
+    crate::error::rule_pack::too_large(bytes, MAX_RULE_PACK_BYTES)
 }
 
 /// Parses and validates a rule pack from JSON text.
@@ -64,12 +54,7 @@ pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
         }
         let m = crate::error::serde_message(&detail);
         let (line, column) = (e.line(), e.column());
-        Errors::one(Error::new(
-            ErrorCode::RulePackInvalidJson,
-            "$",
-            format!("bộ quy tắc không đọc được: {} (dòng {line}, cột {column})", m.vi),
-            format!("the rule pack cannot be read: {} (line {line}, column {column})", m.en),
-        ))
+        Errors::one(crate::error::rule_pack::unreadable_at(&m, line, column))
     })?;
     rule_pack_from_value(value)
 }
@@ -83,12 +68,9 @@ pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
             let m = crate::error::serde_message(&e.detail());
             let mut errors = unknown;
             let path = e.path();
-            let (vi, en) = form::placed(
-                &path,
-                format!("bộ quy tắc không đọc được: {}", m.vi),
-                format!("the rule pack cannot be read: {}", m.en),
-            );
-            errors.push(Error::new(ErrorCode::RulePackInvalidJson, path, vi, en));
+            let mut e = crate::error::rule_pack::unreadable(path.clone(), &m);
+            (e.message.vi, e.message.en) = form::placed(&path, e.message.vi, e.message.en);
+            errors.push(e);
             Err(Errors(errors))
         }
     }

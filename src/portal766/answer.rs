@@ -3,7 +3,8 @@
 
 use serde_json::Value;
 
-use crate::error::{serde_message, Error, ErrorCode};
+use crate::error::portal766::{self as problem, BadAnswer, Want};
+use crate::error::{serde_message, Error};
 use crate::messages::isolate;
 
 /// The two shapes of answer.
@@ -101,11 +102,14 @@ pub struct Pagination {
 // Fields read by hand rather than by serde's derived readers: the derived code cost the
 // `.wasm` about 60 KB gzipped, on every page, for a door few pages use.
 
-fn of_type(path: String, key: &str, want_vi: &str, want_en: &str, got: &Value) -> Error {
-    bad(
+fn of_type(path: String, key: &str, want: Want, got: &Value) -> Error {
+    problem::bad_answer(
         format!("{path}.{key}"),
-        format!("`{key}` phải là {want_vi}, không phải `{}`", quote(&clip_value(got))),
-        format!("`{key}` must be {want_en}, not `{}`", quote(&clip_value(got))),
+        BadAnswer::WrongType {
+            key,
+            want,
+            got: quote(&clip_value(got)),
+        },
     )
 }
 
@@ -118,7 +122,7 @@ fn text_field(o: &serde_json::Map<String, Value>, key: &str, path: &str) -> Resu
     match o.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(of_type(path.to_string(), key, "một chuỗi", "a string", other)),
+        Some(other) => Err(of_type(path.to_string(), key, Want::Text, other)),
     }
 }
 
@@ -127,39 +131,30 @@ fn number_field(o: &serde_json::Map<String, Value>, key: &str, path: &str) -> Re
     match o.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => Ok(n.as_f64()),
-        Some(other) => Err(of_type(path.to_string(), key, "một số", "a number", other)),
+        Some(other) => Err(of_type(path.to_string(), key, Want::Number, other)),
     }
 }
 
 fn as_object<'a>(v: &'a Value, path: &str) -> Result<&'a serde_json::Map<String, Value>, Error> {
     v.as_object().ok_or_else(|| {
-        bad(
+        problem::bad_answer(
             path,
-            format!("cần một đối tượng, không phải `{}`", quote(&clip_value(v))),
-            format!("an object is expected, not `{}`", quote(&clip_value(v))),
+            BadAnswer::NotAnObject {
+                got: quote(&clip_value(v)),
+            },
         )
     })
 }
 
 fn required_id(o: &serde_json::Map<String, Value>, path: &str) -> Result<String, Error> {
-    text_field(o, "departmentId", path)?.ok_or_else(|| {
-        bad(
-            format!("{path}.departmentId"),
-            "dòng không có `departmentId`",
-            "the row has no `departmentId`",
-        )
-    })
+    text_field(o, "departmentId", path)?
+        .ok_or_else(|| problem::bad_answer(format!("{path}.departmentId"), BadAnswer::NoDepartmentId))
 }
 
 fn read_metric(v: &Value, path: &str) -> Result<Metric, Error> {
     let o = as_object(v, path)?;
-    let code = text_field(o, "code", path)?.ok_or_else(|| {
-        bad(
-            format!("{path}.code"),
-            "chỉ số không có `code`",
-            "the metric has no `code`",
-        )
-    })?;
+    let code = text_field(o, "code", path)?
+        .ok_or_else(|| problem::bad_answer(format!("{path}.code"), BadAnswer::NoMetricCode))?;
     Ok(Metric {
         code,
         name: text_field(o, "name", path)?,
@@ -182,7 +177,7 @@ fn read_overview_row(v: &Value, path: &str) -> Result<OverviewRow, Error> {
             .enumerate()
             .map(|(j, m)| read_metric(m, &format!("{path}.metrics[{j}]")))
             .collect::<Result<_, _>>()?,
-        Some(other) => return Err(of_type(path.to_string(), "metrics", "một danh sách", "a list", other)),
+        Some(other) => return Err(of_type(path.to_string(), "metrics", Want::List, other)),
     };
     Ok(OverviewRow {
         department_id: required_id(o, path)?,
@@ -247,10 +242,6 @@ pub struct Page {
     pub pagination: Option<Pagination>,
 }
 
-fn bad(path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::new(ErrorCode::Portal766BadAnswer, path, vi, en)
-}
-
 /// A text from the portal quoted in a message: isolated, and cut to a readable length.
 pub(super) fn quote(s: &str) -> String {
     let cut: String = s.chars().take(200).collect();
@@ -265,32 +256,18 @@ pub fn answer_value(answer: &Value, path: &str) -> Result<Value, Error> {
     };
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('<') {
-        return Err(Error::new(
-            ErrorCode::Portal766Html,
-            path,
-            "đây là một trang HTML (có thể là trang đăng nhập lưu nhầm), không phải câu trả lời JSON của Cổng",
-            "this is an HTML page (perhaps a login page saved by mistake), not the portal's JSON answer",
-        ));
+        return Err(problem::html(path));
     }
     serde_json::from_str(trimmed).map_err(|e| {
         let m = serde_message(&e.to_string());
-        Error::new(
-            ErrorCode::Portal766InvalidJson,
-            path,
-            format!("câu trả lời không phải JSON: {}", m.vi),
-            format!("the answer is not JSON: {}", m.en),
-        )
+        problem::invalid_json(path, &m)
     })
 }
 
 /// Reads one answer of `family` at `path` (`$.answers[i].answer`).
 pub fn read_page(answer: &Value, family: Family, path: &str) -> Result<Page, Vec<Error>> {
     let Some(obj) = answer.as_object() else {
-        return Err(vec![bad(
-            path,
-            "câu trả lời phải là một đối tượng JSON `{\"code\": …, \"data\": …}`",
-            "the answer must be a JSON object `{\"code\": …, \"data\": …}`",
-        )]);
+        return Err(vec![problem::bad_answer(path, BadAnswer::NotAnAnswer)]);
     };
     match obj.get("code") {
         Some(Value::String(c)) if c == "OK" => {}
@@ -305,20 +282,11 @@ pub fn read_page(answer: &Value, family: Family, path: &str) -> Result<Page, Vec
                 .and_then(Value::as_str)
                 .map(|m| format!(": {}", quote(m)))
                 .unwrap_or_default();
-            return Err(vec![Error::new(
-                ErrorCode::Portal766NotOk,
-                format!("{path}.code"),
-                format!("Cổng trả lời `{}` thay vì `OK`{said}", quote(&code)),
-                format!("the portal answered `{}` instead of `OK`{said}", quote(&code)),
-            )]);
+            return Err(vec![problem::not_ok(format!("{path}.code"), &quote(&code), &said)]);
         }
     }
     let Some(data) = obj.get("data").and_then(Value::as_object) else {
-        return Err(vec![bad(
-            format!("{path}.data"),
-            "câu trả lời không có đối tượng `data`",
-            "the answer has no `data` object",
-        )]);
+        return Err(vec![problem::bad_answer(format!("{path}.data"), BadAnswer::NoData)]);
     };
     let (top, list) = match family {
         Family::Overview => ("overview", "evaluation"),
@@ -327,10 +295,9 @@ pub fn read_page(answer: &Value, family: Family, path: &str) -> Result<Page, Vec
     let mut errors = Vec::new();
     let province = match data.get(top) {
         Some(v @ Value::Object(_)) => read_row(v, family, true, format!("{path}.data.{top}")),
-        _ => Err(bad(
+        _ => Err(problem::bad_answer(
             format!("{path}.data.{top}"),
-            format!("endpoint này trả lời có `data.{top}`; câu trả lời không có (có phải của endpoint khác?)"),
-            format!("this endpoint's answers have `data.{top}`; this one does not (is it another endpoint's?)"),
+            BadAnswer::NoTop { top },
         )),
     };
     let mut rows = Vec::new();
@@ -344,10 +311,9 @@ pub fn read_page(answer: &Value, family: Family, path: &str) -> Result<Page, Vec
             }
         }
         None | Some(Value::Null) => {}
-        Some(_) => errors.push(bad(
+        Some(_) => errors.push(problem::bad_answer(
             format!("{path}.data.{list}"),
-            format!("`data.{list}` phải là một danh sách"),
-            format!("`data.{list}` must be a list"),
+            BadAnswer::ListNotAList { list },
         )),
     }
     let pagination = match data.get("pagination") {
@@ -408,10 +374,9 @@ fn read_row(v: &Value, family: Family, is_province: bool, path: String) -> Resul
         }
     };
     if id.trim().is_empty() {
-        return Err(bad(
+        return Err(problem::bad_answer(
             format!("{path}.departmentId"),
-            "dòng không có `departmentId`",
-            "the row has no `departmentId`",
+            BadAnswer::NoDepartmentId,
         ));
     }
     let kind = if is_province {
@@ -424,11 +389,7 @@ fn read_row(v: &Value, family: Family, is_province: bool, path: String) -> Resul
             Some("COMMUNE") => Kind::Commune,
             other => {
                 let said = other.map(quote).unwrap_or_else(|| "null".to_string());
-                return Err(bad(
-                    path,
-                    format!("không biết dòng này là sở, ngành hay xã: cấp `{said}`"),
-                    format!("cannot tell whether this row is a department or a commune: level `{said}`"),
-                ));
+                return Err(problem::bad_answer(path, BadAnswer::UnknownLevel { said }));
             }
         }
     };
@@ -451,10 +412,12 @@ pub fn tree_number(row: &TreeRow, field: &str, path: &str) -> Result<Option<f64>
     match row.fields.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => Ok(n.as_f64()),
-        Some(other) => Err(bad(
+        Some(other) => Err(problem::bad_answer(
             format!("{path}.{field}"),
-            format!("`{field}` phải là một số, không phải `{}`", quote(&other.to_string())),
-            format!("`{field}` must be a number, not `{}`", quote(&other.to_string())),
+            BadAnswer::NotANumber {
+                field,
+                got: quote(&other.to_string()),
+            },
         )),
     }
 }

@@ -8,7 +8,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::answer::{Family, ENDPOINTS};
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::portal766::{self as problem, BadMapping, Shape};
+use crate::error::{Error, Errors};
 use crate::messages::Text;
 use crate::plan::{Measure, Plan};
 
@@ -85,10 +86,6 @@ pub struct LeftOut {
     pub reason: Text,
 }
 
-fn bad(path: String, vi: String, en: String) -> Error {
-    Error::new(ErrorCode::Portal766BadMapping, path, vi, en)
-}
-
 /// Reads and checks a mapping against `plan`: every indicator exists and is a percentage,
 /// at most one metric per indicator and one indicator per metric, each entry of its
 /// endpoint's family, each sentence written in both languages.
@@ -96,20 +93,20 @@ pub fn read_mapping(value: &serde_json::Value, plan: &Plan, path: &str) -> Resul
     let mapping = parse(value, path).map_err(Errors::one)?;
     let mut errors = Vec::new();
     if mapping.format_version != 1 {
-        errors.push(bad(
+        errors.push(problem::bad_mapping(
             format!("{path}.formatVersion"),
-            format!("chỉ hỗ trợ `formatVersion` 1, không phải `{}`", mapping.format_version),
-            format!("only `formatVersion` 1 is supported, not `{}`", mapping.format_version),
+            BadMapping::FormatVersion {
+                version: mapping.format_version,
+            },
         ));
     }
     if mapping.plan != plan.plan.id {
-        errors.push(bad(
+        errors.push(problem::bad_mapping(
             format!("{path}.plan"),
-            format!(
-                "bảng ánh xạ dành cho kế hoạch `{}`, không phải `{}`",
-                mapping.plan, plan.plan.id
-            ),
-            format!("the mapping is for the plan `{}`, not `{}`", mapping.plan, plan.plan.id),
+            BadMapping::OtherPlan {
+                mapping_plan: &mapping.plan,
+                plan: &plan.plan.id,
+            },
         ));
     }
     let mut indicators = BTreeSet::new();
@@ -117,32 +114,34 @@ pub fn read_mapping(value: &serde_json::Value, plan: &Plan, path: &str) -> Resul
     for (i, e) in mapping.mappings.iter().enumerate() {
         let at = format!("{path}.mappings[{i}]");
         match plan.indicator(&e.indicator) {
-            None => errors.push(bad(
+            None => errors.push(problem::bad_mapping(
                 format!("{at}.indicator"),
-                format!("kế hoạch không có chỉ tiêu `{}`", e.indicator),
-                format!("the plan has no indicator `{}`", e.indicator),
+                BadMapping::UnknownIndicator {
+                    indicator: &e.indicator,
+                },
             )),
-            Some(ind) if ind.measure != Measure::Percentage => errors.push(bad(
+            Some(ind) if ind.measure != Measure::Percentage => errors.push(problem::bad_mapping(
                 format!("{at}.indicator"),
-                format!("chỉ tiêu `{}` không đo bằng tỷ lệ phần trăm", e.indicator),
-                format!("the indicator `{}` is not a percentage", e.indicator),
+                BadMapping::NotAPercentage {
+                    indicator: &e.indicator,
+                },
             )),
             Some(_) => {}
         }
         if !indicators.insert(e.indicator.as_str()) {
-            errors.push(bad(
+            errors.push(problem::bad_mapping(
                 format!("{at}.indicator"),
-                format!("chỉ tiêu `{}` được ánh xạ hai lần", e.indicator),
-                format!("the indicator `{}` is mapped twice", e.indicator),
+                BadMapping::IndicatorTwice {
+                    indicator: &e.indicator,
+                },
             ));
         }
         let family = ENDPOINTS.iter().find(|(name, _)| *name == e.endpoint).map(|(_, f)| *f);
         let shape_ok = match family {
             None => {
-                errors.push(bad(
+                errors.push(problem::bad_mapping(
                     format!("{at}.endpoint"),
-                    format!("không biết endpoint `{}`", e.endpoint),
-                    format!("unknown endpoint `{}`", e.endpoint),
+                    BadMapping::UnknownEndpoint { endpoint: &e.endpoint },
                 ));
                 true
             }
@@ -150,24 +149,21 @@ pub fn read_mapping(value: &serde_json::Value, plan: &Plan, path: &str) -> Resul
             Some(Family::Tree) => e.metric.is_none() && e.numerator.is_some() && e.denominator.is_some(),
         };
         if !shape_ok {
-            errors.push(bad(
-                at.clone(),
-                "endpoint tổng quan cần `metric`; endpoint dạng cây cần `numerator` và `denominator`".to_string(),
-                "an overview endpoint needs `metric`; a tree endpoint needs `numerator` and `denominator`".to_string(),
-            ));
+            errors.push(problem::bad_mapping(at.clone(), BadMapping::MetricOrFraction));
         }
         if !metrics.insert((e.endpoint.as_str(), e.metric_name())) {
-            errors.push(bad(
+            errors.push(problem::bad_mapping(
                 at.clone(),
-                format!("chỉ số `{}` của `{}` được ánh xạ hai lần", e.metric_name(), e.endpoint),
-                format!("the metric `{}` of `{}` is mapped twice", e.metric_name(), e.endpoint),
+                BadMapping::MetricTwice {
+                    metric: e.metric_name(),
+                    endpoint: &e.endpoint,
+                },
             ));
         }
         if e.difference.vi.trim().is_empty() || e.difference.en.trim().is_empty() {
-            errors.push(bad(
+            errors.push(problem::bad_mapping(
                 format!("{at}.difference"),
-                "cần một câu bằng cả tiếng Việt và tiếng Anh nói hai thước đo khác nhau thế nào".to_string(),
-                "a sentence in both Vietnamese and English on how the two measures differ is required".to_string(),
+                BadMapping::NoDifference,
             ));
         }
     }
@@ -184,48 +180,30 @@ pub(super) fn resolve(given: Option<&serde_json::Value>, plan: &Plan) -> Result<
         return read_mapping(v, plan, "$.mapping");
     }
     for json in EMBEDDED_MAPPINGS {
-        let embedded: serde_json::Value = serde_json::from_str(json).map_err(|_| {
-            Errors::one(Error::new(
-                ErrorCode::Internal,
-                "$",
-                "bảng ánh xạ 766 gắn sẵn không đọc được",
-                "the embedded 766 mapping cannot be read",
-            ))
-        })?;
+        let embedded: serde_json::Value = serde_json::from_str(json)
+            .map_err(|_| Errors::one(crate::error::calls::embedded_766_mapping_unreadable()))?;
         if embedded.get("plan").and_then(serde_json::Value::as_str) == Some(plan.plan.id.as_str()) {
             return read_mapping(&embedded, plan, "$.mapping");
         }
     }
-    Err(Errors::one(Error::new(
-        ErrorCode::Portal766NoMapping,
-        "$.mapping",
-        format!(
-            "kế hoạch `{}` không có bảng ánh xạ chỉ số 766 gắn sẵn: hãy đưa `mapping`",
-            plan.plan.id
-        ),
-        format!(
-            "the plan `{}` has no embedded 766 mapping: give one as `mapping`",
-            plan.plan.id
-        ),
-    )))
+    Err(Errors::one(problem::no_mapping(&plan.plan.id)))
 }
 
 // Read by hand rather than by serde's derived readers, as the answers are (for the `.wasm`'s
 // size): unknown fields are refused, as the schema says.
 
-fn wrong(path: String, vi: &str, en: &str) -> Error {
-    bad(path, format!("bảng ánh xạ 766: {vi}"), format!("the 766 mapping: {en}"))
+fn wrong(path: String, shape: Shape) -> Error {
+    problem::bad_mapping(path, BadMapping::Unreadable(shape))
 }
 
 fn fields<'a>(v: &'a Value, path: &str, known: &[&str]) -> Result<&'a Map<String, Value>, Error> {
     let o = v
         .as_object()
-        .ok_or_else(|| wrong(path.to_string(), "cần một đối tượng", "an object is expected"))?;
+        .ok_or_else(|| wrong(path.to_string(), Shape::NotAnObject))?;
     if let Some(k) = o.keys().find(|k| !known.contains(&k.as_str())) {
-        return Err(bad(
+        return Err(problem::bad_mapping(
             format!("{path}.{k}"),
-            format!("bảng ánh xạ 766: trường `{k}` không được hỗ trợ"),
-            format!("the 766 mapping: field `{k}` is not supported"),
+            BadMapping::UnknownField { k },
         ));
     }
     Ok(o)
@@ -235,19 +213,17 @@ fn text_of(o: &Map<String, Value>, key: &str, path: &str) -> Result<Option<Strin
     match o.get(key) {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(wrong(format!("{path}.{key}"), "cần một chuỗi", "a string is expected")),
+        Some(_) => Err(wrong(format!("{path}.{key}"), Shape::NotAString)),
     }
 }
 
 fn required(o: &Map<String, Value>, key: &str, path: &str) -> Result<String, Error> {
-    text_of(o, key, path)?.ok_or_else(|| wrong(format!("{path}.{key}"), "thiếu trường này", "this field is missing"))
+    text_of(o, key, path)?.ok_or_else(|| wrong(format!("{path}.{key}"), Shape::Missing))
 }
 
 fn sentence(o: &Map<String, Value>, key: &str, path: &str) -> Result<Text, Error> {
     let at = format!("{path}.{key}");
-    let v = o
-        .get(key)
-        .ok_or_else(|| wrong(at.clone(), "thiếu trường này", "this field is missing"))?;
+    let v = o.get(key).ok_or_else(|| wrong(at.clone(), Shape::Missing))?;
     let t = fields(v, &at, &["vi", "en"])?;
     Ok(Text::new(
         text_of(t, "vi", &at)?.unwrap_or_default(),
@@ -259,11 +235,7 @@ fn list<'a>(o: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a [Val
     match o.get(key) {
         None => Ok(&[]),
         Some(Value::Array(items)) => Ok(items),
-        Some(_) => Err(wrong(
-            format!("{path}.{key}"),
-            "cần một danh sách",
-            "a list is expected",
-        )),
+        Some(_) => Err(wrong(format!("{path}.{key}"), Shape::NotAList)),
     }
 }
 
@@ -275,20 +247,10 @@ fn parse(value: &Value, path: &str) -> Result<Mapping, Error> {
     )?;
     let format_version = match o.get("formatVersion") {
         Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
-        _ => {
-            return Err(wrong(
-                format!("{path}.formatVersion"),
-                "cần `formatVersion` là một số",
-                "`formatVersion` must be a number",
-            ))
-        }
+        _ => return Err(wrong(format!("{path}.formatVersion"), Shape::FormatVersionNotANumber)),
     };
     if !o.contains_key("mappings") {
-        return Err(wrong(
-            format!("{path}.mappings"),
-            "thiếu trường này",
-            "this field is missing",
-        ));
+        return Err(wrong(format!("{path}.mappings"), Shape::Missing));
     }
     let mut mappings = Vec::new();
     for (i, e) in list(o, "mappings", path)?.iter().enumerate() {
@@ -324,7 +286,7 @@ fn parse(value: &Value, path: &str) -> Result<Mapping, Error> {
             .iter()
             .map(|v| v.as_str().map(str::to_string))
             .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| wrong(format!("{at}.indicators"), "cần các chuỗi", "strings are expected"))?;
+            .ok_or_else(|| wrong(format!("{at}.indicators"), Shape::NotStrings))?;
         left_out.push(LeftOut {
             endpoint: required(f, "endpoint", &at)?,
             metric: text_of(f, "metric", &at)?,

@@ -42,7 +42,9 @@ use self::answer::{Body, ENDPOINTS};
 use self::convert::{convert_group, Group, Out, Units};
 use self::side::{MappingNote, Portal766Side};
 use crate::data::{Input, Period};
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::input::{self as input_problem, Portal766Missing, Portal766Type};
+use crate::error::portal766 as problem;
+use crate::error::{Error, Errors};
 use crate::plan::Plan;
 use crate::report::Finding;
 
@@ -66,29 +68,19 @@ pub struct Converted {
     pub side: Portal766Side,
 }
 
-fn type_error(path: impl Into<String>, vi: &str, en: &str) -> Error {
-    Error::new(ErrorCode::InputInvalidType, path, vi, en)
-}
-
 /// Reads 766 answers (the input described in this module's documentation) into an
 /// evaluation input for `plan`; every structural problem at once.
 pub fn read_portal766(value: &Value, plan: &Plan) -> Result<Converted, Errors> {
     let Some(obj) = value.as_object() else {
-        return Err(Errors::one(Error::new(
-            ErrorCode::InputNotObject,
-            "$",
-            "dữ liệu vào phải là một đối tượng `{asOf, answers, …}`",
-            "the input must be an object `{asOf, answers, …}`",
-        )));
+        return Err(Errors::one(input_problem::portal766_not_object()));
     };
     let mut errors: Vec<Error> = Vec::new();
     for key in obj.keys() {
         if !OWN_FIELDS.contains(&key.as_str()) && !PASSED.contains(&key.as_str()) {
-            errors.push(Error::new(
-                ErrorCode::InputUnknownField,
+            errors.push(input_problem::portal766_unknown_field(
                 format!("$.{key}"),
-                format!("trường `{key}` không được hỗ trợ; chỉ nhận {}", fields_list()),
-                format!("field `{key}` is not supported; expected {}", fields_list()),
+                key,
+                Some(&fields_list()),
             ));
         }
     }
@@ -97,12 +89,7 @@ pub fn read_portal766(value: &Value, plan: &Plan) -> Result<Converted, Errors> {
     if let Some(d) = &declared {
         for (key, id) in &unit_map {
             if !d.iter().any(|(u, _, _)| u == id) {
-                errors.push(Error::new(
-                    ErrorCode::Portal766UnknownUnit,
-                    format!("$.unitMap['{key}']"),
-                    format!("`unitMap` gắn `{key}` với `{id}`, không có trong `units`"),
-                    format!("`unitMap` maps `{key}` to `{id}`, which is not in `units`"),
-                ));
+                errors.push(problem::unknown_unit(key, id));
             }
         }
     }
@@ -178,19 +165,14 @@ fn read_unit_map(v: Option<&Value>, errors: &mut Vec<Error>) -> BTreeMap<String,
                     Some(id) if !id.trim().is_empty() => {
                         map.insert(k.clone(), id.to_string());
                     }
-                    _ => errors.push(type_error(
+                    _ => errors.push(input_problem::portal766_wrong_type(
                         format!("$.unitMap['{k}']"),
-                        "mỗi mục của `unitMap` là id của một đơn vị (một chuỗi)",
-                        "each entry of `unitMap` is a unit id (a string)",
+                        Portal766Type::UnitMapEntry,
                     )),
                 }
             }
         }
-        Some(_) => errors.push(type_error(
-            "$.unitMap",
-            "`unitMap` phải là một đối tượng `{mã hoặc id của Cổng: id đơn vị}`",
-            "`unitMap` must be an object `{portal code or id: unit id}`",
-        )),
+        Some(_) => errors.push(input_problem::portal766_wrong_type("$.unitMap", Portal766Type::UnitMap)),
     }
     map
 }
@@ -216,20 +198,11 @@ fn read_answers<'a>(v: Option<&'a Value>, mapping: Option<&Mapping>, errors: &mu
     let list = match v {
         Some(Value::Array(list)) if !list.is_empty() => list,
         Some(Value::Array(_)) | None | Some(Value::Null) => {
-            errors.push(Error::new(
-                ErrorCode::InputMissingField,
-                "$.answers",
-                "cần ít nhất một câu trả lời của Cổng trong `answers`",
-                "`answers` needs at least one answer of the portal",
-            ));
+            errors.push(input_problem::portal766_missing("$.answers", Portal766Missing::Answers));
             return Vec::new();
         }
         Some(_) => {
-            errors.push(type_error(
-                "$.answers",
-                "`answers` phải là một danh sách `{endpoint, period, answer}`",
-                "`answers` must be a list of `{endpoint, period, answer}`",
-            ));
+            errors.push(input_problem::portal766_wrong_type("$.answers", Portal766Type::Answers));
             return Vec::new();
         }
     };
@@ -237,36 +210,28 @@ fn read_answers<'a>(v: Option<&'a Value>, mapping: Option<&Mapping>, errors: &mu
     for (i, item) in list.iter().enumerate() {
         let at = format!("$.answers[{i}]");
         let Some(o) = item.as_object() else {
-            errors.push(type_error(
-                at,
-                "mỗi câu trả lời là một đối tượng `{endpoint, period, answer}`",
-                "each answer is an object `{endpoint, period, answer}`",
-            ));
+            errors.push(input_problem::portal766_wrong_type(at, Portal766Type::Answer));
             continue;
         };
         for key in o.keys() {
             if !["endpoint", "period", "answer", "name"].contains(&key.as_str()) {
-                errors.push(Error::new(
-                    ErrorCode::InputUnknownField,
-                    format!("{at}.{key}"),
-                    format!("trường `{key}` không được hỗ trợ; chỉ nhận `endpoint`, `period`, `answer`, `name`"),
-                    format!("field `{key}` is not supported; expected `endpoint`, `period`, `answer`, `name`"),
-                ));
+                errors.push(input_problem::portal766_unknown_field(format!("{at}.{key}"), key, None));
             }
         }
         let text = |k: &str, errors: &mut Vec<Error>| match o.get(k) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.as_str()),
             None | Some(Value::Null) => {
-                errors.push(Error::new(
-                    ErrorCode::InputMissingField,
+                errors.push(input_problem::portal766_missing(
                     format!("{at}.{k}"),
-                    format!("thiếu trường `{k}`"),
-                    format!("missing field `{k}`"),
+                    Portal766Missing::Field(k),
                 ));
                 None
             }
             Some(_) => {
-                errors.push(type_error(format!("{at}.{k}"), "cần một chuỗi", "a string is expected"));
+                errors.push(input_problem::portal766_wrong_type(
+                    format!("{at}.{k}"),
+                    Portal766Type::Text,
+                ));
                 None
             }
         };
@@ -280,11 +245,10 @@ fn read_answers<'a>(v: Option<&'a Value>, mapping: Option<&Mapping>, errors: &mu
                     .map(|(n, _)| format!("`{n}`"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                errors.push(Error::new(
-                    ErrorCode::Portal766UnknownEndpoint,
+                errors.push(problem::unknown_endpoint(
                     format!("{at}.endpoint"),
-                    format!("không biết endpoint `{}`; chỉ nhận {known}", answer::quote(e)),
-                    format!("unknown endpoint `{}`; expected {known}", answer::quote(e)),
+                    &answer::quote(e),
+                    &known,
                 ));
                 None
             }
@@ -292,27 +256,17 @@ fn read_answers<'a>(v: Option<&'a Value>, mapping: Option<&Mapping>, errors: &mu
         let period = period_text.and_then(|p| match Period::parse(p) {
             Ok(p) => Some(p),
             Err(_) => {
-                errors.push(Error::new(
-                    ErrorCode::InputInvalidPeriod,
+                errors.push(input_problem::portal766_invalid_period(
                     format!("{at}.period"),
-                    format!(
-                        "kỳ `{}` không hợp lệ: cần `2026`, `2026-H1`, `2026-Q3` hoặc `2026-10`",
-                        answer::quote(p)
-                    ),
-                    format!(
-                        "the period `{}` is not valid: expected `2026`, `2026-H1`, `2026-Q3` or `2026-10`",
-                        answer::quote(p)
-                    ),
+                    &answer::quote(p),
                 ));
                 None
             }
         });
         let Some(raw) = o.get("answer") else {
-            errors.push(Error::new(
-                ErrorCode::InputMissingField,
+            errors.push(input_problem::portal766_missing(
                 format!("{at}.answer"),
-                "thiếu trường `answer` (câu trả lời của Cổng, như đã lưu)",
-                "missing field `answer` (the portal's answer, as saved)",
+                Portal766Missing::Answer,
             ));
             continue;
         };

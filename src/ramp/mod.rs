@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 use crate::messages::{format_percent_trimmed, format_trimmed, Locale, Text};
 use crate::plan::{AfterLastYear, Level, Plan, Ramp, RampReading};
 pub(crate) use crate::vocab::round4;
@@ -56,37 +56,20 @@ pub fn floor(
     previous_actual: Option<f64>,
 ) -> Result<RampFloor, Error> {
     let Some(first) = ramp.first_floors.get(&level).copied() else {
-        return Err(Error::new(
-            ErrorCode::RampLevelNotCovered,
-            "$.level",
-            format!("lộ trình `{}` không quy định mức sàn cho {}", ramp.id, level.name().vi),
-            format!("ramp `{}` sets no floor for the {}", ramp.id, level.name().en),
-        ));
+        return Err(crate::error::calls::ramp_level_not_covered(&ramp.id, level));
     };
     let period = plan.plan.period;
     if outside(plan, ramp, year) {
-        return Err(Error::new(
-            ErrorCode::RampYearOutsidePlan,
-            "$.year",
-            format!(
-                "năm `{year}` nằm ngoài lộ trình: kế hoạch áp dụng {}–{}, lộ trình {}–{}",
-                period.from, period.to, ramp.first_year, ramp.last_year
-            ),
-            format!(
-                "year `{year}` is outside the ramp: the plan covers {}–{}, the ramp {}–{}",
-                period.from, period.to, ramp.first_year, ramp.last_year
-            ),
+        return Err(crate::error::calls::ramp_year_outside_plan(
+            year,
+            (period.from, period.to),
+            (ramp.first_year, ramp.last_year),
         ));
     }
     if let Some(prev) = previous_actual {
         if !valid_previous(prev) {
             let prev = crate::messages::format_value(prev);
-            return Err(Error::new(
-                ErrorCode::ValueOutOfRange,
-                "$.previousActual",
-                format!("giá trị năm trước `{prev}` phải là tỷ lệ từ 0 đến 100"),
-                format!("the previous year's value `{prev}` must be a percentage from 0 to 100"),
-            ));
+            return Err(crate::error::calls::previous_out_of_range(&prev));
         }
     }
     let Floor {

@@ -23,7 +23,8 @@
 use wasm_bindgen::prelude::*;
 
 use crate::data::{MAX_DEPTH, MAX_OBSERVATIONS};
-use crate::error::{Error, ErrorCode};
+use crate::error::values::ValueProblem;
+use crate::error::Error;
 use crate::plan::{MAX_RULE_PACK_BYTES, MAX_RULE_PACK_DEPTH};
 
 /// At most this many values (objects, arrays, strings, numbers…) in one JavaScript input:
@@ -77,31 +78,6 @@ impl Door {
             Door::RulePack => MAX_RULE_PACK_DEPTH,
         }
     }
-
-    /// The code of each problem at this door: the one table of them.
-    fn code(self, problem: Problem) -> ErrorCode {
-        use ErrorCode as C;
-        match (self, problem) {
-            (Door::Input, Problem::TooDeep) => C::InputTooDeep,
-            (Door::Input, Problem::NotFinite) => C::InputNotANumber,
-            (Door::Input, Problem::BrokenText) => C::InputInvalidText,
-            (Door::Input, Problem::NotData) => C::InputInvalidType,
-            (Door::Input, Problem::TooLong | Problem::TooMany) => C::InputTooLarge,
-            (Door::Input, Problem::Unreadable) => C::InputInvalid,
-            (Door::RulePack, Problem::TooDeep) => C::RulePackTooDeep,
-            (Door::RulePack, Problem::NotFinite) => C::RulePackNotANumber,
-            (Door::RulePack, Problem::TooLong | Problem::TooMany) => C::RulePackTooLarge,
-            (Door::RulePack, Problem::BrokenText | Problem::NotData | Problem::Unreadable) => C::RulePackInvalidJson,
-        }
-    }
-
-    /// What the value is, in both languages.
-    fn what(self) -> (&'static str, &'static str) {
-        match self {
-            Door::Input => ("dữ liệu đầu vào", "the input"),
-            Door::RulePack => ("bộ quy tắc", "the rule pack"),
-        }
-    }
 }
 
 /// The value read once, as plain data that nothing else can reach (see `inspect.js`), or a
@@ -148,67 +124,21 @@ fn read(value: &JsValue, door: Door, columns: bool) -> Result<Read, Error> {
 fn problem(problem: Problem, path: String, detail: &JsValue, door: Door) -> Error {
     let number = detail.as_f64().unwrap_or(0.0);
     let text = crate::data::clip(&detail.as_string().unwrap_or_default());
-    let (vi_what, en_what) = door.what();
-    let code = door.code(problem);
-    match problem {
-        Problem::TooDeep if door == Door::Input => crate::data::too_deep(path),
-        Problem::TooDeep => crate::plan::too_deep(path),
-        Problem::NotFinite => Error::new(
-            code,
-            path,
-            "giá trị phải là một số hữu hạn, không phải `NaN` hay `Infinity`",
-            "the value must be a finite number, not `NaN` or `Infinity`",
-        ),
-        Problem::BrokenText => Error::new(
-            code,
-            path,
-            "chuỗi có ký tự hỏng (nửa cặp UTF-16 đứng một mình), không đọc được",
-            "the text has a broken character (an unpaired UTF-16 surrogate) and cannot be read",
-        ),
-        Problem::NotData => {
-            let what = match text.as_str() {
-                "toJSON" => ("một đối tượng có `toJSON`", "an object with a `toJSON` method"),
-                "Date" => (
-                    "một `Date` (hãy ghi ngày dạng chuỗi `YYYY-MM-DD`)",
-                    "a `Date` (give dates as text, `YYYY-MM-DD`)",
-                ),
-                _ => ("", ""),
-            };
-            let (vi, en) = if what.0.is_empty() {
-                (format!("`{text}`"), format!("a `{text}`"))
-            } else {
-                (what.0.to_string(), what.1.to_string())
-            };
-            Error::new(
-                code,
-                path,
-                format!("giá trị phải là dữ liệu JSON (chuỗi, số, true/false, đối tượng hoặc mảng), không phải {vi}"),
-                format!("the value must be JSON data (a string, number, true/false, object or array), not {en}"),
-            )
-        }
-        Problem::TooLong => Error::new(
-            code,
-            path,
-            format!("danh sách có {number} phần tử, vượt giới hạn {MAX_OBSERVATIONS}"),
-            format!("the list has {number} items, above the limit of {MAX_OBSERVATIONS}"),
-        ),
-        Problem::TooMany => Error::new(
-            code,
-            path,
-            format!("{vi_what} có hơn {MAX_VALUES} giá trị"),
-            format!("{en_what} has more than {MAX_VALUES} values"),
-        ),
-        Problem::Unreadable if text.is_empty() => Error::new(
-            code,
-            path,
-            format!("không đọc được {vi_what}: đọc giá trị này gây ra lỗi"),
-            format!("{en_what} cannot be read: reading this value throws"),
-        ),
-        Problem::Unreadable => Error::new(
-            code,
-            path,
-            format!("không đọc được {vi_what}: đọc giá trị này gây ra lỗi `{text}`"),
-            format!("{en_what} cannot be read: reading this value throws `{text}`"),
-        ),
+    let value = match problem {
+        Problem::TooDeep if door == Door::Input => return crate::data::too_deep(path),
+        Problem::TooDeep => return crate::plan::too_deep(path),
+        Problem::NotFinite => ValueProblem::NotFinite,
+        Problem::BrokenText => ValueProblem::BrokenText,
+        Problem::NotData => ValueProblem::NotData { text: &text },
+        Problem::TooLong => ValueProblem::TooLong {
+            number,
+            max: MAX_OBSERVATIONS,
+        },
+        Problem::TooMany => ValueProblem::TooMany { max: MAX_VALUES },
+        Problem::Unreadable => ValueProblem::Unreadable { text: &text },
+    };
+    match door {
+        Door::Input => crate::error::input::js_value(path, value),
+        Door::RulePack => crate::error::rule_pack::js_value(path, value),
     }
 }

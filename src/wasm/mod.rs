@@ -13,9 +13,14 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, ErrorCode, Errors};
-use crate::plan::{Level, RampReading};
+use crate::error::calls::Argument;
+use crate::error::{Error, Errors};
 
+use arguments::{
+    bad_argument, describe, input_snapshot, input_text, input_value, js_text, not_an_object, number_argument,
+    parse_level, parse_reading, snapshot_text, text_argument, value_by_text, whole_year, TextKind,
+};
+mod arguments;
 mod columns;
 mod depth;
 mod source;
@@ -50,17 +55,7 @@ extern "C" {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    tape::to_js(value).map_err(|e| {
-        into_js_error(
-            Error::new(
-                ErrorCode::InternalSerialize,
-                "$",
-                format!("lỗi nội bộ: không chuyển được kết quả sang JavaScript ({e})"),
-                format!("internal error: the result could not be turned into JavaScript values ({e})"),
-            )
-            .into(),
-        )
-    })
+    tape::to_js(value).map_err(|e| into_js_error(crate::error::calls::not_serialized(&e.to_string()).into()))
 }
 
 /// The single way a failure reaches JavaScript.
@@ -68,178 +63,9 @@ fn into_js_error(errors: Errors) -> JsValue {
     let list = tape::to_js(&errors).unwrap_or(JsValue::NULL);
     match errors.first() {
         Some(e) => make_error(e.code.as_str(), &e.path, &e.message.vi, &e.message.en, list),
-        None => make_error(ErrorCode::Internal.as_str(), "$", "lỗi nội bộ", "internal error", list),
-    }
-}
-
-fn bad_argument(path: &str, vi: String, en: String) -> JsValue {
-    into_js_error(Error::new(ErrorCode::InvalidArgument, path, vi, en).into())
-}
-
-/// A JS value shown in a message: strings as they are (cut to 40 characters), numbers as
-/// JavaScript writes them (`1e+21`, not 22 digits), anything else by kind.
-fn describe(v: &JsValue) -> String {
-    match v.as_string() {
-        Some(s) => s.chars().take(40).collect(),
-        None if v.is_null() => "null".to_string(),
-        None if v.is_undefined() => "undefined".to_string(),
-        None => match v.as_f64() {
-            Some(n) => js_sys::Number::from(n)
-                .to_string_with_radix(10)
-                .map_or_else(|_| n.to_string(), String::from),
-            None => v.js_typeof().as_string().unwrap_or_default(),
-        },
-    }
-}
-
-fn parse_level(v: &JsValue) -> Result<Level, JsValue> {
-    v.as_string().as_deref().and_then(Level::parse).ok_or_else(|| {
-        let shown = describe(v);
-        bad_argument(
-            "$.level",
-            format!("cấp `{shown}` không hợp lệ; chỉ nhận `city`, `district`, `commune`"),
-            format!("level `{shown}` is not valid; expected `city`, `district` or `commune`"),
-        )
-    })
-}
-
-fn parse_reading(v: &JsValue) -> Result<RampReading, JsValue> {
-    v.as_string().as_deref().and_then(RampReading::parse).ok_or_else(|| {
-        let shown = describe(v);
-        bad_argument(
-            "$.reading",
-            format!("cách đọc `{shown}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`"),
-            format!("reading `{shown}` is not valid; expected `schedule`, `increment` or `relative`"),
-        )
-    })
-}
-
-/// A year: a whole number (2023, not 2023.5, `"2023"` or NaN).
-fn whole_year(v: &JsValue) -> Result<i32, JsValue> {
-    match v.as_f64() {
-        Some(y) if y.is_finite() && y.fract() == 0.0 && (-1.0e6..=1.0e6).contains(&y) => {
-            // Exact: a whole number well inside i32.
-            #[allow(clippy::cast_possible_truncation)]
-            Ok(y as i32)
-        }
-        _ => {
-            let shown = describe(v);
-            Err(bad_argument(
-                "$.year",
-                format!("năm `{shown}` phải là một số nguyên, ví dụ `2024`"),
-                format!("year `{shown}` must be a whole number, such as `2024`"),
-            ))
-        }
-    }
-}
-
-fn number_argument(path: &str, v: &JsValue) -> Result<f64, JsValue> {
-    match v.as_f64() {
-        Some(n) if n.is_finite() => Ok(n),
-        _ => {
-            let shown = describe(v);
-            Err(bad_argument(
-                path,
-                format!("giá trị `{shown}` phải là một số hữu hạn"),
-                format!("value `{shown}` must be a finite number"),
-            ))
-        }
-    }
-}
-
-/// Which text a method reads, for its errors.
-#[derive(Clone, Copy)]
-enum TextKind {
-    Json,
-    Csv,
-    RulePack,
-}
-
-/// A JS string's text, written by `TextEncoder.encodeInto` straight into the memory it is read
-/// from (`JsValue::as_string` copies the ASCII start of a text one character at a time in
-/// JS: all of an ASCII CSV; `TextEncoder.encode` made a JS copy first, then a second copy
-/// came across, and the two took 17 ms of the city's 1.3 MB). The buffer starts at one byte
-/// per UTF-16 unit (all an ASCII text needs) and grows by three per unit left when the text
-/// needs more. `None` when the value is not a string. A string with an unpaired surrogate is
-/// refused as an object's text would be, instead of becoming U+FFFD (two ids could then
-/// merge).
-fn js_text(v: &JsValue, kind: TextKind) -> Result<Option<String>, Errors> {
-    let info = text_info(v);
-    if info.is_undefined() {
-        return Ok(None);
-    }
-    if let Some(units) = info.as_f64() {
-        return utf8_of(v, units).map(Some).ok_or_else(|| {
-            Errors::one(Error::new(
-                ErrorCode::Internal,
-                "$",
-                "lỗi nội bộ: không chép được văn bản vào WebAssembly",
-                "internal error: the text could not be copied into WebAssembly",
-            ))
-        });
-    }
-    let at = js_sys::Array::from(&info);
-    let (line, column) = (describe(&at.get(0)), describe(&at.get(1)));
-    let (code, vi_what, en_what) = match kind {
-        TextKind::Json => (ErrorCode::InputInvalidText, "văn bản JSON", "the JSON text"),
-        TextKind::Csv => (ErrorCode::InputInvalidText, "văn bản CSV", "the CSV text"),
-        TextKind::RulePack => (ErrorCode::RulePackInvalidJson, "bộ quy tắc", "the rule pack"),
-    };
-    Err(Errors::one(Error::new(
-        code,
-        format!("$ (line {line}, column {column})"),
-        format!("{vi_what} có ký tự hỏng (nửa cặp UTF-16 đứng một mình) ở dòng {line}, cột {column}, không đọc được"),
-        format!("{en_what} has a broken character (an unpaired UTF-16 surrogate) on line {line}, column {column} and cannot be read"),
-    )))
-}
-
-/// The UTF-8 of a well-formed JS string of `units` UTF-16 units (see [`js_text`]).
-fn utf8_of(v: &JsValue, units: f64) -> Option<String> {
-    // A JS string is shorter than 2^32 units.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let units = units as usize;
-    let memory = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>().ok()?;
-    let mut buf: Vec<u8> = vec![0; units];
-    let (mut read, mut written) = (0usize, 0usize);
-    while read < units {
-        let at = u32::try_from(buf.as_ptr() as usize + written).ok()?;
-        let room = u32::try_from(buf.len() - written).ok()?;
-        let view = js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), at, room);
-        let done = encode_into(v, u32::try_from(read).ok()?, &view);
-        let (r, w) = (done.get(0).as_f64()?, done.get(1).as_f64()?);
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let (r, w) = (r as usize, w as usize);
-        read += r;
-        written += w;
-        if read < units {
-            // What is left needs at most three bytes per unit (a pair of units is four).
-            buf.resize(written + (units - read) * 3, 0);
-        }
-    }
-    buf.truncate(written);
-    String::from_utf8(buf).ok()
-}
-
-/// A text argument (`evaluateJson`, `evaluateCsv`): a string, and well formed.
-fn text_argument(kind: TextKind, v: &JsValue) -> Result<String, JsValue> {
-    match js_text(v, kind) {
-        Ok(Some(text)) => Ok(text),
-        Err(errors) => Err(into_js_error(errors)),
-        Ok(None) => {
-            let got = if v.is_null() {
-                "null".to_string()
-            } else {
-                v.js_typeof().as_string().unwrap_or_default()
-            };
-            let (vi, en) = match kind {
-                TextKind::Csv => ("văn bản CSV", "CSV text"),
-                _ => ("văn bản JSON", "JSON text"),
-            };
-            Err(bad_argument(
-                "$",
-                format!("cần {vi} dạng chuỗi, nhận được `{got}`"),
-                format!("expected {en} as a string, got `{got}`"),
-            ))
+        None => {
+            let e = crate::error::calls::internal();
+            make_error(e.code.as_str(), &e.path, &e.message.vi, &e.message.en, list)
         }
     }
 }
@@ -251,45 +77,13 @@ pub struct JsEngine {
     inner: Option<crate::Engine>,
 }
 
-/// The errors of a call that has no engine, and of one the browser's WebAssembly stopped:
-/// `(kind, code, vi, en)`, where `{method}` stands for the method's name and `{cause}` for the
-/// browser's words (see `engine.js`).
-const LIFECYCLE: [(&str, ErrorCode, &str, &str); 4] = [
-    (
-        "freed",
-        ErrorCode::EngineFreed,
-        "engine đã được giải phóng bằng `free()` nên `{method}` không dùng được nữa; hãy tạo engine mới",
-        "the engine was freed with `free()`, so `{method}` cannot be used any more; make a new engine",
-    ),
-    (
-        "detached",
-        ErrorCode::EngineDetachedMethod,
-        "`{method}` được gọi mà không có engine (`this` không phải engine): hãy gọi `engine.{method}(…)` hoặc dùng `engine.{method}.bind(engine)`",
-        "`{method}` was called without its engine (`this` is not one): call it as `engine.{method}(…)`, or bind it with `engine.{method}.bind(engine)`",
-    ),
-    (
-        "notEngine",
-        ErrorCode::EngineNotAnEngine,
-        "`{method}` được gọi trên một đối tượng không phải engine tạo bằng `new Engine()` hay `Engine.fromPlan()` (một bản sao như `{...engine}` không phải engine)",
-        "`{method}` was called on an object that is not an engine made by `new Engine()` or `Engine.fromPlan()` (a copy such as `{...engine}` is not one)",
-    ),
-    (
-        "trapped",
-        ErrorCode::EngineTrapped,
-        "WebAssembly của trình duyệt đã dừng `{method}` giữa chừng ({cause}); mọi engine của lần tải mô-đun này không dùng được nữa: hãy tải lại mô-đun (hoặc trang) rồi tạo engine mới",
-        "the browser's WebAssembly stopped `{method}` midway ({cause}); no engine of this loading of the module can be used any more: load the module (or the page) again and make a new engine",
-    ),
-];
-
 /// `new Engine()` and `Engine.fromPlan()` after a trap of this module instance: refused,
 /// as every method is (see `engine.js`).
 fn refuse_after_trap(method: &str) -> Result<(), JsValue> {
     let Some(cause) = trapped_by() else {
         return Ok(());
     };
-    let (_, code, vi, en) = LIFECYCLE[3];
-    let fill = |t: &str| t.replace("{method}", method).replace("{cause}", &cause);
-    Err(into_js_error(Error::new(code, "$", fill(vi), fill(en)).into()))
+    Err(into_js_error(crate::error::calls::trapped(method, &cause).into()))
 }
 
 /// Guards the generated class once, before its first object is made (see `engine.js`): with
@@ -302,7 +96,7 @@ fn ensure_guarded() {
     }
     let sample = JsValue::from(JsEngine { inner: None });
     let texts = js_sys::Object::new();
-    for (kind, code, vi, en) in LIFECYCLE {
+    for (kind, code, vi, en) in crate::error::calls::LIFECYCLE {
         let text: js_sys::Array = [code.as_str(), vi, en].iter().map(|s| JsValue::from_str(s)).collect();
         let _ = js_sys::Reflect::set(&texts, &JsValue::from_str(kind), &text);
     }
@@ -322,15 +116,7 @@ impl JsEngine {
         refuse_after_trap("new Engine")?;
         if !argument.is_undefined() {
             let shown = describe(&argument);
-            return Err(bad_argument(
-                "$",
-                format!(
-                    "`new Engine()` không nhận tham số (nhận được `{shown}`): nó luôn dùng kế hoạch Cần Thơ có sẵn; để dùng bộ quy tắc khác, gọi `Engine.fromPlan(pack)`"
-                ),
-                format!(
-                    "`new Engine()` takes no argument (got `{shown}`): it always loads the embedded Cần Thơ plan; for another rule pack, call `Engine.fromPlan(pack)`"
-                ),
-            ));
+            return Err(bad_argument("$", Argument::EngineTakesNone { shown: &shown }));
         }
         crate::Engine::embedded().map(JsEngine::made).map_err(into_js_error)
     }
@@ -350,15 +136,7 @@ impl JsEngine {
                 let pack = depth::check(&pack, depth::Door::RulePack).map_err(|e| into_js_error(e.into()))?;
                 let value: serde_json::Value = serde_wasm_bindgen::from_value(pack).map_err(|e| {
                     let m = crate::error::serde_message(&e.to_string());
-                    into_js_error(
-                        Error::new(
-                            ErrorCode::RulePackInvalidJson,
-                            "$",
-                            format!("bộ quy tắc phải là đối tượng hoặc chuỗi JSON: {}", m.vi),
-                            format!("the rule pack must be an object or JSON text: {}", m.en),
-                        )
-                        .into(),
-                    )
+                    into_js_error(crate::error::rule_pack::not_object_or_json(&m).into())
                 })?;
                 crate::Engine::from_value(value)
             }
@@ -377,11 +155,7 @@ impl JsEngine {
         refuse_after_trap("Engine.embedded")?;
         let Some(name) = name.as_string() else {
             let shown = describe(&name);
-            return Err(bad_argument(
-                "$",
-                format!("`Engine.embedded(name)` cần tên kế hoạch dạng chuỗi (nhận được `{shown}`)"),
-                format!("`Engine.embedded(name)` needs a plan name as text (got `{shown}`)"),
-            ));
+            return Err(bad_argument("$", Argument::EmbeddedName { shown: &shown }));
         };
         crate::Engine::embedded_plan(&name)
             .map(JsEngine::made)
@@ -405,11 +179,7 @@ impl JsEngine {
         refuse_after_trap("Engine.fromPlans")?;
         if !js_sys::Array::is_array(&packs) {
             let shown = describe(&packs);
-            return Err(bad_argument(
-                "$",
-                format!("`Engine.fromPlans(list)` cần một mảng kế hoạch (nhận được `{shown}`)"),
-                format!("`Engine.fromPlans(list)` needs an array of plans (got `{shown}`)"),
-            ));
+            return Err(bad_argument("$", Argument::PlanList { shown: &shown }));
         }
         let mut plans = Vec::new();
         let mut errors = Vec::new();
@@ -467,11 +237,7 @@ impl JsEngine {
         let engine = self.engine()?;
         let Some(id) = plan_id.as_string() else {
             let shown = describe(&plan_id);
-            return Err(bad_argument(
-                "$.plan",
-                format!("cần mã kế hoạch dạng chuỗi (nhận được `{shown}`)"),
-                format!("a plan id as text is needed (got `{shown}`)"),
-            ));
+            return Err(bad_argument("$.plan", Argument::PlanId { shown: &shown }));
         };
         let text = input_text(&input).map_err(into_js_error)?;
         to_js(&engine.evaluate_plan_json(&id, &text).map_err(into_js_error)?)
@@ -667,12 +433,7 @@ fn plan_of(pack: &JsValue) -> Result<crate::plan::Plan, Errors> {
             depth::check(pack, depth::Door::RulePack)?;
             let value: serde_json::Value = serde_wasm_bindgen::from_value(pack.clone()).map_err(|e| {
                 let m = crate::error::serde_message(&e.to_string());
-                Errors::from(Error::new(
-                    ErrorCode::RulePackInvalidJson,
-                    "$",
-                    format!("bộ quy tắc phải là đối tượng hoặc chuỗi JSON: {}", m.vi),
-                    format!("the rule pack must be an object or JSON text: {}", m.en),
-                ))
+                Errors::from(crate::error::rule_pack::not_object_or_json(&m))
             })?;
             crate::plan::rule_pack_from_value(value)
         }
@@ -692,17 +453,9 @@ impl JsEngine {
     }
 
     fn engine(&self) -> Result<&crate::Engine, JsValue> {
-        self.inner.as_ref().ok_or_else(|| {
-            into_js_error(
-                Error::new(
-                    ErrorCode::EngineFreed,
-                    "$",
-                    "engine đã được giải phóng, không dùng được nữa; hãy tạo engine mới",
-                    "the engine was freed and cannot be used any more; make a new engine",
-                )
-                .into(),
-            )
-        })
+        self.inner
+            .as_ref()
+            .ok_or_else(|| into_js_error(crate::error::calls::engine_freed().into()))
     }
 }
 
@@ -718,90 +471,6 @@ struct Validation {
     valid: bool,
     errors: Vec<Error>,
     findings: Vec<crate::report::Finding>,
-}
-
-/// A JS input read once into plain data (see `depth.rs`), after refusing `undefined` and
-/// `null` with a clear error.
-fn input_snapshot(input: &JsValue) -> Result<JsValue, Errors> {
-    if input.is_undefined() || input.is_null() {
-        return Err(not_an_object());
-    }
-    Ok(depth::check(input, depth::Door::Input)?)
-}
-
-/// A JS input as JSON text, for the reader of `evaluateJson`.
-fn input_text(input: &JsValue) -> Result<String, Errors> {
-    snapshot_text(&input_snapshot(input)?)
-}
-
-/// The JSON text of plain data read by `depth::check` (or of a part of it), for the reader of
-/// `evaluateJson`. Walking a large object into a `serde_json::Value` field by field cost
-/// about twice as much as `JSON.stringify` plus the text reader (S: 107 against 55 ms). It is
-/// faithful because the copy holds nothing `JSON.stringify` would change or drop silently
-/// (NaN, Map, BigInt, functions, `toJSON`, boxed numbers, typed arrays, broken text, getters).
-fn snapshot_text(snapshot: &JsValue) -> Result<String, Errors> {
-    let text = js_sys::JSON::stringify(snapshot).map_err(|e| {
-        let detail = crate::data::clip(&describe_thrown(&e));
-        Errors::one(Error::new(
-            ErrorCode::InputInvalid,
-            "$",
-            format!("không đọc được dữ liệu đầu vào: `{detail}`"),
-            format!("the input cannot be read: `{detail}`"),
-        ))
-    })?;
-    // A primitive (a number, a string) stringifies too; the reader then says what is wrong.
-    // The text is JSON.stringify's, so it is well formed; it crosses as the text arguments
-    // do (`as_string` went one character at a time).
-    let text = JsValue::from(text);
-    text_info(&text)
-        .as_f64()
-        .and_then(|units| utf8_of(&text, units))
-        .ok_or_else(|| {
-            Errors::one(Error::new(
-                ErrorCode::InputInvalidType,
-                "$",
-                "dữ liệu đầu vào không viết được thành JSON",
-                "the input cannot be written as JSON",
-            ))
-        })
-}
-
-/// What a thrown JS value says: an error's message, or the value itself.
-fn describe_thrown(e: &JsValue) -> String {
-    let message = js_sys::Reflect::get(e, &JsValue::from_str("message")).ok();
-    match message.and_then(|m| m.as_string()) {
-        Some(m) if !m.is_empty() => m,
-        _ => describe(e),
-    }
-}
-
-fn not_an_object() -> Errors {
-    Errors::one(Error::new(
-        ErrorCode::InputNotObject,
-        "$",
-        "dữ liệu đầu vào phải là một đối tượng",
-        "the input must be an object",
-    ))
-}
-
-/// A large JS value (a workbook's cells, the units of an input) as a JSON value, through
-/// `JSON.stringify` and the text reader: a 10 000-row sheet crossed in a fraction of the time
-/// a walk of the object takes (see [`input_text`], safe for the same reason).
-fn value_by_text(v: &JsValue) -> Result<serde_json::Value, Errors> {
-    let text = input_text(v)?;
-    serde_json::from_str(&text).map_err(|e| {
-        let m = crate::error::serde_message(&e.to_string());
-        Errors::one(Error::new(ErrorCode::InputInvalidJson, "$", m.vi, m.en))
-    })
-}
-
-/// A JS input as a JSON value, converted from the copy read once. `undefined` and functions
-/// are refused here with a clear error rather than deep inside the reader.
-fn input_value(input: &JsValue) -> Result<serde_json::Value, Errors> {
-    serde_wasm_bindgen::from_value(input_snapshot(input)?).map_err(|e| {
-        let m = crate::error::serde_message(&e.to_string());
-        Errors::one(Error::new(ErrorCode::InputInvalid, "$", m.vi, m.en))
-    })
 }
 
 /// The result serializer ([`tape`]), for the boundary's own tests (`tests/shared/tape.rs`):
@@ -848,7 +517,7 @@ impl JsEngine {
                 crate::data::check_text_size(&text, "JSON").map_err(into_js_error)?;
                 serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
                     let m = crate::error::serde_message(&e.to_string());
-                    into_js_error(Error::new(ErrorCode::InputInvalidJson, "$.answers", m.vi, m.en).into())
+                    into_js_error(crate::error::input::not_json("$.answers", m).into())
                 })?
             }
             None => input_value(&answers).map_err(into_js_error)?,
@@ -858,15 +527,7 @@ impl JsEngine {
             return Err(into_js_error(not_an_object()));
         };
         if object.contains_key("answers") {
-            return Err(into_js_error(
-                Error::new(
-                    ErrorCode::InputUnknownField,
-                    "$.answers",
-                    "câu trả lời đưa vào tham số thứ nhất, không đưa vào `options.answers`",
-                    "the answers go in the first argument, not in `options.answers`",
-                )
-                .into(),
-            ));
+            return Err(into_js_error(crate::error::input::answers_in_options().into()));
         }
         object.insert("answers".to_string(), answers);
         let report = engine.evaluate_portal766(&value).map_err(into_js_error)?;

@@ -20,7 +20,8 @@ use super::{
     columns, depth, input_snapshot, into_js_error, js_text, not_an_object, snapshot_text, value_by_text, JsEngine,
     TextKind,
 };
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::calls::{invalid_argument, Argument};
+use crate::error::Errors;
 use crate::source::Source;
 
 #[wasm_bindgen(module = "/src/wasm/report.js")]
@@ -84,17 +85,7 @@ impl Under for Errors {
 }
 
 fn unknown_field(path: String, kind: &str, allowed: &[&str]) -> Errors {
-    let list = std::iter::once(kind)
-        .chain(allowed.iter().copied())
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Errors::one(Error::new(
-        ErrorCode::InputUnknownField,
-        path,
-        format!("nguồn `{kind}` chỉ có các trường {list}"),
-        format!("a `{kind}` source has only the fields {list}"),
-    ))
+    Errors::one(crate::error::input::source_field(path, kind, allowed))
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -109,14 +100,12 @@ fn part_value(part: &JsValue, empty_object: bool) -> Result<serde_json::Value, E
     value_by_text(part)
 }
 
-fn text_part(part: &JsValue, kind: TextKind, path: &str, what: (&str, &str)) -> Result<String, Errors> {
+fn text_part(part: &JsValue, kind: TextKind, path: &str) -> Result<String, Errors> {
     match js_text(part, kind)? {
         Some(text) => Ok(text),
-        None => Err(Errors::one(Error::new(
-            ErrorCode::InputInvalidType,
+        None => Err(Errors::one(crate::error::input::source_not_text(
             path,
-            format!("`{path}` phải là {} dạng chuỗi", what.0),
-            format!("`{path}` must be {} as a string", what.1),
+            matches!(kind, TextKind::Csv),
         ))),
     }
 }
@@ -132,17 +121,8 @@ fn read_source(source: &JsValue) -> Result<Read, Errors> {
             .filter(|(k, _)| js_sys::Reflect::has(source, &JsValue::from_str(k)).unwrap_or(false))
             .collect();
         if named.len() > 1 {
-            let list = named
-                .iter()
-                .map(|(k, _)| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(Errors::one(Error::new(
-                ErrorCode::InputInvalid,
-                "$",
-                format!("nguồn chỉ được có một loại dữ liệu, nhận được {list}"),
-                format!("a source holds one kind of data; got {list}"),
-            )));
+            let kinds: Vec<&str> = named.iter().map(|(k, _)| *k).collect();
+            return Err(Errors::one(crate::error::input::several_sources(&kinds)));
         }
         named.first().copied()
     } else {
@@ -166,14 +146,9 @@ fn read_source(source: &JsValue) -> Result<Read, Errors> {
     let data = get(&copy, kind);
     let options = get(&copy, "options");
     match kind {
-        "json" => Ok(Read::Json(text_part(
-            &data,
-            TextKind::Json,
-            "$.json",
-            ("văn bản JSON", "JSON text"),
-        )?)),
+        "json" => Ok(Read::Json(text_part(&data, TextKind::Json, "$.json")?)),
         "csv" => {
-            let text = text_part(&data, TextKind::Csv, "$.csv", ("văn bản CSV", "CSV text"))?;
+            let text = text_part(&data, TextKind::Csv, "$.csv")?;
             let options = part_value(&options, false).map_err(|e| e.under("$.options"))?;
             Ok(Read::Csv(text, options))
         }
@@ -189,7 +164,7 @@ fn portal766_source(data: &JsValue, options: &JsValue) -> Result<Read, Errors> {
             crate::data::check_text_size(&text, "JSON")?;
             serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
                 let m = crate::error::serde_message(&e.to_string());
-                Errors::one(Error::new(ErrorCode::InputInvalidJson, "$.portal766", m.vi, m.en))
+                Errors::one(crate::error::input::not_json("$.portal766", m))
             })?
         }
         None => part_value(data, false).map_err(|e| e.under("$.portal766"))?,
@@ -199,12 +174,7 @@ fn portal766_source(data: &JsValue, options: &JsValue) -> Result<Read, Errors> {
         return Err(not_an_object().under("$.options"));
     };
     if object.contains_key("answers") {
-        return Err(Errors::one(Error::new(
-            ErrorCode::InputUnknownField,
-            "$.options.answers",
-            "câu trả lời đặt ở `portal766`, không đặt ở `options.answers`",
-            "the answers go in `portal766`, not in `options.answers`",
-        )));
+        return Err(Errors::one(crate::error::input::answers_in_source_options()));
     }
     object.insert("answers".to_string(), answers);
     Ok(Read::Portal766(value))
@@ -237,12 +207,7 @@ fn sheet_source(_: &JsValue, _: &JsValue, _: &JsValue) -> Result<Read, Errors> {
 /// A kind of source the widgets' smaller engine leaves out (`cchc_progress_lite`).
 #[cfg(not(all(feature = "portal766", feature = "sheet")))]
 fn not_in_this_build(kind: &str) -> Errors {
-    Errors::one(Error::new(
-        ErrorCode::InvalidArgument,
-        format!("$.{kind}"),
-        format!("engine nhỏ của widget không đọc nguồn `{kind}`; hãy dùng engine đầy đủ (`cchc-progress`)"),
-        format!("the widgets' smaller engine does not read `{kind}` sources; use the full engine (`cchc-progress`)"),
-    ))
+    Errors::one(invalid_argument(format!("$.{kind}"), Argument::NotInThisBuild { kind }))
 }
 
 /// `options.plan` of `report`: a loaded plan's id, or `None` for the first.
@@ -252,21 +217,14 @@ fn plan_option(options: &JsValue) -> Result<Option<String>, Errors> {
     }
     let copy = depth::check(options, depth::Door::Input)?;
     if !copy.is_object() || js_sys::Array::is_array(&copy) {
-        return Err(Errors::one(Error::new(
-            ErrorCode::InvalidArgument,
-            "$",
-            "tùy chọn của `report` phải là một đối tượng `{ plan }`",
-            "the options of `report` must be an object `{ plan }`",
-        )));
+        return Err(Errors::one(invalid_argument("$", Argument::ReportOptions)));
     }
     let keys = js_sys::Object::keys(copy.unchecked_ref::<js_sys::Object>());
     for key in keys.iter().filter_map(|k| k.as_string()) {
         if key != "plan" {
-            return Err(Errors::one(Error::new(
-                ErrorCode::InvalidArgument,
+            return Err(Errors::one(invalid_argument(
                 format!("$.{key}"),
-                format!("tùy chọn của `report` chỉ có `plan`, không có `{key}`"),
-                format!("the options of `report` have only `plan`, not `{key}`"),
+                Argument::ReportOption { key: &key },
             )));
         }
     }
@@ -274,14 +232,9 @@ fn plan_option(options: &JsValue) -> Result<Option<String>, Errors> {
     if plan.is_undefined() {
         return Ok(None);
     }
-    plan.as_string().map(Some).ok_or_else(|| {
-        Errors::one(Error::new(
-            ErrorCode::InvalidArgument,
-            "$.plan",
-            "`plan` là mã của một kế hoạch đã nạp, dạng chuỗi",
-            "`plan` is the id of a loaded plan, as text",
-        ))
-    })
+    plan.as_string()
+        .map(Some)
+        .ok_or_else(|| Errors::one(invalid_argument("$.plan", Argument::ReportPlan)))
 }
 
 fn bytes(packed: &[u8]) -> js_sys::Uint8Array {

@@ -28,8 +28,8 @@ mod quotes;
 use serde_json::Value;
 
 use self::number::{Cell, Convention, Refused};
-use super::input::{clip, too_many_errors, CsvRow, Input, RowReader, MAX_ERRORS, MAX_OBSERVATIONS, NUMBER_FIELDS};
-use crate::error::{Error, ErrorCode, Errors};
+use super::input::{too_many_errors, CsvRow, Input, RowReader, MAX_ERRORS, MAX_OBSERVATIONS, NUMBER_FIELDS};
+use crate::error::{csv as problem, Error, Errors};
 
 /// The columns an observation row may have: an observation's JSON fields, one per column.
 pub const CSV_COLUMNS: &[&str] = super::input::OBSERVATION_FIELDS;
@@ -209,12 +209,7 @@ fn header_columns(header_record: &csv::StringRecord) -> Result<(Vec<String>, Vec
     let mut errors = duplicate_columns(&headers);
     for column in REQUIRED {
         if !headers.iter().any(|h| h == column) {
-            errors.push(Error::new(
-                ErrorCode::CsvMissingColumn,
-                "$",
-                format!("tệp CSV thiếu cột bắt buộc `{column}`"),
-                format!("the CSV has no `{column}` column, which is required"),
-            ));
+            errors.push(problem::missing_column(column));
         }
     }
     if !errors.is_empty() {
@@ -273,18 +268,7 @@ impl Cells<'_> {
                 Column::Done => match boolean(cell) {
                     Some(b) => obs.done = Some(b),
                     None => {
-                        errors.push(Error::new(
-                        ErrorCode::CsvInvalidBoolean,
-                        path(h),
-                        format!(
-                            "`{}` ở dòng {line} không phải giá trị hoàn thành; chỉ nhận `true`, `false`, `1`, `0`, `có`, `không`",
-                            clip(cell)
-                        ),
-                        format!(
-                            "`{}` on line {line} is not a done value; expected `true`, `false`, `1`, `0`, `có` or `không`",
-                            clip(cell)
-                        ),
-                    ));
+                        errors.push(problem::invalid_boolean(path(h), line, cell));
                     }
                 },
             }
@@ -300,28 +284,13 @@ fn finish(
     extra_columns: Vec<String>,
 ) -> Result<CsvInput, Errors> {
     let Value::Object(rest) = rest else {
-        return Err(Errors::one(Error::new(
-            ErrorCode::InputNotObject,
-            "$",
-            "tùy chọn của tệp CSV phải là một đối tượng (asOf, locale, options, units)",
-            "the options of a CSV must be an object (asOf, locale, options, units)",
-        )));
+        return Err(Errors::one(crate::error::input::csv_options_not_object()));
     };
     if rest.contains_key("observations") {
-        return Err(Errors::one(Error::new(
-            ErrorCode::CsvObservationsTwice,
-            "$.observations",
-            "số liệu đã nằm trong tệp CSV; bỏ trường `observations` khỏi tùy chọn",
-            "the observations come from the CSV; leave `observations` out of the options",
-        )));
+        return Err(Errors::one(problem::observations_twice(false)));
     }
     let Some(reader_of_rows) = reader_of_rows else {
-        return Err(Errors::one(Error::new(
-            ErrorCode::InputInvalid,
-            "$",
-            "dữ liệu đầu vào không hợp lệ",
-            "the input is not valid",
-        )));
+        return Err(Errors::one(crate::error::input::not_valid()));
     };
     let input = reader_of_rows.finish().map_err(|e| with_lines(e, lines))?;
     Ok(CsvInput { input, extra_columns })
@@ -338,12 +307,7 @@ fn duplicate_columns(headers: &[String]) -> Vec<Error> {
             continue;
         }
         let (n, first) = (i + 1, first.map_or(0, |f| f + 1));
-        errors.push(Error::new(
-            ErrorCode::CsvDuplicateColumn,
-            "$",
-            format!("tệp CSV có hai cột `{}` (cột thứ {first} và thứ {n}): không biết lấy giá trị nào; hãy bỏ hoặc đổi tên một cột", clip(h)),
-            format!("the CSV has two `{}` columns (columns {first} and {n}): which one counts is unclear; remove or rename one", clip(h)),
-        ));
+        errors.push(problem::duplicate_column(h, first, n));
     }
     errors
 }
@@ -383,77 +347,25 @@ impl NumberCells {
         let Some((point_line, point)) = self.point else {
             return;
         };
-        let point = clip(&point);
         for (path, line, cell, value, other) in self.ambiguous {
-            let cell = clip(&cell);
-            let (value, other) = (shown(value), shown(other));
-            errors.push(Error::new(
-                ErrorCode::CsvAmbiguousNumber,
+            errors.push(problem::ambiguous_number(
                 path,
-                format!(
-                    "`{cell}` ở dòng {line} có thể là {value} hoặc {other}: tệp dùng dấu `;` (dấu phẩy thập phân), nhưng dòng {point_line} lại viết dấu chấm thập phân (`{point}`); hãy viết số không có dấu phân cách hàng nghìn, với dấu phẩy thập phân"
-                ),
-                format!(
-                    "`{cell}` on line {line} could be {value} or {other}: the file uses `;` (a decimal comma), but line {point_line} writes a decimal point (`{point}`); write numbers without thousands separators, with a decimal comma"
-                ),
+                (line, &cell),
+                (value, other),
+                (point_line, &point),
             ));
         }
     }
 }
 
-/// A number in a message, as plain digits with a point (both readings of a cell).
-fn shown(v: f64) -> String {
-    crate::messages::format_trimmed(v, 6, crate::messages::Locale::En).replace(',', "")
-}
-
+/// A number cell refused.
 fn number_error(path: String, line: u64, cell: &str, why: Refused, delimiter: u8) -> Error {
-    let cell = clip(cell);
-    let d = char::from(delimiter);
-    match why {
-        Refused::NotANumber => Error::new(
-            ErrorCode::CsvInvalidNumber,
-            path,
-            format!("`{cell}` ở dòng {line} không phải là số"),
-            format!("`{cell}` on line {line} is not a number"),
-        ),
-        Refused::CommaInDecimalPointFile => Error::new(
-            ErrorCode::CsvInvalidNumber,
-            path,
-            format!("`{cell}` ở dòng {line} có dấu phẩy: tệp dùng dấu `,` nên số viết dấu chấm thập phân và không có dấu phân cách hàng nghìn (`1240.5`); số kiểu Việt Nam (`1.240,5`) cần tệp dùng dấu `;`"),
-            format!("`{cell}` on line {line} has a comma: the file uses `,`, so numbers have a decimal point and no thousands separator (`1240.5`); Vietnamese numbers (`1.240,5`) need a file that uses `;`"),
-        ),
-        Refused::EnglishForm => Error::new(
-            ErrorCode::CsvAmbiguousNumber,
-            path,
-            format!("`{cell}` ở dòng {line} dùng dấu phẩy phân cách hàng nghìn: tệp dùng dấu `{d}` nên dấu phẩy là dấu thập phân và dấu chấm phân cách hàng nghìn (`1.234,5`); hãy viết lại theo cách đó"),
-            format!("`{cell}` on line {line} groups thousands with commas: the file uses `{d}`, so the comma is the decimal separator and dots group thousands (`1.234,5`); write it that way"),
-        ),
-        Refused::BadGrouping => Error::new(
-            ErrorCode::CsvInvalidNumber,
-            path,
-            format!("`{cell}` ở dòng {line} có dấu phân cách không chia các chữ số thành nhóm ba: không rõ là số nào"),
-            format!("`{cell}` on line {line} has separators that do not group its digits in threes: which number it is is unclear"),
-        ),
-    }
+    problem::number_cell(path, line, cell, why, delimiter)
 }
 
 /// A quoted cell that spans lines: never closed, or closed lines later.
 fn spanning_error(path: &str, s: quotes::Spanning) -> Error {
-    let (line, column) = (s.line, s.column);
-    match s.closed_on {
-        None => Error::new(
-            ErrorCode::CsvUnterminatedQuote,
-            path,
-            format!("dấu ngoặc kép mở ở dòng {line}, cột {column} không bao giờ được đóng: mọi dòng sau đó sẽ thành chữ của một ô; hãy thêm dấu `\"` đóng hoặc bỏ dấu mở"),
-            format!("the quote opened on line {line}, column {column} is never closed: every line after it would become text of one cell; add the closing `\"` or remove the opening one"),
-        ),
-        Some(end) => Error::new(
-            ErrorCode::CsvLineBreakInCell,
-            path,
-            format!("ô mở ngoặc kép ở dòng {line}, cột {column} kéo dài đến dòng {end}: một ô không được chứa xuống dòng (có thể thiếu dấu `\"` đóng, khiến các dòng giữa thành chữ của ô); hãy bỏ xuống dòng trong ô"),
-            format!("the cell quoted on line {line}, column {column} runs to line {end}: a cell cannot hold a line break (a missing closing `\"` would make the lines between text of the cell); remove the line break from the cell"),
-        ),
-    }
+    problem::spanning(path, s.line, s.column, s.closed_on)
 }
 
 /// A replacement character means the bytes were not UTF-8 when the file was decoded (a
@@ -461,16 +373,7 @@ fn spanning_error(path: &str, s: quotes::Spanning) -> Error {
 /// file is refused rather than evaluated with garbled names.
 pub(crate) fn not_utf8(text: &str, at: usize) -> Error {
     let line = text.get(..at).map_or(0, |t| t.matches('\n').count()) + 1;
-    Error::new(
-        ErrorCode::CsvNotUtf8,
-        "$",
-        format!(
-            "dòng {line} của tệp CSV có ký tự không đọc được (`\u{fffd}`): tệp không được lưu bằng UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258); hãy lưu lại dưới dạng CSV UTF-8"
-        ),
-        format!(
-            "line {line} of the CSV has an unreadable character (`\u{fffd}`): the file was not saved as UTF-8 (perhaps TCVN3, VNI or Windows-1258); save it again as CSV UTF-8"
-        ),
-    )
+    problem::not_utf8(line)
 }
 
 /// A row the CSV reader refused: in practice, a number of cells that differs from the
@@ -478,18 +381,8 @@ pub(crate) fn not_utf8(text: &str, at: usize) -> Error {
 fn csv_error(path: &str, e: &csv::Error, columns: usize, text: &str) -> Error {
     let (_, line) = quotes::record_start(text, e.position());
     match e.kind() {
-        csv::ErrorKind::UnequalLengths { len, .. } => Error::new(
-            ErrorCode::CsvInvalidRow,
-            path,
-            format!("dòng {line} của tệp CSV có {len} ô, nhưng dòng tiêu đề có {columns} cột"),
-            format!("line {line} of the CSV has {len} cells, but the header has {columns} columns"),
-        ),
-        _ => Error::new(
-            ErrorCode::CsvInvalidRow,
-            path,
-            format!("dòng {line} của tệp CSV không đọc được"),
-            format!("line {line} of the CSV cannot be read"),
-        ),
+        csv::ErrorKind::UnequalLengths { len, .. } => problem::invalid_row(path, line, Some((*len, columns))),
+        _ => problem::invalid_row(path, line, None),
     }
 }
 

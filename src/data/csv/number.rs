@@ -44,18 +44,7 @@ impl Cell {
     }
 }
 
-/// Why a number cell was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Refused {
-    /// Not a number at all (`abc`, `NaN`, `inf`, `62,5%`).
-    NotANumber,
-    /// A comma in a `,` file's number.
-    CommaInDecimalPointFile,
-    /// `1,234.5` or `1,234,567` in a `;` file: commas that group thousands.
-    EnglishForm,
-    /// Separators that do not group digits in threes (`62 5`, `1.24,5`, `1.2.3`).
-    BadGrouping,
-}
+pub(crate) use crate::error::csv::Refused;
 
 /// Reads a trimmed, non-empty number cell.
 pub(crate) fn read(cell: &str, convention: Convention) -> Result<Cell, Refused> {

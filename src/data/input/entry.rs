@@ -10,7 +10,7 @@ use super::observations::ObservationPath;
 use super::reader::Reader;
 use super::top_level::{Rows, TopParts};
 use super::CsvRow;
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::{input as problem, Error, Errors};
 
 /// Reads an input from JSON text.
 pub fn parse_input(text: &str) -> Result<Input, Errors> {
@@ -27,22 +27,9 @@ pub fn parse_input(text: &str) -> Result<Input, Errors> {
         let m = crate::error::serde_message(&detail);
         let (line, column) = (e.line(), e.column());
         if crate::error::is_broken_escape(&detail) {
-            return Errors::one(Error::new(
-                ErrorCode::InputInvalidText,
-                at,
-                format!("văn bản JSON không đọc được: {} (dòng {line}, cột {column})", m.vi),
-                format!("the JSON text cannot be read: {} (line {line}, column {column})", m.en),
-            ));
+            return Errors::one(problem::json_broken_text(at, &m, line, column));
         }
-        Errors::one(Error::new(
-            ErrorCode::InputInvalidJson,
-            at,
-            format!(
-                "dữ liệu đầu vào không phải JSON hợp lệ: {} (dòng {line}, cột {column})",
-                m.vi
-            ),
-            format!("the input is not valid JSON: {} (line {line}, column {column})", m.en),
-        ))
+        Errors::one(problem::not_json_at(at, &m, line, column))
     })?;
     match top {
         TopLevel::Object { fields, observations } => finish(|r| r.fields(&fields, Rows::Json(observations))),
@@ -57,23 +44,13 @@ pub(crate) fn check_text_size(text: &str, kind: &str) -> Result<(), Errors> {
     }
     let mib = text.len() >> 20;
     let max = MAX_TEXT_BYTES >> 20;
-    Err(Errors::one(Error::new(
-        ErrorCode::InputTooLarge,
-        "$",
-        format!("văn bản {kind} dài {mib} MiB, vượt giới hạn {max} MiB; hãy chia nhỏ theo tỉnh hoặc theo năm"),
-        format!("the {kind} text is {mib} MiB, above the limit of {max} MiB; split it by province or by year"),
-    )))
+    Err(Errors::one(problem::text_too_large(kind, mib, max)))
 }
 
 /// The error for an input nested deeper than [`MAX_DEPTH`], as JSON text or as a JavaScript
 /// object.
 pub fn too_deep(path: String) -> Error {
-    Error::new(
-        ErrorCode::InputTooDeep,
-        path,
-        format!("dữ liệu đầu vào lồng nhau quá {MAX_DEPTH} cấp (hoặc tự tham chiếu đến chính nó)"),
-        format!("the input is nested more than {MAX_DEPTH} levels deep (or contains itself)"),
-    )
+    problem::too_deep(path, MAX_DEPTH)
 }
 
 /// Reads an input from a JSON value (what JavaScript passes).
@@ -146,12 +123,7 @@ fn conclude(mut r: Reader, input: Option<Input>) -> Result<Input, Errors> {
         Some(input) if r.errors.is_empty() => Ok(input),
         _ => {
             if r.errors.is_empty() {
-                r.push(
-                    ErrorCode::InputInvalid,
-                    "$".to_string(),
-                    "dữ liệu đầu vào không hợp lệ".to_string(),
-                    "the input is not valid".to_string(),
-                );
+                r.push(problem::not_valid());
             }
             Err(Errors(r.errors))
         }

@@ -8,9 +8,9 @@ use serde_json::Value;
 use super::fields::{Field, Fields, OBSERVATION_FIELDS};
 use super::limits::MAX_OBSERVATIONS;
 use super::model::{Observation, Reading};
-use super::reader::{clip, Reader, AN_ARRAY, A_BOOL, A_STRING};
+use super::reader::{Reader, AN_ARRAY, A_BOOL, A_STRING};
 use crate::data::period::{Period, PeriodError};
-use crate::error::ErrorCode;
+use crate::error::input as problem;
 
 /// The path of the observation at an index, written only when an error names it.
 pub(super) struct ObservationPath(pub(super) usize);
@@ -31,12 +31,7 @@ impl Reader {
     }
 
     pub(super) fn too_many_observations(&mut self, n: usize) {
-        self.push(
-            ErrorCode::InputTooManyObservations,
-            "$.observations".to_string(),
-            format!("có {n} số liệu, vượt giới hạn {MAX_OBSERVATIONS}"),
-            format!("there are {n} observations, above the limit of {MAX_OBSERVATIONS}"),
-        );
+        self.push(problem::too_many_observations(n, MAX_OBSERVATIONS));
     }
 
     /// Every item of a list of observations, however it was read.
@@ -115,18 +110,7 @@ impl Reader {
                 None
             }
             Err(PeriodError::Invalid) => {
-                self.push(
-                    ErrorCode::InputInvalidPeriod,
-                    format!("{path}.period"),
-                    format!(
-                        "kỳ `{}` không hợp lệ; cần `2023`, `2023-H1`, `2023-Q2` hoặc `2023-05`",
-                        clip(text)
-                    ),
-                    format!(
-                        "period `{}` is not valid; expected `2023`, `2023-H1`, `2023-Q2` or `2023-05`",
-                        clip(text)
-                    ),
-                );
+                self.push(problem::invalid_period(format!("{path}.period"), text));
                 None
             }
         }
@@ -163,39 +147,19 @@ impl Reader {
                 .map(|(k, _)| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            self.push(
-                ErrorCode::InputSeveralValues,
-                path.to_string(),
-                format!("một số liệu chỉ được có một loại giá trị, ở đây có {list}"),
-                format!("an observation carries one kind of value, this one has {list}"),
-            );
+            self.push(problem::several_values(path.to_string(), &list));
             return None;
         }
         if out_of.is_some() && first != Some("rank") {
-            self.push(
-                ErrorCode::InputInvalidOutOf,
-                format!("{path}.outOf"),
-                "`outOf` chỉ dùng kèm thứ hạng `rank`".to_string(),
-                "`outOf` goes only with a `rank`".to_string(),
-            );
+            self.push(problem::out_of_without_rank(format!("{path}.outOf")));
             return None;
         }
         if denominator.is_some() && numerator.is_none() {
-            self.push(
-                ErrorCode::InputDenominatorWithoutNumerator,
-                format!("{path}.denominator"),
-                "có mẫu số `denominator` nhưng thiếu tử số `numerator`".to_string(),
-                "a `denominator` is given without a `numerator`".to_string(),
-            );
+            self.push(problem::denominator_without_numerator(format!("{path}.denominator")));
             return None;
         }
         let not_finite = |r: &mut Reader, key: &str| {
-            r.push(
-                ErrorCode::InputNotANumber,
-                format!("{path}.{key}"),
-                "giá trị phải là một số hữu hạn".to_string(),
-                "the value must be a finite number".to_string(),
-            );
+            r.push(problem::not_a_number(format!("{path}.{key}")));
         };
         let take = |r: &mut Reader, key: &str, v: Option<Option<f64>>| -> Option<f64> {
             match v {
@@ -229,13 +193,7 @@ impl Reader {
                     Some(_) => {
                         let n = take(self, "outOf", out_of)?;
                         if n < 1.0 || n.fract() != 0.0 || n > 1e6 {
-                            self.push(
-                                ErrorCode::InputInvalidOutOf,
-                                format!("{path}.outOf"),
-                                "`outOf` (số tỉnh được xếp hạng) phải là số nguyên từ 1 trở lên".to_string(),
-                                "`outOf` (how many provinces were ranked) must be a whole number of 1 or more"
-                                    .to_string(),
-                            );
+                            self.push(problem::out_of_not_whole(format!("{path}.outOf")));
                             return None;
                         }
                         Some(n)
@@ -252,14 +210,7 @@ impl Reader {
                 done.flatten().map(|done| Reading::Done { done, share })
             }
             _ => {
-                self.push(
-                    ErrorCode::InputNoValue,
-                    path.to_string(),
-                    "số liệu thiếu giá trị: cần một trong `value`, `numerator`/`denominator`, `rank`, `count`, `done`"
-                        .to_string(),
-                    "the observation has no value: expected one of `value`, `numerator`/`denominator`, `rank`, `count`, `done`"
-                        .to_string(),
-                );
+                self.push(problem::no_value(path.to_string()));
                 None
             }
         }

@@ -9,27 +9,11 @@ use serde_json::{Map, Value};
 use super::fields::{Field, Fields};
 use super::limits::{MAX_ERRORS, MAX_NUMBER, MAX_STRING_CHARS};
 use crate::data::period::YEARS;
-use crate::error::{Error, ErrorCode};
+use crate::error::{input as problem, Error};
 
-/// What a field must be, in both languages.
-#[derive(Clone, Copy)]
-pub(super) struct Expect(&'static str, &'static str);
-
-pub(super) const A_STRING: Expect = Expect("chuỗi", "a string");
-pub(super) const A_NUMBER: Expect = Expect("số", "a number");
-pub(super) const A_BOOL: Expect = Expect("giá trị đúng/sai", "true or false");
-pub(super) const AN_OBJECT: Expect = Expect("đối tượng", "an object");
-pub(super) const AN_ARRAY: Expect = Expect("mảng", "an array");
-pub(super) const A_YEAR: Expect = Expect("năm (số nguyên)", "a year (a whole number)");
-pub(super) const A_YEAR_OR_DAY: Expect = Expect(
-    "năm (`2025`) hoặc ngày (`2025-07-01`)",
-    "a year (`2025`) or a day (`2025-07-01`)",
-);
-pub(super) const A_PREDECESSOR: Expect = Expect(
-    "mã đơn vị hoặc `{ \"unit\": mã, \"share\": phần }`",
-    "a unit id or `{ \"unit\": id, \"share\": part }`",
-);
-pub(super) const A_SHARE: Expect = Expect("số từ 0 đến 1, hoặc `null`", "a number from 0 to 1, or `null`");
+pub(super) use crate::error::input::{
+    Expect, AN_ARRAY, AN_OBJECT, A_BOOL, A_NUMBER, A_PREDECESSOR, A_SHARE, A_STRING, A_YEAR, A_YEAR_OR_DAY,
+};
 
 pub(super) struct Reader {
     pub(super) errors: Vec<Error>,
@@ -40,9 +24,9 @@ impl Reader {
         self.errors.len() >= MAX_ERRORS
     }
 
-    pub(super) fn push(&mut self, code: ErrorCode, path: String, vi: String, en: String) {
+    pub(super) fn push(&mut self, e: Error) {
         if self.errors.len() < MAX_ERRORS {
-            self.errors.push(Error::new(code, path, vi, en));
+            self.errors.push(e);
         } else {
             self.stopped();
         }
@@ -57,26 +41,7 @@ impl Reader {
     }
 
     pub(super) fn wrong_type(&mut self, path: String, expected: Expect, got: Field) {
-        let (gv, ge) = got.type_name();
-        // Name the field when the path ends in one (`$.units[6].name` → `name`).
-        let field = path
-            .rsplit_once('.')
-            .map(|(_, f)| f)
-            .filter(|f| !f.contains('[') && !f.is_empty())
-            .map(|f| format!("`{f}` "))
-            .unwrap_or_default();
-        let (vi, en) = if field.is_empty() {
-            (
-                format!("giá trị phải là {}, không phải {gv}", expected.0),
-                format!("the value must be {}, not {ge}", expected.1),
-            )
-        } else {
-            (
-                format!("{field}phải là {}, không phải {gv}", expected.0),
-                format!("{field}must be {}, not {ge}", expected.1),
-            )
-        };
-        self.push(ErrorCode::InputInvalidType, path, vi, en);
+        self.push(problem::wrong_type(path, expected, got.type_name()));
     }
 
     pub(super) fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map<String, Value>> {
@@ -92,30 +57,13 @@ impl Reader {
     pub(super) fn unknown_fields<'k>(&mut self, keys: impl Iterator<Item = &'k str>, path: &str, allowed: &[&str]) {
         for key in keys {
             if !allowed.contains(&key) {
-                let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
-                self.push(
-                    ErrorCode::InputUnknownField,
-                    format!("{path}.{key}"),
-                    format!(
-                        "trường `{}` không thuộc định dạng đầu vào; các trường hợp lệ: {list}",
-                        clip(key)
-                    ),
-                    format!(
-                        "field `{}` is not part of the input format; known fields: {list}",
-                        clip(key)
-                    ),
-                );
+                self.push(problem::unknown_field(format!("{path}.{key}"), key, allowed));
             }
         }
     }
 
     pub(super) fn missing(&mut self, path: String, key: &str) {
-        self.push(
-            ErrorCode::InputMissingField,
-            format!("{path}.{key}"),
-            format!("thiếu trường bắt buộc `{key}`"),
-            format!("the required field `{key}` is missing"),
-        );
+        self.push(problem::missing_field(format!("{path}.{key}"), key));
     }
 
     /// A text field; `null` counts as absent.
@@ -141,21 +89,11 @@ impl Reader {
                     s.len()
                 };
                 if n > MAX_STRING_CHARS {
-                    self.push(
-                        ErrorCode::InputStringTooLong,
-                        format!("{path}.{key}"),
-                        format!("chuỗi dài {n} ký tự, vượt giới hạn {MAX_STRING_CHARS}"),
-                        format!("the text is {n} characters long, above the limit of {MAX_STRING_CHARS}"),
-                    );
+                    self.push(problem::string_too_long(format!("{path}.{key}"), n, MAX_STRING_CHARS));
                     return None;
                 }
                 if required && s.trim().is_empty() {
-                    self.push(
-                        ErrorCode::InputEmptyField,
-                        format!("{path}.{key}"),
-                        format!("trường `{key}` không được để trống"),
-                        format!("the field `{key}` must not be empty"),
-                    );
+                    self.push(problem::empty(format!("{path}.{key}"), problem::Empty::Field(key)));
                     return None;
                 }
                 Some(s.to_string())
@@ -181,12 +119,7 @@ impl Reader {
         };
         if let Some(x) = v.filter(|x| x.abs() > MAX_NUMBER) {
             let shown = crate::messages::format_value(x);
-            self.push(
-                ErrorCode::InputNumberOutOfRange,
-                format!("{path}.{key}"),
-                format!("số `{shown}` vượt giới hạn ±10^15 của một số liệu"),
-                format!("the number `{shown}` is beyond the limit of ±10^15 for a figure"),
-            );
+            self.push(problem::number_out_of_range(format!("{path}.{key}"), &shown));
             return Some(None);
         }
         Some(v)
@@ -218,41 +151,13 @@ impl Reader {
     }
 
     pub(super) fn year_out_of_range(&mut self, path: String, shown: &str) {
-        self.push(
-            ErrorCode::InputYearOutOfRange,
-            path,
-            format!(
-                "năm `{}` nằm ngoài khoảng {}–{}",
-                clip(shown),
-                YEARS.start(),
-                YEARS.end()
-            ),
-            format!("year `{}` is outside {}–{}", clip(shown), YEARS.start(), YEARS.end()),
-        );
+        self.push(problem::year_out_of_range(path, shown, &YEARS));
     }
 }
 
 /// The last error of a list cut at [`MAX_ERRORS`].
 pub(crate) fn too_many_errors() -> Error {
-    Error::new(
-        ErrorCode::InputTooManyErrors,
-        "$",
-        format!("đã dừng sau {MAX_ERRORS} lỗi"),
-        format!("stopped after {MAX_ERRORS} errors"),
-    )
+    problem::too_many_errors(MAX_ERRORS)
 }
 
-/// A user value shown in a message, cut to a readable length, its bidi controls visible and
-/// right-to-left text isolated (`messages::isolate`), so that no value can reorder the
-/// message around it.
-pub(crate) fn clip(s: &str) -> String {
-    const MAX: usize = 80;
-    if s.chars().count() <= MAX {
-        crate::messages::isolate(s).into_owned()
-    } else {
-        let mut out: String = s.chars().take(MAX).collect();
-        out = crate::messages::isolate(&out).into_owned();
-        out.push('…');
-        out
-    }
-}
+pub(crate) use crate::error::clip;

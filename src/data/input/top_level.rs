@@ -6,10 +6,10 @@ use serde_json::{Map, Value};
 use super::fields::{type_name, Field};
 use super::json_text::JsonObservations;
 use super::model::{Input, Observation, Options, Selection, TextMode, TrendMethod};
-use super::reader::{clip, Reader, AN_ARRAY, A_STRING};
+use super::reader::{Reader, AN_ARRAY, A_STRING};
 use crate::data::hierarchy::Unit;
 use crate::data::period::{Date, YEARS};
-use crate::error::ErrorCode;
+use crate::error::input::{self as problem, Empty, OptionValue};
 use crate::messages::Locale;
 use crate::vocab::RampReading;
 
@@ -53,13 +53,7 @@ pub(super) enum Rows {
 impl Reader {
     pub(super) fn input(&mut self, v: &Value) -> Option<Input> {
         let Value::Object(map) = v else {
-            let (gv, ge) = type_name(v);
-            self.push(
-                ErrorCode::InputNotObject,
-                "$".to_string(),
-                format!("dữ liệu đầu vào phải là một đối tượng, không phải {gv}"),
-                format!("the input must be an object, not {ge}"),
-            );
+            self.push(problem::input_not_object(type_name(v)));
             return None;
         };
         self.fields(map, Rows::InValue)
@@ -91,22 +85,7 @@ impl Reader {
             Some(s) => {
                 let d = Date::parse(s.trim());
                 if d.is_none() {
-                    self.push(
-                        ErrorCode::InputInvalidDate,
-                        "$.asOf".to_string(),
-                        format!(
-                            "ngày `{}` không hợp lệ; cần dạng `YYYY-MM-DD`, năm {}–{}",
-                            clip(&s),
-                            YEARS.start(),
-                            YEARS.end()
-                        ),
-                        format!(
-                            "date `{}` is not valid; expected `YYYY-MM-DD` with a year in {}–{}",
-                            clip(&s),
-                            YEARS.start(),
-                            YEARS.end()
-                        ),
-                    );
+                    self.push(problem::invalid_as_of(&s, &YEARS));
                 }
                 d
             }
@@ -118,12 +97,7 @@ impl Reader {
             Some(s) => {
                 let l = Locale::parse(&s);
                 if l.is_none() {
-                    self.push(
-                        ErrorCode::InputUnknownLocale,
-                        "$.locale".to_string(),
-                        format!("ngôn ngữ `{}` không được hỗ trợ; chỉ nhận `vi`, `en`", clip(&s)),
-                        format!("locale `{}` is not supported; expected `vi` or `en`", clip(&s)),
-                    );
+                    self.push(problem::unknown_locale(&s));
                 }
                 l
             }
@@ -155,18 +129,7 @@ impl Reader {
                 let r = RampReading::parse(s.trim());
                 if r.is_none() {
                     ok = false;
-                    self.push(
-                        ErrorCode::InputUnknownOptionValue,
-                        "$.options.rampReading".to_string(),
-                        format!(
-                            "cách đọc lộ trình `{}` không hợp lệ; chỉ nhận `schedule`, `increment`, `relative`",
-                            clip(&s)
-                        ),
-                        format!(
-                            "ramp reading `{}` is not valid; expected `schedule`, `increment` or `relative`",
-                            clip(&s)
-                        ),
-                    );
+                    self.push(problem::unknown_option_value(OptionValue::RampReading, &s));
                 }
                 r
             }
@@ -174,15 +137,7 @@ impl Reader {
         if let Some(s) = self.string(map, "trendMethod", &"$.options", false) {
             if s.trim() != TrendMethod::CagrRatio.code() {
                 ok = false;
-                self.push(
-                    ErrorCode::InputUnknownOptionValue,
-                    "$.options.trendMethod".to_string(),
-                    format!(
-                        "phương pháp xu hướng `{}` không hợp lệ; chỉ nhận `cagr_ratio`",
-                        clip(&s)
-                    ),
-                    format!("trend method `{}` is not valid; expected `cagr_ratio`", clip(&s)),
-                );
+                self.push(problem::unknown_option_value(OptionValue::TrendMethod, &s));
             }
         }
         let baseline_year = self.year(map, "baselineYear", "$.options");
@@ -196,12 +151,7 @@ impl Reader {
                 "none" => TextMode::None,
                 _ => {
                     ok = false;
-                    self.push(
-                        ErrorCode::InputUnknownOptionValue,
-                        "$.options.text".to_string(),
-                        format!("chế độ văn bản `{}` không hợp lệ; chỉ nhận `both`, `none`", clip(&s)),
-                        format!("text mode `{}` is not valid; expected `both` or `none`", clip(&s)),
-                    );
+                    self.push(problem::unknown_option_value(OptionValue::Text, &s));
                     TextMode::Both
                 }
             },
@@ -245,12 +195,7 @@ impl Reader {
             }
         };
         if items.len() > MAX_SELECTED {
-            self.push(
-                ErrorCode::InputTooLarge,
-                path.to_string(),
-                format!("danh sách có {} mã, vượt giới hạn {MAX_SELECTED}", items.len()),
-                format!("the list has {} ids, above the limit of {MAX_SELECTED}", items.len()),
-            );
+            self.push(problem::id_list_too_large(path, items.len(), MAX_SELECTED));
             return None;
         }
         let before = self.errors.len();
@@ -260,12 +205,7 @@ impl Reader {
                 Value::String(s) if !s.trim().is_empty() && s.chars().count() <= super::limits::MAX_STRING_CHARS => {
                     ids.push(s.clone());
                 }
-                Value::String(_) => self.push(
-                    ErrorCode::InputEmptyField,
-                    format!("{path}[{i}]"),
-                    "mã không được để trống hoặc dài quá giới hạn".to_string(),
-                    "an id must not be empty or longer than the limit".to_string(),
-                ),
+                Value::String(_) => self.push(problem::empty(format!("{path}[{i}]"), Empty::SelectedId)),
                 other => self.wrong_type(format!("{path}[{i}]"), A_STRING, Field::of(other)),
             }
         }

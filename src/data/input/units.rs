@@ -7,10 +7,11 @@ use serde_json::Value;
 
 use super::fields::Field;
 use super::limits::{MAX_STRING_CHARS, MAX_UNITS};
-use super::reader::{clip, Reader, AN_ARRAY, A_PREDECESSOR, A_SHARE, A_YEAR_OR_DAY};
+use super::reader::{Reader, AN_ARRAY, A_PREDECESSOR, A_SHARE, A_YEAR_OR_DAY};
 use crate::data::hierarchy::{parent_level_allowed, Predecessor, Share, Unit, UnitIndex};
 use crate::data::period::Date;
-use crate::error::ErrorCode;
+use crate::error::input::{self as problem, Empty};
+use crate::error::units::{self as units_problem, Unresolved};
 use crate::vocab::Level;
 
 const UNIT_FIELDS: &[&str] = &["id", "name", "level", "parent", "validFrom", "validTo", "predecessors"];
@@ -32,12 +33,7 @@ impl Reader {
             return None;
         };
         if items.len() > MAX_UNITS {
-            self.push(
-                ErrorCode::InputTooManyUnits,
-                "$.units".to_string(),
-                format!("có {} đơn vị, vượt giới hạn {MAX_UNITS}", items.len()),
-                format!("there are {} units, above the limit of {MAX_UNITS}", items.len()),
-            );
+            self.push(units_problem::too_many_units(items.len(), MAX_UNITS));
             return None;
         }
         let before = self.errors.len();
@@ -64,18 +60,7 @@ impl Reader {
             Some(s) => {
                 let l = Level::parse(s.trim());
                 if l.is_none() {
-                    self.push(
-                        ErrorCode::InputUnknownLevel,
-                        format!("{path}.level"),
-                        format!(
-                            "cấp `{}` không hợp lệ; chỉ nhận `city`, `district`, `commune`, `department`",
-                            clip(&s)
-                        ),
-                        format!(
-                            "level `{}` is not valid; expected `city`, `district`, `commune` or `department`",
-                            clip(&s)
-                        ),
-                    );
+                    self.push(units_problem::unknown_level(format!("{path}.level"), &s));
                 }
                 l
             }
@@ -98,12 +83,11 @@ impl Reader {
         let (valid_from, valid_to) = (valid_from?, valid_to?);
         if let (Some(f), Some(t)) = (valid_from, valid_to) {
             if f > t {
-                self.push(
-                    ErrorCode::InputInvalidValidity,
+                self.push(units_problem::invalid_validity(
                     format!("{path}.validTo"),
-                    format!("ngày kết thúc `{t}` trước ngày bắt đầu `{f}`"),
-                    format!("the last day `{t}` is before the first day `{f}`"),
-                );
+                    &f.to_string(),
+                    &t.to_string(),
+                ));
                 return None;
             }
         }
@@ -140,15 +124,7 @@ impl Reader {
                 match Date::parse(t) {
                     Some(d) => Some(Some(d)),
                     None => {
-                        self.push(
-                            ErrorCode::InputInvalidDate,
-                            path.to_string(),
-                            format!(
-                                "`{}` không phải một năm (`2025`) hay một ngày `YYYY-MM-DD` có thật",
-                                clip(s)
-                            ),
-                            format!("`{}` is neither a year (`2025`) nor a real day `YYYY-MM-DD`", clip(s)),
-                        );
+                        self.push(problem::invalid_validity_day(path, s));
                         None
                     }
                 }
@@ -185,12 +161,7 @@ impl Reader {
             };
             let Some(p) = p else { continue };
             if out.iter().any(|q| q.unit == p.unit) {
-                self.push(
-                    ErrorCode::InputDuplicatePredecessor,
-                    at,
-                    format!("đơn vị `{}` đã có trong danh sách đơn vị tiền thân", clip(&p.unit)),
-                    format!("`{}` is already in the list of predecessors", clip(&p.unit)),
-                );
+                self.push(units_problem::duplicate_predecessor(at, &p.unit));
                 continue;
             }
             out.push(p);
@@ -203,21 +174,11 @@ impl Reader {
     fn predecessor_id(&mut self, id: &str, at: &str) -> Option<Predecessor> {
         let n = id.chars().count();
         if n > MAX_STRING_CHARS {
-            self.push(
-                ErrorCode::InputStringTooLong,
-                at.to_string(),
-                format!("chuỗi dài {n} ký tự, vượt giới hạn {MAX_STRING_CHARS}"),
-                format!("the text is {n} characters long, above the limit of {MAX_STRING_CHARS}"),
-            );
+            self.push(problem::string_too_long(at, n, MAX_STRING_CHARS));
             return None;
         }
         if id.trim().is_empty() {
-            self.push(
-                ErrorCode::InputEmptyField,
-                at.to_string(),
-                "mã đơn vị tiền thân không được để trống".to_string(),
-                "a predecessor id must not be empty".to_string(),
-            );
+            self.push(problem::empty(at, Empty::PredecessorId));
             return None;
         }
         Some(Predecessor {
@@ -235,12 +196,7 @@ impl Reader {
                 Some(1.0) => Some(Share::Whole),
                 Some(s) => Some(Share::Part(s)),
                 None => {
-                    self.push(
-                        ErrorCode::InputInvalidShare,
-                        format!("{path}.share"),
-                        format!("phần `{n}` phải lớn hơn 0 và không quá 1 (hoặc `null` nếu chưa biết)"),
-                        format!("share `{n}` must be above 0 and at most 1 (or `null` when unknown)"),
-                    );
+                    self.push(units_problem::invalid_share(format!("{path}.share"), &n.to_string()));
                     None
                 }
             },
@@ -292,17 +248,7 @@ impl Reader {
                 self.stopped();
                 return;
             }
-            let id = clip(id);
-            self.push(
-                ErrorCode::InputDuplicateUnit,
-                format!("$.units[{at}].id"),
-                format!(
-                    "mã đơn vị `{id}` đã dùng ở `$.units[{first}]` trong cùng thời gian; một mã chỉ được dùng lại khi đơn vị trước đã kết thúc (`validTo`) trước ngày đơn vị sau bắt đầu (`validFrom`)"
-                ),
-                format!(
-                    "unit id `{id}` is already used at `$.units[{first}]` for an overlapping time; an id may be reused only when the earlier unit ends (`validTo`) before the later one begins (`validFrom`)"
-                ),
-            );
+            self.push(units_problem::duplicate_unit(at, first, id));
         }
     }
 
@@ -317,12 +263,7 @@ impl Reader {
             let Some(p) = &u.parent else { continue };
             let range = index.of_id(p);
             if range.is_empty() {
-                self.push(
-                    ErrorCode::InputUnknownParent,
-                    format!("$.units[{i}].parent"),
-                    format!("đơn vị cấp trên `{}` không có trong danh sách đơn vị", clip(p)),
-                    format!("parent unit `{}` is not in the list of units", clip(p)),
-                );
+                self.push(units_problem::unknown_parent(*i, p));
                 continue;
             }
             let mut overlapping = range
@@ -330,44 +271,16 @@ impl Reader {
                 .filter(|(_, pu)| pu.overlaps_unit(u))
                 .peekable();
             if overlapping.peek().is_none() {
-                self.push(
-                    ErrorCode::InputParentNotValid,
-                    format!("$.units[{i}].parent"),
-                    format!(
-                        "đơn vị cấp trên `{}` không tồn tại vào bất kỳ lúc nào `{}` tồn tại",
-                        clip(p),
-                        clip(&u.id)
-                    ),
-                    format!(
-                        "parent unit `{}` does not exist at any time `{}` exists",
-                        clip(p),
-                        clip(&u.id)
-                    ),
-                );
+                self.push(units_problem::parent_not_valid(*i, p, &u.id));
                 continue;
             }
             if let Some((bad_at, bad)) = overlapping.find(|(_, pu)| !parent_level_allowed(pu.level, u.level)) {
-                let (pl, cl) = (bad.level.name(), u.level.name());
-                self.push(
-                    ErrorCode::InputParentLevel,
-                    format!("$.units[{i}].parent"),
-                    format!(
-                        "`{}` ({}) không thể là đơn vị cấp trên của `{}` ({}): đơn vị cấp trên phải ở cấp cao hơn (riêng đơn vị cấp thành phố có thể trực thuộc thành phố; xem `$.units[{}]`)",
-                        clip(p),
-                        pl.vi,
-                        clip(&u.id),
-                        cl.vi,
-                        position(bad_at)
-                    ),
-                    format!(
-                        "`{}` ({}) cannot be the parent of `{}` ({}): a parent must be at a higher level (only a city-level unit may sit under the city; see `$.units[{}]`)",
-                        clip(p),
-                        pl.en,
-                        clip(&u.id),
-                        cl.en,
-                        position(bad_at)
-                    ),
-                );
+                self.push(units_problem::parent_level(
+                    *i,
+                    (p, bad.level),
+                    (&u.id, u.level),
+                    position(bad_at),
+                ));
             }
         }
     }
@@ -408,30 +321,8 @@ impl Reader {
                         .min_by(|a, b| id_at(*a).cmp(id_at(*b)))
                         .unwrap_or(k);
                     let at = index.of_id(id_at(first)).next().map_or(0, position);
-                    let mut named: Vec<String> = cycle
-                        .iter()
-                        .take(NAMED_IN_A_CYCLE)
-                        .map(|c| format!("`{}`", clip(id_at(*c))))
-                        .collect();
-                    let more = cycle.len().saturating_sub(NAMED_IN_A_CYCLE);
-                    let (list_vi, list_en) = if more > 0 {
-                        named.push("…".to_string());
-                        let l = named.join(" → ");
-                        (
-                            format!("{l} ({} đơn vị trong vòng)", cycle.len()),
-                            format!("{l} ({} units in the cycle)", cycle.len()),
-                        )
-                    } else {
-                        named.push(format!("`{}`", clip(id_at(k))));
-                        let l = named.join(" → ");
-                        (l.clone(), l)
-                    };
-                    self.push(
-                        ErrorCode::InputUnitCycle,
-                        format!("$.units[{at}].parent"),
-                        format!("quan hệ cấp trên tạo thành vòng: {list_vi}"),
-                        format!("the parent links form a cycle: {list_en}"),
-                    );
+                    let named: Vec<&str> = cycle.iter().take(NAMED_IN_A_CYCLE).map(|c| id_at(*c)).collect();
+                    self.push(units_problem::unit_cycle(at, &named, cycle.len(), id_at(k)));
                     break;
                 }
                 chain.push(k);
@@ -469,18 +360,7 @@ impl Reader {
                 return;
             }
             let Some(from) = u.valid_from else {
-                self.push(
-                    ErrorCode::InputPredecessorsWithoutStart,
-                    format!("$.units[{i}].validFrom"),
-                    format!(
-                        "`{}` có đơn vị tiền thân nhưng thiếu ngày bắt đầu `validFrom` (ví dụ `2025-07-01`)",
-                        clip(&u.id)
-                    ),
-                    format!(
-                        "`{}` has predecessors but no first day `validFrom` (such as `2025-07-01`)",
-                        clip(&u.id)
-                    ),
-                );
+                self.push(units_problem::predecessors_without_start(*i, &u.id));
                 continue;
             };
             let day = from.previous_day();
@@ -508,75 +388,32 @@ impl Reader {
                 .map(|s| format!("`$.units[{s}]`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let shown = crate::messages::format_trimmed(*sum, 4, crate::messages::Locale::En);
-            self.push(
-                ErrorCode::InputPredecessorSharesAboveOne,
-                format!("$.units[{}]", position(at)),
-                format!(
-                    "các phần của `{}` chia cho các đơn vị kế thừa ({list}) cộng lại bằng {}, vượt quá 1",
-                    clip(&u.id),
-                    crate::messages::format_trimmed(*sum, 4, crate::messages::Locale::Vi)
-                ),
-                format!(
-                    "the shares of `{}` given to its successors ({list}) add up to {shown}, more than 1",
-                    clip(&u.id)
-                ),
-            );
+            self.push(units_problem::predecessor_shares_above_one(
+                position(at),
+                &u.id,
+                &list,
+                *sum,
+            ));
         }
     }
 
     fn unresolved_predecessor(&mut self, index: &UnitIndex, u: &Unit, id: &str, day: Date, path: String) {
-        let (code, vi, en) = if !index.knows(id) {
-            (
-                ErrorCode::InputUnknownPredecessor,
-                format!("đơn vị tiền thân `{}` không có trong danh sách đơn vị", clip(id)),
-                format!("predecessor `{}` is not in the list of units", clip(id)),
-            )
+        let why = if !index.knows(id) {
+            Unresolved::Unknown
         } else if id == u.id {
-            (
-                ErrorCode::InputSelfPredecessor,
-                format!(
-                    "`{}` được ghi là hình thành từ chính nó, nhưng không có đơn vị nào cùng mã tồn tại ngày {day}, trước khi nó bắt đầu",
-                    clip(id)
-                ),
-                format!(
-                    "`{}` is named as formed from itself, but no unit of that id existed on {day}, before it began",
-                    clip(id)
-                ),
-            )
+            Unresolved::OwnId
         } else if leads_back(index, id, &u.id) {
-            (
-                ErrorCode::InputLineageCycle,
-                format!(
-                    "quan hệ tiền thân tạo thành vòng: `{}` hình thành từ `{}`, và `{}` (trực tiếp hay gián tiếp) hình thành từ `{}`",
-                    clip(&u.id),
-                    clip(id),
-                    clip(id),
-                    clip(&u.id)
-                ),
-                format!(
-                    "the predecessor links form a cycle: `{}` is formed from `{}`, which is formed (directly or not) from `{}`",
-                    clip(&u.id),
-                    clip(id),
-                    clip(&u.id)
-                ),
-            )
+            Unresolved::Cycle
         } else {
-            (
-                ErrorCode::InputPredecessorNotBefore,
-                format!(
-                    "đơn vị tiền thân `{}` không tồn tại ngày {day}, ngày trước khi `{}` bắt đầu; đơn vị tiền thân phải tồn tại đến trước đơn vị kế thừa",
-                    clip(id),
-                    clip(&u.id)
-                ),
-                format!(
-                    "predecessor `{}` did not exist on {day}, the day before `{}` began; a predecessor must exist up to its successor",
-                    clip(id),
-                    clip(&u.id)
-                ),
-            )
+            Unresolved::NotBefore
         };
-        self.push(code, path, vi, en);
+        self.push(units_problem::unresolved_predecessor(
+            path,
+            why,
+            &u.id,
+            id,
+            &day.to_string(),
+        ));
     }
 }
 

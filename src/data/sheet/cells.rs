@@ -5,9 +5,9 @@
 use super::grid::{number_text, Cell, Format, Sheet, Value1};
 use super::period::{self, NotAPeriod};
 use super::text::{fold, loose};
-use crate::data::clip;
-use crate::data::csv::number::{self, Convention, Refused};
-use crate::error::{Error, ErrorCode};
+use crate::data::csv::number::{self, Convention};
+use crate::error::sheet::{self as problem, NotANumber};
+use crate::error::Error;
 
 /// Folded unit cell text with the punctuation a totals label may end with dropped.
 pub(super) fn is_total(folded: &str, labels: &[String]) -> bool {
@@ -108,24 +108,7 @@ pub(super) fn unit_of(table: &[(String, String)], folded: &str) -> Option<(Strin
 }
 
 pub(super) fn period_cell(cell: &Cell, date: Option<period::Granularity>, at: &str) -> Result<(String, bool), Error> {
-    let invalid = |text: &str, why: NotAPeriod| -> Error {
-        let (vi, en) = match why {
-            NotAPeriod::Cumulative => (
-                "là số liệu cộng dồn từ đầu năm, không phải một kỳ (năm, 6 tháng, quý, tháng)",
-                "is a total since the start of the year, not a period (a year, half-year, quarter or month)",
-            ),
-            NotAPeriod::Unknown => (
-                "không phải kỳ báo cáo (ví dụ `Quý 3/2026`, `Tháng 10/2026`, `Năm 2026`, `6 tháng đầu năm 2026`)",
-                "is not a reporting period (e.g. `Quý 3/2026`, `Tháng 10/2026`, `Năm 2026`, `6 tháng đầu năm 2026`)",
-            ),
-        };
-        Error::new(
-            ErrorCode::SheetInvalidPeriod,
-            at.to_string(),
-            format!("ô {at}: `{}` {vi}", clip(text)),
-            format!("cell {at}: `{}` {en}", clip(text)),
-        )
-    };
+    let invalid = |text: &str, why: NotAPeriod| -> Error { problem::invalid_period(at, text, why) };
     match &cell.value {
         Value1::Number(n) => {
             if let Some(g) = date {
@@ -146,12 +129,7 @@ pub(super) fn period_cell(cell: &Cell, date: Option<period::Granularity>, at: &s
             let day = period::excel_date(*n)
                 .map(|d| format!("{:02}/{:02}/{}", d.day, d.month, d.year))
                 .unwrap_or_default();
-            Err(Error::new(
-                ErrorCode::SheetDateAsNumber,
-                at.to_string(),
-                format!("ô {at} có số `{}` ở chỗ cần kỳ báo cáo: có lẽ là ngày Excel lưu dạng số ({day}); nếu cột là ngày, ghi `\"date\": \"month\"` (hoặc `quarter`, `half`, `year`) trong `period` của bảng ánh xạ", number_text(*n)),
-                format!("cell {at} holds the number `{}` where a period belongs: perhaps a date Excel stores as a serial number ({day}); if the column holds dates, give `\"date\": \"month\"` (or `quarter`, `half`, `year`) in the mapping's `period`", number_text(*n)),
-            ))
+            Err(problem::date_as_number(at, &number_text(*n), &day))
         }
         Value1::Text(t) => {
             if let Some(g) = date {
@@ -163,12 +141,7 @@ pub(super) fn period_cell(cell: &Cell, date: Option<period::Granularity>, at: &s
                 .map(|p| (period::engine_text(p), false))
                 .map_err(|why| invalid(t, why))
         }
-        Value1::Empty => Err(Error::new(
-            ErrorCode::SheetInvalidPeriod,
-            at.to_string(),
-            format!("ô {at}: dòng có số liệu nhưng không có kỳ báo cáo"),
-            format!("cell {at}: the row has figures but no reporting period"),
-        )),
+        Value1::Empty => Err(problem::no_period(at)),
         Value1::Bool(b) => Err(invalid(&b.to_string(), NotAPeriod::Unknown)),
     }
 }
@@ -176,18 +149,11 @@ pub(super) fn period_cell(cell: &Cell, date: Option<period::Granularity>, at: &s
 /// A figure cell: a number (Excel's, or text written the sheet's way, `85,3 %` in a value
 /// column), empty, or a dash.
 pub(super) fn figure(cell: &Cell, field: &str, at: &str, numbers: &mut Numbers) -> Result<Figure, Error> {
-    let not_number = |shown: &str, hint: (&str, &str)| -> Error {
-        Error::new(
-            ErrorCode::SheetInvalidNumber,
-            at.to_string(),
-            format!("ô {at}: `{}` không phải là số{}", clip(shown), hint.0),
-            format!("cell {at}: `{}` is not a number{}", clip(shown), hint.1),
-        )
-    };
+    let not_number = |shown: &str, why: NotANumber| -> Error { problem::invalid_number(at, shown, why) };
     match &cell.value {
         Value1::Empty => Ok(Figure::Empty),
         Value1::Number(n) => Ok(Figure::Number(*n)),
-        Value1::Bool(b) => Err(not_number(&b.to_string(), ("", ""))),
+        Value1::Bool(b) => Err(not_number(&b.to_string(), NotANumber::Plain)),
         Value1::Text(t) => {
             if is_dash(t) {
                 return Ok(Figure::Dash);
@@ -196,13 +162,7 @@ pub(super) fn figure(cell: &Cell, field: &str, at: &str, numbers: &mut Numbers) 
             let mut s = t.trim_matches(spaces);
             if let Some(rest) = s.strip_suffix('%') {
                 if field != "value" {
-                    return Err(not_number(
-                        t,
-                        (
-                            &format!(": cột `{field}` cần một số đếm, không phải tỷ lệ phần trăm"),
-                            &format!(": the `{field}` column needs a count, not a percentage"),
-                        ),
-                    ));
+                    return Err(not_number(t, NotANumber::PercentInCount(field)));
                 }
                 s = rest.trim_matches(spaces);
             }
@@ -220,21 +180,7 @@ pub(super) fn figure(cell: &Cell, field: &str, at: &str, numbers: &mut Numbers) 
                     }
                     Ok(Figure::Number(value))
                 }
-                Err(why) => Err(not_number(t, match (why, numbers.convention) {
-                    (Refused::CommaInDecimalPointFile, _) => (
-                        ": bảng ánh xạ đọc số kiểu dấu chấm thập phân (`decimal: \"point\"`); số kiểu Việt Nam (`1.234,5`) cần `\"decimal\": \"comma\"`",
-                        ": the mapping reads numbers with a decimal point (`decimal: \"point\"`); Vietnamese numbers (`1.234,5`) need `\"decimal\": \"comma\"`",
-                    ),
-                    (Refused::EnglishForm, _) => (
-                        ": dấu phẩy phân cách hàng nghìn không dùng với dấu phẩy thập phân (`1.234,5`)",
-                        ": commas grouping thousands do not go with a decimal comma (`1.234,5`)",
-                    ),
-                    (Refused::BadGrouping, _) => (
-                        ": dấu phân cách không chia chữ số thành nhóm ba",
-                        ": its separators do not group the digits in threes",
-                    ),
-                    _ => ("", ""),
-                })),
+                Err(why) => Err(not_number(t, NotANumber::Refused(why))),
             }
         }
     }
@@ -248,12 +194,7 @@ pub(super) fn conclude_numbers(numbers: Numbers, errors: &mut Vec<Error>) {
     };
     for (at, text, value, other) in numbers.ambiguous {
         let (v, o) = (number_text(value), number_text(other));
-        errors.push(Error::new(
-            ErrorCode::SheetAmbiguousNumber,
-            at.clone(),
-            format!("ô {at}: `{}` có thể là {v} hoặc {o}: bảng tính viết dấu phẩy thập phân, nhưng ô {point} lại viết dấu chấm thập phân; hãy viết số không có dấu phân cách hàng nghìn", clip(&text)),
-            format!("cell {at}: `{}` could be {v} or {o}: the sheet writes a decimal comma, but cell {point} writes a decimal point; write numbers without thousands separators", clip(&text)),
-        ));
+        errors.push(problem::ambiguous_number(&at, &text, (&v, &o), &point));
     }
 }
 

@@ -14,8 +14,8 @@
 
 use serde_json::Value;
 
-use crate::data::clip;
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::sheet::{self as problem, BadGrid};
+use crate::error::Errors;
 
 /// How Excel showed a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,10 +210,6 @@ pub(crate) const MAX_COLUMNS: usize = 16_384;
 /// Cells in all sheets together: a 10 000-row export of 50 columns is half a million.
 pub(crate) const MAX_CELLS: usize = 20_000_000;
 
-fn grid_error(path: impl Into<String>, vi: String, en: String) -> Error {
-    Error::new(ErrorCode::SheetInvalidGrid, path, vi, en)
-}
-
 /// Reads the grid argument: a workbook, one sheet, or rows.
 pub(crate) fn read_grid(v: &Value) -> Result<Vec<Sheet>, Errors> {
     let mut cells = 0usize;
@@ -221,12 +217,7 @@ pub(crate) fn read_grid(v: &Value) -> Result<Vec<Sheet>, Errors> {
         Value::Array(_) => Ok(vec![read_sheet(v, "$", &mut cells)?]),
         Value::Object(o) if o.contains_key("sheets") => {
             let Some(Value::Array(sheets)) = o.get("sheets") else {
-                return Err(grid_error(
-                    "$.sheets",
-                    "`sheets` phải là danh sách các trang tính".into(),
-                    "`sheets` must be a list of sheets".into(),
-                )
-                .into());
+                return Err(problem::invalid_grid("$.sheets", BadGrid::SheetsNotAList).into());
             };
             sheets
                 .iter()
@@ -235,13 +226,7 @@ pub(crate) fn read_grid(v: &Value) -> Result<Vec<Sheet>, Errors> {
                 .collect()
         }
         Value::Object(_) => Ok(vec![read_sheet(v, "$", &mut cells)?]),
-        _ => Err(grid_error(
-            "$",
-            "bảng tính phải là danh sách các dòng, một trang tính `{ name, rows, merges }` hoặc `{ sheets: [...] }`"
-                .into(),
-            "the grid must be a list of rows, a sheet `{ name, rows, merges }` or `{ sheets: [...] }`".into(),
-        )
-        .into()),
+        _ => Err(problem::invalid_grid("$", BadGrid::NotAGrid).into()),
     }
 }
 
@@ -251,101 +236,54 @@ fn read_sheet(v: &Value, path: &str, cells: &mut usize) -> Result<Sheet, Errors>
         Value::Object(o) => {
             for key in o.keys() {
                 if !["name", "hidden", "rows", "merges"].contains(&key.as_str()) {
-                    return Err(grid_error(
-                        format!("{path}.{key}"),
-                        format!(
-                            "trang tính không có trường `{}`; chỉ nhận `name`, `hidden`, `rows`, `merges`",
-                            clip(key)
-                        ),
-                        format!(
-                            "a sheet has no field `{}`; expected `name`, `hidden`, `rows`, `merges`",
-                            clip(key)
-                        ),
-                    )
-                    .into());
+                    return Err(
+                        problem::invalid_grid(format!("{path}.{key}"), BadGrid::UnknownSheetField { key }).into(),
+                    );
                 }
             }
             let name = match o.get("name") {
                 None | Some(Value::Null) => None,
                 Some(Value::String(s)) => Some(s.clone()),
-                Some(_) => {
-                    return Err(grid_error(
-                        format!("{path}.name"),
-                        "tên trang tính phải là chuỗi".into(),
-                        "a sheet's name must be text".into(),
-                    )
-                    .into())
-                }
+                Some(_) => return Err(problem::invalid_grid(format!("{path}.name"), BadGrid::NameNotText).into()),
             };
             let hidden = matches!(o.get("hidden"), Some(Value::Bool(true)));
             let Some(rows) = o.get("rows") else {
-                return Err(grid_error(
-                    format!("{path}.rows"),
-                    "trang tính thiếu `rows`".into(),
-                    "the sheet has no `rows`".into(),
-                )
-                .into());
+                return Err(problem::invalid_grid(format!("{path}.rows"), BadGrid::NoRows).into());
             };
             (name, hidden, rows, o.get("merges"))
         }
-        _ => {
-            return Err(grid_error(
-                path.to_string(),
-                "trang tính phải là đối tượng `{ name, rows, merges }`".into(),
-                "a sheet must be an object `{ name, rows, merges }`".into(),
-            )
-            .into())
-        }
+        _ => return Err(problem::invalid_grid(path.to_string(), BadGrid::SheetNotObject).into()),
     };
     let Value::Array(row_values) = rows else {
-        return Err(grid_error(
-            format!("{path}.rows"),
-            "`rows` phải là danh sách các dòng".into(),
-            "`rows` must be a list of rows".into(),
-        )
-        .into());
+        return Err(problem::invalid_grid(format!("{path}.rows"), BadGrid::RowsNotAList).into());
     };
     if row_values.len() > MAX_ROWS {
-        return Err(grid_error(
+        return Err(problem::invalid_grid(
             format!("{path}.rows"),
-            format!(
-                "trang tính có {} dòng, nhiều hơn giới hạn {MAX_ROWS} của Excel",
-                row_values.len()
-            ),
-            format!(
-                "the sheet has {} rows, more than Excel's limit of {MAX_ROWS}",
-                row_values.len()
-            ),
+            BadGrid::TooManyRows {
+                rows: row_values.len(),
+                max: MAX_ROWS,
+            },
         )
         .into());
     }
     let mut out_rows = Vec::with_capacity(row_values.len());
     for (r, row) in row_values.iter().enumerate() {
         let Value::Array(row) = row else {
-            return Err(grid_error(
-                format!("{path}.rows[{r}]"),
-                format!("dòng {} phải là danh sách các ô", r + 1),
-                format!("row {} must be a list of cells", r + 1),
-            )
-            .into());
+            return Err(problem::invalid_grid(format!("{path}.rows[{r}]"), BadGrid::RowNotAList { row: r + 1 }).into());
         };
         *cells = cells.saturating_add(row.len());
         if row.len() > MAX_COLUMNS || *cells > MAX_CELLS {
-            return Err(Error::new(
-                ErrorCode::InputTooLarge,
-                format!("{path}.rows[{r}]"),
-                format!("bảng tính quá lớn (quá {MAX_COLUMNS} cột trong một dòng, hoặc quá {MAX_CELLS} ô)"),
-                format!("the grid is too large (over {MAX_COLUMNS} columns in a row, or over {MAX_CELLS} cells)"),
-            )
-            .into());
+            return Err(
+                crate::error::input::grid_too_large(format!("{path}.rows[{r}]"), MAX_COLUMNS, MAX_CELLS).into(),
+            );
         }
         let mut out = Vec::with_capacity(row.len());
         for (c, cell) in row.iter().enumerate() {
             out.push(read_cell(cell).ok_or_else(|| {
-                Errors::one(grid_error(
+                Errors::one(problem::invalid_grid(
                     format!("{path}.rows[{r}][{c}]"),
-                    format!("ô {} không đọc được: một ô là `null`, chuỗi, số, `true`/`false` hoặc `{{ value, formula, format }}`", a1(r, c)),
-                    format!("cell {} cannot be read: a cell is `null`, text, a number, `true`/`false` or `{{ value, formula, format }}`", a1(r, c)),
+                    BadGrid::UnreadableCell { cell: a1(r, c) },
                 ))
             })?);
         }
@@ -367,24 +305,12 @@ fn read_sheet(v: &Value, path: &str, cells: &mut usize) -> Result<Sheet, Errors>
                     })
                 });
                 let Some(range) = range else {
-                    return Err(grid_error(
-                        format!("{path}.merges[{i}]"),
-                        "một vùng gộp ô viết kiểu `A3:B4`".into(),
-                        "a merged range is written like `A3:B4`".into(),
-                    )
-                    .into());
+                    return Err(problem::invalid_grid(format!("{path}.merges[{i}]"), BadGrid::MergeNotARange).into());
                 };
                 out_merges.push(range);
             }
         }
-        Some(_) => {
-            return Err(grid_error(
-                format!("{path}.merges"),
-                "`merges` phải là danh sách vùng kiểu `A3:B4`".into(),
-                "`merges` must be a list of ranges like `A3:B4`".into(),
-            )
-            .into())
-        }
+        Some(_) => return Err(problem::invalid_grid(format!("{path}.merges"), BadGrid::MergesNotAList).into()),
     }
     Ok(Sheet {
         name,
@@ -457,33 +383,22 @@ pub(crate) fn csv_grid(text: &str) -> Result<(Sheet, u8), Errors> {
             Ok(false) => break,
             Ok(true) => {}
             Err(_) => {
-                return Err(Errors::one(grid_error(
+                return Err(Errors::one(problem::invalid_grid(
                     format!("{}", rows.len() + 1),
-                    format!("dòng {} của tệp CSV không đọc được", rows.len() + 1),
-                    format!("row {} of the CSV cannot be read", rows.len() + 1),
+                    BadGrid::UnreadableCsvRow { row: rows.len() + 1 },
                 )))
             }
         }
         let r = rows.len();
         cells = cells.saturating_add(record.len());
         if r >= MAX_ROWS || record.len() > MAX_COLUMNS || cells > MAX_CELLS {
-            return Err(Errors::one(Error::new(
-                ErrorCode::InputTooLarge,
-                "$",
-                "tệp CSV quá lớn cho một trang tính",
-                "the CSV is too large for a sheet",
-            )));
+            return Err(Errors::one(crate::error::input::csv_too_large_for_a_sheet()));
         }
         let mut row = Vec::with_capacity(record.len());
         for (c, cell) in record.iter().enumerate() {
             if cell.contains(['\n', '\r']) {
                 // A quote never closed, or closed lines later: rows would vanish into the cell.
-                return Err(Errors::one(Error::new(
-                    ErrorCode::CsvLineBreakInCell,
-                    a1(r, c),
-                    format!("ô {} có xuống dòng (có thể thiếu dấu `\"` đóng, khiến các dòng sau thành chữ của ô); hãy bỏ xuống dòng trong ô", a1(r, c)),
-                    format!("cell {} holds a line break (a missing closing `\"` would make the lines after it text of the cell); remove the line break", a1(r, c)),
-                )));
+                return Err(Errors::one(crate::error::csv::line_break_in_cell(&a1(r, c))));
             }
             row.push(Cell::text(cell));
         }

@@ -6,7 +6,8 @@ use super::grid::{column_letters, Cell, Sheet};
 use super::mapping::{ColumnRef, Mapping};
 use super::text::{fold, loose};
 use crate::data::clip;
-use crate::error::{Error, ErrorCode};
+use crate::error::sheet as problem;
+use crate::error::Error;
 
 /// One column's headings, folded, and the cell they are in.
 pub(super) struct Heading {
@@ -164,12 +165,7 @@ pub(super) fn find_column(
                     })
                     .collect();
                 let list = list.join(", ");
-                return Err(Error::new(
-                    ErrorCode::SheetAmbiguousHeading,
-                    path.to_string(),
-                    format!("tiêu đề `{}` khớp nhiều cột ({list}): hãy ghi cả tiêu đề trên, ví dụ `[\"Số hồ sơ\", \"Tiếp nhận\"]`, hoặc chữ cột `{{ \"letter\": \"D\" }}`", clip(&column.shown())),
-                    format!("the heading `{}` matches several columns ({list}): give the upper heading too, e.g. `[\"Số hồ sơ\", \"Tiếp nhận\"]`, or the letter `{{ \"letter\": \"D\" }}`", clip(&column.shown())),
-                ));
+                return Err(problem::ambiguous_heading(path.to_string(), &column.shown(), &list));
             }
         }
     }
@@ -180,18 +176,7 @@ pub(super) fn find_column(
         .take(30)
         .collect();
     let seen = seen.join(", ");
-    Err(Error::new(
-        ErrorCode::SheetHeadingNotFound,
-        path.to_string(),
-        format!(
-            "không thấy cột có tiêu đề `{}`; các tiêu đề có: {seen}",
-            clip(&column.shown())
-        ),
-        format!(
-            "no column is headed `{}`; the headings are: {seen}",
-            clip(&column.shown())
-        ),
-    ))
+    Err(problem::heading_not_found(path.to_string(), &column.shown(), &seen))
 }
 
 /// The row the headings start at: the mapping's, or the first of the first 30 rows that
@@ -222,18 +207,7 @@ pub(super) fn heading_row(sheet: &Sheet, mapping: &Mapping) -> Result<usize, Err
             }
         }
     }
-    Err(Error::new(
-        ErrorCode::SheetHeadingNotFound,
-        "$.mapping.unit.column".to_string(),
-        format!(
-            "không thấy tiêu đề `{}` trong 30 dòng đầu của trang tính; hãy ghi `headingRow` (số dòng của tiêu đề)",
-            clip(&mapping.unit.column.shown())
-        ),
-        format!(
-            "the heading `{}` is not in the sheet's first 30 rows; give `headingRow` (the row number of the headings)",
-            clip(&mapping.unit.column.shown())
-        ),
-    ))
+    Err(problem::heading_row_not_found(&mapping.unit.column.shown()))
 }
 
 /// `(1) (2) (3)`, `1 2 3` or `A B 1 2`: the numbering of columns under the headings.

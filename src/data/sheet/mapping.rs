@@ -41,9 +41,9 @@ use serde_json::{Map, Value};
 
 use super::period::{self, Granularity};
 use super::text::fold;
-use crate::data::clip;
 use crate::data::csv::number::Convention;
-use crate::error::{Error, ErrorCode, Errors};
+use crate::error::sheet::{self as problem, BadMapping};
+use crate::error::{Error, Errors};
 
 /// How a mapping names a column.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,10 +107,6 @@ pub(crate) struct Mapping {
     pub decimal: Option<Convention>,
 }
 
-fn bad(path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::new(ErrorCode::SheetInvalidMapping, path, vi, en)
-}
-
 const FIELDS: [&str; 9] = [
     "sheet",
     "headingRow",
@@ -126,20 +122,14 @@ const FIELDS: [&str; 9] = [
 /// Reads a mapping; every problem at once.
 pub(crate) fn read_mapping(v: &Value) -> Result<Mapping, Errors> {
     let Value::Object(o) = v else {
-        return Err(bad(
-            "$.mapping",
-            "bảng ánh xạ phải là một đối tượng",
-            "the mapping must be an object",
-        )
-        .into());
+        return Err(problem::invalid_mapping("$.mapping", BadMapping::NotAnObject).into());
     };
     let mut errors = Vec::new();
     for key in o.keys() {
         if !FIELDS.contains(&key.as_str()) {
-            errors.push(bad(
+            errors.push(problem::invalid_mapping(
                 format!("$.mapping.{key}"),
-                format!("bảng ánh xạ không có trường `{}`; chỉ nhận `sheet`, `headingRow`, `headingRows`, `unit`, `period`, `totals`, `indicators`, `decimal`", clip(key)),
-                format!("the mapping has no field `{}`; expected `sheet`, `headingRow`, `headingRows`, `unit`, `period`, `totals`, `indicators`, `decimal`", clip(key)),
+                BadMapping::UnknownField { key },
             ));
         }
     }
@@ -147,11 +137,7 @@ pub(crate) fn read_mapping(v: &Value) -> Result<Mapping, Errors> {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(_) => {
-            errors.push(bad(
-                "$.mapping.sheet",
-                "`sheet` là tên trang tính (chuỗi)",
-                "`sheet` is a sheet's name (text)",
-            ));
+            errors.push(problem::invalid_mapping("$.mapping.sheet", BadMapping::SheetNotText));
             None
         }
     };
@@ -160,14 +146,9 @@ pub(crate) fn read_mapping(v: &Value) -> Result<Mapping, Errors> {
         match v.as_u64().filter(|n| range.contains(n)) {
             Some(n) => Some(n),
             None => {
-                errors.push(bad(
+                errors.push(problem::invalid_mapping(
                     format!("$.mapping.{key}"),
-                    format!("`{key}` phải là số nguyên từ {} đến {}", range.start(), range.end()),
-                    format!(
-                        "`{key}` must be a whole number from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
+                    BadMapping::NotWhole { key, range },
                 ));
                 None
             }
@@ -184,11 +165,7 @@ pub(crate) fn read_mapping(v: &Value) -> Result<Mapping, Errors> {
         Some(Value::String(s)) if s == "comma" => Some(Convention::DecimalComma),
         Some(Value::String(s)) if s == "point" => Some(Convention::DecimalPoint),
         Some(_) => {
-            errors.push(bad(
-                "$.mapping.decimal",
-                "`decimal` là `comma` (1.234,5) hoặc `point` (1234.5)",
-                "`decimal` is `comma` (1.234,5) or `point` (1234.5)",
-            ));
+            errors.push(problem::invalid_mapping("$.mapping.decimal", BadMapping::Decimal));
             None
         }
     };
@@ -224,46 +201,27 @@ fn read_column(v: Option<&Value>, path: &str, errors: &mut Vec<Error>) -> Option
         _ => None,
     };
     if read.is_none() {
-        errors.push(bad(
-            path,
-            "một cột được gọi bằng tiêu đề (`\"Tên đơn vị\"`), đường tiêu đề (`[\"Số hồ sơ\", \"Tiếp nhận\"]`) hoặc chữ cột (`{ \"letter\": \"D\" }`)",
-            "a column is named by its heading (`\"Tên đơn vị\"`), its heading path (`[\"Số hồ sơ\", \"Tiếp nhận\"]`) or its letter (`{ \"letter\": \"D\" }`)",
-        ));
+        errors.push(problem::invalid_mapping(path, BadMapping::Column));
     }
     read
 }
 
 fn read_unit(o: &Map<String, Value>, errors: &mut Vec<Error>) -> Option<UnitColumn> {
     let Some(Value::Object(u)) = o.get("unit") else {
-        errors.push(bad(
-            "$.mapping.unit",
-            "thiếu `unit`: cột tên (hoặc mã) đơn vị, ví dụ `{ \"column\": \"Tên đơn vị\", \"names\": { … } }`",
-            "`unit` is missing: the column of unit names (or codes), e.g. `{ \"column\": \"Tên đơn vị\", \"names\": { … } }`",
-        ));
+        errors.push(problem::invalid_mapping("$.mapping.unit", BadMapping::NoUnit));
         return None;
     };
     for key in u.keys() {
         if !["column", "names", "codes"].contains(&key.as_str()) {
-            errors.push(bad(
+            errors.push(problem::invalid_mapping(
                 format!("$.mapping.unit.{key}"),
-                format!(
-                    "`unit` không có trường `{}`; chỉ nhận `column`, `names`, `codes`",
-                    clip(key)
-                ),
-                format!(
-                    "`unit` has no field `{}`; expected `column`, `names`, `codes`",
-                    clip(key)
-                ),
+                BadMapping::UnknownUnitField { key },
             ));
         }
     }
     let column = read_column(u.get("column"), "$.mapping.unit.column", errors);
     if u.contains_key("names") && u.contains_key("codes") {
-        errors.push(bad(
-            "$.mapping.unit",
-            "`unit` có cả `names` và `codes`: chọn một",
-            "`unit` has both `names` and `codes`: choose one",
-        ));
+        errors.push(problem::invalid_mapping("$.mapping.unit", BadMapping::NamesAndCodes));
     }
     let (key, by_code) = if u.contains_key("codes") {
         ("codes", true)
@@ -283,37 +241,20 @@ fn read_unit(o: &Map<String, Value>, errors: &mut Vec<Error>) -> Option<UnitColu
                     Some(id) => {
                         let folded = fold(name);
                         match table.iter().find(|(n, _)| *n == folded) {
-                            Some((_, other)) if other != id => errors.push(bad(
-                                path,
-                                format!(
-                                    "`{}` có hai mã đơn vị sau khi chuẩn hóa (`{}` và `{}`)",
-                                    clip(name),
-                                    clip(other),
-                                    clip(id)
-                                ),
-                                format!(
-                                    "`{}` names two unit ids once folded (`{}` and `{}`)",
-                                    clip(name),
-                                    clip(other),
-                                    clip(id)
-                                ),
-                            )),
+                            Some((_, other)) if other != id => {
+                                errors.push(problem::invalid_mapping(path, BadMapping::TwoIds { name, other, id }))
+                            }
                             Some(_) => {}
                             None => table.push((folded, id.trim().to_string())),
                         }
                     }
-                    None => errors.push(bad(
-                        path,
-                        "mỗi tên hoặc mã trỏ tới một mã đơn vị (chuỗi)",
-                        "each name or code points to a unit id (text)",
-                    )),
+                    None => errors.push(problem::invalid_mapping(path, BadMapping::IdNotText)),
                 }
             }
         }
-        Some(_) => errors.push(bad(
+        Some(_) => errors.push(problem::invalid_mapping(
             format!("$.mapping.unit.{key}"),
-            format!("`{key}` là bảng {{ \"tên trong tệp\": \"mã đơn vị\" }}"),
-            format!("`{key}` is a table {{ \"text in the file\": \"unit id\" }}"),
+            BadMapping::NotATable { key },
         )),
     }
     // One sort for the crate (`crate::sort`): each standard sort is kilobytes of wasm.
@@ -326,35 +267,26 @@ fn read_unit(o: &Map<String, Value>, errors: &mut Vec<Error>) -> Option<UnitColu
 }
 
 fn read_period(v: Option<&Value>, errors: &mut Vec<Error>) -> Option<PeriodSource> {
-    let help = (
-        "`period` là `{ \"column\": \"Kỳ báo cáo\" }` (có thể thêm `\"date\": \"month\"`) hoặc `{ \"fixed\": \"Quý 3/2026\" }`",
-        "`period` is `{ \"column\": \"Kỳ báo cáo\" }` (optionally with `\"date\": \"month\"`) or `{ \"fixed\": \"Quý 3/2026\" }`",
-    );
     let Some(Value::Object(p)) = v else {
-        errors.push(bad("$.mapping.period", help.0, help.1));
+        errors.push(problem::invalid_mapping("$.mapping.period", BadMapping::Period));
         return None;
     };
     if let Some(fixed) = p.get("fixed") {
         if p.len() != 1 {
-            errors.push(bad("$.mapping.period", help.0, help.1));
+            errors.push(problem::invalid_mapping("$.mapping.period", BadMapping::Period));
             return None;
         }
         let text = fixed.as_str().unwrap_or_default();
         return match period::parse(&fold(text)) {
             Ok(pe) => Some(PeriodSource::Fixed(period::engine_text(pe))),
             Err(_) => {
-                errors.push(Error::new(
-                    ErrorCode::SheetInvalidPeriod,
-                    "$.mapping.period.fixed",
-                    format!("`{}` không phải kỳ báo cáo (ví dụ `Quý 3/2026`, `Tháng 10/2026`, `Năm 2026`, `6 tháng đầu năm 2026`)", clip(text)),
-                    format!("`{}` is not a reporting period (e.g. `Quý 3/2026`, `Tháng 10/2026`, `Năm 2026`, `6 tháng đầu năm 2026`)", clip(text)),
-                ));
+                errors.push(problem::invalid_fixed_period(text));
                 None
             }
         };
     }
     if p.keys().any(|k| k != "column" && k != "date") {
-        errors.push(bad("$.mapping.period", help.0, help.1));
+        errors.push(problem::invalid_mapping("$.mapping.period", BadMapping::Period));
         return None;
     }
     let column = read_column(p.get("column"), "$.mapping.period.column", errors)?;
@@ -365,10 +297,9 @@ fn read_period(v: Option<&Value>, errors: &mut Vec<Error>) -> Option<PeriodSourc
         Some(Value::String(g)) if g == "quarter" => Some(Granularity::Quarter),
         Some(Value::String(g)) if g == "month" => Some(Granularity::Month),
         Some(_) => {
-            errors.push(bad(
+            errors.push(problem::invalid_mapping(
                 "$.mapping.period.date",
-                "`date` là `year`, `half`, `quarter` hoặc `month`: kỳ chứa ngày trong ô",
-                "`date` is `year`, `half`, `quarter` or `month`: the period that holds the cell's day",
+                BadMapping::PeriodDate,
             ));
             return None;
         }
@@ -378,10 +309,9 @@ fn read_period(v: Option<&Value>, errors: &mut Vec<Error>) -> Option<PeriodSourc
 
 fn read_indicators(v: Option<&Value>, errors: &mut Vec<Error>) -> Vec<IndicatorColumns> {
     let Some(Value::Array(list)) = v.filter(|v| v.as_array().is_some_and(|a| !a.is_empty())) else {
-        errors.push(bad(
+        errors.push(problem::invalid_mapping(
             "$.mapping.indicators",
-            "thiếu `indicators`: danh sách `{ \"indicator\": \"…\", \"value\": \"Tỷ lệ (%)\" }`",
-            "`indicators` is missing: a list of `{ \"indicator\": \"…\", \"value\": \"Tỷ lệ (%)\" }`",
+            BadMapping::NoIndicators,
         ));
         return Vec::new();
     };
@@ -389,11 +319,7 @@ fn read_indicators(v: Option<&Value>, errors: &mut Vec<Error>) -> Vec<IndicatorC
     for (i, item) in list.iter().enumerate() {
         let path = format!("$.mapping.indicators[{i}]");
         let Value::Object(o) = item else {
-            errors.push(bad(
-                path,
-                "mỗi chỉ tiêu là một đối tượng",
-                "each indicator is an object",
-            ));
+            errors.push(problem::invalid_mapping(path, BadMapping::IndicatorNotObject));
             continue;
         };
         let Some(indicator) = o
@@ -401,10 +327,9 @@ fn read_indicators(v: Option<&Value>, errors: &mut Vec<Error>) -> Vec<IndicatorC
             .and_then(Value::as_str)
             .filter(|s| !s.trim().is_empty())
         else {
-            errors.push(bad(
+            errors.push(problem::invalid_mapping(
                 format!("{path}.indicator"),
-                "thiếu mã chỉ tiêu `indicator`",
-                "the indicator id `indicator` is missing",
+                BadMapping::NoIndicatorId,
             ));
             continue;
         };
@@ -419,10 +344,9 @@ fn read_indicators(v: Option<&Value>, errors: &mut Vec<Error>) -> Vec<IndicatorC
                         figures.push((*f, c));
                     }
                 }
-                None => errors.push(bad(
+                None => errors.push(problem::invalid_mapping(
                     format!("{path}.{key}"),
-                    format!("chỉ tiêu không có trường `{}`; chỉ nhận `indicator`, `value`, `numerator`, `denominator`, `count`, `rank`", clip(key)),
-                    format!("an indicator has no field `{}`; expected `indicator`, `value`, `numerator`, `denominator`, `count`, `rank`", clip(key)),
+                    BadMapping::UnknownIndicatorField { key },
                 )),
             }
         }
@@ -433,11 +357,7 @@ fn read_indicators(v: Option<&Value>, errors: &mut Vec<Error>) -> Vec<IndicatorC
             _ => false,
         };
         if !valid {
-            errors.push(bad(
-                path,
-                "mỗi chỉ tiêu lấy một loại số: `value`, hoặc `numerator` với `denominator`, hoặc `count`, hoặc `rank`",
-                "each indicator takes one kind of figure: `value`, or `numerator` with `denominator`, or `count`, or `rank`",
-            ));
+            errors.push(problem::invalid_mapping(path, BadMapping::OneKindOfFigure));
             continue;
         }
         out.push(IndicatorColumns {
@@ -457,11 +377,7 @@ fn read_totals(v: Option<&Value>, errors: &mut Vec<Error>) -> (Vec<String>, Opti
         return (defaults(), None);
     };
     let Value::Object(o) = v else {
-        errors.push(bad(
-            "$.mapping.totals",
-            "`totals` là `{ \"labels\": [...], \"unit\": \"ct\" }`",
-            "`totals` is `{ \"labels\": [...], \"unit\": \"ct\" }`",
-        ));
+        errors.push(problem::invalid_mapping("$.mapping.totals", BadMapping::Totals));
         return (defaults(), None);
     };
     let mut labels = defaults();
@@ -471,10 +387,9 @@ fn read_totals(v: Option<&Value>, errors: &mut Vec<Error>) -> (Vec<String>, Opti
             .map(|a| a.iter().map(|s| s.as_str().map(fold)).collect::<Option<Vec<_>>>())
         {
             Some(Some(list)) if list.iter().all(|s| !s.is_empty()) => labels = list,
-            _ => errors.push(bad(
+            _ => errors.push(problem::invalid_mapping(
                 "$.mapping.totals.labels",
-                "`labels` là danh sách chữ đầu của dòng tổng (`[\"Tổng cộng\"]`)",
-                "`labels` is a list of the words a totals row starts with (`[\"Tổng cộng\"]`)",
+                BadMapping::TotalsLabels,
             )),
         }
     }
@@ -482,20 +397,15 @@ fn read_totals(v: Option<&Value>, errors: &mut Vec<Error>) -> (Vec<String>, Opti
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
         Some(_) => {
-            errors.push(bad(
+            errors.push(problem::invalid_mapping(
                 "$.mapping.totals.unit",
-                "`unit` là mã đơn vị của dòng tổng (thành phố)",
-                "`unit` is the unit id of the totals row (the city)",
+                BadMapping::TotalsUnit,
             ));
             None
         }
     };
     if o.keys().any(|k| k != "labels" && k != "unit") {
-        errors.push(bad(
-            "$.mapping.totals",
-            "`totals` chỉ nhận `labels` và `unit`",
-            "`totals` takes only `labels` and `unit`",
-        ));
+        errors.push(problem::invalid_mapping("$.mapping.totals", BadMapping::TotalsFields));
     }
     // Longest first, so `tổng cộng` is matched before `tổng`.
     crate::sort::sort_by(&mut labels, |a, b| b.chars().count().cmp(&a.chars().count()));

@@ -9,14 +9,7 @@
 
 use crate::data::{Date, Part, Period};
 
-/// What a period cell said, when it is not a period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NotAPeriod {
-    /// Text of no form above.
-    Unknown,
-    /// `9 tháng đầu năm 2026`: months from January that make no quarter or half.
-    Cumulative,
-}
+pub(crate) use crate::error::sheet::NotAPeriod;
 
 /// The engine's text of a period (`2026-Q3`).
 pub(crate) fn engine_text(p: Period) -> String {

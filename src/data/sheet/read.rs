@@ -12,6 +12,7 @@ use super::text::fold;
 use super::{MappedColumn, SheetObservation, SheetReading};
 use crate::data::clip;
 use crate::data::csv::number::Convention;
+use crate::error::sheet as problem;
 use crate::error::{Error, ErrorCode, Errors};
 
 /// The observations read, where each came from, and what was skipped or guessed.
@@ -79,19 +80,7 @@ fn chosen_sheet<'s>(
         .collect();
     let Some(chosen) = chosen else {
         let names = names.join(", ");
-        return Err(Error::new(
-            ErrorCode::SheetNotFound,
-            "$.mapping.sheet".to_string(),
-            match &mapping.sheet {
-                Some(n) => format!("tệp không có trang tính `{}`; các trang: {names}", clip(n)),
-                None => format!("tệp không có trang tính nào đang hiện (các trang: {names})"),
-            },
-            match &mapping.sheet {
-                Some(n) => format!("the file has no sheet `{}`; its sheets: {names}", clip(n)),
-                None => format!("the file has no sheet that is shown (its sheets: {names})"),
-            },
-        )
-        .into());
+        return Err(problem::sheet_not_found(mapping.sheet.as_deref(), &names).into());
     };
     for (i, s) in sheets.iter().enumerate() {
         if i == chosen {
@@ -113,7 +102,7 @@ fn chosen_sheet<'s>(
     }
     sheets
         .get(chosen)
-        .ok_or_else(|| Errors::one(Error::new(ErrorCode::Internal, "$", "lỗi nội bộ", "internal error")))
+        .ok_or_else(|| Errors::one(crate::error::calls::internal()))
 }
 
 /// The columns the mapping names.
@@ -403,12 +392,7 @@ impl Walk<'_> {
                     .any(|e| e.code == ErrorCode::SheetMergedDataCells && e.path.ends_with(&m.a1()))
                 {
                     let at = sheet.at_cells(&m.a1());
-                    self.errors.push(Error::new(
-                        ErrorCode::SheetMergedDataCells,
-                        at,
-                        format!("các ô {} được gộp trong vùng số liệu: không rõ số của mỗi dòng; hãy bỏ gộp ô và ghi đủ ở từng dòng", m.a1()),
-                        format!("cells {} are merged in the data area: which figure belongs to which row is unclear; unmerge them and fill each row", m.a1()),
-                    ));
+                    self.errors.push(problem::merged_data_cells(at, &m.a1()));
                 }
             }
         }
@@ -616,13 +600,7 @@ impl Walk<'_> {
             }
         }
         if observations.is_empty() {
-            return Err(Error::new(
-                ErrorCode::SheetNoRows,
-                sheet.name.clone().unwrap_or_else(|| "$".into()),
-                format!("không đọc được số liệu nào từ trang tính (số dòng bị bỏ qua: {}): hãy xem lại bảng ánh xạ (dòng tiêu đề, bảng tên đơn vị)", skipped.len()),
-                format!("no figure was read from the sheet (rows skipped: {}): check the mapping (the heading row, the table of unit names)", skipped.len()),
-            )
-            .into());
+            return Err(problem::no_rows(sheet.name.clone().unwrap_or_else(|| "$".into()), skipped.len()).into());
         }
         Ok(Read {
             observations,

@@ -2,8 +2,13 @@
 //! the caller's input), and a message in Vietnamese and English.
 //!
 //! Messages follow one style: lower case, no final period, user values in backticks, never a
-//! Rust type name. Each message is written where its problem is found (the input reader, the
-//! CSV reader, the rule-pack checks, the JavaScript boundary), next to the check it explains.
+//! Rust type name. Each message is written once, in the constructor of its code (one function
+//! per code, or per situation of a code): the files of this folder, by family (`input`,
+//! `units`, `csv`, `sheet`, `portal766`, `calls`, `rule_pack`; `values` words what a
+//! JavaScript value at either door can get wrong), and `plan/validate/problems.rs` for the
+//! checks of a rule pack. The code that finds a problem says what and where; the constructor
+//! says how it reads. `tests/error_wording.rs` holds every other file to that, and each code
+//! to one file.
 //! Codes are part of the public API: portals match on them (the TypeScript union `ErrorCode`
 //! lists the same codes), so they never change meaning once published.
 
@@ -12,6 +17,36 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::messages::Text;
+
+// The constructors, by family. A build without some doors (`--no-default-features`, the
+// widgets' engine) leaves some of them unused.
+#[cfg_attr(
+    not(all(feature = "wasm", feature = "portal766", feature = "sheet")),
+    allow(dead_code)
+)]
+pub(crate) mod calls;
+#[cfg_attr(
+    not(all(feature = "wasm", feature = "portal766", feature = "sheet")),
+    allow(dead_code)
+)]
+pub(crate) mod csv;
+#[cfg_attr(
+    not(all(feature = "wasm", feature = "portal766", feature = "sheet")),
+    allow(dead_code)
+)]
+pub(crate) mod input;
+#[cfg(feature = "portal766")]
+pub(crate) mod portal766;
+#[cfg_attr(
+    not(all(feature = "wasm", feature = "portal766", feature = "sheet")),
+    allow(dead_code)
+)]
+pub(crate) mod rule_pack;
+#[cfg(feature = "sheet")]
+pub(crate) mod sheet;
+pub(crate) mod units;
+#[cfg(feature = "wasm")]
+pub(crate) mod values;
 
 /// Declares [`ErrorCode`] with each code's text, so that the two cannot differ.
 macro_rules! error_codes {
@@ -382,6 +417,21 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
+/// A user value shown in a message, cut to a readable length, its bidi controls visible and
+/// right-to-left text isolated (`messages::isolate`), so that no value can reorder the
+/// message around it.
+pub(crate) fn clip(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        crate::messages::isolate(s).into_owned()
+    } else {
+        let mut out: String = s.chars().take(MAX).collect();
+        out = crate::messages::isolate(&out).into_owned();
+        out.push('…');
+        out
+    }
+}
+
 /// Rewrites a serde error message for people: no Rust type names, no serde wording, no line
 /// numbers (the caller says where), and a Vietnamese rendering. `detail` is serde's (or
 /// serde_json's) `Display` text; what is not recognised gets a plain sentence, never the
@@ -570,7 +620,7 @@ mod tests {
 
     /// The codes of `export type ErrorCode = | "A" | "B" …;` in the package's TypeScript types.
     fn typescript_codes() -> Vec<String> {
-        let types = include_str!("wasm/types.d.ts");
+        let types = include_str!("../wasm/types.d.ts");
         let start = types.find("export type ErrorCode =").unwrap_or(types.len());
         let rest = types.get(start..).unwrap_or_default();
         let union = rest.get(..rest.find(';').unwrap_or(0)).unwrap_or_default();
@@ -589,7 +639,7 @@ mod tests {
 
     #[test]
     fn the_npm_readme_lists_every_code() {
-        let readme = include_str!("../pkg-config/README.md");
+        let readme = include_str!("../../pkg-config/README.md");
         let list = readme
             .get(readme.find("### Error codes").unwrap_or(0)..)
             .unwrap_or_default();
