@@ -67,8 +67,14 @@ const NOT_MADE_IN_RUST: &[(&str, &str)] = &[
         "ReportInvalid",
         "thrown by the packed report's JavaScript (src/wasm/report.js)",
     ),
-    ("XlsxEncrypted", "thrown by the workbook reader (www/xlsx/), in JavaScript"),
-    ("XlsxInvalid", "thrown by the workbook reader (www/xlsx/), in JavaScript"),
+    (
+        "XlsxEncrypted",
+        "thrown by the workbook reader (www/xlsx/), in JavaScript",
+    ),
+    (
+        "XlsxInvalid",
+        "thrown by the workbook reader (www/xlsx/), in JavaScript",
+    ),
 ];
 
 fn src() -> PathBuf {

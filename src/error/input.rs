@@ -676,22 +676,22 @@ pub(crate) enum Portal766Type {
 pub(crate) fn portal766_wrong_type(path: impl Into<String>, what: Portal766Type) -> Error {
     let (vi, en): (String, String) = match what {
         Portal766Type::UnitMapEntry => (
-            String::from("mỗi mục của `unitMap` là id của một đơn vị (một chuỗi)"),
-            String::from("each entry of `unitMap` is a unit id (a string)"),
+            "mỗi mục của `unitMap` là id của một đơn vị (một chuỗi)".to_string(),
+            "each entry of `unitMap` is a unit id (a string)".to_string(),
         ),
         Portal766Type::UnitMap => (
-            String::from("`unitMap` phải là một đối tượng `{mã hoặc id của Cổng: id đơn vị}`"),
-            String::from("`unitMap` must be an object `{portal code or id: unit id}`"),
+            "`unitMap` phải là một đối tượng `{mã hoặc id của Cổng: id đơn vị}`".to_string(),
+            "`unitMap` must be an object `{portal code or id: unit id}`".to_string(),
         ),
         Portal766Type::Answers => (
-            String::from("`answers` phải là một danh sách `{endpoint, period, answer}`"),
-            String::from("`answers` must be a list of `{endpoint, period, answer}`"),
+            "`answers` phải là một danh sách `{endpoint, period, answer}`".to_string(),
+            "`answers` must be a list of `{endpoint, period, answer}`".to_string(),
         ),
         Portal766Type::Answer => (
-            String::from("mỗi câu trả lời là một đối tượng `{endpoint, period, answer}`"),
-            String::from("each answer is an object `{endpoint, period, answer}`"),
+            "mỗi câu trả lời là một đối tượng `{endpoint, period, answer}`".to_string(),
+            "each answer is an object `{endpoint, period, answer}`".to_string(),
         ),
-        Portal766Type::Text => (String::from("cần một chuỗi"), String::from("a string is expected")),
+        Portal766Type::Text => ("cần một chuỗi".to_string(), "a string is expected".to_string()),
     };
     Error::new(ErrorCode::InputInvalidType, path, vi, en)
 }

@@ -72,7 +72,7 @@ pub(crate) fn no_mapping(plan: &str) -> Error {
             "kế hoạch `{}` không có bảng ánh xạ chỉ số 766 gắn sẵn: hãy đưa `mapping`",
             plan
         ),
-        format!("the plan `{}` has no embedded 766 mapping: give one as `mapping`", plan),
+        format!("the plan `{plan}` has no embedded 766 mapping: give one as `mapping`"),
     )
 }
 
@@ -99,29 +99,29 @@ pub(crate) fn bad_answer(path: impl Into<String>, what: BadAnswer) -> Error {
                 Want::List => ("một danh sách", "a list"),
             };
             (
-                format!("`{key}` phải là {want_vi}, không phải `{}`", got),
-                format!("`{key}` must be {want_en}, not `{}`", got),
+                format!("`{key}` phải là {want_vi}, không phải `{got}`"),
+                format!("`{key}` must be {want_en}, not `{got}`"),
             )
         }
         BadAnswer::NotAnObject { got } => (
-            format!("cần một đối tượng, không phải `{}`", got),
-            format!("an object is expected, not `{}`", got),
+            format!("cần một đối tượng, không phải `{got}`"),
+            format!("an object is expected, not `{got}`"),
         ),
         BadAnswer::NoDepartmentId => (
-            String::from("dòng không có `departmentId`"),
-            String::from("the row has no `departmentId`"),
+            "dòng không có `departmentId`".to_string(),
+            "the row has no `departmentId`".to_string(),
         ),
         BadAnswer::NoMetricCode => (
-            String::from("chỉ số không có `code`"),
-            String::from("the metric has no `code`"),
+            "chỉ số không có `code`".to_string(),
+            "the metric has no `code`".to_string(),
         ),
         BadAnswer::NotAnAnswer => (
-            String::from("câu trả lời phải là một đối tượng JSON `{\"code\": …, \"data\": …}`"),
-            String::from("the answer must be a JSON object `{\"code\": …, \"data\": …}`"),
+            "câu trả lời phải là một đối tượng JSON `{\"code\": …, \"data\": …}`".to_string(),
+            "the answer must be a JSON object `{\"code\": …, \"data\": …}`".to_string(),
         ),
         BadAnswer::NoData => (
-            String::from("câu trả lời không có đối tượng `data`"),
-            String::from("the answer has no `data` object"),
+            "câu trả lời không có đối tượng `data`".to_string(),
+            "the answer has no `data` object".to_string(),
         ),
         BadAnswer::NoTop { top } => (
             format!("endpoint này trả lời có `data.{top}`; câu trả lời không có (có phải của endpoint khác?)"),
@@ -136,8 +136,8 @@ pub(crate) fn bad_answer(path: impl Into<String>, what: BadAnswer) -> Error {
             format!("cannot tell whether this row is a department or a commune: level `{said}`"),
         ),
         BadAnswer::NotANumber { field, got } => (
-            format!("`{field}` phải là một số, không phải `{}`", got),
-            format!("`{field}` must be a number, not `{}`", got),
+            format!("`{field}` phải là một số, không phải `{got}`"),
+            format!("`{field}` must be a number, not `{got}`"),
         ),
     };
     Error::new(ErrorCode::Portal766BadAnswer, path, vi, en)
@@ -180,8 +180,8 @@ pub(crate) enum BadMapping<'a> {
 pub(crate) fn bad_mapping(path: impl Into<String>, what: BadMapping) -> Error {
     let (vi, en): (String, String) = match what {
         BadMapping::FormatVersion { version } => (
-            format!("chỉ hỗ trợ `formatVersion` 1, không phải `{}`", version),
-            format!("only `formatVersion` 1 is supported, not `{}`", version),
+            format!("chỉ hỗ trợ `formatVersion` 1, không phải `{version}`"),
+            format!("only `formatVersion` 1 is supported, not `{version}`"),
         ),
         BadMapping::OtherPlan { mapping_plan, plan } => (
             format!(
@@ -191,20 +191,20 @@ pub(crate) fn bad_mapping(path: impl Into<String>, what: BadMapping) -> Error {
             format!("the mapping is for the plan `{}`, not `{}`", mapping_plan, plan),
         ),
         BadMapping::UnknownIndicator { indicator } => (
-            format!("kế hoạch không có chỉ tiêu `{}`", indicator),
-            format!("the plan has no indicator `{}`", indicator),
+            format!("kế hoạch không có chỉ tiêu `{indicator}`"),
+            format!("the plan has no indicator `{indicator}`"),
         ),
         BadMapping::NotAPercentage { indicator } => (
-            format!("chỉ tiêu `{}` không đo bằng tỷ lệ phần trăm", indicator),
-            format!("the indicator `{}` is not a percentage", indicator),
+            format!("chỉ tiêu `{indicator}` không đo bằng tỷ lệ phần trăm"),
+            format!("the indicator `{indicator}` is not a percentage"),
         ),
         BadMapping::IndicatorTwice { indicator } => (
-            format!("chỉ tiêu `{}` được ánh xạ hai lần", indicator),
-            format!("the indicator `{}` is mapped twice", indicator),
+            format!("chỉ tiêu `{indicator}` được ánh xạ hai lần"),
+            format!("the indicator `{indicator}` is mapped twice"),
         ),
         BadMapping::UnknownEndpoint { endpoint } => (
-            format!("không biết endpoint `{}`", endpoint),
-            format!("unknown endpoint `{}`", endpoint),
+            format!("không biết endpoint `{endpoint}`"),
+            format!("unknown endpoint `{endpoint}`"),
         ),
         BadMapping::MetricOrFraction => (
             "endpoint tổng quan cần `metric`; endpoint dạng cây cần `numerator` và `denominator`".to_string(),

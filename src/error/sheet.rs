@@ -219,31 +219,58 @@ pub(crate) enum BadGrid<'a> {
 
 pub(crate) fn invalid_grid(path: impl Into<String>, what: BadGrid) -> Error {
     let (vi, en): (String, String) = match what {
-        BadGrid::SheetsNotAList => (String::from("`sheets` phải là danh sách các trang tính"), String::from("`sheets` must be a list of sheets")),
-        BadGrid::NotAGrid => (String::from("bảng tính phải là danh sách các dòng, một trang tính `{ name, rows, merges }` hoặc `{ sheets: [...] }`"), String::from("the grid must be a list of rows, a sheet `{ name, rows, merges }` or `{ sheets: [...] }`")),
-        BadGrid::UnknownSheetField { key } => (format!(
-                            "trang tính không có trường `{}`; chỉ nhận `name`, `hidden`, `rows`, `merges`",
-                            clip(key)
-                        ), format!(
-                            "a sheet has no field `{}`; expected `name`, `hidden`, `rows`, `merges`",
-                            clip(key)
-                        )),
-        BadGrid::NameNotText => (String::from("tên trang tính phải là chuỗi"), String::from("a sheet's name must be text")),
-        BadGrid::NoRows => (String::from("trang tính thiếu `rows`"), String::from("the sheet has no `rows`")),
-        BadGrid::SheetNotObject => (String::from("trang tính phải là đối tượng `{ name, rows, merges }`"), String::from("a sheet must be an object `{ name, rows, merges }`")),
-        BadGrid::RowsNotAList => (String::from("`rows` phải là danh sách các dòng"), String::from("`rows` must be a list of rows")),
-        BadGrid::TooManyRows { rows, max } => (format!(
-                "trang tính có {} dòng, nhiều hơn giới hạn {max} của Excel",
-                rows
-            ), format!(
-                "the sheet has {} rows, more than Excel's limit of {max}",
-                rows
-            )),
-        BadGrid::RowNotAList { row } => (format!("dòng {} phải là danh sách các ô", row), format!("row {} must be a list of cells", row)),
-        BadGrid::UnreadableCell { cell } => (format!("ô {} không đọc được: một ô là `null`, chuỗi, số, `true`/`false` hoặc `{{ value, formula, format }}`", cell), format!("cell {} cannot be read: a cell is `null`, text, a number, `true`/`false` or `{{ value, formula, format }}`", cell)),
-        BadGrid::MergeNotARange => (String::from("một vùng gộp ô viết kiểu `A3:B4`"), String::from("a merged range is written like `A3:B4`")),
-        BadGrid::MergesNotAList => (String::from("`merges` phải là danh sách vùng kiểu `A3:B4`"), String::from("`merges` must be a list of ranges like `A3:B4`")),
-        BadGrid::UnreadableCsvRow { row } => (format!("dòng {} của tệp CSV không đọc được", row), format!("row {} of the CSV cannot be read", row)),
+        BadGrid::SheetsNotAList => (
+            "`sheets` phải là danh sách các trang tính".to_string(),
+            "`sheets` must be a list of sheets".to_string(),
+        ),
+        BadGrid::NotAGrid => (
+            "bảng tính phải là danh sách các dòng, một trang tính `{ name, rows, merges }` hoặc `{ sheets: [...] }`".to_string(),
+            "the grid must be a list of rows, a sheet `{ name, rows, merges }` or `{ sheets: [...] }`".to_string(),
+        ),
+        BadGrid::UnknownSheetField { key } => (
+            format!("trang tính không có trường `{}`; chỉ nhận `name`, `hidden`, `rows`, `merges`", clip(key)),
+            format!("a sheet has no field `{}`; expected `name`, `hidden`, `rows`, `merges`", clip(key)),
+        ),
+        BadGrid::NameNotText => (
+            "tên trang tính phải là chuỗi".to_string(),
+            "a sheet's name must be text".to_string(),
+        ),
+        BadGrid::NoRows => (
+            "trang tính thiếu `rows`".to_string(),
+            "the sheet has no `rows`".to_string(),
+        ),
+        BadGrid::SheetNotObject => (
+            "trang tính phải là đối tượng `{ name, rows, merges }`".to_string(),
+            "a sheet must be an object `{ name, rows, merges }`".to_string(),
+        ),
+        BadGrid::RowsNotAList => (
+            "`rows` phải là danh sách các dòng".to_string(),
+            "`rows` must be a list of rows".to_string(),
+        ),
+        BadGrid::TooManyRows { rows, max } => (
+            format!("trang tính có {rows} dòng, nhiều hơn giới hạn {max} của Excel"),
+            format!("the sheet has {rows} rows, more than Excel's limit of {max}"),
+        ),
+        BadGrid::RowNotAList { row } => (
+            format!("dòng {row} phải là danh sách các ô"),
+            format!("row {row} must be a list of cells"),
+        ),
+        BadGrid::UnreadableCell { cell } => (
+            format!("ô {cell} không đọc được: một ô là `null`, chuỗi, số, `true`/`false` hoặc `{{ value, formula, format }}`"),
+            format!("cell {cell} cannot be read: a cell is `null`, text, a number, `true`/`false` or `{{ value, formula, format }}`"),
+        ),
+        BadGrid::MergeNotARange => (
+            "một vùng gộp ô viết kiểu `A3:B4`".to_string(),
+            "a merged range is written like `A3:B4`".to_string(),
+        ),
+        BadGrid::MergesNotAList => (
+            "`merges` phải là danh sách vùng kiểu `A3:B4`".to_string(),
+            "`merges` must be a list of ranges like `A3:B4`".to_string(),
+        ),
+        BadGrid::UnreadableCsvRow { row } => (
+            format!("dòng {row} của tệp CSV không đọc được"),
+            format!("row {row} of the CSV cannot be read"),
+        ),
     };
     Error::new(ErrorCode::SheetInvalidGrid, path, vi, en)
 }
@@ -292,52 +319,98 @@ pub(crate) enum BadMapping<'a> {
 
 pub(crate) fn invalid_mapping(path: impl Into<String>, what: BadMapping) -> Error {
     let (vi, en): (String, String) = match what {
-        BadMapping::NotAnObject => (String::from("bảng ánh xạ phải là một đối tượng"), String::from("the mapping must be an object")),
-        BadMapping::UnknownField { key } => (format!("bảng ánh xạ không có trường `{}`; chỉ nhận `sheet`, `headingRow`, `headingRows`, `unit`, `period`, `totals`, `indicators`, `decimal`", clip(key)), format!("the mapping has no field `{}`; expected `sheet`, `headingRow`, `headingRows`, `unit`, `period`, `totals`, `indicators`, `decimal`", clip(key))),
-        BadMapping::SheetNotText => (String::from("`sheet` là tên trang tính (chuỗi)"), String::from("`sheet` is a sheet's name (text)")),
-        BadMapping::NotWhole { key, range } => (format!("`{key}` phải là số nguyên từ {} đến {}", range.start(), range.end()), format!(
-                        "`{key}` must be a whole number from {} to {}",
-                        range.start(),
-                        range.end()
-                    )),
-        BadMapping::Decimal => (String::from("`decimal` là `comma` (1.234,5) hoặc `point` (1234.5)"), String::from("`decimal` is `comma` (1.234,5) or `point` (1234.5)")),
-        BadMapping::Column => (String::from("một cột được gọi bằng tiêu đề (`\"Tên đơn vị\"`), đường tiêu đề (`[\"Số hồ sơ\", \"Tiếp nhận\"]`) hoặc chữ cột (`{ \"letter\": \"D\" }`)"), String::from("a column is named by its heading (`\"Tên đơn vị\"`), its heading path (`[\"Số hồ sơ\", \"Tiếp nhận\"]`) or its letter (`{ \"letter\": \"D\" }`)")),
-        BadMapping::NoUnit => (String::from("thiếu `unit`: cột tên (hoặc mã) đơn vị, ví dụ `{ \"column\": \"Tên đơn vị\", \"names\": { … } }`"), String::from("`unit` is missing: the column of unit names (or codes), e.g. `{ \"column\": \"Tên đơn vị\", \"names\": { … } }`")),
-        BadMapping::UnknownUnitField { key } => (format!(
-                    "`unit` không có trường `{}`; chỉ nhận `column`, `names`, `codes`",
-                    clip(key)
-                ), format!(
-                    "`unit` has no field `{}`; expected `column`, `names`, `codes`",
-                    clip(key)
-                )),
-        BadMapping::NamesAndCodes => (String::from("`unit` có cả `names` và `codes`: chọn một"), String::from("`unit` has both `names` and `codes`: choose one")),
-        BadMapping::TwoIds { name, other, id } => (format!(
-                                    "`{}` có hai mã đơn vị sau khi chuẩn hóa (`{}` và `{}`)",
-                                    clip(name),
-                                    clip(other),
-                                    clip(id)
-                                ), format!(
-                                    "`{}` names two unit ids once folded (`{}` and `{}`)",
-                                    clip(name),
-                                    clip(other),
-                                    clip(id)
-                                )),
-        BadMapping::IdNotText => (String::from("mỗi tên hoặc mã trỏ tới một mã đơn vị (chuỗi)"), String::from("each name or code points to a unit id (text)")),
-        BadMapping::NotATable { key } => (format!("`{key}` là bảng {{ \"tên trong tệp\": \"mã đơn vị\" }}"), format!("`{key}` is a table {{ \"text in the file\": \"unit id\" }}")),
-        BadMapping::Period => (
-            String::from("`period` là `{ \"column\": \"Kỳ báo cáo\" }` (có thể thêm `\"date\": \"month\"`) hoặc `{ \"fixed\": \"Quý 3/2026\" }`"),
-            String::from("`period` is `{ \"column\": \"Kỳ báo cáo\" }` (optionally with `\"date\": \"month\"`) or `{ \"fixed\": \"Quý 3/2026\" }`"),
+        BadMapping::NotAnObject => (
+            "bảng ánh xạ phải là một đối tượng".to_string(),
+            "the mapping must be an object".to_string(),
         ),
-        BadMapping::PeriodDate => (String::from("`date` là `year`, `half`, `quarter` hoặc `month`: kỳ chứa ngày trong ô"), String::from("`date` is `year`, `half`, `quarter` or `month`: the period that holds the cell's day")),
-        BadMapping::NoIndicators => (String::from("thiếu `indicators`: danh sách `{ \"indicator\": \"…\", \"value\": \"Tỷ lệ (%)\" }`"), String::from("`indicators` is missing: a list of `{ \"indicator\": \"…\", \"value\": \"Tỷ lệ (%)\" }`")),
-        BadMapping::IndicatorNotObject => (String::from("mỗi chỉ tiêu là một đối tượng"), String::from("each indicator is an object")),
-        BadMapping::NoIndicatorId => (String::from("thiếu mã chỉ tiêu `indicator`"), String::from("the indicator id `indicator` is missing")),
-        BadMapping::UnknownIndicatorField { key } => (format!("chỉ tiêu không có trường `{}`; chỉ nhận `indicator`, `value`, `numerator`, `denominator`, `count`, `rank`", clip(key)), format!("an indicator has no field `{}`; expected `indicator`, `value`, `numerator`, `denominator`, `count`, `rank`", clip(key))),
-        BadMapping::OneKindOfFigure => (String::from("mỗi chỉ tiêu lấy một loại số: `value`, hoặc `numerator` với `denominator`, hoặc `count`, hoặc `rank`"), String::from("each indicator takes one kind of figure: `value`, or `numerator` with `denominator`, or `count`, or `rank`")),
-        BadMapping::Totals => (String::from("`totals` là `{ \"labels\": [...], \"unit\": \"ct\" }`"), String::from("`totals` is `{ \"labels\": [...], \"unit\": \"ct\" }`")),
-        BadMapping::TotalsLabels => (String::from("`labels` là danh sách chữ đầu của dòng tổng (`[\"Tổng cộng\"]`)"), String::from("`labels` is a list of the words a totals row starts with (`[\"Tổng cộng\"]`)")),
-        BadMapping::TotalsUnit => (String::from("`unit` là mã đơn vị của dòng tổng (thành phố)"), String::from("`unit` is the unit id of the totals row (the city)")),
-        BadMapping::TotalsFields => (String::from("`totals` chỉ nhận `labels` và `unit`"), String::from("`totals` takes only `labels` and `unit`")),
+        BadMapping::UnknownField { key } => (
+            format!("bảng ánh xạ không có trường `{}`; chỉ nhận `sheet`, `headingRow`, `headingRows`, `unit`, `period`, `totals`, `indicators`, `decimal`", clip(key)),
+            format!("the mapping has no field `{}`; expected `sheet`, `headingRow`, `headingRows`, `unit`, `period`, `totals`, `indicators`, `decimal`", clip(key)),
+        ),
+        BadMapping::SheetNotText => (
+            "`sheet` là tên trang tính (chuỗi)".to_string(),
+            "`sheet` is a sheet's name (text)".to_string(),
+        ),
+        BadMapping::NotWhole { key, range } => (
+            format!("`{key}` phải là số nguyên từ {} đến {}", range.start(), range.end()),
+            format!("`{key}` must be a whole number from {} to {}", range.start(), range.end()),
+        ),
+        BadMapping::Decimal => (
+            "`decimal` là `comma` (1.234,5) hoặc `point` (1234.5)".to_string(),
+            "`decimal` is `comma` (1.234,5) or `point` (1234.5)".to_string(),
+        ),
+        BadMapping::Column => (
+            "một cột được gọi bằng tiêu đề (`\"Tên đơn vị\"`), đường tiêu đề (`[\"Số hồ sơ\", \"Tiếp nhận\"]`) hoặc chữ cột (`{ \"letter\": \"D\" }`)".to_string(),
+            "a column is named by its heading (`\"Tên đơn vị\"`), its heading path (`[\"Số hồ sơ\", \"Tiếp nhận\"]`) or its letter (`{ \"letter\": \"D\" }`)".to_string(),
+        ),
+        BadMapping::NoUnit => (
+            "thiếu `unit`: cột tên (hoặc mã) đơn vị, ví dụ `{ \"column\": \"Tên đơn vị\", \"names\": { … } }`".to_string(),
+            "`unit` is missing: the column of unit names (or codes), e.g. `{ \"column\": \"Tên đơn vị\", \"names\": { … } }`".to_string(),
+        ),
+        BadMapping::UnknownUnitField { key } => (
+            format!("`unit` không có trường `{}`; chỉ nhận `column`, `names`, `codes`", clip(key)),
+            format!("`unit` has no field `{}`; expected `column`, `names`, `codes`", clip(key)),
+        ),
+        BadMapping::NamesAndCodes => (
+            "`unit` có cả `names` và `codes`: chọn một".to_string(),
+            "`unit` has both `names` and `codes`: choose one".to_string(),
+        ),
+        BadMapping::TwoIds { name, other, id } => (
+            format!("`{}` có hai mã đơn vị sau khi chuẩn hóa (`{}` và `{}`)", clip(name), clip(other), clip(id)),
+            format!("`{}` names two unit ids once folded (`{}` and `{}`)", clip(name), clip(other), clip(id)),
+        ),
+        BadMapping::IdNotText => (
+            "mỗi tên hoặc mã trỏ tới một mã đơn vị (chuỗi)".to_string(),
+            "each name or code points to a unit id (text)".to_string(),
+        ),
+        BadMapping::NotATable { key } => (
+            format!("`{key}` là bảng {{ \"tên trong tệp\": \"mã đơn vị\" }}"),
+            format!("`{key}` is a table {{ \"text in the file\": \"unit id\" }}"),
+        ),
+        BadMapping::Period => (
+            "`period` là `{ \"column\": \"Kỳ báo cáo\" }` (có thể thêm `\"date\": \"month\"`) hoặc `{ \"fixed\": \"Quý 3/2026\" }`".to_string(),
+            "`period` is `{ \"column\": \"Kỳ báo cáo\" }` (optionally with `\"date\": \"month\"`) or `{ \"fixed\": \"Quý 3/2026\" }`".to_string(),
+        ),
+        BadMapping::PeriodDate => (
+            "`date` là `year`, `half`, `quarter` hoặc `month`: kỳ chứa ngày trong ô".to_string(),
+            "`date` is `year`, `half`, `quarter` or `month`: the period that holds the cell's day".to_string(),
+        ),
+        BadMapping::NoIndicators => (
+            "thiếu `indicators`: danh sách `{ \"indicator\": \"…\", \"value\": \"Tỷ lệ (%)\" }`".to_string(),
+            "`indicators` is missing: a list of `{ \"indicator\": \"…\", \"value\": \"Tỷ lệ (%)\" }`".to_string(),
+        ),
+        BadMapping::IndicatorNotObject => (
+            "mỗi chỉ tiêu là một đối tượng".to_string(),
+            "each indicator is an object".to_string(),
+        ),
+        BadMapping::NoIndicatorId => (
+            "thiếu mã chỉ tiêu `indicator`".to_string(),
+            "the indicator id `indicator` is missing".to_string(),
+        ),
+        BadMapping::UnknownIndicatorField { key } => (
+            format!("chỉ tiêu không có trường `{}`; chỉ nhận `indicator`, `value`, `numerator`, `denominator`, `count`, `rank`", clip(key)),
+            format!("an indicator has no field `{}`; expected `indicator`, `value`, `numerator`, `denominator`, `count`, `rank`", clip(key)),
+        ),
+        BadMapping::OneKindOfFigure => (
+            "mỗi chỉ tiêu lấy một loại số: `value`, hoặc `numerator` với `denominator`, hoặc `count`, hoặc `rank`".to_string(),
+            "each indicator takes one kind of figure: `value`, or `numerator` with `denominator`, or `count`, or `rank`".to_string(),
+        ),
+        BadMapping::Totals => (
+            "`totals` là `{ \"labels\": [...], \"unit\": \"ct\" }`".to_string(),
+            "`totals` is `{ \"labels\": [...], \"unit\": \"ct\" }`".to_string(),
+        ),
+        BadMapping::TotalsLabels => (
+            "`labels` là danh sách chữ đầu của dòng tổng (`[\"Tổng cộng\"]`)".to_string(),
+            "`labels` is a list of the words a totals row starts with (`[\"Tổng cộng\"]`)".to_string(),
+        ),
+        BadMapping::TotalsUnit => (
+            "`unit` là mã đơn vị của dòng tổng (thành phố)".to_string(),
+            "`unit` is the unit id of the totals row (the city)".to_string(),
+        ),
+        BadMapping::TotalsFields => (
+            "`totals` chỉ nhận `labels` và `unit`".to_string(),
+            "`totals` takes only `labels` and `unit`".to_string(),
+        ),
     };
     Error::new(ErrorCode::SheetInvalidMapping, path, vi, en)
 }

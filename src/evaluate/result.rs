@@ -5,7 +5,7 @@
 
 use super::breaks;
 use super::display::{percent_text, whole_text, Threshold};
-use super::explain::{self, After, Facts, Lineage};
+use super::explain::{self, After, Facts};
 use super::judge::{self, judged_in, Rules, YearEval};
 use super::rollup::UnitYear;
 use super::screen::Figure;
@@ -255,7 +255,6 @@ pub(crate) fn row(
                 _ => None,
             }),
             successors: successors.iter().map(|s| s.name.as_str()).collect(),
-            series_break: series_break.map(|b| (b.before, b.after)),
         };
         result.explanation = Some(sentence(rules, unit, stage, &result, untold));
     }
@@ -273,40 +272,19 @@ struct Untold<'a> {
     /// Ranks after the deadline: how many the ranking ranked.
     after_out_of: Option<f64>,
     successors: Vec<&'a str>,
-    series_break: Option<(i32, i32)>,
 }
 
-/// The sentence of a finished row: its figures as the row holds them, the rest `untold`.
+/// The sentence of a finished row: written from the row itself, and from what it does not
+/// hold (`untold`, the unit's days, and the rounding of a figure after the deadline).
 fn sentence(rules: &Rules, unit: &Unit, stage: Stage, r: &IndicatorResult, untold: Untold) -> Text {
     let ind = rules.ind;
     let target = r.target.map(|t| t.0);
     explain::result(&Facts {
         ind,
-        unit_name: &unit.name,
-        year: r.year,
-        period: r.period.clone().unwrap_or_default(),
-        shown: r.display.as_ref(),
-        fraction: r.numerator.zip(r.denominator).map(|(n, d)| (n.0, d.0)),
-        counts: r.count.map(|c| {
-            (
-                c.0,
-                r.baseline_count.map(|b| b.0),
-                ind.baseline_year.unwrap_or_else(|| r.year.unwrap_or(0)),
-            )
-        }),
-        milestone: untold.milestone,
-        out_of: r.out_of.map(|o| o.0),
-        requirement: r.requirement.map(|q| q.0),
-        requirement_year: r.requirement_year,
+        row: r,
         is_floor: rules.ramp.is_some(),
-        met: r.met,
-        gap_points: r.gap_points.map(|g| g.0),
-        gap_units: r.gap_units.map(|g| g.0),
+        milestone: untold.milestone,
         gap_to_target: r.value.zip(target).map(|(v, t)| gap_points(ind.comparator, v.0, t)),
-        target,
-        status: r.status,
-        reason: r.reason,
-        provisional: r.provisional,
         after: r.after_deadline.as_ref().map(|a| After {
             year: a.year,
             period: a.period.clone(),
@@ -314,15 +292,9 @@ fn sentence(rules: &Rules, unit: &Unit, stage: Stage, r: &IndicatorResult, untol
             out_of: untold.after_out_of,
             met: a.met,
         }),
-        lineage: Lineage {
-            basis: r.basis,
-            estimated: r.estimated,
-            not_estimated_from: &r.not_estimated_from,
-            valid_from: unit.valid_from,
-        },
+        valid_from: unit.valid_from,
         ended: (stage == Stage::Discontinued).then_some(unit.valid_to).flatten(),
         successors: untold.successors,
-        series_break: untold.series_break,
     })
 }
 

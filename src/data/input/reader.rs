@@ -1,6 +1,7 @@
 //! The reader every part of the input goes through: it collects errors (up to
 //! [`MAX_ERRORS`], then one `INPUT_TOO_MANY_ERRORS`), and reads the common kinds of field
-//! (objects with their allowed keys, texts, numbers, years) with one message style.
+//! (objects with their allowed keys, texts, numbers, years); the errors' words are the
+//! constructors' of `error::input`.
 
 use std::fmt;
 
@@ -11,6 +12,9 @@ use super::limits::{MAX_ERRORS, MAX_NUMBER, MAX_STRING_CHARS};
 use crate::data::period::YEARS;
 use crate::error::{input as problem, Error};
 
+/// A user value shown in a message (its wording is `error`'s, which writes every message).
+pub(crate) use crate::error::clip;
+/// What a field must be, in both languages (`error::input::wrong_type` words it).
 pub(super) use crate::error::input::{
     Expect, AN_ARRAY, AN_OBJECT, A_BOOL, A_NUMBER, A_PREDECESSOR, A_SHARE, A_STRING, A_YEAR, A_YEAR_OR_DAY,
 };
@@ -159,5 +163,3 @@ impl Reader {
 pub(crate) fn too_many_errors() -> Error {
     problem::too_many_errors(MAX_ERRORS)
 }
-
-pub(crate) use crate::error::clip;

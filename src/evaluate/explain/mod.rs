@@ -13,7 +13,7 @@ use words::{figure, is_year_text, push_day, push_figure, push_gap, push_int};
 use crate::data::Date;
 use crate::messages::{isolate, push_number, push_trimmed, Locale, Text};
 use crate::plan::{Indicator, Measure, SourceKind};
-use crate::report::{FigureBasis, Reason, Status};
+use crate::report::{FigureBasis, IndicatorResult, Reason, Status};
 
 /// A figure of a year after the deadline, as a sentence names it.
 pub(crate) struct After {
@@ -24,50 +24,79 @@ pub(crate) struct After {
     pub met: Option<bool>,
 }
 
-/// Where the row's figure comes from, for a unit formed from others.
-pub(crate) struct Lineage<'a> {
-    pub basis: Option<FigureBasis>,
-    pub estimated: bool,
-    pub not_estimated_from: &'a [String],
-    pub valid_from: Option<Date>,
-}
-
-/// What a result sentence says.
+/// What a result sentence is written from: the finished row, and what the row does not hold.
 pub(crate) struct Facts<'a> {
     pub ind: &'a Indicator,
-    pub unit_name: &'a str,
-    /// The year of the figure the row is about (`None`: only figures after the deadline).
-    pub year: Option<i32>,
-    pub period: String,
-    /// The value as displayed.
-    pub shown: Option<&'a Text>,
-    pub fraction: Option<(f64, f64)>,
-    /// Reductions: latest count, baseline count, baseline year.
-    pub counts: Option<(f64, Option<f64>, i32)>,
+    /// The finished row: every figure and verdict the sentence names, as the report holds it.
+    pub row: &'a IndicatorResult,
+    /// Whether the requirement is a ramp's floor.
+    pub is_floor: bool,
     /// Milestones: done, share.
     pub milestone: Option<(bool, Option<f64>)>,
-    /// Ranks: how many the ranking ranked.
-    pub out_of: Option<f64>,
-    pub requirement: Option<f64>,
-    /// The year whose floor `requirement` is, when not `year`.
-    pub requirement_year: Option<i32>,
-    pub is_floor: bool,
-    pub met: Option<bool>,
-    pub gap_points: Option<f64>,
-    pub gap_units: Option<f64>,
     /// The gap to the deadline target (what `not_reported` says of the last figure).
     pub gap_to_target: Option<f64>,
-    pub target: Option<f64>,
-    pub status: Status,
-    pub reason: Option<Reason>,
-    pub provisional: Option<Status>,
+    /// The figure after the deadline, shown rounded against the target.
     pub after: Option<After>,
-    pub lineage: Lineage<'a>,
+    /// The unit's first day (for a unit formed from others).
+    pub valid_from: Option<Date>,
     /// The last day of a unit that ended (`discontinued`).
     pub ended: Option<Date>,
     /// The names of the units formed from it.
     pub successors: Vec<&'a str>,
-    pub series_break: Option<(i32, i32)>,
+}
+
+/// The row's figures as the sentence names them.
+impl Facts<'_> {
+    fn unit_name(&self) -> &str {
+        self.row.unit_name.as_deref().unwrap_or_default()
+    }
+
+    fn period(&self) -> &str {
+        self.row.period.as_deref().unwrap_or_default()
+    }
+
+    fn fraction(&self) -> Option<(f64, f64)> {
+        self.row.numerator.zip(self.row.denominator).map(|(n, d)| (n.0, d.0))
+    }
+
+    /// Reductions: latest count, baseline count, baseline year.
+    fn counts(&self) -> Option<(f64, Option<f64>, i32)> {
+        let r = self.row;
+        r.count.map(|c| {
+            (
+                c.0,
+                r.baseline_count.map(|b| b.0),
+                self.ind.baseline_year.unwrap_or_else(|| r.year.unwrap_or(0)),
+            )
+        })
+    }
+
+    /// Ranks: how many the ranking ranked.
+    fn out_of(&self) -> Option<f64> {
+        self.row.out_of.map(|o| o.0)
+    }
+
+    fn requirement(&self) -> Option<f64> {
+        self.row.requirement.map(|q| q.0)
+    }
+
+    fn gap_points(&self) -> Option<f64> {
+        self.row.gap_points.map(|g| g.0)
+    }
+
+    fn gap_units(&self) -> Option<f64> {
+        self.row.gap_units.map(|g| g.0)
+    }
+
+    fn target(&self) -> Option<f64> {
+        self.row.target.map(|t| t.0)
+    }
+
+    /// The first series break inside the trend's span: the years before and after it.
+    fn series_break(&self) -> Option<(i32, i32)> {
+        let b = self.row.method.as_ref()?.series_break?;
+        Some((b.before, b.after))
+    }
 }
 
 pub(crate) fn reason_text(r: Reason) -> Text {
@@ -106,7 +135,7 @@ pub(crate) fn reason_text(r: Reason) -> Text {
 /// The verdict in words: `status` (the row's, or what the trend method said provisionally).
 fn push_status_clause(out: &mut String, f: &Facts, status: Status, l: Locale) {
     let dl = f.ind.deadline;
-    let t = f.target.map(|t| figure(f.ind, t, l)).unwrap_or_default();
+    let t = f.target().map(|t| figure(f.ind, t, l)).unwrap_or_default();
     let (before, middle, after): (&str, &str, &str) = match (l, status) {
         (Locale::Vi, Status::Met) => ("đã đạt chỉ tiêu ", " đến năm ", ""),
         (Locale::En, Status::Met) => ("the ", " target of ", " is met"),
@@ -125,7 +154,7 @@ fn push_status_clause(out: &mut String, f: &Facts, status: Status, l: Locale) {
                 Locale::Vi => "chưa đủ số liệu để đánh giá xu hướng (",
                 Locale::En => "not enough data to judge the trend (",
             });
-            if let Some(r) = f.reason {
+            if let Some(r) = f.row.reason {
                 out.push_str(reason_text(r).get(l));
             }
             out.push(')');
@@ -167,12 +196,12 @@ fn push_requirement_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
     if f.ind.measure == Measure::Milestone {
         return;
     }
-    let (Some(req), Some(met), Some(year)) = (f.requirement, f.met, f.year) else {
+    let (Some(req), Some(met), Some(year)) = (f.requirement(), f.row.met, f.row.year) else {
         return;
     };
     out.push_str(sep);
     // A unit that ended during its year is held to the floor of the year before.
-    let y = f.requirement_year.unwrap_or(year);
+    let y = f.row.requirement_year.unwrap_or(year);
     let (before, middle): (&str, &str) = match (l, f.is_floor, met) {
         (Locale::Vi, true, true) => ("đạt mức sàn ", " của năm "),
         (Locale::Vi, true, false) => ("dưới mức sàn ", " của năm "),
@@ -202,11 +231,11 @@ fn push_requirement_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
 /// Appends `sep` and the gap clause, when there is one.
 fn push_gap_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
     // "Not done" already says all there is to say about a milestone without steps.
-    if f.met != Some(false) || matches!(f.milestone, Some((false, None))) {
+    if f.row.met != Some(false) || matches!(f.milestone, Some((false, None))) {
         return;
     }
     let noun = f.ind.counted.as_ref().map(|c| c.get(l));
-    if let (Some(u), Some(noun)) = (f.gap_units, noun) {
+    if let (Some(u), Some(noun)) = (f.gap_units(), noun) {
         out.push_str(sep);
         match l {
             Locale::Vi => out.push_str(if f.ind.measure == Measure::Reduction {
@@ -232,7 +261,7 @@ fn push_gap_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
         }
         return;
     }
-    let Some(g) = f.gap_points else { return };
+    let Some(g) = f.gap_points() else { return };
     out.push_str(sep);
     match (l, f.ind.measure) {
         (Locale::Vi, _) => {
@@ -252,15 +281,15 @@ fn push_gap_clause(out: &mut String, sep: &str, f: &Facts, l: Locale) {
 
 /// Appends what was measured: the value, the year and its period, the counts behind it.
 fn push_what(out: &mut String, f: &Facts, l: Locale) {
-    let shown = f.shown.map(|t| t.get(l)).unwrap_or_default();
-    let Some(y) = f.year else { return };
-    let has_note = !is_year_text(&f.period, y);
+    let shown = f.row.display.as_ref().map(|t| t.get(l)).unwrap_or_default();
+    let Some(y) = f.row.year else { return };
+    let has_note = !is_year_text(f.period(), y);
     let push_note = |out: &mut String| {
         out.push_str(match l {
             Locale::Vi => "kỳ ",
             Locale::En => "period ",
         });
-        out.push_str(&f.period);
+        out.push_str(f.period());
     };
     // " năm {y} (kỳ …)" / " in {y} (period …)"
     let push_year = |out: &mut String| {
@@ -284,7 +313,7 @@ fn push_what(out: &mut String, f: &Facts, l: Locale) {
             });
             out.push_str(shown);
             // "hạng 12/34": out of the provinces that ranking ranked.
-            if let Some(n) = f.out_of {
+            if let Some(n) = f.out_of() {
                 out.push('/');
                 push_trimmed(out, n, 0, l);
             }
@@ -310,7 +339,7 @@ fn push_what(out: &mut String, f: &Facts, l: Locale) {
             push_year(out);
         }
         Measure::Reduction => {
-            let Some((count, base, by)) = f.counts else {
+            let Some((count, base, by)) = f.counts() else {
                 return;
             };
             match base {
@@ -359,12 +388,12 @@ fn push_what(out: &mut String, f: &Facts, l: Locale) {
             });
             push_int(out, y);
             // Notes: the period, then the counts ("1.240/2.480 kết quả").
-            if has_note || f.fraction.is_some() {
+            if has_note || f.fraction().is_some() {
                 out.push_str(" (");
                 if has_note {
                     push_note(out);
                 }
-                if let Some((n, d)) = f.fraction {
+                if let Some((n, d)) = f.fraction() {
                     if has_note {
                         out.push_str("; ");
                     }
@@ -382,10 +411,10 @@ fn push_what(out: &mut String, f: &Facts, l: Locale) {
 
 /// Where a figure summed from predecessors came from.
 fn push_lineage_note(out: &mut String, f: &Facts, l: Locale) {
-    if f.lineage.basis != Some(FigureBasis::Predecessors) {
+    if f.row.basis != Some(FigureBasis::Predecessors) {
         return;
     }
-    out.push_str(match (l, f.lineage.estimated) {
+    out.push_str(match (l, f.row.estimated) {
         (Locale::Vi, false) => " (cộng từ các đơn vị tiền thân)",
         (Locale::Vi, true) => " (ước tính từ các đơn vị tiền thân, có đơn vị chỉ tính một phần)",
         (Locale::En, false) => " (summed from the units it was formed from)",
@@ -408,7 +437,7 @@ fn push_not_reported(out: &mut String, f: &Facts, l: Locale) {
             out.push_str(" figure was given");
         }
     }
-    if f.year.is_none() {
+    if f.row.year.is_none() {
         return;
     }
     out.push_str(match l {
@@ -417,7 +446,7 @@ fn push_not_reported(out: &mut String, f: &Facts, l: Locale) {
     });
     push_what(out, f, l);
     push_lineage_note(out, f, l);
-    let t = f.target.map(|t| figure(f.ind, t, l)).unwrap_or_default();
+    let t = f.target().map(|t| figure(f.ind, t, l)).unwrap_or_default();
     let gap = f.gap_to_target.filter(|g| *g > 0.0);
     match (l, gap) {
         (Locale::Vi, None) => {
@@ -442,7 +471,7 @@ fn push_not_reported(out: &mut String, f: &Facts, l: Locale) {
         }
     }
     // "Met the target" already says what a provisional `met` would.
-    if let Some(p) = f.provisional.filter(|p| *p != Status::Met) {
+    if let Some(p) = f.row.provisional.filter(|p| *p != Status::Met) {
         out.push_str(match l {
             Locale::Vi => "; đánh giá tạm theo số liệu đó: ",
             Locale::En => "; provisionally, from that figure: ",
@@ -559,10 +588,10 @@ fn push_after_deadline(out: &mut String, f: &Facts, l: Locale) {
 /// Notes after the verdict: a break in the series under the trend, a history not estimated.
 fn push_notes(out: &mut String, f: &Facts, l: Locale) {
     let trend_said = matches!(
-        f.status,
+        f.row.status,
         Status::OnTrack | Status::NeedsAcceleration | Status::LimitedProgress | Status::Deteriorating
-    ) || f.provisional.is_some();
-    if let (Some((a, b)), true) = (f.series_break, trend_said) {
+    ) || f.row.provisional.is_some();
+    if let (Some((a, b)), true) = (f.series_break(), trend_said) {
         match l {
             Locale::Vi => {
                 out.push_str("; các đơn vị tạo nên số liệu thay đổi giữa năm ");
@@ -580,7 +609,7 @@ fn push_notes(out: &mut String, f: &Facts, l: Locale) {
             }
         }
     }
-    if let (false, Some(from)) = (f.lineage.not_estimated_from.is_empty(), f.lineage.valid_from) {
+    if let (false, Some(from)) = (f.row.not_estimated_from.is_empty(), f.valid_from) {
         out.push_str(match l {
             Locale::Vi => "; chưa ước tính số liệu trước ngày ",
             Locale::En => "; figures before ",
@@ -590,7 +619,7 @@ fn push_notes(out: &mut String, f: &Facts, l: Locale) {
             Locale::Vi => " vì chưa biết tỷ lệ phần được chuyển từ ",
             Locale::En => " are not estimated: the share that came from ",
         });
-        for (i, id) in f.lineage.not_estimated_from.iter().enumerate() {
+        for (i, id) in f.row.not_estimated_from.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
@@ -608,12 +637,12 @@ fn push_notes(out: &mut String, f: &Facts, l: Locale) {
 pub(crate) fn result(f: &Facts) -> Text {
     let one = |l: Locale| {
         let title = f.ind.title.get(l);
-        let mut out = String::with_capacity(f.unit_name.len() + title.len() + 200);
-        out.push_str(&isolate(f.unit_name));
+        let mut out = String::with_capacity(f.unit_name().len() + title.len() + 200);
+        out.push_str(&isolate(f.unit_name()));
         out.push_str(" – ");
         out.push_str(title);
         out.push_str(": ");
-        if f.status == Status::NotReported {
+        if f.row.status == Status::NotReported {
             push_not_reported(&mut out, f, l);
         } else {
             push_what(&mut out, f, l);
@@ -621,10 +650,10 @@ pub(crate) fn result(f: &Facts) -> Text {
             push_requirement_clause(&mut out, ", ", f, l);
             push_gap_clause(&mut out, ", ", f, l);
             out.push_str("; ");
-            if f.status == Status::Discontinued {
+            if f.row.status == Status::Discontinued {
                 push_discontinued(&mut out, f, l);
             } else {
-                push_status_clause(&mut out, f, f.status, l);
+                push_status_clause(&mut out, f, f.row.status, l);
             }
         }
         push_after_deadline(&mut out, f, l);
