@@ -602,7 +602,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     assert.deepEqual([once[0].status, once[0].value], [r.status, r.display.vi], 'the figures of the module instantiated again');
     assert.equal(logOnce.calls, 1, 'the trapped instance is not called again');
     assert.equal(logOnce.warnings.length, 1);
-    assert.match(logOnce.warnings[0], /^cchc-progress: .*`evaluate`.*\(Out of bounds memory access\).*Loading the module again/);
+    assert.match(logOnce.warnings[0], /^cchc-progress: .*`report`.*\(Out of bounds memory access\).*Loading the module again/);
     assert.deepEqual([logOnce.errors, logOnce.events], [[], []]);
     await open(`${demoBase}/__test/trap.html?traps=2`, 1280);
     await until(`__cchc.allReady()`, 'the page whose two evaluations trap');
@@ -615,7 +615,7 @@ describe(`${ENGINE}: the demo and the widgets through W3C WebDriver`, () => {
     }
     assert.deepEqual(logTwice.events, ['ENGINE_TRAPPED', 'ENGINE_TRAPPED']);
     assert.equal(logTwice.errors.length, 1, 'one line for the developer');
-    assert.match(logTwice.errors[0], /^cchc-progress: .*`evaluate`.*The figures are not shown; reloading the page usually helps/);
+    assert.match(logTwice.errors[0], /^cchc-progress: .*`report`.*The figures are not shown; reloading the page usually helps/);
   });
 
   test('the merged city (as of 30 June 2026): cards, charts and the final review as the native engine computes them', async () => {

@@ -1,15 +1,20 @@
 // The Worker side of `cchc-progress/worker` (index.js): one engine, made at the first request,
 // evaluating each source it is sent with `engine.report` and sending back the report's bytes
 // (transferred, not copied). A large input's observations arrive in slices, each a message of
-// its own, and are put back together in order before the evaluation. It loads the full engine through the package's loader, as the
-// package's entry does. Errors go back as plain data in the `CchcError` shape.
+// its own, and are put back together in order before the evaluation. Errors go back as plain
+// data in the `CchcError` shape.
+//
+// It loads the full engine with the glue's own `init` (the `.wasm` beside the glue, streamed),
+// not through the package's loader (`load.js`): nothing here is shared with a page, and the
+// loader's `import()` of a glue makes a bundle of several chunks, which Vite's default Worker
+// format (`iife`) refuses ("UMD and IIFE output formats are not supported for code-splitting
+// builds"): a portal built with Vite would not build once the widgets use this Worker.
 
-import { load } from '../load.js';
-import { Engine } from '../cchc_progress.js';
+import init, { Engine } from '../cchc_progress.js';
 
 let plans;
 let engine = null;
-const loading = load('full');
+const loading = init();
 
 /** A thrown value as data that survives `postMessage` (an `Error`'s own fields are not cloned). */
 function errorData(e) {
