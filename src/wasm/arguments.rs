@@ -131,6 +131,7 @@ fn utf8_of(v: &JsValue, units: f64) -> Option<String> {
 }
 
 /// A text argument (`evaluateJson`, `evaluateCsv`): a string, and well formed.
+#[cfg(feature = "objects")]
 pub(super) fn text_argument(kind: TextKind, v: &JsValue) -> Result<String, JsValue> {
     match js_text(v, kind) {
         Ok(Some(text)) => Ok(text),
@@ -212,6 +213,7 @@ pub(super) fn value_by_text(v: &JsValue) -> Result<serde_json::Value, Errors> {
 
 /// A JS input as a JSON value, converted from the copy read once. `undefined` and functions
 /// are refused here with a clear error rather than deep inside the reader.
+#[cfg(any(feature = "objects", feature = "sheet", feature = "portal766"))]
 pub(super) fn input_value(input: &JsValue) -> Result<serde_json::Value, Errors> {
     serde_wasm_bindgen::from_value(input_snapshot(input)?).map_err(|e| {
         let m = crate::error::serde_message(&e.to_string());

@@ -16,9 +16,13 @@ use wasm_bindgen::prelude::*;
 use crate::error::calls::Argument;
 use crate::error::{Error, Errors};
 
+#[cfg(any(feature = "objects", feature = "sheet", feature = "portal766"))]
+use arguments::input_value;
+#[cfg(feature = "objects")]
+use arguments::text_argument;
 use arguments::{
-    bad_argument, describe, input_snapshot, input_text, input_value, js_text, not_an_object, number_argument,
-    parse_level, parse_reading, snapshot_text, text_argument, value_by_text, whole_year, TextKind,
+    bad_argument, describe, input_snapshot, input_text, js_text, not_an_object, number_argument, parse_level,
+    parse_reading, snapshot_text, value_by_text, whole_year, TextKind,
 };
 mod arguments;
 mod columns;
@@ -208,6 +212,7 @@ impl JsEngine {
 
     /// Evaluates one input, read once, against every plan the engine holds: the reports
     /// keyed by plan id.
+    #[cfg(feature = "objects")]
     #[wasm_bindgen(js_name = evaluatePlans, unchecked_return_type = "PlanReports")]
     pub fn evaluate_plans(
         &self,
@@ -228,6 +233,7 @@ impl JsEngine {
 
     /// Evaluates an input against the loaded plan of this id only (`UNKNOWN_PLAN` if the
     /// engine does not hold it).
+    #[cfg(feature = "objects")]
     #[wasm_bindgen(js_name = evaluatePlan, unchecked_return_type = "Report")]
     pub fn evaluate_plan(
         &self,
@@ -294,6 +300,7 @@ impl JsEngine {
     /// Evaluates a portal's figures (an `EvaluateInput` object) into a progress report.
     /// Bad structure throws a `CchcError` listing every problem; problems with the figures
     /// are returned as `findings` in the report.
+    #[cfg(feature = "objects")]
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn evaluate(
         &self,
@@ -315,6 +322,7 @@ impl JsEngine {
 
     /// The same as `evaluate`, from the input as JSON text: faster for large exports, since
     /// the text is parsed inside WebAssembly instead of walking a JS object.
+    #[cfg(feature = "objects")]
     #[wasm_bindgen(js_name = evaluateJson, unchecked_return_type = "Report")]
     pub fn evaluate_json(
         &self,
@@ -328,6 +336,7 @@ impl JsEngine {
 
     /// Evaluates observations given as CSV text (a portal's export); `options` carries the
     /// rest of the input: `asOf`, `locale`, `options`, `units`, `label`.
+    #[cfg(feature = "objects")]
     #[wasm_bindgen(js_name = evaluateCsv, unchecked_return_type = "Report")]
     pub fn evaluate_csv(
         &self,
