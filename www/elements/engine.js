@@ -12,8 +12,6 @@
 // that loads it anyway (`import { Engine } from 'cchc-progress'`: one `.wasm` per page).
 // `getEngine(plan, { full: true })` is the full engine (`evaluatePortal766`, `evaluateSheet`).
 // Each glue, its `.wasm` and its spare are named literally, so that bundlers resolve them.
-import { ProgressReport } from '../report.js';
-
 const BUILDS = {
   lite: {
     wasm: new URL('../cchc_progress_lite_bg.wasm', import.meta.url),
@@ -305,13 +303,16 @@ function withAsOf(object, asOf) {
   return asOf ? { ...object, asOf } : object;
 }
 
+// What a `ProgressReport` of any copy of the package carries (`report.js`).
+const REPORT_BRAND = Symbol.for('cchc-progress.report');
+
 /**
  * A report the widgets read: a `ProgressReport` as it is (`engine.report`), or a plain report
  * (`npx cchc-progress report`, `engine.evaluate`, `report.toJSON()`) read through the same
  * accessors. Anything else is `NOT_A_REPORT`.
  */
-export function readable(report) {
-  if (ProgressReport.isReport(report)) return report;
+export async function readable(report) {
+  if (report?.[REPORT_BRAND] === true) return report;
   if (!isReport(report)) {
     throw new WidgetError(
       'NOT_A_REPORT',
@@ -319,6 +320,8 @@ export function readable(report) {
       'the value set as `report` is not a report (expected what `engine.report`, `engine.evaluate` or `npx cchc-progress report` makes); set input data as `input`',
     );
   }
+  // The reader of plain reports (`cchc-progress/report`), fetched only for one.
+  const { ProgressReport } = await import('../report.js');
   return ProgressReport.fromJSON(report);
 }
 
@@ -332,12 +335,14 @@ export function readable(report) {
  */
 export function evaluateShared(source, { plan = '', asOf = '' } = {}) {
   const key = `${plan}\u0000${asOf}`;
-  if (source.report) return Promise.resolve().then(() => ({ report: readable(source.report), units: source.units ?? null }));
+  if (source.report) return readable(source.report).then((report) => ({ report, units: source.units ?? null }));
   if (source.reportSrc) {
+    // The reader is fetched while the report downloads, not after it (one round trip less).
+    import('../report.js').catch(() => {});
     return memo(`report:${source.reportSrc.startsWith('#') ? source.reportSrc : sameOrigin(source.reportSrc)}`, '', () =>
       reportFrom(source.reportSrc).then((report) => {
         if (!isReport(report)) throw notAReport(source.reportSrc);
-        return { report: ProgressReport.fromJSON(report), units: null };
+        return readable(report).then((r) => ({ report: r, units: null }));
       }),
     );
   }

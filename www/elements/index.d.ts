@@ -163,7 +163,7 @@ export declare function getEngine(plan?: string, options?: { full?: boolean }): 
 /** The page's one evaluation of a data source at an as-of date: the same promise the widgets use. Its report is read on demand (`engine.report`). */
 export declare function evaluateShared(source: DataSource, options?: { plan?: string; asOf?: string }): Promise<{ report: ProgressReport; units: UnitInput[] | null } | null>;
 /** A report the widgets read: a `ProgressReport` as it is, a plain report through the same accessors; a `WidgetError` (`NOT_A_REPORT`) otherwise. */
-export declare function readable(report: ProgressReport | Report): ProgressReport;
+export declare function readable(report: ProgressReport | Report): Promise<ProgressReport>;
 /** A same-origin JSON file, fetched and parsed once per page. */
 export declare function fetchJson(url: string): Promise<unknown>;
 /** The absolute URL when `url` is on the page's origin; throws a `WidgetError` otherwise. */
