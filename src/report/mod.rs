@@ -239,7 +239,7 @@ pub struct PlanRef {
 pub struct ResolvedOptions {
     pub ramp_reading: RampReading,
     pub trend_method: &'static str,
-    /// `null` when each result starts its trend at its own first year with data.
+    /// Absent when each result starts its trend at its own first year with data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_year: Option<i32>,
     /// `both`, or `none` when the sentences were left out on request.
@@ -262,7 +262,7 @@ pub struct IndicatorResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub titles: Option<Text>,
     pub measure: Measure,
-    /// `null` only for the single `no_data` row of an indicator nobody reported.
+    /// Absent only for the single `no_data` row of an indicator nobody reported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -472,7 +472,7 @@ pub struct RampYear {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub floor: Option<Num>,
     /// The year whose floor `floor` is, when it is not `year` (see
-    /// `IndicatorResult::requirement_year`).
+    /// `IndicatorResult.requirementYear`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub floor_year: Option<i32>,
     pub reading: RampReading,
@@ -506,7 +506,7 @@ pub struct LevelSummary {
     pub units_short: Vec<String>,
     /// Units without a value that year.
     pub units_no_data: Vec<String>,
-    /// The requirement of the level that year (`null` when it differs by unit, as under the
+    /// The requirement of the level that year (absent when it differs by unit, as under the
     /// increment reading).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Num>,
@@ -516,7 +516,7 @@ pub struct LevelSummary {
     pub requirement_year: Option<i32>,
     /// `floor` for a ramp, `target` otherwise.
     pub requirement_kind: &'static str,
-    /// All units of the level together, from summed numerators and denominators; `null`
+    /// All units of the level together, from summed numerators and denominators; absent
     /// unless every unit with a value gave counts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate_value: Option<Num>,
