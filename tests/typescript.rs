@@ -14,7 +14,8 @@
 //! `ProgressReport` class; `CchcError`) are hand-written in `src/wasm/api.d.ts`; wasm-bindgen
 //! writes both files into the package's `.d.ts`.
 //!
-//! After changing a type: `TYPES_UPDATE=1 cargo test --test typescript` rewrites the file.
+//! After changing a type: `TYPES_UPDATE=1 cargo test --test typescript` rewrites the file (and
+//! the elements' attribute properties in `www/elements/index.d.ts`, from their tables).
 
 #![cfg(not(target_arch = "wasm32"))]
 // A test's helpers, like its tests, fail loudly.
@@ -651,4 +652,30 @@ fn the_typescript_declarations_are_generated_from_the_rust_types() {
         committed.lines().nth(first).unwrap_or("(end of file)"),
         generated.lines().nth(first).unwrap_or("(end of file)"),
     );
+}
+
+/// The elements' attribute properties in `www/elements/index.d.ts` follow their `static
+/// properties` tables (`pkg-config/elements-types.mjs --check`, which needs Node, as the
+/// package does; without it the check is skipped, except in CI).
+#[test]
+fn the_elements_declarations_follow_their_property_tables() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = root.join("pkg-config/elements-types.mjs");
+    let mut node = std::process::Command::new("node");
+    node.arg(&script).current_dir(root);
+    if std::env::var_os("TYPES_UPDATE").is_none() {
+        node.arg("--check");
+    }
+    match node.output() {
+        Ok(out) => assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("skipped: node pkg-config/elements-types.mjs --check cannot run ({e})");
+        }
+        Err(e) => panic!("node pkg-config/elements-types.mjs --check cannot run: {e}"),
+    }
 }
