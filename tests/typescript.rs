@@ -440,8 +440,11 @@ impl Gen<'_> {
             Item::Enum(e) => {
                 let attrs = serde_attrs(&e.attrs);
                 self.unsupported(ts, &attrs);
-                let mut s = jsdoc(&docs(&e.attrs), "");
-                let _ = writeln!(s, "export type {ts} =");
+                // Each documented name is listed in the type's comment, so that the union itself
+                // holds only the names (a reader may take it apart with a regular expression).
+                let mut doc = docs(&e.attrs);
+                let mut union = String::new();
+                let mut listed = false;
                 for v in &e.variants {
                     if !matches!(v.fields, Fields::Unit) {
                         self.problems
@@ -454,10 +457,21 @@ impl Gen<'_> {
                     let name = va
                         .rename
                         .unwrap_or_else(|| renamed(&v.ident.to_string(), attrs.rename_all.as_deref(), true));
-                    s.push_str(&jsdoc(&docs(&v.attrs), "  "));
-                    let _ = writeln!(s, "  | {name:?}");
+                    let vdoc = docs(&v.attrs).join(" ");
+                    if !vdoc.is_empty() {
+                        if !listed {
+                            doc.push(String::new());
+                            listed = true;
+                        }
+                        let mut lines = wrap(&format!("- `{name}`: {vdoc}"), 92).into_iter();
+                        doc.extend(lines.next());
+                        doc.extend(lines.map(|l| format!("  {l}")));
+                    }
+                    let _ = writeln!(union, "  | {name:?}");
                 }
-                s.pop();
+                let mut s = jsdoc(&doc, "");
+                let _ = writeln!(s, "export type {ts} =");
+                s.push_str(union.trim_end());
                 s.push_str(";\n");
                 s
             }

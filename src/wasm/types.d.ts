@@ -15,21 +15,26 @@ export type Locale =
  * Committee), district (cấp huyện: quận, huyện) or commune (cấp xã: xã, phường, thị trấn);
  * and, from format 2, the city's departments (sở, ban, ngành) as units of their own kind,
  * judged apart from the city and the communes where a plan or an index scores them.
+ *
+ * - `department`: A department of the city (sở, ban, ngành): under the city, beside the
+ *   communes.
  */
 export type Level =
   | "city"
   | "district"
   | "commune"
-  /** A department of the city (sở, ban, ngành): under the city, beside the communes. */
   | "department";
 
-/** The reading of a ramp's "rise by at least N a year". */
+/**
+ * The reading of a ramp's "rise by at least N a year".
+ *
+ * - `schedule`: First-year floor plus `step` points for each later year, capped (the default).
+ * - `increment`: The previous year's *actual* value plus `step` points, capped.
+ * - `relative`: The first-year floor times `relativeFactor` for each later year, capped.
+ */
 export type RampReading =
-  /** First-year floor plus `step` points for each later year, capped (the default). */
   | "schedule"
-  /** The previous year's *actual* value plus `step` points, capped. */
   | "increment"
-  /** The first-year floor times `relativeFactor` for each later year, capped. */
   | "relative";
 
 /** A text in Vietnamese (the portal's first language) and English. */
@@ -38,69 +43,77 @@ export interface Text {
   en: string;
 }
 
-/** Where a target stands. The codes are stable. */
+/**
+ * Where a target stands. The codes are stable.
+ *
+ * - `met`: The latest value meets the deadline target (after the deadline: the figure of the
+ *   deadline year does; a milestone done once stays done).
+ * - `on_track`: Ratio of observed to required growth ≥ `onTrack` (0.95).
+ * - `needs_acceleration`: `needsAcceleration` (0.6) ≤ ratio < `onTrack`.
+ * - `limited_progress`: `limitedProgress` (0) ≤ ratio < `needsAcceleration`.
+ * - `deteriorating`: Ratio < `limitedProgress`: moving away from the target.
+ * - `missed`: The deadline has passed and the figure of the deadline year does not meet the
+ *   target.
+ * - `not_reported`: The deadline has passed and no figure of the deadline year was given: the
+ *   row keeps the latest earlier figure, and `provisional` says what the trend method made of
+ *   it.
+ * - `discontinued`: The unit ended before the as-of date and before the deadline (a district
+ *   after 30 June 2025): its last figure is shown with the requirement of its period, never
+ *   judged against a deadline it did not live to see.
+ * - `insufficient_data`: There is data, but no trend can be computed (see `reason`).
+ * - `no_data`: No usable observation.
+ */
 export type Status =
-  /**
-   * The latest value meets the deadline target (after the deadline: the figure of the
-   * deadline year does; a milestone done once stays done).
-   */
   | "met"
-  /** Ratio of observed to required growth ≥ `onTrack` (0.95). */
   | "on_track"
-  /** `needsAcceleration` (0.6) ≤ ratio < `onTrack`. */
   | "needs_acceleration"
-  /** `limitedProgress` (0) ≤ ratio < `needsAcceleration`. */
   | "limited_progress"
-  /** Ratio < `limitedProgress`: moving away from the target. */
   | "deteriorating"
-  /** The deadline has passed and the figure of the deadline year does not meet the target. */
   | "missed"
-  /**
-   * The deadline has passed and no figure of the deadline year was given: the row keeps
-   * the latest earlier figure, and `provisional` says what the trend method made of it.
-   */
   | "not_reported"
-  /**
-   * The unit ended before the as-of date and before the deadline (a district after 30
-   * June 2025): its last figure is shown with the requirement of its period, never judged
-   * against a deadline it did not live to see.
-   */
   | "discontinued"
-  /** There is data, but no trend can be computed (see `reason`). */
   | "insufficient_data"
-  /** No usable observation. */
   | "no_data";
 
-/** Why a status is `insufficient_data`. The codes are stable. */
+/**
+ * Why a status is `insufficient_data`. The codes are stable.
+ *
+ * - `no_baseline`: A reduction without a count for its baseline year (never guessed).
+ * - `single_point`: Only one year has data.
+ * - `baseline_is_latest`: The baseline year is the latest year with data.
+ * - `baseline_not_positive`: The baseline value is zero or negative, so growth rates are
+ *   undefined.
+ * - `no_required_growth`: The target equals the baseline value: no growth is required.
+ * - `deadline_not_after_baseline`: The deadline is not after the baseline year.
+ * - `no_value_in_baseline_year`: `options.baselineYear` names a year without data.
+ * - `milestone_without_share`: A milestone reported not done, without a share of steps.
+ * - `no_floor`: The increment reading needs last year's value to set this year's floor.
+ */
 export type Reason =
-  /** A reduction without a count for its baseline year (never guessed). */
   | "no_baseline"
-  /** Only one year has data. */
   | "single_point"
-  /** The baseline year is the latest year with data. */
   | "baseline_is_latest"
-  /** The baseline value is zero or negative, so growth rates are undefined. */
   | "baseline_not_positive"
-  /** The target equals the baseline value: no growth is required. */
   | "no_required_growth"
-  /** The deadline is not after the baseline year. */
   | "deadline_not_after_baseline"
-  /** `options.baselineYear` names a year without data. */
   | "no_value_in_baseline_year"
-  /** A milestone reported not done, without a share of steps. */
   | "milestone_without_share"
-  /** The increment reading needs last year's value to set this year's floor. */
   | "no_floor";
 
-/** What an indicator measures. */
+/**
+ * What an indicator measures.
+ *
+ * - `percentage`: A share in percent, reported as a value or as numerator and denominator ("tỷ
+ *   lệ").
+ * - `rank`: A position in a national ranking; lower is better ("xếp hạng").
+ * - `reduction`: A count that must fall by `target` percent against the baseline year ("giảm
+ *   ... so với năm").
+ * - `milestone`: Done or not done, optionally as a share of steps finished ("hoàn thành").
+ */
 export type Measure =
-  /** A share in percent, reported as a value or as numerator and denominator ("tỷ lệ"). */
   | "percentage"
-  /** A position in a national ranking; lower is better ("xếp hạng"). */
   | "rank"
-  /** A count that must fall by `target` percent against the baseline year ("giảm ... so với năm"). */
   | "reduction"
-  /** Done or not done, optionally as a share of steps finished ("hoàn thành"). */
   | "milestone";
 
 /** Which way is better. */
@@ -108,26 +121,28 @@ export type Direction =
   | "higher_is_better"
   | "lower_is_better";
 
-/** How a value is compared with its target. */
+/**
+ * How a value is compared with its target.
+ *
+ * - `gte`: At least ("tối thiểu", "đạt từ ... trở lên").
+ * - `lte`: At most (ranks: "thuộc nhóm 15 ... dẫn đầu").
+ */
 export type Comparator =
-  /** At least ("tối thiểu", "đạt từ ... trở lên"). */
   | "gte"
-  /** At most (ranks: "thuộc nhóm 15 ... dẫn đầu"). */
   | "lte";
 
-/** How the figures of lower units combine into a higher unit's figure. */
+/**
+ * How the figures of lower units combine into a higher unit's figure.
+ *
+ * - `hierarchy`: A unit's figure is its own report, or else the sum of its children's
+ *   numerators and denominators (counts for reductions). Percentages alone never roll up.
+ * - `level`: Each unit stands alone against its level's target; the engine also sums each
+ *   level ("7 of 9 districts meet the floor"; all districts together).
+ * - `none`: Only the unit's own report counts (ranks, milestones).
+ */
 export type Aggregation =
-  /**
-   * A unit's figure is its own report, or else the sum of its children's numerators and
-   * denominators (counts for reductions). Percentages alone never roll up.
-   */
   | "hierarchy"
-  /**
-   * Each unit stands alone against its level's target; the engine also sums each level
-   * ("7 of 9 districts meet the floor"; all districts together).
-   */
   | "level"
-  /** Only the unit's own report counts (ranks, milestones). */
   | "none";
 
 // ---- A rule pack as a portal writes it (`Engine.fromPlan`), from rule-pack.schema.json -
@@ -452,11 +467,15 @@ export interface Ramp {
   afterLastYear: AfterLastYear;
 }
 
-/** What a ramp does for a year after its last year. */
+/**
+ * What a ramp does for a year after its last year.
+ *
+ * - `continue`: Keep applying the yearly rule until the cap is reached; results say they
+ *   extrapolate.
+ * - `error`: A floor after the last year is an error (`RAMP_YEAR_OUTSIDE_PLAN`).
+ */
 export type AfterLastYear =
-  /** Keep applying the yearly rule until the cap is reached; results say they extrapolate. */
   | "continue"
-  /** A floor after the last year is an error (`RAMP_YEAR_OUTSIDE_PLAN`). */
   | "error";
 
 export interface Indicator {
@@ -492,14 +511,16 @@ export interface Indicator {
   source?: Source;
 }
 
-/** Where a nested target ("trong số đó") takes its denominator when the portal gives none. */
+/**
+ * Where a nested target ("trong số đó") takes its denominator when the portal gives none.
+ *
+ * - `parent_numerator`: The parent's numerator is this indicator's population (procedures on
+ *   the national portal, out of those offered online at level 3–4).
+ * - `own`: The indicator carries its own denominator (payment transactions, land-sector
+ *   survey).
+ */
 export type DenominatorFrom =
-  /**
-   * The parent's numerator is this indicator's population (procedures on the national
-   * portal, out of those offered online at level 3–4).
-   */
   | "parent_numerator"
-  /** The indicator carries its own denominator (payment transactions, land-sector survey). */
   | "own";
 
 /**
@@ -516,26 +537,35 @@ export interface Source {
   quoted: string;
 }
 
-/** What kind of text a target was read in. */
+/**
+ * What kind of text a target was read in.
+ *
+ * - `document_text`: The document's own text (a copy of it).
+ * - `press_summary`: A press report of the document, not the document itself: its sentences
+ *   say so.
+ */
 export type SourceKind =
-  /** The document's own text (a copy of it). */
   | "document_text"
-  /** A press report of the document, not the document itself: its sentences say so. */
   | "press_summary";
 
-/** Why a floor is what it is. */
+/**
+ * Why a floor is what it is.
+ *
+ * - `first_year`: The first year's floor, written in the decision.
+ * - `schedule`: First-year floor + step × years since (schedule reading).
+ * - `relative`: First-year floor × factor^years since (relative reading).
+ * - `increment`: Previous year's actual value + step (increment reading).
+ * - `needs_previous_actual`: The increment reading needs last year's actual value, and none
+ *   was given.
+ * - `before_first_year`: The year is inside the plan but before the ramp starts: the decision
+ *   sets no floor.
+ */
 export type FloorBasis =
-  /** The first year's floor, written in the decision. */
   | "first_year"
-  /** First-year floor + step × years since (schedule reading). */
   | "schedule"
-  /** First-year floor × factor^years since (relative reading). */
   | "relative"
-  /** Previous year's actual value + step (increment reading). */
   | "increment"
-  /** The increment reading needs last year's actual value, and none was given. */
   | "needs_previous_actual"
-  /** The year is inside the plan but before the ramp starts: the decision sets no floor. */
   | "before_first_year";
 
 /** The floor for one level and year under one reading. */
@@ -755,10 +785,13 @@ export interface IndicatorResult {
   explanation?: Text;
 }
 
+/**
+ *
+ * - `predecessors`: The sums of the units it was formed from, for a year before it existed.
+ */
 export type FigureBasis =
   | "reported"
   | "rolled_up"
-  /** The sums of the units it was formed from, for a year before it existed. */
   | "predecessors";
 
 /** The latest figure of a year after the deadline. */
@@ -997,6 +1030,41 @@ export type Severity =
  * `unit_without_parent`, `bidi_control_in_text` (a unit's name or id, or the label, holds
  * bidi controls: the report shows each as a visible mark, `[U+202E]`), and `parent_not_valid`
  * (the unit's figures roll up into its nearest ancestor valid on those days).
+ *
+ * - `series_break`: The units behind a unit's series changed between two of its years, and
+ *   lineage does not put both on the same territory (the merged city of 2025).
+ * - `rank_beyond_out_of`: A rank beyond the number of provinces its own ranking ranked
+ *   (`outOf`).
+ * - `unit_without_parent`: A district or commune without a parent in an input whose hierarchy
+ *   has a city-level top: it is left out of every roll-up.
+ * - `bidi_control_in_text`: A unit's `name` or `id`, or the input's `label`, holds bidi
+ *   controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): the report's names, label
+ *   and sentences show each as a visible mark (`[U+202E]`), so no data text can reorder the text
+ *   around it.
+ * - `parent_not_valid`: A unit valid on days its parent id names no valid unit (a commune
+ *   without a `validTo` under a district that ended, a commune older than its district): on
+ *   those days it attaches to the nearest ancestor valid that day, and its figures roll up
+ *   there.
+ * - `portal_ratio_without_counts`: A metric with no count behind it (`numerator`/`denominator`
+ *   `null`) but a `ratio`: the portal's ratio is used as a percentage, never a count invented
+ *   for it.
+ * - `portal_no_dossiers`: `0/0`: no dossiers in the period. No data, never 0 % or 100 %.
+ * - `portal_no_figure`: A metric with neither counts nor a ratio.
+ * - `portal_ratio_mismatch`: A `ratio` that disagrees with its numerator and denominator: the
+ *   counts are used.
+ * - `portal_data_quality`: The portal's own doubt about a figure (`dataQualityStatus` /
+ *   `dataQualityMessage`).
+ * - `portal_page_missing`: Fewer (or more) rows than `pagination.total` over the pages of one
+ *   period.
+ * - `portal_duplicate_row`: The same unit twice in one period with the same figures: kept
+ *   once.
+ * - `portal_conflicting_rows`: The same unit twice in one period with different figures: both
+ *   left out.
+ * - `portal_unit_not_mapped`: A row whose unit the unit mapping does not name: left out.
+ * - `portal_unit_kind_mismatch`: A department mapped to a commune, or a commune to a
+ *   city-level unit: left out.
+ * - `portal_repeats_province`: A unit's counts equal the province's (a figure set
+ *   province-wide): left out.
  */
 export type FindingCode =
   | "numerator_above_denominator"
@@ -1017,54 +1085,21 @@ export type FindingCode =
   | "stale_data"
   | "after_as_of"
   | "extra_csv_columns"
-  /**
-   * The units behind a unit's series changed between two of its years, and lineage does
-   * not put both on the same territory (the merged city of 2025).
-   */
   | "series_break"
-  /** A rank beyond the number of provinces its own ranking ranked (`outOf`). */
   | "rank_beyond_out_of"
-  /**
-   * A district or commune without a parent in an input whose hierarchy has a city-level
-   * top: it is left out of every roll-up.
-   */
   | "unit_without_parent"
-  /**
-   * A unit's `name` or `id`, or the input's `label`, holds bidi controls (U+202A–U+202E,
-   * U+2066–U+2069, U+200E, U+200F, U+061C): the report's names, label and sentences show
-   * each as a visible mark (`[U+202E]`), so no data text can reorder the text around it.
-   */
   | "bidi_control_in_text"
-  /**
-   * A unit valid on days its parent id names no valid unit (a commune without a `validTo`
-   * under a district that ended, a commune older than its district): on those days it
-   * attaches to the nearest ancestor valid that day, and its figures roll up there.
-   */
   | "parent_not_valid"
-  /**
-   * A metric with no count behind it (`numerator`/`denominator` `null`) but a `ratio`: the
-   * portal's ratio is used as a percentage, never a count invented for it.
-   */
   | "portal_ratio_without_counts"
-  /** `0/0`: no dossiers in the period. No data, never 0 % or 100 %. */
   | "portal_no_dossiers"
-  /** A metric with neither counts nor a ratio. */
   | "portal_no_figure"
-  /** A `ratio` that disagrees with its numerator and denominator: the counts are used. */
   | "portal_ratio_mismatch"
-  /** The portal's own doubt about a figure (`dataQualityStatus` / `dataQualityMessage`). */
   | "portal_data_quality"
-  /** Fewer (or more) rows than `pagination.total` over the pages of one period. */
   | "portal_page_missing"
-  /** The same unit twice in one period with the same figures: kept once. */
   | "portal_duplicate_row"
-  /** The same unit twice in one period with different figures: both left out. */
   | "portal_conflicting_rows"
-  /** A row whose unit the unit mapping does not name: left out. */
   | "portal_unit_not_mapped"
-  /** A department mapped to a commune, or a commune to a city-level unit: left out. */
   | "portal_unit_kind_mismatch"
-  /** A unit's counts equal the province's (a figure set province-wide): left out. */
   | "portal_repeats_province";
 
 // ---- Errors (`CchcError.errors`, `engine.validate`) ------------------------------------
@@ -1272,44 +1307,50 @@ export interface SheetFinding {
   message: Text;
 }
 
-/** The code of a skipped row or cell, or of a guess. */
+/**
+ * The code of a skipped row or cell, or of a guess.
+ *
+ * - `hidden_sheet`: A hidden sheet of the workbook: not read.
+ * - `other_sheet`: Another sheet than the mapping's: not read.
+ * - `blank_row`: A row with no text at all.
+ * - `column_numbers_row`: The row of column numbers under the headings (`(1) (2) (3)`, `A B 1
+ *   2`).
+ * - `totals_row`: A totals row (`Tổng cộng`), which is no unit.
+ * - `note_row`: A row with text but no figure in any mapped column: a section heading, a note.
+ * - `no_unit`: A row with figures but no unit.
+ * - `unknown_unit`: A unit name or code the mapping's table does not have.
+ * - `empty_cell`: An indicator's cell left empty in a row that has other figures.
+ * - `dash_cell`: A cell that says there is no figure (`-`, `x`, `N/A`).
+ * - `heading_loose_match`: A heading matched loosely (punctuation, `tỉ`/`tỷ`, tone placement,
+ *   a longer heading).
+ * - `unit_loose_match`: A unit name matched loosely (`UBND`, tone placement, punctuation).
+ * - `formula_cached_value`: Cells holding formulas: the values Excel saved with the file were
+ *   used.
+ * - `percent_format`: Cells formatted as percentages: Excel stores 85,3 % as 0.853, read as
+ *   85.3.
+ * - `values_look_like_fractions`: Every value of a percentage column lies between 0 and 1:
+ *   perhaps fractions, not percentages (0.853 for 85,3 %). Read as written.
+ * - `totals_as_unit`: The totals row read as the figures of the unit the mapping names (the
+ *   city).
+ * - `date_read_as_period`: A period column's days read as the periods that hold them.
+ */
 export type SheetFindingCode =
-  /** A hidden sheet of the workbook: not read. */
   | "hidden_sheet"
-  /** Another sheet than the mapping's: not read. */
   | "other_sheet"
-  /** A row with no text at all. */
   | "blank_row"
-  /** The row of column numbers under the headings (`(1) (2) (3)`, `A B 1 2`). */
   | "column_numbers_row"
-  /** A totals row (`Tổng cộng`), which is no unit. */
   | "totals_row"
-  /** A row with text but no figure in any mapped column: a section heading, a note. */
   | "note_row"
-  /** A row with figures but no unit. */
   | "no_unit"
-  /** A unit name or code the mapping's table does not have. */
   | "unknown_unit"
-  /** An indicator's cell left empty in a row that has other figures. */
   | "empty_cell"
-  /** A cell that says there is no figure (`-`, `x`, `N/A`). */
   | "dash_cell"
-  /** A heading matched loosely (punctuation, `tỉ`/`tỷ`, tone placement, a longer heading). */
   | "heading_loose_match"
-  /** A unit name matched loosely (`UBND`, tone placement, punctuation). */
   | "unit_loose_match"
-  /** Cells holding formulas: the values Excel saved with the file were used. */
   | "formula_cached_value"
-  /** Cells formatted as percentages: Excel stores 85,3 % as 0.853, read as 85.3. */
   | "percent_format"
-  /**
-   * Every value of a percentage column lies between 0 and 1: perhaps fractions, not
-   * percentages (0.853 for 85,3 %). Read as written.
-   */
   | "values_look_like_fractions"
-  /** The totals row read as the figures of the unit the mapping names (the city). */
   | "totals_as_unit"
-  /** A period column's days read as the periods that hold them. */
   | "date_read_as_period";
 
 // ---- The National Public Service Portal's 766 answers (`evaluatePortal766`) ------------
@@ -1385,13 +1426,16 @@ export interface Portal766Row {
   metrics: Portal766Metric[];
 }
 
-/** What a row is, from `departmentType` / `departmentLevel` / `level`. */
+/**
+ * What a row is, from `departmentType` / `departmentLevel` / `level`.
+ *
+ * - `province`: The province row (`overview`, `parent`): the city.
+ * - `department`: A department (sở, ngành): a city-level unit of its own, never a commune.
+ * - `district`: A district (answers of periods before 1 July 2025).
+ */
 export type Portal766RowKind =
-  /** The province row (`overview`, `parent`): the city. */
   | "province"
-  /** A department (sở, ngành): a city-level unit of its own, never a commune. */
   | "department"
-  /** A district (answers of periods before 1 July 2025). */
   | "district"
   | "commune";
 
@@ -1411,25 +1455,27 @@ export interface Portal766Metric {
   used: Portal766FigureUse;
 }
 
-/** What became of a figure. */
+/**
+ * What became of a figure.
+ *
+ * - `judged`: Numerator and denominator, judged against the mapped indicator.
+ * - `ratio_only`: The portal's ratio with no count behind it, judged as a percentage and
+ *   flagged.
+ * - `no_dossiers`: `0/0`: no data.
+ * - `no_figure`: Neither counts nor ratio.
+ * - `informational`: A metric worth 0 points: the portal's information.
+ * - `not_mapped`: A metric no mapping names.
+ * - `left_out`: Left out: its unit is not mapped, or the figure repeats the province's.
+ * - `department`: A department's figure in an input without `units`: shown, not judged (the
+ *   province row already holds its dossiers; declare departments in `units`, as city-level
+ *   units, to judge them).
+ */
 export type Portal766FigureUse =
-  /** Numerator and denominator, judged against the mapped indicator. */
   | "judged"
-  /** The portal's ratio with no count behind it, judged as a percentage and flagged. */
   | "ratio_only"
-  /** `0/0`: no data. */
   | "no_dossiers"
-  /** Neither counts nor ratio. */
   | "no_figure"
-  /** A metric worth 0 points: the portal's information. */
   | "informational"
-  /** A metric no mapping names. */
   | "not_mapped"
-  /** Left out: its unit is not mapped, or the figure repeats the province's. */
   | "left_out"
-  /**
-   * A department's figure in an input without `units`: shown, not judged (the province
-   * row already holds its dossiers; declare departments in `units`, as city-level units,
-   * to judge them).
-   */
   | "department";
