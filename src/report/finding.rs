@@ -13,7 +13,7 @@ pub enum Severity {
 }
 
 /// A data-quality finding. Codes are stable; whether an observation is unusable depends only
-/// on the code (see [`FindingCode::unusable`]).
+/// on the code (`unusable`, [`FindingCode::unusable`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {

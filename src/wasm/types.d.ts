@@ -652,9 +652,9 @@ export interface ResolvedOptions {
  * read the units below).
  */
 export interface Selection {
-  /** Indicator ids, sorted, without repeats; `None`: every indicator. */
+  /** Indicator ids, sorted, without repeats; absent (`None`): every indicator. */
   indicators?: string[];
-  /** Unit ids, sorted, without repeats; `None`: every unit. */
+  /** Unit ids, sorted, without repeats; absent (`None`): every unit. */
   units?: string[];
 }
 
@@ -991,7 +991,7 @@ export interface ReviewCounts {
 
 /**
  * A data-quality finding. Codes are stable; whether an observation is unusable depends only
- * on the code (see `FindingCode::unusable`).
+ * on the code (`unusable`, `FindingCode::unusable`).
  */
 export interface Finding {
   code: FindingCode;
