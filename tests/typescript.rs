@@ -17,7 +17,8 @@
 //!
 //! The declarations nothing else describes (the inputs, read by hand-written readers; the
 //! `ProgressReport` class; `CchcError`) are hand-written in `src/wasm/api.d.ts`; wasm-bindgen
-//! writes both files into the package's `.d.ts`.
+//! writes both files into the package's `.d.ts`. The fields of its input types are checked
+//! against the readers' tables of keys ([`INPUT_TABLES`]).
 //!
 //! After changing a type: `TYPES_UPDATE=1 cargo test --test typescript` rewrites the file (and
 //! the elements' attribute properties in `www/elements/index.d.ts`, from their tables).
@@ -986,4 +987,53 @@ fn the_elements_declarations_follow_their_property_tables() {
         }
         Err(e) => panic!("node pkg-config/elements-types.mjs --check cannot run: {e}"),
     }
+}
+
+/// The hand-written input types of `api.d.ts` name the fields the readers accept, in their
+/// order: each interface against the reader's table of keys (the reader refuses any other
+/// key with `INPUT_UNKNOWN_FIELD`, so a key missing here is one TypeScript users cannot write).
+const INPUT_TABLES: &[(&str, &str, &str)] = &[
+    ("data/input/top_level.rs", "TOP_FIELDS", "EvaluateInput"),
+    ("data/input/top_level.rs", "OPTION_FIELDS", "EvaluateOptions"),
+    ("data/input/top_level.rs", "ONLY_FIELDS", "Selection"),
+    ("data/input/units.rs", "UNIT_FIELDS", "UnitInput"),
+    ("data/input/fields.rs", "OBSERVATION_FIELDS", "ObservationInput"),
+];
+
+#[test]
+fn the_input_types_name_the_fields_the_readers_accept() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let ts = fs::read_to_string(src.join("wasm/api.d.ts")).unwrap()
+        + &fs::read_to_string(src.join("wasm/types.d.ts")).unwrap();
+    let mut wrong = Vec::new();
+    for (file, table, interface) in INPUT_TABLES {
+        let rust = fs::read_to_string(src.join(file)).unwrap();
+        let head = format!("const {table}: &[&str] = &[");
+        let at = rust.find(&head).unwrap_or_else(|| panic!("{file} has no {head}"));
+        let list = &rust[at + head.len()..];
+        let list = &list[..list.find("];").unwrap()];
+        let keys: Vec<&str> = list
+            .split(',')
+            .map(|k| k.trim().trim_matches('"'))
+            .filter(|k| !k.is_empty())
+            .collect();
+        let start = format!("export interface {interface} ");
+        let at = ts.find(&start).unwrap_or_else(|| panic!("no interface {interface}"));
+        let body = &ts[at..];
+        let body = &body[..body.find("\n}\n").unwrap()];
+        let fields: Vec<&str> = body
+            .lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            .filter(|l| !l.starts_with(' ') && !l.starts_with('/') && !l.starts_with('*'))
+            .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim_end_matches('?')))
+            .collect();
+        if fields != keys {
+            wrong.push(format!("{interface} has {fields:?}, {file}'s {table} {keys:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the input types differ from the readers:\n{}",
+        wrong.join("\n")
+    );
 }
