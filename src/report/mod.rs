@@ -206,6 +206,7 @@ pub struct Report {
     /// ISO date.
     pub as_of: String,
     pub locale: Locale,
+    /// The options used; `only`, sorted and without repeats, when the report holds only those.
     pub options: ResolvedOptions,
     /// Sorted by the indicator's order in the plan, then level (city first), then unit id.
     pub results: Vec<IndicatorResult>,
@@ -281,6 +282,7 @@ pub struct IndicatorResult {
     /// True for the one row per indicator that the area and plan summaries count.
     pub headline: bool,
     pub status: Status,
+    /// Why no trend verdict (with `insufficient_data`, or with `not_reported` for `provisional`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
     /// For `not_reported`: what the trend method made of the latest figure, as it would have
@@ -323,6 +325,7 @@ pub struct IndicatorResult {
     /// estimated while one of them existed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_estimated_from: Vec<String>,
+    /// For roll-ups: how many of the units beneath reported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rolled_up: Option<RollUpCoverage>,
     /// What applies to `year`: the ramp floor for that year and level, or the target.
@@ -359,10 +362,13 @@ pub struct IndicatorResult {
     /// The trend method and its numbers; absent for a row without data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<Method>,
+    /// The yearly values used (left out when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub series: Vec<SeriesPoint>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp_years: Option<Vec<RampYear>>,
+    /// A plain sentence citing the clause, in both languages (absent under
+    /// `options.text: "none"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Text>,
 }
@@ -435,6 +441,7 @@ pub struct Method {
     pub observed_growth: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_growth: Option<Num>,
+    /// Observed over required growth: the number the status thresholds compare.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Num>,
     /// The first break in the series between the baseline and the latest year (the units
@@ -460,6 +467,7 @@ pub struct SeriesPoint {
     /// Absent for the unit's own report; `rolled_up` or `predecessors` otherwise.
     #[serde(skip_serializing_if = "FigureBasis::is_reported")]
     pub basis: FigureBasis,
+    /// True when estimated from a part (`share`) of a divided predecessor.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub estimated: bool,
 }

@@ -479,8 +479,10 @@ export type AfterLastYear =
   | "error";
 
 export interface Indicator {
+  /** Stable id, e.g. `proc.online_l34`: portals store it. */
   id: string;
   area: string;
+  /** Clause of the document, e.g. `II.2.c.5`. */
   clause: string;
   title: Text;
   measure: Measure;
@@ -495,7 +497,9 @@ export interface Indicator {
   levelTargets?: Partial<Record<Level, number>>;
   levels: Level[];
   aggregation: Aggregation;
+  /** The year by whose end the target must be reached. */
   deadline: number;
+  /** For nested targets ("trong số đó"): the parent indicator. */
   parent?: string;
   denominatorFrom?: DenominatorFrom;
   baselineYear?: number;
@@ -605,6 +609,7 @@ export interface Report {
   /** ISO date. */
   asOf: string;
   locale: Locale;
+  /** The options used; `only`, sorted and without repeats, when the report holds only those. */
   options: ResolvedOptions;
   /** Sorted by the indicator's order in the plan, then level (city first), then unit id. */
   results: IndicatorResult[];
@@ -716,6 +721,7 @@ export interface IndicatorResult {
   /** True for the one row per indicator that the area and plan summaries count. */
   headline: boolean;
   status: Status;
+  /** Why no trend verdict (with `insufficient_data`, or with `not_reported` for `provisional`). */
   reason?: Reason;
   /**
    * For `not_reported`: what the trend method made of the latest figure, as it would have
@@ -754,6 +760,7 @@ export interface IndicatorResult {
    * estimated while one of them existed.
    */
   notEstimatedFrom?: string[];
+  /** For roll-ups: how many of the units beneath reported. */
   rolledUp?: RollUpCoverage;
   /** What applies to `year`: the ramp floor for that year and level, or the target. */
   requirement?: number;
@@ -780,8 +787,13 @@ export interface IndicatorResult {
   projection?: number;
   /** The trend method and its numbers; absent for a row without data. */
   method?: Method;
+  /** The yearly values used (left out when there are none). */
   series?: SeriesPoint[];
   rampYears?: RampYear[];
+  /**
+   * A plain sentence citing the clause, in both languages (absent under
+   * `options.text: "none"`).
+   */
   explanation?: Text;
 }
 
@@ -824,6 +836,7 @@ export interface Method {
   targetValue?: number;
   observedGrowth?: number;
   requiredGrowth?: number;
+  /** Observed over required growth: the number the status thresholds compare. */
   ratio?: number;
   /**
    * The first break in the series between the baseline and the latest year (the units
@@ -852,6 +865,7 @@ export interface SeriesPoint {
   outOf?: number;
   /** Absent for the unit's own report; `rolled_up` or `predecessors` otherwise. */
   basis?: Exclude<FigureBasis, "reported">;
+  /** True when estimated from a part (`share`) of a divided predecessor. */
   estimated?: true;
 }
 
