@@ -274,8 +274,10 @@ pub struct Ramp {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Indicator {
+    /// Stable id, e.g. `proc.online_l34`: portals store it.
     pub id: String,
     pub area: String,
+    /// Clause of the document, e.g. `II.2.c.5`.
     pub clause: String,
     pub title: Text,
     pub measure: Measure,
@@ -289,7 +291,9 @@ pub struct Indicator {
     pub level_targets: BTreeMap<Level, f64>,
     pub levels: Vec<Level>,
     pub aggregation: Aggregation,
+    /// The year by whose end the target must be reached.
     pub deadline: i32,
+    /// For nested targets ("trong số đó"): the parent indicator.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -5,7 +5,10 @@
 //! numbers without a fractional part, so the JSON is the same bytes whether it is written by
 //! `serde_json` natively or by `JSON.stringify` in a browser.
 
+mod finding;
 pub mod pack;
+
+pub use finding::{Finding, FindingCode, Severity, TextOrd};
 
 use serde::{Serialize, Serializer};
 
@@ -203,6 +206,7 @@ pub struct Report {
     /// ISO date.
     pub as_of: String,
     pub locale: Locale,
+    /// The options used; `only`, sorted and without repeats, when the report holds only those.
     pub options: ResolvedOptions,
     /// Sorted by the indicator's order in the plan, then level (city first), then unit id.
     pub results: Vec<IndicatorResult>,
@@ -236,7 +240,7 @@ pub struct PlanRef {
 pub struct ResolvedOptions {
     pub ramp_reading: RampReading,
     pub trend_method: &'static str,
-    /// `null` when each result starts its trend at its own first year with data.
+    /// Absent when each result starts its trend at its own first year with data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_year: Option<i32>,
     /// `both`, or `none` when the sentences were left out on request.
@@ -259,7 +263,7 @@ pub struct IndicatorResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub titles: Option<Text>,
     pub measure: Measure,
-    /// `null` only for the single `no_data` row of an indicator nobody reported.
+    /// Absent only for the single `no_data` row of an indicator nobody reported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -278,6 +282,7 @@ pub struct IndicatorResult {
     /// True for the one row per indicator that the area and plan summaries count.
     pub headline: bool,
     pub status: Status,
+    /// Why no trend verdict (with `insufficient_data`, or with `not_reported` for `provisional`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
     /// For `not_reported`: what the trend method made of the latest figure, as it would have
@@ -320,6 +325,7 @@ pub struct IndicatorResult {
     /// estimated while one of them existed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_estimated_from: Vec<String>,
+    /// For roll-ups: how many of the units beneath reported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rolled_up: Option<RollUpCoverage>,
     /// What applies to `year`: the ramp floor for that year and level, or the target.
@@ -356,10 +362,13 @@ pub struct IndicatorResult {
     /// The trend method and its numbers; absent for a row without data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<Method>,
+    /// The yearly values used (left out when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub series: Vec<SeriesPoint>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp_years: Option<Vec<RampYear>>,
+    /// A plain sentence citing the clause, in both languages (absent under
+    /// `options.text: "none"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Text>,
 }
@@ -432,6 +441,7 @@ pub struct Method {
     pub observed_growth: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_growth: Option<Num>,
+    /// Observed over required growth: the number the status thresholds compare.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Num>,
     /// The first break in the series between the baseline and the latest year (the units
@@ -457,6 +467,7 @@ pub struct SeriesPoint {
     /// Absent for the unit's own report; `rolled_up` or `predecessors` otherwise.
     #[serde(skip_serializing_if = "FigureBasis::is_reported")]
     pub basis: FigureBasis,
+    /// True when estimated from a part (`share`) of a divided predecessor.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub estimated: bool,
 }
@@ -469,7 +480,7 @@ pub struct RampYear {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub floor: Option<Num>,
     /// The year whose floor `floor` is, when it is not `year` (see
-    /// `IndicatorResult::requirement_year`).
+    /// `IndicatorResult.requirementYear`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub floor_year: Option<i32>,
     pub reading: RampReading,
@@ -503,7 +514,7 @@ pub struct LevelSummary {
     pub units_short: Vec<String>,
     /// Units without a value that year.
     pub units_no_data: Vec<String>,
-    /// The requirement of the level that year (`null` when it differs by unit, as under the
+    /// The requirement of the level that year (absent when it differs by unit, as under the
     /// increment reading).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Num>,
@@ -513,7 +524,7 @@ pub struct LevelSummary {
     pub requirement_year: Option<i32>,
     /// `floor` for a ramp, `target` otherwise.
     pub requirement_kind: &'static str,
-    /// All units of the level together, from summed numerators and denominators; `null`
+    /// All units of the level together, from summed numerators and denominators; absent
     /// unless every unit with a value gave counts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate_value: Option<Num>,
@@ -638,166 +649,6 @@ pub struct Summary {
     pub counts: StatusCounts,
     /// Every result row (indicator × unit).
     pub result_counts: StatusCounts,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-/// A data-quality finding. Codes are stable; whether an observation is unusable depends only
-/// on the code (see [`FindingCode::unusable`]).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Finding {
-    pub code: FindingCode,
-    pub severity: Severity,
-    /// Where in the input: observations are addressed by their key, e.g.
-    /// `$.observations[?(@.indicator=='rank.pci' && @.unit=='ct' && @.period=='2023')].rank`,
-    /// so the path does not depend on the order of the input.
-    pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub indicator: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    pub message: TextOrd,
-    /// True when the observation was left out of the evaluation.
-    pub unusable: bool,
-}
-
-/// [`Text`] with an order, so findings sort completely.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct TextOrd {
-    pub vi: String,
-    pub en: String,
-}
-
-impl From<Text> for TextOrd {
-    fn from(t: Text) -> Self {
-        TextOrd { vi: t.vi, en: t.en }
-    }
-}
-
-/// Data-quality finding codes.
-///
-/// Unusable (the observation is left out): `numerator_above_denominator`, `zero_denominator`,
-/// `percentage_out_of_range`, `rank_out_of_range`, `negative_count`, `conflicting_duplicate`
-/// (every observation of the key), `rank_beyond_out_of`, `unknown_indicator`,
-/// `unknown_unit`, `unit_not_valid_in_period`, `level_not_covered`, `kind_mismatch`,
-/// `missing_denominator`, `nested_denominator_missing`, `after_as_of` (a warning: the data is
-/// not wrong, only later than the report).
-///
-/// Warnings (the data is used): `duplicate` (one copy kept), `rollup_not_possible` (the
-/// unit gets no figure, its units' own figures still count), `stale_data`,
-/// `extra_csv_columns`, `series_break` (the trend over the break is marked),
-/// `unit_without_parent`, `bidi_control_in_text` (a unit's name or id, or the label, holds
-/// bidi controls: the report shows each as a visible mark, `[U+202E]`), and `parent_not_valid`
-/// (the unit's figures roll up into its nearest ancestor valid on those days).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingCode {
-    NumeratorAboveDenominator,
-    ZeroDenominator,
-    PercentageOutOfRange,
-    RankOutOfRange,
-    NegativeCount,
-    ConflictingDuplicate,
-    Duplicate,
-    UnknownIndicator,
-    UnknownUnit,
-    UnitNotValidInPeriod,
-    LevelNotCovered,
-    KindMismatch,
-    MissingDenominator,
-    RollupNotPossible,
-    NestedDenominatorMissing,
-    StaleData,
-    AfterAsOf,
-    ExtraCsvColumns,
-    /// The units behind a unit's series changed between two of its years, and lineage does
-    /// not put both on the same territory (the merged city of 2025).
-    SeriesBreak,
-    /// A rank beyond the number of provinces its own ranking ranked (`outOf`).
-    RankBeyondOutOf,
-    /// A district or commune without a parent in an input whose hierarchy has a city-level
-    /// top: it is left out of every roll-up.
-    UnitWithoutParent,
-    /// A unit's `name` or `id`, or the input's `label`, holds bidi controls (U+202A–U+202E,
-    /// U+2066–U+2069, U+200E, U+200F, U+061C): the report's names, label and sentences show
-    /// each as a visible mark (`[U+202E]`), so no data text can reorder the text around it.
-    BidiControlInText,
-    /// A unit valid on days its parent id names no valid unit (a commune without a `validTo`
-    /// under a district that ended, a commune older than its district): on those days it
-    /// attaches to the nearest ancestor valid that day, and its figures roll up there.
-    ParentNotValid,
-    // The national portal's 766 answers (`src/portal766/`).
-    /// A metric with no count behind it (`numerator`/`denominator` `null`) but a `ratio`: the
-    /// portal's ratio is used as a percentage, never a count invented for it.
-    PortalRatioWithoutCounts,
-    /// `0/0`: no dossiers in the period. No data, never 0 % or 100 %.
-    PortalNoDossiers,
-    /// A metric with neither counts nor a ratio.
-    PortalNoFigure,
-    /// A `ratio` that disagrees with its numerator and denominator: the counts are used.
-    PortalRatioMismatch,
-    /// The portal's own doubt about a figure (`dataQualityStatus` / `dataQualityMessage`).
-    PortalDataQuality,
-    /// Fewer (or more) rows than `pagination.total` over the pages of one period.
-    PortalPageMissing,
-    /// The same unit twice in one period with the same figures: kept once.
-    PortalDuplicateRow,
-    /// The same unit twice in one period with different figures: both left out.
-    PortalConflictingRows,
-    /// A row whose unit the unit mapping does not name: left out.
-    PortalUnitNotMapped,
-    /// A department mapped to a commune, or a commune to a city-level unit: left out.
-    PortalUnitKindMismatch,
-    /// A unit's counts equal the province's (a figure set province-wide): left out.
-    PortalRepeatsProvince,
-}
-
-impl FindingCode {
-    /// Whether an observation with this finding is left out of the evaluation.
-    pub fn unusable(self) -> bool {
-        !matches!(
-            self,
-            FindingCode::Duplicate
-                | FindingCode::RollupNotPossible
-                | FindingCode::StaleData
-                | FindingCode::ExtraCsvColumns
-                | FindingCode::SeriesBreak
-                | FindingCode::UnitWithoutParent
-                | FindingCode::BidiControlInText
-                | FindingCode::ParentNotValid
-                | FindingCode::PortalRatioWithoutCounts
-                | FindingCode::PortalRatioMismatch
-                | FindingCode::PortalDataQuality
-                | FindingCode::PortalPageMissing
-                | FindingCode::PortalDuplicateRow
-        )
-    }
-
-    /// Errors are problems in the data; warnings are notes (an observation dated after the
-    /// as-of date is left out, but is not wrong).
-    pub fn severity(self) -> Severity {
-        // No dossiers, no figure, a province-wide figure: left out, but nothing is wrong.
-        let quiet = matches!(
-            self,
-            FindingCode::AfterAsOf
-                | FindingCode::PortalNoDossiers
-                | FindingCode::PortalNoFigure
-                | FindingCode::PortalRepeatsProvince
-        );
-        if self.unusable() && !quiet {
-            Severity::Error
-        } else {
-            Severity::Warning
-        }
-    }
 }
 
 /// The reports of one input against several plans ([`crate::Engine::evaluate_plans`]): the

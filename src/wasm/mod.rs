@@ -501,8 +501,13 @@ pub fn version() -> String {
     crate::PACKAGE_VERSION.to_string()
 }
 
+/// The data the engine returns, generated from the Rust types (`tests/typescript.rs`).
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
+
+/// The inputs, `ProgressReport` and `CchcError`, written by hand.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_API: &str = include_str!("api.d.ts");
 
 /// The National Public Service Portal's 766 answers (see `portal766`), in a block of
 /// its own.

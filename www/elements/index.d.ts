@@ -1,5 +1,5 @@
 // Types of cchc-progress/elements: the progress widgets as custom elements.
-import type { CsvOptions, EvaluateInput, Locale, Report, Status, UnitInput, Engine, Level, ProgressReport } from '../cchc_progress.js';
+import type { CsvOptions, EvaluateInput, Locale, Report, Status, UnitInput, Engine, ProgressReport } from '../cchc_progress.js';
 
 /** Where a widget's data comes from; the latest one given wins. */
 export type DataSource =
@@ -14,24 +14,26 @@ export declare class CchcElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The attribute/property table (one entry per property; subclasses add theirs). */
   static readonly properties: Record<string, { attribute: string; effect: 'load' | 'paint'; doc: string }>;
-  /** `vi` or `en`; reflects the `locale` attribute; unset, the page's language (`lang`), Vietnamese unless English. */
-  locale: Locale;
-  /** Level (2–6) of the widget's heading; subheadings one below; reflects `heading-level`. Default 3 (2 for the overview). */
-  headingLevel: number | null;
-  /** URL of a JSON file holding `csvOptions`; reflects `csv-options`. */
-  csvOptionsSrc: string | null;
-  /** Unit id (`ct`, `nk`, ...); reflects `unit`. */
-  unit: string | null;
-  /** Indicator id (`proc.online_l34`); reflects `indicator`. */
+  // ---- attributes: written by `node pkg-config/elements-types.mjs` from `static properties` of base.js ----
+  /** Indicator id of the plan (`proc.online_l34`). Reflects `indicator`. */
   indicator: string | null;
-  /** `YYYY-MM-DD`: evaluates the data at this date; reflects `as-of`. */
-  asOf: string | null;
-  /** URL of a rule pack (JSON) on this origin; the embedded Cần Thơ plan when unset. */
-  plan: string | null;
-  /** URL of a JSON input or CSV export on this origin; reflects `src`. */
+  /** Unit id (`ct`, `nk`, ...). Reflects `unit`. */
+  unit: string | null;
+  /** URL of a JSON input or CSV export on this origin (other origins are refused). Reflects `src`. */
   src: string | null;
-  /** A report made ahead of time (`npx cchc-progress report`): its URL on this origin, or `#id` of a `<script type="application/json">` in the page; shown as it is without loading the engine; reflects `report-src`. */
+  /** A report made ahead of time (`npx cchc-progress report`): its URL on this origin, or `#id` of a `<script type="application/json">` in the page. Shown as it is; the page downloads no WebAssembly. Reflects `report-src`. */
   reportSrc: string | null;
+  /** URL of another rule pack (JSON) on this origin; the embedded Cần Thơ plan when unset. Reflects `plan`. */
+  plan: string | null;
+  /** `YYYY-MM-DD`: evaluates the data at this date (overrides the data’s own `asOf`). Reflects `as-of`. */
+  asOf: string | null;
+  /** `vi` or `en`; when unset, the language of the page (`lang` of the nearest ancestor), Vietnamese unless it is English. Reflects `locale`. */
+  locale: 'vi' | 'en';
+  /** URL of a JSON file with the options of CSV data (units, asOf, …); or set the `csvOptions` property. Reflects `csv-options`. */
+  csvOptionsSrc: string | null;
+  /** Level (2–6) of the widget’s heading, to fit the page’s outline; its subheadings are one level below. Default 3 (2 for the overview). Reflects `heading-level`. */
+  headingLevel: number | null;
+  // ---- end of attributes ----
   /**
    * The report shown, once loaded: a `ProgressReport` whose rows are read when asked for
    * (`results(filter)`; `toJSON()` is the whole report). Set it to show a report you made
@@ -78,6 +80,8 @@ export interface UnitLookup {
 
 /** `<cchc-progress-card indicator="proc.online_l34" unit="ct">`: one target for one unit. */
 export declare class CchcProgressCard extends CchcElement {
+  // ---- attributes: written by `node pkg-config/elements-types.mjs` from `static properties` of card.js ----
+  // ---- end of attributes ----
   /** The row shown; for a reused code, the row of the unit valid at the as-of date (else the latest). */
   readonly result: Report['results'][number] | null;
   /**
@@ -91,8 +95,10 @@ export declare class CchcProgressCard extends CchcElement {
 
 /** `<cchc-ramp-chart unit="nk">`, `<cchc-ramp-chart level="district">` or `<cchc-ramp-chart>` (all levels' floors). */
 export declare class CchcRampChart extends CchcElement {
-  /** `city`, `district` or `commune`: every unit of that level against its floors; reflects `level`. */
-  level: Level | null;
+  // ---- attributes: written by `node pkg-config/elements-types.mjs` from `static properties` of ramp-chart.js ----
+  /** `city`, `district` or `commune`: every unit of that level against its floors (when `unit` is unset). Reflects `level`. */
+  level: 'city' | 'district' | 'commune' | null;
+  // ---- end of attributes ----
   /**
    * Saves the chart's data table (a unit's floors and figures by year; a level's units by
    * year; every level's floors) as `lo-trinh-so-hoa-<unit|level|cac-cap>-<as-of>.xlsx`
@@ -107,8 +113,10 @@ export declare class CchcRampChart extends CchcElement {
  * level requirement; once the as-of date is past the plan's period, the final review first.
  */
 export declare class CchcOverview extends CchcElement {
-  /** `plan` (default), `status`, `gap` or `title`; reflects `sort`. */
+  // ---- attributes: written by `node pkg-config/elements-types.mjs` from `static properties` of overview.js ----
+  /** Order of the rows: `plan` (default), `status` (most urgent first), `gap` (largest first) or `title`. Reflects `sort`. */
   sort: 'plan' | 'status' | 'gap' | 'title';
+  // ---- end of attributes ----
   /**
    * The final review (`report.review`) as the CSV file the download button saves: UTF-8 with
    * a byte order mark, CRLF, `,` between cells, every text cell quoted and never a formula,

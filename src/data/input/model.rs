@@ -38,10 +38,10 @@ pub struct Options {
 /// read the units below).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Selection {
-    /// Indicator ids, sorted, without repeats; `None`: every indicator.
+    /// Indicator ids, sorted, without repeats; absent (`None`): every indicator.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicators: Option<Vec<String>>,
-    /// Unit ids, sorted, without repeats; `None`: every unit.
+    /// Unit ids, sorted, without repeats; absent (`None`): every unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<Vec<String>>,
 }
