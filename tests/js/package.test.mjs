@@ -600,15 +600,16 @@ test('a Svelte 5 app built with Vite passes the elements an input and a report a
 
 test('in a webpack 5 or Vite bundle, a trap of the first instance is evaluated again in the spare glue', async () => {
   const project = consumer('cchc-bundled-trap-', []);
-  // The first `evaluate` of the glue traps, once, as WebKitGTK's JIT does now and then; the
-  // spare copy of the glue (a module of its own) is left as it is. The entry, imported after
-  // the glue is patched (its engines guarded then), makes the widgets use the full build.
+  // The first `report` of the glue (what the widgets call) traps, once, as WebKitGTK's JIT
+  // does now and then; the spare copy of the glue (a module of its own) is left as it is. The
+  // entry, imported after the glue is patched (its engines guarded then), makes the widgets
+  // use the full build.
   const app = `import { Engine } from 'cchc-progress/web';
-const real = Engine.prototype.evaluate;
+const real = Engine.prototype.report;
 let calls = 0;
-Engine.prototype.evaluate = function (input) {
-  if (calls++ === 0) throw new WebAssembly.RuntimeError("Out of bounds memory access (evaluating 'wasm.engine_evaluate(this.__wbg_ptr,input)')");
-  return real.call(this, input);
+Engine.prototype.report = function (...args) {
+  if (calls++ === 0) throw new WebAssembly.RuntimeError("Out of bounds memory access (evaluating 'wasm.engine_report(this.__wbg_ptr,source,options)')");
+  return real.apply(this, args);
 };
 window.__warnings = [];
 const warn = console.warn.bind(console);
