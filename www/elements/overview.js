@@ -59,8 +59,36 @@ function countsList(counts, locale) {
  * @event cchc-render - After each render; `detail.state` is `ready` or `error`.
  * @event cchc-error - When the widget shows an error; `detail.code` is stable.
  */
+// Lists of units short of a requirement up to this long are written with the overview; longer
+// ones when their details open.
+const EAGER_NAMES = 30;
+
 export class CchcOverview extends CchcElement {
   static defaultHeadingLevel = 2;
+  // The long lists not yet written (by details key), and the details the reader opened.
+  #shortNames = new Map();
+  #opened = new Set();
+
+  constructor() {
+    super();
+    // `toggle` does not bubble: caught on its way down.
+    this.root.addEventListener(
+      'toggle',
+      (e) => {
+        const d = e.target;
+        if (!(d instanceof Element) || d.localName !== 'details' || !d.dataset.key) return;
+        if (!d.open) return;
+        this.#opened.add(d.dataset.key);
+        const names = this.#shortNames.get(d.dataset.key);
+        const list = d.querySelector(':scope > ul.names');
+        if (!names || !list || list.dataset.names !== 'on-open') return;
+        this.#shortNames.delete(d.dataset.key);
+        list.replaceChildren(...names());
+        list.dataset.names = 'shown';
+      },
+      true,
+    );
+  }
   static properties = {
     ...CchcElement.properties,
     sort: { attribute: 'sort', type: Types.oneOf(SORTS, 'plan'), effect: 'paint', doc: 'Order of the rows: `plan` (default), `status` (most urgent first), `gap` (largest first) or `title`.' },
@@ -340,13 +368,21 @@ export class CchcOverview extends CchcElement {
     const shortBox = el('section', { class: 'short', 'aria-labelledby': shortId }, el(h2, { id: shortId, class: 'subheading' }, t('shortTitle', locale)));
     if (!short.length) shortBox.append(el('p', {}, t('shortNone', locale)));
     const titleOf = new Map(mine.map((r) => [r.indicator, titleIn(r)]));
+    const strings = this.dataStrings();
+    this.#shortNames.clear();
     for (const s of short) {
       const ids = this.units.size && unit ? s.unitsShort.filter((u) => within(u, s)) : s.unitsShort;
+      const key = `${s.indicator}/${s.level}`;
+      // The names of a long list are written when its details open (a province's lists hold
+      // thousands): the overview's first paint stays one short task (issue 22.4).
+      const names = () => ids.map((u) => el('li', { 'data-unit': u }, data(this.unitName(u, day(s)))));
+      const now = ids.length <= EAGER_NAMES || this.#opened.has(key);
+      if (!now) this.#shortNames.set(key, names);
       const details = el(
         'details',
-        { 'data-indicator': s.indicator, 'data-level': s.level, 'data-key': `${s.indicator}/${s.level}` },
-        el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? this.indicatorInfo(s.indicator)?.title?.[locale] ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence ? sentence(s.sentence[locale], this.dataStrings()) : `${s.unitsMet}/${s.unitsTotal}`),
-        el('ul', { class: 'names' }, ids.map((u) => el('li', { 'data-unit': u }, data(this.unitName(u, day(s)))))),
+        { 'data-indicator': s.indicator, 'data-level': s.level, 'data-key': key },
+        el('summary', {}, el('strong', {}, `${titleOf.get(s.indicator) ?? this.indicatorInfo(s.indicator)?.title?.[locale] ?? s.indicator} · ${levelLabel(s.level, locale)}: `), s.sentence ? sentence(s.sentence[locale], strings) : `${s.unitsMet}/${s.unitsTotal}`),
+        el('ul', { class: 'names', 'data-names': now ? 'shown' : 'on-open' }, now ? names() : []),
       );
       if (s.unitsNoData.length) details.append(el('p', { class: 'muted' }, el('span', { class: 'nowrap' }, t('noDataUnits', locale, s.unitsNoData.length))));
       shortBox.append(details);
