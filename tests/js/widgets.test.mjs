@@ -255,6 +255,40 @@ describe('widgets', () => {
     assert.deepEqual(onPage.problems, []);
   });
 
+  test('the overview writes a long list of units short of a requirement when its details open, and keeps it across a repaint', async () => {
+    const large = generate('S');
+    const summaries = new Engine().report(large).levelSummaries().filter((x) => x.level !== 'city' && x.unitsShort.length > 30);
+    assert.ok(summaries.length > 0, 'S has lists longer than 30 units');
+    const { page, problems } = await openPage(browser, `${base}/`);
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const out = await page.evaluate(async (input) => {
+      const o = document.createElement('cchc-overview');
+      document.body.append(o);
+      o.input = input;
+      await o.updateComplete;
+      const d = o.shadowRoot.querySelector('details:has(ul.names[data-names="on-open"])');
+      const key = d.dataset.key;
+      const before = d.querySelectorAll('li').length;
+      d.open = true;
+      await new Promise((ok) => d.addEventListener('toggle', () => setTimeout(ok, 0), { once: true }));
+      const opened = [...d.querySelectorAll('li')].map((li) => [li.dataset.unit, li.textContent]);
+      // A repaint (another language) keeps the list written.
+      o.setAttribute('locale', 'en');
+      await o.updateComplete;
+      const again = o.shadowRoot.querySelector(`details[data-key="${key}"]`);
+      return { key, before, opened, open: again.open, after: again.querySelectorAll('li').length, state: o.dataset.state };
+    }, large);
+    const [indicator, level] = out.key.split('/');
+    const s = summaries.find((x) => x.indicator === indicator && x.level === level);
+    assert.ok(s, out.key);
+    const names = new Map(large.units.map((u) => [u.id, u.name]));
+    assert.equal(out.before, 0, 'not written with the overview');
+    assert.deepEqual(out.opened, s.unitsShort.map((u) => [u, names.get(u)]), 'every unit short, by name, once opened');
+    assert.deepEqual([out.state, out.open, out.after], ['ready', true, s.unitsShort.length]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a numbers-only report (`options.text: "none"`) still renders every widget, titles taken from the plan', async () => {
     const { page, problems } = await openPage(browser, `${base}/`);
     await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
