@@ -18,7 +18,9 @@
 //! `MODULES_UPDATE=1 cargo test --test modules` rewrites the block.
 //!
 //! It also holds `src/` to no function over 150 lines (from `fn` to its closing brace) and no
-//! file over 800, the exceptions listed with their reason.
+//! file over 800, the exceptions listed with their reason; and the JavaScript of `www/` and
+//! `src/` to the same (a function measured from its head to its closing brace at its
+//! indentation).
 
 #![cfg(not(target_arch = "wasm32"))]
 // A test's helpers, like its tests, fail loudly.
@@ -955,4 +957,130 @@ fn no_function_over_150_lines_and_no_file_over_800() {
 fn the_function_finder_measures_from_fn_to_its_brace() {
     let text = "fn a() {\n    let s = \"}\";\n    // }\n}\n\nfn b(x: [u8; 2]) -> u8 {\n    x[0]\n}\ntrait T {\n    fn c(&self);\n}\n";
     assert_eq!(functions(text), [("a".to_string(), 1, 4), ("b".to_string(), 6, 3)]);
+}
+
+// ---- the same sizes for the JavaScript of `www/` and `src/` ----
+
+/// The `.js` and `.mjs` files under `dir`, recursively.
+fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            js_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "js" || e == "mjs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The functions of a JavaScript file as (name, first line, lines): a `function` declaration
+/// or a class method (`name(…) {`, `#name(…) {`, `async`, `static`, `get`, `set`) that ends on
+/// a line holding only its closing brace (`}`, `};`, `},`) at the indentation it starts at. The files are
+/// formatted so (two spaces), which is what makes indentation enough here; a function whose
+/// end is not found that way is reported, so the finder cannot silently skip one.
+fn js_functions(text: &str) -> Vec<(String, usize, Option<usize>)> {
+    const NOT_NAMES: [&str; 7] = ["if", "for", "while", "switch", "catch", "with", "function"];
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        if !body.ends_with('{') {
+            continue;
+        }
+        let mut words = body;
+        for prefix in ["export ", "default ", "async ", "static ", "get ", "set "] {
+            words = words.strip_prefix(prefix).unwrap_or(words);
+        }
+        let name: String = if let Some(rest) = words.strip_prefix("function") {
+            rest.trim_start_matches(['*', ' '])
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                .collect()
+        } else {
+            let n: String = words
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$' || *c == '#')
+                .collect();
+            // A method: a name, then its parameters, then the body's brace (its whole head on one line).
+            if n.is_empty()
+                || NOT_NAMES.contains(&n.as_str())
+                || !words[n.len()..].starts_with('(')
+                || !words.ends_with(") {")
+            {
+                continue;
+            }
+            n
+        };
+        if name.is_empty() && !words.starts_with("function") {
+            continue;
+        }
+        let close = format!("{indent}}}");
+        // A declaration ends with `}`, a method of an object literal with `},`.
+        let ends = [close.clone(), format!("{close};"), format!("{close},")];
+        let end = lines
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, l)| ends.iter().any(|e| l.trim_end() == e))
+            .map(|(j, _)| j - i + 1);
+        out.push((
+            if name.is_empty() {
+                "(anonymous)".to_string()
+            } else {
+                name
+            },
+            i + 1,
+            end,
+        ));
+    }
+    out
+}
+
+#[test]
+fn no_javascript_function_over_150_lines_and_no_file_over_800() {
+    let root = src().parent().unwrap().to_path_buf();
+    let mut paths = Vec::new();
+    js_files(&root.join("www"), &mut paths);
+    js_files(&root.join("src"), &mut paths);
+    assert!(paths.len() > 20, "the JavaScript files were not found: {}", paths.len());
+    let mut problems = Vec::new();
+    for p in &paths {
+        let rel = p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        // The demo's vendored or generated files, if any, are not ours to size.
+        if rel.contains("node_modules") {
+            continue;
+        }
+        let text = fs::read_to_string(p).unwrap();
+        let lines = text.lines().count();
+        if lines > MAX_FILE_LINES {
+            problems.push(format!("{rel} has {lines} lines (at most {MAX_FILE_LINES})"));
+        }
+        for (name, at, n) in js_functions(&text) {
+            match n {
+                Some(n) if n > MAX_FN_LINES => {
+                    problems.push(format!("{rel}:{at} {name} has {n} lines (at most {MAX_FN_LINES})"))
+                }
+                None => problems.push(format!(
+                    "{rel}:{at} {name}: its closing brace was not found at its indentation"
+                )),
+                _ => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_javascript_function_finder_measures_to_the_brace_at_its_indentation() {
+    let text = "export async function a(x) {\n  if (x) {\n    return 1;\n  }\n}\n\nclass C {\n  #b(y) {\n    return y;\n  }\n  get c() {\n    return 2;\n  }\n}\nfunction d() {\n";
+    assert_eq!(
+        js_functions(text),
+        [
+            ("a".to_string(), 1, Some(5)),
+            ("#b".to_string(), 8, Some(3)),
+            ("c".to_string(), 11, Some(3)),
+            ("d".to_string(), 15, None)
+        ]
+    );
 }

@@ -207,12 +207,15 @@ export function inspect(root, maxDepth, maxItems, maxValues, columns) {
       v = sources[d][key];
     }
   } catch (e) {
-    let message = '';
-    try {
-      message = String((e && e.message) || e);
-    } catch (_) {
-      // A thrown value that cannot even be written as text: nothing to quote.
-    }
-    return ['unreadable', where(at), message, undefined];
+    return ['unreadable', where(at), thrownMessage(e), undefined];
+  }
+}
+
+/** What a getter or proxy threw, as text to quote ('' when even that cannot be written). */
+function thrownMessage(e) {
+  try {
+    return String((e && e.message) || e);
+  } catch (_) {
+    return '';
   }
 }

@@ -255,197 +255,14 @@ export class CchcRampChart extends CchcElement {
     wrap.append(heading);
     const legend = el('ul', { class: 'legend' });
     const table = el('table');
-    let tableNote = null;
-    let description = '';
 
     const unit = this.unit;
     const level = LEVELS.includes(this.level) ? this.level : null;
-    if (unit) {
-      // A reused official code may have a row for the old and the new unit: the one valid at the as-of date.
-      const result = report && indicator ? pickResult(report.results({ indicator: indicator.id, unit }), indicator.id, unit, report.asOf) : null;
-      const unitLevel = result?.level ?? this.units.get(unit)?.level ?? null;
-      const name = result?.unitName ?? this.unitName(unit);
-      heading.append(`${t('rampTitle', locale)} – `, data(name));
-      // A long name is clamped to a few lines, as on the cards (whole in the text alternative).
-      if (name.length > LONG_NAME) heading.classList.add('clamped');
-      const byYear = new Map((result?.rampYears ?? []).map((r) => [r.year, r]));
-      // Years before the unit existed are summed from its predecessors: the series says so.
-      const points = new Map((result?.series ?? []).map((p) => [p.year, p]));
-      const rows = years.map((year) => {
-        const r = byYear.get(year);
-        const floor = r ? r.floor : unitLevel ? this.#floor(unitLevel, year, reading) : null;
-        const point = points.get(year);
-        const value = r?.value ?? null;
-        return { year, floor, value, met: r?.met ?? null, pred: value !== null && point?.basis === 'predecessors', estimated: value !== null && point?.estimated === true };
-      });
-      this.#drawn = { kind: 'unit', unit, name, rows };
-      const anyPred = rows.some((r) => r.pred);
-      const anyEstimated = rows.some((r) => r.estimated);
-      const brk = result?.method?.seriesBreak ?? null;
-      if (anyPred) plot.append(predecessorBands(rows, s, locale));
-      plot.append(line(rows.map((r, i) => (r.floor === null ? null : [s.x(i), s.y(r.floor)])), 'floor') ?? '');
-      plot.append(...actualLines(rows, s).filter(Boolean));
-      rows.forEach((r, i) => {
-        if (r.floor !== null) plot.append(square(s.x(i), s.y(r.floor)));
-        if (r.value === null) return;
-        const x = s.x(i);
-        const y = s.y(r.value);
-        // Shape: the floor met or not; hollow: summed from predecessors; dotted outline: estimated from a share.
-        const est = r.estimated ? ' estimated' : '';
-        if (r.met === false) plot.append(triangle(x, y, r.pred ? `below pred${est}` : 'below'));
-        else plot.append(svg('circle', { class: r.pred ? `pred-mark${est}` : 'actual-mark', cx: x, cy: y, r: 5 }));
-      });
-      if (brk) plot.append(breakMark(brk, years, s, locale) ?? '');
-      const yearText = (r) => {
-        const state = [r.met === null ? '' : t(r.met ? 'atOrAbove' : 'belowFloor', locale), basisText(r, locale)].filter(Boolean).join('; ');
-        return t('chartYear', locale, r.year, r.floor === null ? '—' : pct(r.floor, locale), r.value === null ? t('noValue', locale) : pct(r.value, locale), state);
-      };
-      rows.forEach((r, i) => {
-        readouts[i] = yearText(r);
-      });
-      description = t('chartSummaryUnit', locale, name, rows.map(yearText).join('; '));
-      if (brk) description += `. ${t('seriesBreak', locale, brk.before, brk.after)}`;
-      table.append(
-        el('caption', {}, `${t('dataTable', locale)}: `, data(name, name.length > LONG_NAME ? { class: 'data clamp-inline' } : {})),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('year', locale)), el('th', { scope: 'col', class: 'num' }, t('floor', locale)), el('th', { scope: 'col', class: 'num' }, t('actual', locale)))),
-        el(
-          'tbody',
-          {},
-          rows.map((r) =>
-            el(
-              'tr',
-              { 'data-year': r.year },
-              el('th', { scope: 'row' }, String(r.year)),
-              el('td', { class: 'num' }, r.floor === null ? '—' : pct(r.floor, locale)),
-              el('td', { class: 'num' }, r.value === null ? '—' : pct(r.value, locale), r.met === false ? ` (${t('belowFloor', locale)})` : ''),
-              el('td', { class: 'basis' }, basisText(r, locale) || '—'),
-            ),
-          ),
-        ),
-      );
-      if (anyPred) {
-        table.querySelector('thead tr').append(el('th', { scope: 'col' }, t('basisCol', locale)));
-      } else {
-        for (const cell of table.querySelectorAll('td.basis')) cell.remove();
-      }
-      if (brk) tableNote = el('p', { class: 'muted', 'data-note': 'series-break' }, t('seriesBreak', locale, brk.before, brk.after));
-      legend.append(
-        el('li', {}, swatch(svg('line', { class: 'floor', x1: 0, x2: 28, y1: 6, y2: 6 }), square(14, 6)), t('floor', locale)),
-        el('li', {}, swatch(svg('line', { class: 'actual', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'actual-mark', cx: 14, cy: 6, r: 4 })), t('actual', locale)),
-        el('li', {}, swatch(triangle(14, 6)), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
-      );
-      if (rows.some((r) => r.pred && !r.estimated)) {
-        legend.append(
-          el(
-            'li',
-            { 'data-legend': 'predecessors' },
-            swatch(svg('rect', { class: 'pred-band', x: 0, y: 0, width: 28, height: 12 }), svg('line', { class: 'actual pred-line', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'pred-mark', cx: 14, cy: 6, r: 4 })),
-            `${t('actual', locale)}: ${t('fromPredecessors', locale)}`,
-          ),
-        );
-      }
-      if (anyEstimated) {
-        legend.append(
-          el(
-            'li',
-            { 'data-legend': 'estimated' },
-            swatch(svg('rect', { class: 'pred-band', x: 0, y: 0, width: 28, height: 12 }), svg('line', { class: 'actual pred-line', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'pred-mark estimated', cx: 14, cy: 6, r: 4 })),
-            `${t('actual', locale)}: ${t('fromPredecessors', locale)}, ${t('estimated', locale)}`,
-          ),
-        );
-      }
-      if (brk) legend.append(el('li', { 'data-legend': 'series-break' }, swatch(svg('line', { class: 'break', x1: 14, x2: 14, y1: 0, y2: 12 })), t('breakLegend', locale, brk.before, brk.after)));
-    } else if (level) {
-      heading.textContent = `${t('rampTitle', locale)} – ${levelLabel(level, locale)}`;
-      const floors = years.map((y) => this.#floor(level, y, reading));
-      plot.append(line(floors.map((f, i) => (f === null ? null : [s.x(i), s.y(f)])), 'floor') ?? '');
-      floors.forEach((f, i) => f !== null && plot.append(square(s.x(i), s.y(f))));
-      const results = report && indicator ? report.results({ indicator: indicator.id, level }) : [];
-      // A year a unit did not exist in, summed from its predecessors, is drawn hollow and not
-      // counted: its predecessors' own figures are already there.
-      const predYears = new Map(results.map((r) => [r, new Set((r.series ?? []).filter((p) => p.basis === 'predecessors').map((p) => p.year))]));
-      const isPred = (r, year) => predYears.get(r)?.has(year) ?? false;
-      let anyPred = false;
-      const spread = Math.min(s.span * 0.6, 40);
-      results.forEach((r, k) => {
-        const dx = results.length > 1 ? (k / (results.length - 1) - 0.5) * spread : 0;
-        for (const ry of r.rampYears ?? []) {
-          const i = years.indexOf(ry.year);
-          if (i < 0 || ry.value === null || ry.value === undefined) continue;
-          const pred = isPred(r, ry.year);
-          anyPred ||= pred;
-          plot.append(svg('circle', { class: pred ? 'unit-pred' : ry.met === false ? 'unit-below' : 'unit-dot', cx: s.x(i) + dx, cy: s.y(ry.value), r: 4.5 }));
-        }
-      });
-      years.forEach((y, i) => {
-        const of = results
-          .filter((r) => !isPred(r, y))
-          .map((r) => (r.rampYears ?? []).find((x) => x.year === y))
-          .filter((x) => x && x.value !== null && x.value !== undefined);
-        const met = of.filter((x) => x.met !== false).length;
-        readouts[i] = `${y}: ${t('floor', locale).toLowerCase()} ${floors[i] === null ? '—' : pct(floors[i], locale)}${of.length ? ` · ${t('chartLevel', locale, levelLabel(level, locale), num(met, locale, 0), num(of.length, locale, 0), y)}` : ''}`;
-      });
-      const summaries = report && indicator ? report.levelSummaries({ indicator: indicator.id, level }) : [];
-      description = summaries.length && summaries.every((x) => x.sentence) ? summaries.map((x) => x.sentence[locale]).join('; ') : years.map((y, i) => `${y}: ${floors[i] === null ? '—' : pct(floors[i], locale)}`).join('; ');
-      this.#drawn = {
-        kind: 'level',
-        level,
-        years,
-        floors,
-        units: results.map((r) => {
-          const by = new Map((r.rampYears ?? []).map((x) => [x.year, x]));
-          return { unit: r.unit, name: r.unitName ?? r.unit, values: years.map((y) => by.get(y)?.value ?? null), pred: years.map((y) => isPred(r, y)) };
-        }),
-      };
-      const head = el('tr', {}, el('th', { scope: 'col' }, t('unitCol', locale)), years.map((y) => el('th', { scope: 'col', class: 'num' }, String(y))));
-      const body = el('tbody', {}, el('tr', { 'data-row': 'floor' }, el('th', { scope: 'row' }, t('floor', locale)), floors.map((f) => el('td', { class: 'num' }, f === null ? '—' : pct(f, locale)))));
-      for (const r of results) {
-        const by = new Map((r.rampYears ?? []).map((x) => [x.year, x]));
-        body.append(
-          el(
-            'tr',
-            { 'data-unit': r.unit },
-            el('th', { scope: 'row' }, data(r.unitName ?? r.unit)),
-            years.map((y) => {
-              const x = by.get(y);
-              if (!x || x.value === null || x.value === undefined) return el('td', { class: 'num' }, '—');
-              const note = isPred(r, y) ? t('predMark', locale) : x.met === false ? t('belowFloor', locale) : '';
-              return el('td', { class: 'num' }, pct(x.value, locale), note ? ` (${note})` : '');
-            }),
-          ),
-        );
-      }
-      table.append(el('caption', {}, `${t('dataTable', locale)}: ${levelLabel(level, locale)}`), el('thead', {}, head), body);
-      legend.append(el('li', {}, swatch(svg('line', { class: 'floor', x1: 0, x2: 28, y1: 6, y2: 6 }), square(14, 6)), t('floor', locale)));
-      if (results.length) {
-        legend.append(
-          el('li', {}, swatch(svg('circle', { class: 'unit-dot', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)} (`, el('span', { class: 'nowrap' }, t('nUnits', locale, num(results.length, locale, 0))), ')'),
-          el('li', {}, swatch(svg('circle', { class: 'unit-below', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
-        );
-        if (anyPred) legend.append(el('li', { 'data-legend': 'predecessors' }, swatch(svg('circle', { class: 'unit-pred', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('fromPredecessors', locale)}`));
-      }
-    } else {
-      heading.textContent = t('rampSchedule', locale);
-      const head = el('tr', {}, el('th', { scope: 'col' }, t('level', locale)), years.map((y) => el('th', { scope: 'col', class: 'num' }, String(y))));
-      const body = el('tbody');
-      const parts = [];
-      this.#drawn = { kind: 'levels', years, levels: [] };
-      for (const lv of LEVELS) {
-        if (!(lv in ramp.firstFloors)) continue;
-        const floors = years.map((y) => this.#floor(lv, y, reading));
-        this.#drawn.levels.push({ level: lv, floors });
-        plot.append(line(floors.map((f, i) => (f === null ? null : [s.x(i), s.y(f)])), `floor level-${lv}`) ?? '');
-        floors.forEach((f, i) => f !== null && plot.append(square(s.x(i), s.y(f))));
-        body.append(el('tr', { 'data-level': lv }, el('th', { scope: 'row' }, levelLabel(lv, locale)), floors.map((f, i) => el('td', { class: 'num', 'data-year': years[i] }, f === null ? '—' : num(f, locale)))));
-        legend.append(el('li', {}, swatch(svg('line', { class: `floor level-${lv}`, x1: 0, x2: 28, y1: 6, y2: 6 })), levelLabel(lv, locale)));
-        parts.push(`${levelLabel(lv, locale)}: ${floors.map((f, i) => `${years[i]} ${f === null ? '—' : pct(f, locale)}`).join(', ')}`);
-        floors.forEach((f, i) => {
-          readouts[i] += `${readouts[i] ? '; ' : `${years[i]}: `}${levelLabel(lv, locale)} ${f === null ? '—' : pct(f, locale)}`;
-        });
-      }
-      description = parts.join('; ');
-      table.append(el('caption', {}, `${t('dataTable', locale)} (%)`), el('thead', {}, head), body);
-    }
+    const c = { report, locale, reading, years, s, plot, readouts, heading, legend, table, indicator, ramp, description: '', tableNote: null };
+    if (unit) this.#drawUnit(c, unit);
+    else if (level) this.#drawLevel(c, level);
+    else this.#drawLevels(c);
+    const { description, tableNote } = c;
     plot.prepend(svg('desc', { id: descId }, description));
     const selected = years.includes(this.#selected) ? this.#selected : null;
     plot.append(hits(years, s, selected));
@@ -455,5 +272,202 @@ export class CchcRampChart extends CchcElement {
     fig.append(plot, readout, el('figcaption', {}, legend));
     wrap.append(clause, fig, downloadBar(locale, 'cchc-ramp'), el('div', { class: 'vh print' }, table, tableNote));
     return wrap;
+  }
+
+  /** The chart of one unit: its floors and figures by year (`unit`). */
+  #drawUnit(c, unit) {
+    const { report, locale, reading, years, s, plot, readouts, heading, legend, table, indicator } = c;
+    // A reused official code may have a row for the old and the new unit: the one valid at the as-of date.
+    const result = report && indicator ? pickResult(report.results({ indicator: indicator.id, unit }), indicator.id, unit, report.asOf) : null;
+    const unitLevel = result?.level ?? this.units.get(unit)?.level ?? null;
+    const name = result?.unitName ?? this.unitName(unit);
+    heading.append(`${t('rampTitle', locale)} – `, data(name));
+    // A long name is clamped to a few lines, as on the cards (whole in the text alternative).
+    if (name.length > LONG_NAME) heading.classList.add('clamped');
+    const byYear = new Map((result?.rampYears ?? []).map((r) => [r.year, r]));
+    // Years before the unit existed are summed from its predecessors: the series says so.
+    const points = new Map((result?.series ?? []).map((p) => [p.year, p]));
+    const rows = years.map((year) => {
+      const r = byYear.get(year);
+      const floor = r ? r.floor : unitLevel ? this.#floor(unitLevel, year, reading) : null;
+      const point = points.get(year);
+      const value = r?.value ?? null;
+      return { year, floor, value, met: r?.met ?? null, pred: value !== null && point?.basis === 'predecessors', estimated: value !== null && point?.estimated === true };
+    });
+    this.#drawn = { kind: 'unit', unit, name, rows };
+    const anyPred = rows.some((r) => r.pred);
+    const anyEstimated = rows.some((r) => r.estimated);
+    const brk = result?.method?.seriesBreak ?? null;
+    if (anyPred) plot.append(predecessorBands(rows, s, locale));
+    plot.append(line(rows.map((r, i) => (r.floor === null ? null : [s.x(i), s.y(r.floor)])), 'floor') ?? '');
+    plot.append(...actualLines(rows, s).filter(Boolean));
+    rows.forEach((r, i) => {
+      if (r.floor !== null) plot.append(square(s.x(i), s.y(r.floor)));
+      if (r.value === null) return;
+      const x = s.x(i);
+      const y = s.y(r.value);
+      // Shape: the floor met or not; hollow: summed from predecessors; dotted outline: estimated from a share.
+      const est = r.estimated ? ' estimated' : '';
+      if (r.met === false) plot.append(triangle(x, y, r.pred ? `below pred${est}` : 'below'));
+      else plot.append(svg('circle', { class: r.pred ? `pred-mark${est}` : 'actual-mark', cx: x, cy: y, r: 5 }));
+    });
+    if (brk) plot.append(breakMark(brk, years, s, locale) ?? '');
+    const yearText = (r) => {
+      const state = [r.met === null ? '' : t(r.met ? 'atOrAbove' : 'belowFloor', locale), basisText(r, locale)].filter(Boolean).join('; ');
+      return t('chartYear', locale, r.year, r.floor === null ? '—' : pct(r.floor, locale), r.value === null ? t('noValue', locale) : pct(r.value, locale), state);
+    };
+    rows.forEach((r, i) => {
+      readouts[i] = yearText(r);
+    });
+    c.description = t('chartSummaryUnit', locale, name, rows.map(yearText).join('; '));
+    if (brk) c.description += `. ${t('seriesBreak', locale, brk.before, brk.after)}`;
+    table.append(
+      el('caption', {}, `${t('dataTable', locale)}: `, data(name, name.length > LONG_NAME ? { class: 'data clamp-inline' } : {})),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('year', locale)), el('th', { scope: 'col', class: 'num' }, t('floor', locale)), el('th', { scope: 'col', class: 'num' }, t('actual', locale)))),
+      el(
+        'tbody',
+        {},
+        rows.map((r) =>
+          el(
+            'tr',
+            { 'data-year': r.year },
+            el('th', { scope: 'row' }, String(r.year)),
+            el('td', { class: 'num' }, r.floor === null ? '—' : pct(r.floor, locale)),
+            el('td', { class: 'num' }, r.value === null ? '—' : pct(r.value, locale), r.met === false ? ` (${t('belowFloor', locale)})` : ''),
+            el('td', { class: 'basis' }, basisText(r, locale) || '—'),
+          ),
+        ),
+      ),
+    );
+    if (anyPred) {
+      table.querySelector('thead tr').append(el('th', { scope: 'col' }, t('basisCol', locale)));
+    } else {
+      for (const cell of table.querySelectorAll('td.basis')) cell.remove();
+    }
+    if (brk) c.tableNote = el('p', { class: 'muted', 'data-note': 'series-break' }, t('seriesBreak', locale, brk.before, brk.after));
+    legend.append(
+      el('li', {}, swatch(svg('line', { class: 'floor', x1: 0, x2: 28, y1: 6, y2: 6 }), square(14, 6)), t('floor', locale)),
+      el('li', {}, swatch(svg('line', { class: 'actual', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'actual-mark', cx: 14, cy: 6, r: 4 })), t('actual', locale)),
+      el('li', {}, swatch(triangle(14, 6)), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
+    );
+    if (rows.some((r) => r.pred && !r.estimated)) {
+      legend.append(
+        el(
+          'li',
+          { 'data-legend': 'predecessors' },
+          swatch(svg('rect', { class: 'pred-band', x: 0, y: 0, width: 28, height: 12 }), svg('line', { class: 'actual pred-line', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'pred-mark', cx: 14, cy: 6, r: 4 })),
+          `${t('actual', locale)}: ${t('fromPredecessors', locale)}`,
+        ),
+      );
+    }
+    if (anyEstimated) {
+      legend.append(
+        el(
+          'li',
+          { 'data-legend': 'estimated' },
+          swatch(svg('rect', { class: 'pred-band', x: 0, y: 0, width: 28, height: 12 }), svg('line', { class: 'actual pred-line', x1: 0, x2: 28, y1: 6, y2: 6 }), svg('circle', { class: 'pred-mark estimated', cx: 14, cy: 6, r: 4 })),
+          `${t('actual', locale)}: ${t('fromPredecessors', locale)}, ${t('estimated', locale)}`,
+        ),
+      );
+    }
+    if (brk) legend.append(el('li', { 'data-legend': 'series-break' }, swatch(svg('line', { class: 'break', x1: 14, x2: 14, y1: 0, y2: 12 })), t('breakLegend', locale, brk.before, brk.after)));
+  }
+
+  /** The chart of a level: its floor and each of its units' figures by year (`level`). */
+  #drawLevel(c, level) {
+    const { report, locale, reading, years, s, plot, readouts, heading, legend, table, indicator } = c;
+    heading.textContent = `${t('rampTitle', locale)} – ${levelLabel(level, locale)}`;
+    const floors = years.map((y) => this.#floor(level, y, reading));
+    plot.append(line(floors.map((f, i) => (f === null ? null : [s.x(i), s.y(f)])), 'floor') ?? '');
+    floors.forEach((f, i) => f !== null && plot.append(square(s.x(i), s.y(f))));
+    const results = report && indicator ? report.results({ indicator: indicator.id, level }) : [];
+    // A year a unit did not exist in, summed from its predecessors, is drawn hollow and not
+    // counted: its predecessors' own figures are already there.
+    const predYears = new Map(results.map((r) => [r, new Set((r.series ?? []).filter((p) => p.basis === 'predecessors').map((p) => p.year))]));
+    const isPred = (r, year) => predYears.get(r)?.has(year) ?? false;
+    let anyPred = false;
+    const spread = Math.min(s.span * 0.6, 40);
+    results.forEach((r, k) => {
+      const dx = results.length > 1 ? (k / (results.length - 1) - 0.5) * spread : 0;
+      for (const ry of r.rampYears ?? []) {
+        const i = years.indexOf(ry.year);
+        if (i < 0 || ry.value === null || ry.value === undefined) continue;
+        const pred = isPred(r, ry.year);
+        anyPred ||= pred;
+        plot.append(svg('circle', { class: pred ? 'unit-pred' : ry.met === false ? 'unit-below' : 'unit-dot', cx: s.x(i) + dx, cy: s.y(ry.value), r: 4.5 }));
+      }
+    });
+    years.forEach((y, i) => {
+      const of = results
+        .filter((r) => !isPred(r, y))
+        .map((r) => (r.rampYears ?? []).find((x) => x.year === y))
+        .filter((x) => x && x.value !== null && x.value !== undefined);
+      const met = of.filter((x) => x.met !== false).length;
+      readouts[i] = `${y}: ${t('floor', locale).toLowerCase()} ${floors[i] === null ? '—' : pct(floors[i], locale)}${of.length ? ` · ${t('chartLevel', locale, levelLabel(level, locale), num(met, locale, 0), num(of.length, locale, 0), y)}` : ''}`;
+    });
+    const summaries = report && indicator ? report.levelSummaries({ indicator: indicator.id, level }) : [];
+    c.description = summaries.length && summaries.every((x) => x.sentence) ? summaries.map((x) => x.sentence[locale]).join('; ') : years.map((y, i) => `${y}: ${floors[i] === null ? '—' : pct(floors[i], locale)}`).join('; ');
+    this.#drawn = {
+      kind: 'level',
+      level,
+      years,
+      floors,
+      units: results.map((r) => {
+        const by = new Map((r.rampYears ?? []).map((x) => [x.year, x]));
+        return { unit: r.unit, name: r.unitName ?? r.unit, values: years.map((y) => by.get(y)?.value ?? null), pred: years.map((y) => isPred(r, y)) };
+      }),
+    };
+    const head = el('tr', {}, el('th', { scope: 'col' }, t('unitCol', locale)), years.map((y) => el('th', { scope: 'col', class: 'num' }, String(y))));
+    const body = el('tbody', {}, el('tr', { 'data-row': 'floor' }, el('th', { scope: 'row' }, t('floor', locale)), floors.map((f) => el('td', { class: 'num' }, f === null ? '—' : pct(f, locale)))));
+    for (const r of results) {
+      const by = new Map((r.rampYears ?? []).map((x) => [x.year, x]));
+      body.append(
+        el(
+          'tr',
+          { 'data-unit': r.unit },
+          el('th', { scope: 'row' }, data(r.unitName ?? r.unit)),
+          years.map((y) => {
+            const x = by.get(y);
+            if (!x || x.value === null || x.value === undefined) return el('td', { class: 'num' }, '—');
+            const note = isPred(r, y) ? t('predMark', locale) : x.met === false ? t('belowFloor', locale) : '';
+            return el('td', { class: 'num' }, pct(x.value, locale), note ? ` (${note})` : '');
+          }),
+        ),
+      );
+    }
+    table.append(el('caption', {}, `${t('dataTable', locale)}: ${levelLabel(level, locale)}`), el('thead', {}, head), body);
+    legend.append(el('li', {}, swatch(svg('line', { class: 'floor', x1: 0, x2: 28, y1: 6, y2: 6 }), square(14, 6)), t('floor', locale)));
+    if (results.length) {
+      legend.append(
+        el('li', {}, swatch(svg('circle', { class: 'unit-dot', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)} (`, el('span', { class: 'nowrap' }, t('nUnits', locale, num(results.length, locale, 0))), ')'),
+        el('li', {}, swatch(svg('circle', { class: 'unit-below', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('belowFloor', locale)}`),
+      );
+      if (anyPred) legend.append(el('li', { 'data-legend': 'predecessors' }, swatch(svg('circle', { class: 'unit-pred', cx: 14, cy: 6, r: 4 })), `${t('actual', locale)}: ${t('fromPredecessors', locale)}`));
+    }
+  }
+
+  /** The schedule: every level's floors by year. */
+  #drawLevels(c) {
+    const { locale, reading, years, s, plot, readouts, heading, legend, table, ramp } = c;
+    heading.textContent = t('rampSchedule', locale);
+    const head = el('tr', {}, el('th', { scope: 'col' }, t('level', locale)), years.map((y) => el('th', { scope: 'col', class: 'num' }, String(y))));
+    const body = el('tbody');
+    const parts = [];
+    this.#drawn = { kind: 'levels', years, levels: [] };
+    for (const lv of LEVELS) {
+      if (!(lv in ramp.firstFloors)) continue;
+      const floors = years.map((y) => this.#floor(lv, y, reading));
+      this.#drawn.levels.push({ level: lv, floors });
+      plot.append(line(floors.map((f, i) => (f === null ? null : [s.x(i), s.y(f)])), `floor level-${lv}`) ?? '');
+      floors.forEach((f, i) => f !== null && plot.append(square(s.x(i), s.y(f))));
+      body.append(el('tr', { 'data-level': lv }, el('th', { scope: 'row' }, levelLabel(lv, locale)), floors.map((f, i) => el('td', { class: 'num', 'data-year': years[i] }, f === null ? '—' : num(f, locale)))));
+      legend.append(el('li', {}, swatch(svg('line', { class: `floor level-${lv}`, x1: 0, x2: 28, y1: 6, y2: 6 })), levelLabel(lv, locale)));
+      parts.push(`${levelLabel(lv, locale)}: ${floors.map((f, i) => `${years[i]} ${f === null ? '—' : pct(f, locale)}`).join(', ')}`);
+      floors.forEach((f, i) => {
+        readouts[i] += `${readouts[i] ? '; ' : `${years[i]}: `}${levelLabel(lv, locale)} ${f === null ? '—' : pct(f, locale)}`;
+      });
+    }
+    c.description = parts.join('; ');
+    table.append(el('caption', {}, `${t('dataTable', locale)} (%)`), el('thead', {}, head), body);
   }
 }
