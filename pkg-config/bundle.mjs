@@ -34,8 +34,8 @@ function bundle(file, external = []) {
  */
 export async function bundleElements(out) {
   const glues = ['cchc_progress.js', 'cchc_progress_spare.js', 'cchc_progress_lite.js', 'cchc_progress_lite_spare.js'];
-  // The reader of plain reports and the Worker door: fetched only when a page needs them.
-  await bundle(join(out, 'elements/index.js'), [...glues.map((g) => `../${g}`), '../load.js', '../xlsx/index.js', './tables.js', '../report.js', '../worker/index.js']);
+  // The Worker door: fetched only when a page evaluates large data.
+  await bundle(join(out, 'elements/index.js'), [...glues.map((g) => `../${g}`), '../load.js', '../xlsx/index.js', './tables.js', '../worker/index.js']);
   // The tables as files, one module fetched on the first click of a download.
   await bundle(join(out, 'elements/tables.js'), ['../xlsx/index.js']);
   await bundle(join(out, 'cchc_progress.js'));
