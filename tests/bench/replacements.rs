@@ -16,7 +16,7 @@
 //!
 //! `cargo bench --bench replacements` runs Criterion. For instruction counts, which the shared
 //! machine's load does not move: `REPLACEMENTS_ONCE=decimal/ours/S valgrind --tool=callgrind
-//! --toggle-collect='*replacements::once*' target/release/deps/replacements-*` runs that one
+//! --toggle-collect='*replacements::measured*' target/release/deps/replacements-*` runs that one
 //! case once (names as in Criterion's, `REPLACEMENTS_ONCE=list` lists them).
 
 // A benchmark stops at the first surprise: panicking on bad generated data is the point.
@@ -314,8 +314,14 @@ fn bench(c: &mut Criterion, scales: &[(&str, Scale)], long: &[String]) {
     group.finish();
 }
 
-/// One case, once, for `valgrind --tool=callgrind --toggle-collect='*replacements::once*'`.
+/// What callgrind counts (`--toggle-collect='*replacements::measured*'`): `f` alone, its
+/// input prepared outside.
 #[inline(never)]
+fn measured<R>(f: impl FnOnce() -> R) -> R {
+    f()
+}
+
+/// One case, once, for callgrind.
 fn once(case: &str, scales: &[(&str, Scale)], long: &[String]) -> usize {
     let (group, rest) = case.split_once('/').expect("group/name/scale");
     let (name, scale) = rest.rsplit_once('/').expect("group/name/scale");
@@ -324,37 +330,33 @@ fn once(case: &str, scales: &[(&str, Scale)], long: &[String]) -> usize {
         "decimal" => {
             let (_, f) = DECIMAL.iter().find(|(n, _)| *n == name).expect("a reader");
             let cells = s.map_or(long, |s| &s.cells);
-            read_all(black_box(cells), *f) as usize
+            measured(|| read_all(black_box(cells), *f)) as usize
         }
         "sort" => {
             let s = s.expect("a scale");
             if let Some(id) = name.strip_prefix("ids-") {
                 let (_, f) = IDS.iter().find(|(n, _)| *n == id).expect("a sort");
                 let mut v = shuffled(&s.unit_ids);
-                f(black_box(&mut v));
+                measured(|| f(black_box(&mut v)));
                 v.len()
             } else {
                 let (_, f) = SORT.iter().find(|(n, _)| *n == name).expect("a sort");
                 let mut v = s.keyed.clone();
-                f(black_box(&mut v));
+                measured(|| f(black_box(&mut v)));
                 v.len()
             }
         }
         "lowercase" => {
             let (_, f) = LOWER.iter().find(|(n, _)| *n == name).expect("a lower case");
             let s = s.expect("a scale");
-            s.names.iter().map(|n| f(black_box(n)).len()).sum()
+            measured(|| s.names.iter().map(|n| f(black_box(n)).len()).sum())
         }
         _ => panic!("unknown group {group}"),
     }
 }
 
 fn main() {
-    let scales = [("S", scale("S")), ("M", scale("M"))];
     let long = long_numbers(20_000);
-    for (_, s) in &scales {
-        check(s, &long);
-    }
     if let Ok(case) = std::env::var("REPLACEMENTS_ONCE") {
         if case == "list" {
             for scale in ["S", "M"] {
@@ -366,8 +368,18 @@ fn main() {
             DECIMAL.iter().for_each(|(n, _)| println!("decimal/{n}/17-digits"));
             return;
         }
+        // Only the scale the case needs, and no checks (the Criterion run makes them).
+        let scales: Vec<(&str, Scale)> = ["S", "M"]
+            .into_iter()
+            .filter(|s| case.ends_with(&format!("/{s}")))
+            .map(|s| (s, scale(s)))
+            .collect();
         println!("{case}: {}", once(&case, &scales, &long));
         return;
+    }
+    let scales = [("S", scale("S")), ("M", scale("M"))];
+    for (_, s) in &scales {
+        check(s, &long);
     }
     let mut c = Criterion::default().configure_from_args();
     bench(&mut c, &scales, &long);
