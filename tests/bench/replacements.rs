@@ -101,9 +101,19 @@ fn scale(name: &str) -> Scale {
         })
         .collect();
     let listed = options["units"].as_array().expect("units");
-    let unit_ids = listed.iter().map(|u| u["id"].as_str().expect("id").to_string()).collect();
-    let written: Vec<String> = listed.iter().map(|u| u["name"].as_str().expect("name").to_string()).collect();
-    let names = written.iter().cloned().chain(written.iter().map(|n| n.to_uppercase())).collect();
+    let unit_ids = listed
+        .iter()
+        .map(|u| u["id"].as_str().expect("id").to_string())
+        .collect();
+    let written: Vec<String> = listed
+        .iter()
+        .map(|u| u["name"].as_str().expect("name").to_string())
+        .collect();
+    let names = written
+        .iter()
+        .cloned()
+        .chain(written.iter().map(|n| n.to_uppercase()))
+        .collect();
     Scale {
         cells,
         keyed,
@@ -132,7 +142,9 @@ fn long_numbers(n: usize) -> Vec<String> {
 fn packed_key(k: &Keyed) -> Option<u64> {
     use cchc_progress::data::{Part, YEARS};
     let ((ind, unit, period), _) = *k;
-    let year = u64::try_from(period.year.checked_sub(*YEARS.start())?).ok().filter(|y| *y < 512)?;
+    let year = u64::try_from(period.year.checked_sub(*YEARS.start())?)
+        .ok()
+        .filter(|y| *y < 512)?;
     let (first, last) = match period.part {
         Part::Year => (1, 12),
         Part::Half(h) => (6 * u64::from(h) - 5, 6 * u64::from(h)),
