@@ -90,7 +90,7 @@ fn controls(s: &str) -> Option<String> {
     if seen.is_empty() {
         return None;
     }
-    seen.sort_unstable();
+    crate::sort::sort(&mut seen);
     seen.dedup();
     Some(
         seen.iter()

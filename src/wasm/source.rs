@@ -283,7 +283,7 @@ impl JsEngine {
         }
         // Keyed as `evaluatePlans` keys them (its map is sorted by id).
         let mut sorted: Vec<&str> = all.iter().map(|(id, _)| id.as_str()).collect();
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         let key_order: js_sys::Array = sorted.into_iter().map(JsValue::from_str).collect();
         Ok(plan_reports(ids, buffers, key_order))
     }
