@@ -420,7 +420,7 @@ async function preview() {
   if (run !== state.run || engine !== state.engine) return;
   let report;
   try {
-    report = engine.evaluate({ ...data, locale: state.lang });
+    report = engine.report({ ...data, locale: state.lang });
   } catch (e) {
     status.textContent = tr('previewError', (state.lang === 'en' ? e?.messageEn : e?.messageVi) ?? String(e?.message ?? e));
     for (const slot of ['cards', 'charts', 'overview-slot']) $(slot).replaceChildren();
@@ -457,7 +457,7 @@ async function preview() {
   widgets.push(overview);
   await Promise.all(widgets.map((w) => w.updateComplete));
   if (run !== state.run) return;
-  status.textContent = tr('previewReady', report.results.length);
+  status.textContent = tr('previewReady', report.resultCount);
   document.body.dataset.preview = 'ready';
 }
 
