@@ -66,6 +66,7 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
     years.dedup();
     let mut rolled: Vec<(usize, UnitYear)> = Vec::new();
     let mut states: Vec<Option<State>> = Vec::new();
+    let mut children: Vec<usize> = Vec::new();
     for year in years {
         states.clear();
         states.resize_with(ctx.units.len(), || None);
@@ -81,7 +82,8 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
                 }
                 continue;
             }
-            let children: Vec<usize> = ctx.units.children_on(unit, u.reference_day(year)).collect();
+            children.clear();
+            children.extend(ctx.units.children_on(unit, u.reference_day(year)));
             if children.is_empty() {
                 continue;
             }
