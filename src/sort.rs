@@ -11,7 +11,9 @@ use std::cmp::Ordering;
 /// Sorts `v` by `cmp`, stably.
 pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     // Already in order (units listed by id, a unit's rows, one level's ids): nothing to move.
-    if v.windows(2).all(|w| matches!(w, [a, b] if cmp(a, b) != Ordering::Greater)) {
+    if v.windows(2)
+        .all(|w| matches!(w, [a, b] if cmp(a, b) != Ordering::Greater))
+    {
         return;
     }
     let order = {
