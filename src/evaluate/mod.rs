@@ -296,7 +296,8 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
 /// One indicator's rows, one per unit with a figure at a level the indicator covers, in
 /// the report's order: by level, unit id and first day.
 fn rows_of(ctx: &Ctx, rules: &Rules, figures: &rollup::Figures, findings: &mut Vec<Finding>) -> Vec<Row> {
-    let mut rows: Vec<Row> = Vec::new();
+    // At most one row per unit with figures: a row is large, and doubling copied them all.
+    let mut rows: Vec<Row> = Vec::with_capacity(figures.iter().filter(|y| !y.is_empty()).count());
     for (unit_at, years) in figures.iter().enumerate() {
         let Some(unit) = ctx.unit(unit_at) else {
             continue;
