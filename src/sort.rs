@@ -20,7 +20,10 @@ use std::cmp::Ordering;
 
 /// Sorts `v` by `cmp`, stably.
 pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
-    if v.len() < 2 {
+    // Already in order (units listed by id, a unit's rows, one level's ids): nothing to move.
+    if v.windows(2)
+        .all(|w| matches!(w, [a, b] if cmp(a, b) != Ordering::Greater))
+    {
         return;
     }
     let order = {
@@ -51,11 +54,16 @@ pub(crate) fn sort_by_u64_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> Option<u64>
         return true;
     }
     let mut order: Vec<(u64, u32)> = Vec::with_capacity(v.len());
+    let mut in_order = true;
     for (i, t) in (0..n).zip(v.iter()) {
         let Some(k) = key(t) else {
             return false;
         };
+        in_order &= order.last().map_or(true, |(last, _)| *last <= k);
         order.push((k, i));
+    }
+    if in_order {
+        return true;
     }
     let mut next = vec![(0u64, 0u32); order.len()];
     for shift in (0..64).step_by(8) {

@@ -8,6 +8,8 @@
 //! the period's end when two are), and the hierarchy on a day is made of the units valid that
 //! day.
 
+use std::collections::HashMap;
+
 use super::period::{Date, Period};
 use crate::sort::sort_by;
 use crate::vocab::Level;
@@ -114,14 +116,17 @@ pub fn parent_level_allowed(parent: Level, child: Level) -> bool {
 }
 
 /// The units sorted by id and then by first day, for finding the unit of an id on a day.
-/// Ids of several units (reused codes) are few and short-lived, so every query is a binary
-/// search and a scan of one id's units.
+/// Ids of several units (reused codes) are few and short-lived, so every query is one hash
+/// lookup of the id's units and a scan of them: constant time, where a binary search over
+/// 100 000 ids compared strings 34 times per query (a tenth of an evaluation at that size).
 #[derive(Debug, Clone)]
 pub struct UnitIndex<'a> {
     /// Sorted by (id, first day); `None` (open) first.
     pub units: Vec<&'a Unit>,
     /// The position of each unit in the list it was made from.
     pub positions: Vec<usize>,
+    /// Each id: the first and one past the last of its units in `units`.
+    ids: HashMap<&'a str, (u32, u32)>,
 }
 
 impl<'a> UnitIndex<'a> {
@@ -130,9 +135,17 @@ impl<'a> UnitIndex<'a> {
         sort_by(&mut pairs, |(_, a), (_, b)| {
             (a.id.as_str(), a.valid_from).cmp(&(b.id.as_str(), b.valid_from))
         });
+        let mut ids: HashMap<&'a str, (u32, u32)> = HashMap::with_capacity(pairs.len());
+        // At most `MAX_UNITS` units reach here; positions beyond `u32` are never looked up.
+        for (at, (_, u)) in (0u32..).zip(&pairs) {
+            ids.entry(u.id.as_str())
+                .and_modify(|range| range.1 = at.saturating_add(1))
+                .or_insert((at, at.saturating_add(1)));
+        }
         UnitIndex {
             positions: pairs.iter().map(|(i, _)| *i).collect(),
             units: pairs.into_iter().map(|(_, u)| u).collect(),
+            ids,
         }
     }
 
@@ -153,15 +166,13 @@ impl<'a> UnitIndex<'a> {
         self.units.get(at).copied()
     }
 
-    /// The positions of the units of `id`, in order of their first day.
+    /// The positions of the units of `id`, in order of their first day (empty for an id no
+    /// unit has).
     pub fn of_id(&self, id: &str) -> std::ops::Range<usize> {
-        let start = self.units.partition_point(|u| u.id.as_str() < id);
-        let end = start
-            + self
-                .units
-                .get(start..)
-                .map_or(0, |rest| rest.partition_point(|u| u.id.as_str() == id));
-        start..end
+        match self.ids.get(id) {
+            Some(&(start, end)) => start as usize..end as usize,
+            None => 0..0,
+        }
     }
 
     /// Whether some unit has the id.
@@ -233,7 +244,8 @@ mod tests {
         // Its predecessor of the same id is the earlier unit.
         let p = index.predecessor(&new, "tan_an").and_then(|i| index.get(i));
         assert_eq!(p.map(|u| u.valid_to), Some(old.valid_to));
-        assert_eq!(index.of_id("nowhere"), 1..1);
+        assert!(index.of_id("nowhere").is_empty());
+        assert_eq!(index.of_id("tan_an"), 1..3);
     }
 
     #[test]

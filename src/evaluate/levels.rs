@@ -91,7 +91,7 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
         let mut short = Vec::new();
         let mut no_data = Vec::new();
         let (mut num, mut den, mut all_fractions, mut any) = (0.0, 0.0, true, false);
-        let mut periods: Vec<String> = Vec::new();
+        let mut periods: Vec<crate::data::Period> = Vec::new();
         let mut years: Vec<i32> = Vec::new();
         let after_deadline = ctx.past(ind.deadline) && c.last_day.is_none();
         for (at, u) in &c.units {
@@ -127,7 +127,7 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
             }
             if let Some(uy) = figures.get(*at).and_then(|y| in_year(y, year)) {
                 any = true;
-                periods.push(uy.period.code());
+                periods.push(uy.period);
                 years.push(year);
                 match uy.figure {
                     Figure::Fraction { numerator, denominator } => {
@@ -163,7 +163,7 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
         let total = u32::try_from(c.units.len()).unwrap_or(u32::MAX);
         // What the sentence names the last figures by: their one period, or their one year.
         let period = match (periods.as_slice(), mixed_years) {
-            ([one], _) => Some(one.clone()),
+            ([one], _) => Some(one.code()),
             (_, false) => Some(year.to_string()),
             (_, true) => None,
         };

@@ -217,30 +217,16 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             ramp,
             reading: resolved_reading(input, ramp.map(|r| r.default_reading)),
         };
-        let mut figures = rollup::figures(ctx, ind, own.get(ind_at).unwrap_or(&no_own), &mut findings);
-        lineage::extend(ctx, &mut figures);
-        let mut rows: Vec<Row> = Vec::new();
-        for (unit_at, years) in figures.iter().enumerate() {
-            let Some(unit) = ctx.unit(unit_at) else {
-                continue;
-            };
-            if years.is_empty() || !ind.covers(unit.level) {
-                continue;
-            }
-            let years = years
-                .get(..years.partition_point(|uy| uy.year <= ctx.as_of.year))
-                .unwrap_or_default();
-            if let Some(row) = result::row(ctx, &rules, unit_at, years, &mut findings) {
-                rows.push(row);
-            }
-        }
-        sort_by(&mut rows, |a, b| {
-            (a.result.level, &a.result.unit, &a.result.valid_from).cmp(&(
-                b.result.level,
-                &b.result.unit,
-                &b.result.valid_from,
-            ))
-        });
+        let own_figures = own.get(ind_at).unwrap_or(&no_own);
+        // Without a figure of its own anywhere, no unit has one by roll-up or lineage either.
+        let (rows, figures) = if own_figures.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            let mut figures = rollup::figures(ctx, ind, own_figures, &mut findings);
+            lineage::extend(ctx, &mut figures);
+            (rows_of(ctx, &rules, &figures, &mut findings), figures)
+        };
+        let mut rows = rows;
         if rows.is_empty() {
             let row = result::no_data_row(ctx, ind);
             if let Some(h) = headline.get_mut(ind_at) {
@@ -305,6 +291,49 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
         review: in_review.then(|| review::review(plan, review_rows)),
         findings,
     }
+}
+
+/// One indicator's rows, one per unit with a figure at a level the indicator covers, in
+/// the report's order: by level, unit id and first day.
+fn rows_of(ctx: &Ctx, rules: &Rules, figures: &rollup::Figures, findings: &mut Vec<Finding>) -> Vec<Row> {
+    // At most one row per unit with figures: a row is large, and doubling copied them all.
+    let mut rows: Vec<Row> = Vec::with_capacity(figures.iter().filter(|y| !y.is_empty()).count());
+    for (unit_at, years) in figures.iter().enumerate() {
+        let Some(unit) = ctx.unit(unit_at) else {
+            continue;
+        };
+        if years.is_empty() || !rules.ind.covers(unit.level) {
+            continue;
+        }
+        let years = years
+            .get(..years.partition_point(|uy| uy.year <= ctx.as_of.year))
+            .unwrap_or_default();
+        if let Some(row) = result::row(ctx, rules, unit_at, years, findings) {
+            rows.push(row);
+        }
+    }
+    // Units are indexed in order of id and first day, so the unit's index stands for both
+    // (the rows' ids and first days as strings compared 100 000 times for a flat city).
+    let level_rank = |l: Option<crate::plan::Level>| {
+        l.and_then(|l| crate::plan::Level::EVERY.iter().position(|x| *x == l))
+            .map_or(0, |p| p as u64 + 1)
+    };
+    let packed = |r: &Row| {
+        u64::try_from(r.unit)
+            .ok()
+            .filter(|u| *u < 1 << 32)
+            .map(|u| level_rank(r.result.level) << 32 | u)
+    };
+    if !crate::sort::sort_by_u64_key(&mut rows, packed) {
+        sort_by(&mut rows, |a, b| {
+            (a.result.level, &a.result.unit, &a.result.valid_from).cmp(&(
+                b.result.level,
+                &b.result.unit,
+                &b.result.valid_from,
+            ))
+        });
+    }
+    rows
 }
 
 /// Each area's indicators counted by their headline status, and the plan's counts.

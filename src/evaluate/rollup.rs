@@ -61,11 +61,16 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
     if ind.aggregation != Aggregation::Hierarchy {
         return out;
     }
+    // By unit, then year: the years repeat once per unit. A radix pass on the year's bytes
+    // sorts them in one or two passes where the merge sort compared them 17 times each.
     let mut years: Vec<i32> = own.iter().map(|o| o.year).collect();
-    crate::sort::sort(&mut years);
+    if !crate::sort::sort_by_u64_key(&mut years, |y| u64::try_from(i64::from(*y) - i64::from(i32::MIN)).ok()) {
+        crate::sort::sort(&mut years);
+    }
     years.dedup();
     let mut rolled: Vec<(usize, UnitYear)> = Vec::new();
     let mut states: Vec<Option<State>> = Vec::new();
+    let mut children: Vec<usize> = Vec::new();
     for year in years {
         states.clear();
         states.resize_with(ctx.units.len(), || None);
@@ -81,7 +86,8 @@ pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mu
                 }
                 continue;
             }
-            let children: Vec<usize> = ctx.units.children_on(unit, u.reference_day(year)).collect();
+            children.clear();
+            children.extend(ctx.units.children_on(unit, u.reference_day(year)));
             if children.is_empty() {
                 continue;
             }

@@ -10,9 +10,9 @@ use crate::sort::sort;
 pub(crate) struct Hierarchy<'a> {
     pub index: UnitIndex<'a>,
     /// For each unit: the units whose parent is its id and whose validity overlaps its own.
-    children: Vec<Vec<usize>>,
+    children: Lists,
     /// For each unit: the units its parent id names during its validity.
-    parents: Vec<Vec<usize>>,
+    parents: Lists,
     /// For each unit: the units that may attach to it on days their own parent is not valid
     /// (it is a higher ancestor of theirs, by the parent ids); see [`Hierarchy::parent_on`].
     adopted: Vec<Vec<usize>>,
@@ -28,24 +28,65 @@ pub(crate) struct Hierarchy<'a> {
     change_days: Vec<Date>,
 }
 
+/// A list of units for each unit, all in one allocation (most units have one parent and a
+/// few children: a `Vec` each was 200 000 allocations for 100 000 units).
+struct Lists {
+    /// The list of unit `u` is `items[starts[u]..starts[u + 1]]`.
+    starts: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Lists {
+    /// The lists of `n` units from (owner, item) pairs; each list keeps the pairs' order.
+    fn from_pairs(n: usize, pairs: &[(usize, usize)]) -> Lists {
+        let mut starts = vec![0usize; n.saturating_add(1)];
+        for &(owner, _) in pairs {
+            if let Some(s) = starts.get_mut(owner.saturating_add(1)) {
+                *s += 1;
+            }
+        }
+        for u in 0..n {
+            let before = starts.get(u).copied().unwrap_or(0);
+            if let Some(s) = starts.get_mut(u + 1) {
+                *s += before;
+            }
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0usize; pairs.len()];
+        for &(owner, item) in pairs {
+            if let Some(at) = next.get_mut(owner) {
+                if let Some(slot) = items.get_mut(*at) {
+                    *slot = item;
+                }
+                *at += 1;
+            }
+        }
+        Lists { starts, items }
+    }
+
+    /// The list of `unit` (empty for a unit out of range).
+    fn of(&self, unit: usize) -> &[usize] {
+        match (self.starts.get(unit), self.starts.get(unit.saturating_add(1))) {
+            (Some(&from), Some(&to)) => self.items.get(from..to).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
 impl<'a> Hierarchy<'a> {
     pub fn new(units: &'a [Unit]) -> Hierarchy<'a> {
         let index = UnitIndex::new(units);
         let n = index.len();
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
+        // (parent, child): in order of the child, then of the parent's first day, so that each
+        // unit's children and each unit's parents come sorted and once.
+        let mut links: Vec<(usize, usize)> = Vec::with_capacity(n);
         let mut predecessors: Vec<Vec<(usize, Share)>> = vec![Vec::new(); n];
         let mut successors: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (c, u) in index.units.iter().enumerate() {
             if let Some(p) = u.parent.as_deref() {
                 for k in index.of_id(p) {
                     if index.get(k).is_some_and(|pu| pu.overlaps_unit(u)) && k != c {
-                        if let Some(list) = children.get_mut(k) {
-                            list.push(c);
-                        }
-                        if let Some(list) = parents.get_mut(c) {
-                            list.push(k);
-                        }
+                        links.push((k, c));
                     }
                 }
             }
@@ -60,20 +101,30 @@ impl<'a> Hierarchy<'a> {
                 }
             }
         }
+        let children = Lists::from_pairs(n, &links);
+        for link in &mut links {
+            *link = (link.1, link.0);
+        }
+        let parents = Lists::from_pairs(n, &links);
+        drop(links);
         let (adopted, adopters, gaps) = adoptions(&index);
-        for list in children.iter_mut().chain(successors.iter_mut()) {
-            sort(list);
-            list.dedup();
+        for list in &mut successors {
+            if list.len() > 1 {
+                sort(list);
+                list.dedup();
+            }
         }
         // In unit order, not the input's: sums of predecessors' figures are then added in the
         // same order whatever order the portal listed them in (floating-point addition is
         // not associative, and a shown 2 048,27 must not become 2 048,28).
         for list in &mut predecessors {
-            crate::sort::sort_by(list, |a, b| a.0.cmp(&b.0));
+            if list.len() > 1 {
+                crate::sort::sort_by(list, |a, b| a.0.cmp(&b.0));
+            }
         }
         // Adoptive links order the units too: a unit before every ancestor it may attach to.
-        let below: Vec<Vec<usize>> = children.iter().zip(&adopted).map(|(c, a)| joined(c, a)).collect();
-        let above: Vec<Vec<usize>> = parents.iter().zip(&adopters).map(|(p, a)| joined(p, a)).collect();
+        let below = joined_lists(&children, &adopted);
+        let above = joined_lists(&parents, &adopters);
         let bottom_up = children_first(&below, &above);
         let mut change_days: Vec<Date> = index
             .units
@@ -119,7 +170,9 @@ impl<'a> Hierarchy<'a> {
     /// The children of `unit` that exist on `day`: the units whose parent it is, and the
     /// units that attach to it that day because their own parent is not valid.
     pub fn children_on(&self, unit: usize, day: Date) -> impl Iterator<Item = usize> + '_ {
-        let own = of(&self.children, unit)
+        let own = self
+            .children
+            .of(unit)
             .iter()
             .copied()
             .filter(move |&c| self.unit(c).is_some_and(|u| u.valid_on(day)));
@@ -169,12 +222,12 @@ impl<'a> Hierarchy<'a> {
 
     /// Whether `unit` has children at some time.
     pub fn has_children(&self, unit: usize) -> bool {
-        self.children.get(unit).is_some_and(|c| !c.is_empty()) || self.adopted.get(unit).is_some_and(|c| !c.is_empty())
+        !self.children.of(unit).is_empty() || self.adopted.get(unit).is_some_and(|c| !c.is_empty())
     }
 
     /// Whether `unit` has a parent at some time.
     pub fn has_parent(&self, unit: usize) -> bool {
-        self.parents.get(unit).is_some_and(|p| !p.is_empty())
+        !self.parents.of(unit).is_empty()
     }
 
     /// The units below `unit` on `day` that have no children that day (its territory, as
@@ -294,19 +347,32 @@ fn of(lists: &[Vec<usize>], unit: usize) -> &[usize] {
     lists.get(unit).map(Vec::as_slice).unwrap_or_default()
 }
 
-/// Two lists of units as one.
-fn joined(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out: Vec<usize> = a.iter().chain(b).copied().collect();
-    sort(&mut out);
-    out.dedup();
-    out
+/// Each unit's list in `own` joined with its list in `more` (sorted, each once), as lists.
+fn joined_lists(own: &Lists, more: &[Vec<usize>]) -> Lists {
+    let n = own.starts.len().saturating_sub(1);
+    let mut starts = Vec::with_capacity(n.saturating_add(1));
+    let mut items = Vec::with_capacity(own.items.len());
+    starts.push(0);
+    for u in 0..n {
+        let extra = more.get(u).map(Vec::as_slice).unwrap_or_default();
+        if extra.is_empty() {
+            items.extend_from_slice(own.of(u));
+        } else {
+            let mut list: Vec<usize> = own.of(u).iter().chain(extra).copied().collect();
+            sort(&mut list);
+            list.dedup();
+            items.extend(list);
+        }
+        starts.push(items.len());
+    }
+    Lists { starts, items }
 }
 
 /// Every unit once, each after all its children (Kahn's algorithm on the child → parent
 /// links; a unit on a cycle, which validation refuses, comes at the end).
-fn children_first(children: &[Vec<usize>], parents: &[Vec<usize>]) -> Vec<usize> {
-    let n = children.len();
-    let mut waiting: Vec<usize> = children.iter().map(Vec::len).collect();
+fn children_first(children: &Lists, parents: &Lists) -> Vec<usize> {
+    let n = children.starts.len().saturating_sub(1);
+    let mut waiting: Vec<usize> = (0..n).map(|u| children.of(u).len()).collect();
     let mut ready: Vec<usize> = (0..n).filter(|&u| waiting.get(u) == Some(&0)).collect();
     ready.reverse();
     let mut out = Vec::with_capacity(n);
@@ -316,7 +382,7 @@ fn children_first(children: &[Vec<usize>], parents: &[Vec<usize>]) -> Vec<usize>
         if let Some(p) = placed.get_mut(u) {
             *p = true;
         }
-        for &p in parents.get(u).map(Vec::as_slice).unwrap_or_default() {
+        for &p in parents.of(u) {
             if let Some(w) = waiting.get_mut(p) {
                 *w = w.saturating_sub(1);
                 if *w == 0 {

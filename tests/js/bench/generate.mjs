@@ -14,7 +14,8 @@
 //
 // As a script it writes target/bench-data/{S,M}.json (whole inputs), {S,M,L}.csv (the
 // observations) and {S,M,L}.options.json (the rest of the input, for evaluateCsv); the native
-// Criterion benchmark reads those. `node tests/js/bench/generate.mjs [S M L]`.
+// Criterion benchmark reads those. `node tests/js/bench/generate.mjs [S M L chain flat]`
+// (`chain` and `flat`, the 100 000-unit hierarchies, are written only when named).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -169,6 +170,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const scales = process.argv.slice(2).length ? process.argv.slice(2) : ['S', 'M', 'L'];
   mkdirSync(DATA_DIR, { recursive: true });
   for (const scale of scales) {
+    if (scale === 'chain' || scale === 'flat') {
+      // The 100 000-unit hierarchies below, as whole inputs (`chain.json`, `flat.json`).
+      const input = hierarchyInput(scale);
+      writeFileSync(join(DATA_DIR, `${scale}.json`), JSON.stringify(input));
+      console.log(`${scale}: ${input.units.length} units, ${input.observations.length} observations`);
+      continue;
+    }
     const input = generate(scale);
     const { csv, options } = toCsv(input);
     if (scale !== 'L') writeFileSync(join(DATA_DIR, `${scale}.json`), JSON.stringify(input));
