@@ -17,7 +17,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+
+#[path = "common/source.rs"]
+mod source;
+use source::{blanked, rs_files, src};
 
 /// Whether a `src/`-relative file holds constructors.
 fn is_constructor_file(rel: &str) -> bool {
@@ -76,91 +79,6 @@ const NOT_MADE_IN_RUST: &[(&str, &str)] = &[
         "thrown by the workbook reader (www/xlsx/), in JavaScript",
     ),
 ];
-
-fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
-}
-
-fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            rs_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
-            out.push(p);
-        }
-    }
-}
-
-/// The text with comments dropped and every string or char literal emptied (`""`, `' '`).
-fn code_only(text: &str) -> String {
-    let c: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < c.len() {
-        let ch = c[i];
-        let prev_word = i > 0 && (c[i - 1].is_alphanumeric() || c[i - 1] == '_');
-        if ch == '/' && c.get(i + 1) == Some(&'/') {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
-            }
-        } else if ch == '/' && c.get(i + 1) == Some(&'*') {
-            let mut depth = 0;
-            while i < c.len() {
-                if c[i] == '/' && c.get(i + 1) == Some(&'*') {
-                    depth += 1;
-                    i += 2;
-                } else if c[i] == '*' && c.get(i + 1) == Some(&'/') {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    i += 1;
-                }
-            }
-        } else if ch == 'r' && !prev_word && matches!(c.get(i + 1), Some('"' | '#')) {
-            // A raw string: r"…", r#"…"#.
-            let mut j = i + 1;
-            let mut hashes = 0;
-            while c.get(j) == Some(&'#') {
-                hashes += 1;
-                j += 1;
-            }
-            if c.get(j) != Some(&'"') {
-                out.push(ch);
-                i += 1;
-                continue;
-            }
-            j += 1;
-            while j < c.len() && !(c[j] == '"' && (1..=hashes).all(|k| c.get(j + k) == Some(&'#'))) {
-                j += 1;
-            }
-            i = j + 1 + hashes;
-            out.push_str("\"\"");
-        } else if ch == '"' {
-            i += 1;
-            while i < c.len() && c[i] != '"' {
-                i += if c[i] == '\\' { 2 } else { 1 };
-            }
-            i += 1;
-            out.push_str("\"\"");
-        } else if ch == '\'' && (c.get(i + 1) == Some(&'\\') || c.get(i + 2) == Some(&'\'')) {
-            i += 1;
-            while i < c.len() && c[i] != '\'' {
-                i += if c[i] == '\\' { 2 } else { 1 };
-            }
-            i += 1;
-            out.push_str("' '");
-        } else {
-            out.push(ch);
-            i += 1;
-        }
-    }
-    out
-}
 
 /// The codes a text names as `ErrorCode::Variant` (or through `use ErrorCode as C`).
 fn codes_named(code: &str, variants: &BTreeSet<String>) -> BTreeSet<String> {
@@ -232,7 +150,7 @@ fn check_file(
     variants: &BTreeSet<String>,
     named: &mut BTreeMap<String, BTreeSet<String>>,
 ) -> Vec<String> {
-    let code = code_only(text);
+    let code = blanked(text);
     let mut problems = Vec::new();
     if is_constructor_file(rel) {
         for v in codes_named(&code, variants) {
