@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, openPage } from './browser.mjs';
 import { serveDir } from './static.mjs';
 import { generate } from './bench/generate.mjs';
+import { LONG_TASKS } from './long-tasks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -28,20 +29,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>worker</title><script 
 const SCRIPT = `import { Engine } from './pkg/index.js';
 import { ReportWorker, evaluateInWorker } from './pkg/worker/index.js';
 
-const tasks = [];
-const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
-observer.observe({ type: 'longtask', buffered: true });
-
-const settle = () => new Promise((ok) => setTimeout(ok, 300));
-/** The longest task overlapping [from, to] (0 when none passed 50 ms), after the observer caught up. */
-async function longest(from, to) {
-  await settle();
-  tasks.push(...observer.takeRecords());
-  const within = tasks.filter((t) => t.startTime < to && t.startTime + t.duration > from);
-  return Math.max(0, ...within.map((t) => t.duration));
-}
-/** Runs fn in a task of its own. */
-const inTask = (fn) => new Promise((ok, fail) => setTimeout(() => { try { ok(fn()); } catch (e) { fail(e); } }, 0));
+${LONG_TASKS}
 const errorShape = (e) => ({ name: e.name, code: e.code, path: e.path, messageVi: e.messageVi, messageEn: e.messageEn, errors: e.errors, isError: e instanceof Error });
 
 let input;

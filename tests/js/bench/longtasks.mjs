@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, openPage } from '../browser.mjs';
 import { serveDir } from '../static.mjs';
 import { generate } from './generate.mjs';
+import { LONG_TASKS } from '../long-tasks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -31,17 +32,7 @@ const SCRIPT = `import { Engine } from './pkg/index.js';
 import { evaluateInWorker } from './pkg/worker/index.js';
 import './pkg/elements/index.js';
 
-const tasks = [];
-const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
-observer.observe({ type: 'longtask', buffered: true });
-const settle = () => new Promise((ok) => setTimeout(ok, 300));
-async function longest(from, to) {
-  await settle();
-  tasks.push(...observer.takeRecords());
-  const within = tasks.filter((t) => t.startTime < to && t.startTime + t.duration > from);
-  return Math.max(0, ...within.map((t) => t.duration));
-}
-const inTask = (fn) => new Promise((ok, fail) => setTimeout(() => { try { ok(fn()); } catch (e) { fail(e); } }, 0));
+${LONG_TASKS}
 let input;
 window.load = async () => { input = await (await fetch('./M.json')).json(); await settle(); return input.units.length; };
 async function measure(run) {
