@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "common/source.rs"]
 mod source;
-use source::{blanked, raw_string_start, rs_files, skip_string, src};
+use source::{blanked, rs_files, src};
 
 const BEGIN: &str = "<!-- module graph: written by `MODULES_UPDATE=1 cargo test --test modules` -->";
 const END: &str = "<!-- end of module graph -->";
@@ -94,51 +94,13 @@ struct File {
 // ---- a small Rust tokenizer: identifiers and punctuation, comments and literals dropped ----
 
 fn tokens(text: &str) -> Vec<String> {
-    let c: Vec<char> = text.chars().collect();
+    // Comments and string literals are spaces there (char literals too; lifetimes stay).
+    let c: Vec<char> = blanked(text).chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {
         let ch = c[i];
-        if ch == '/' && c.get(i + 1) == Some(&'/') {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
-            }
-        } else if ch == '/' && c.get(i + 1) == Some(&'*') {
-            let mut depth = 0;
-            while i < c.len() {
-                if c[i] == '/' && c.get(i + 1) == Some(&'*') {
-                    depth += 1;
-                    i += 2;
-                } else if c[i] == '*' && c.get(i + 1) == Some(&'/') {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    i += 1;
-                }
-            }
-        } else if ch == '"' {
-            i = skip_string(&c, i);
-        } else if (ch == 'r' || ch == 'b') && raw_string_start(&c, i).is_some() {
-            let (hashes, start) = raw_string_start(&c, i).unwrap();
-            i = start;
-            if hashes == usize::MAX {
-                i = skip_string(&c, i);
-            } else {
-                loop {
-                    if i >= c.len() {
-                        break;
-                    }
-                    if c[i] == '"' && (1..=hashes).all(|k| c.get(i + k) == Some(&'#')) {
-                        i += 1 + hashes;
-                        break;
-                    }
-                    i += 1;
-                }
-            }
-        } else if ch == '\'' {
+        if ch == '\'' {
             // A char literal ('a', '\n', '\u{1F}') or a lifetime ('a).
             if c.get(i + 1) == Some(&'\\') {
                 i += 2;

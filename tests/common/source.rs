@@ -24,7 +24,7 @@ pub fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// At `i`, a `"…"` string: the index after its closing quote.
-pub fn skip_string(c: &[char], mut i: usize) -> usize {
+fn skip_string(c: &[char], mut i: usize) -> usize {
     i += 1;
     while i < c.len() {
         match c[i] {
@@ -38,7 +38,7 @@ pub fn skip_string(c: &[char], mut i: usize) -> usize {
 
 /// At `i`, the start of `r"…"`, `r#"…"#`, `br"…"` or `b"…"`: (number of `#`, index of the
 /// opening quote); `usize::MAX` hashes for `b"…"`, which has escapes.
-pub fn raw_string_start(c: &[char], i: usize) -> Option<(usize, usize)> {
+fn raw_string_start(c: &[char], i: usize) -> Option<(usize, usize)> {
     if i > 0 && (c[i - 1].is_alphanumeric() || c[i - 1] == '_') {
         return None;
     }
