@@ -69,6 +69,12 @@ describe('demo page, ?data=2026', () => {
     }
     assert.deepEqual(shown.map((c) => c.status), ['no_data', 'insufficient_data', 'met']);
     assert.ok(shown[1].text.includes('DOSSIER_RECEIVING_SATISFACTION'), 'the mapping is named on the card');
+    // 282's satisfaction target is set for 2028–2030: a 2026 figure is compared with the target
+    // by 2030, never called a requirement of 2026, which no plan sets.
+    for (const c of shown.slice(1)) {
+      assert.ok(c.text.includes('Chỉ tiêu đến năm 2030'), `${c.unit}: the target by 2030`);
+      assert.ok(!c.text.includes('Yêu cầu năm'), `${c.unit}: no year's requirement`);
+    }
     // Both plans named: the section headings and each overview's plan line.
     assert.match(await page.textContent('#next-heading'), /2026–2027.*282\/QĐ-TTg.*219\/KH-UBND/);
     assert.match(await page.textContent('#cards-heading'), /2021–2025: đánh giá cuối kỳ/);

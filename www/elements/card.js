@@ -271,10 +271,15 @@ export class CchcProgressCard extends CchcElement {
     // The requirement of the figure's own period: a unit that ended during a year is held to the floor of the year before.
     const reqYear = result.requirementYear ?? result.year;
     // Without a figure of the deadline year, the latest earlier one is compared with the deadline target, not judged.
-    const requirementLabel = notReported ? t('targetBy', locale, deadline) : result.rampYears ? t('floorVerdict', locale, reqYear) : t('yearVerdict', locale, reqYear);
+    // A target without a ramp is due by its deadline (4168's "chỉ tiêu chủ yếu đến năm 2025";
+    // 282's targets of a period, 2028–2030): before that year no plan asks for it, so a figure
+    // is compared with the target by the deadline, never called that year's requirement.
+    const beforeDue = !result.rampYears && !notReported && !ended && typeof result.deadline === 'number' && reqYear < result.deadline && result.requirement === result.target;
+    const requirementLabel = notReported || beforeDue ? t('targetBy', locale, deadline) : result.rampYears ? t('floorVerdict', locale, reqYear) : t('yearVerdict', locale, reqYear);
+    const metWord = beforeDue ? (result.met ? 'targetReached' : 'targetNotYet') : result.met ? 'reqMet' : 'reqNotMet';
     const yearVerdict =
       typeof result.met === 'boolean' && !notReported
-        ? el('span', { class: `verdict ${result.met ? 'is-met' : 'is-not-met'}`, 'data-met': String(result.met) }, el('span', { class: 'icon', 'aria-hidden': 'true' }, result.met ? '✓' : '✗'), ` ${t(result.met ? 'reqMet' : 'reqNotMet', locale)}`)
+        ? el('span', { class: `verdict ${result.met ? 'is-met' : 'is-not-met'}`, 'data-met': String(result.met) }, el('span', { class: 'icon', 'aria-hidden': 'true' }, result.met ? '✓' : '✗'), ` ${t(metWord, locale)}`)
         : null;
     const valueLabel = notReported ? t('latestFigure', locale, result.year) : ended ? t('lastFigure', locale, period(result.period, locale)) : t('value', locale);
     const figures = el(
@@ -284,8 +289,9 @@ export class CchcProgressCard extends CchcElement {
       el('div', {}, el('dt', {}, requirementLabel), el('dd', { class: 'requirement' }, el('span', { class: 'nowrap' }, requirementText(result, locale)), yearVerdict ? ' ' : null, yearVerdict)),
       el('div', {}, el('dt', {}, t('gap', locale)), el('dd', { class: 'gap' }, unbroken(gapText(result, locale)))),
     );
-    // The deadline target beside this year's requirement, where it differs (a unit that ended never reached the deadline).
-    if (!notReported && result.target !== null && result.target !== undefined && (result.target !== result.requirement || (!ended && result.deadline !== result.year))) {
+    // The deadline target beside this year's requirement, where it differs (a unit that ended never reached the deadline);
+    // not twice where the requirement shown is the target by the deadline already.
+    if (!notReported && !beforeDue && result.target !== null && result.target !== undefined && (result.target !== result.requirement || (!ended && result.deadline !== result.year))) {
       figures.append(el('div', {}, el('dt', {}, t('targetBy', locale, result.deadline)), el('dd', { class: 'target' }, requirementText({ ...result, requirement: result.target }, locale))));
     }
     card.append(figures, progressBar(result) ?? '', this.#notes(result, locale));

@@ -93,6 +93,9 @@ const T = {
   floorVerdict: { vi: (y) => `Mức sàn năm ${y}`, en: (y) => `${y} floor` },
   reqMet: { vi: 'đạt', en: 'met' },
   reqNotMet: { vi: 'chưa đạt', en: 'not met' },
+  // a figure before the deadline against the target due by then
+  targetReached: { vi: 'đã đạt', en: 'reached' },
+  targetNotYet: { vi: 'chưa đạt', en: 'not yet reached' },
   trendTo: { vi: (y) => `Xu hướng so với chỉ tiêu năm ${y}`, en: (y) => `Trend toward the ${y} target` },
   deadlineVerdict: { vi: (y) => `Chỉ tiêu năm ${y}`, en: (y) => `${y} target` },
   showFullName: { vi: 'Hiện đầy đủ tên', en: 'Show the full name' },
