@@ -5,7 +5,25 @@
 // round trip after it). Whitespace and syntax are minified, names are kept.
 
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+// The widgets' stylesheet is one template literal (`const CSS = \`…\`` in `styles.js`, with no
+// `${}`), which esbuild keeps as written: its comments and indentation would ship. They are
+// taken out here, in the CSS only (its comments are the file's only `/* */`).
+const stylesheet = {
+  name: 'stylesheet',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]elements[\\/]styles\.js$/ }, async ({ path }) => {
+      const text = await readFile(path, 'utf8');
+      const at = text.indexOf('const CSS = `');
+      const end = text.indexOf('`;', at);
+      if (at < 0 || end < 0 || text.slice(at, end).includes('${')) throw new Error(`${path}: the stylesheet is not one plain template literal`);
+      const css = text.slice(at, end).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s+/g, '\n');
+      return { contents: text.slice(0, at) + css + text.slice(end), loader: 'js' };
+    });
+  },
+};
 
 /** Replaces `file` with its bundle, leaving the imports named in `external` as they are. */
 function bundle(file, external = []) {
@@ -22,6 +40,7 @@ function bundle(file, external = []) {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
+    plugins: [stylesheet],
     // wasm-bindgen names a snippet once per import in the glue's import object (same value).
     logOverride: { 'duplicate-object-key': 'silent' },
   });

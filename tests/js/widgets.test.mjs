@@ -212,6 +212,40 @@ describe('widgets', () => {
     await page.close();
   });
 
+  test('at 360 px, a word longer than the card (a field name the 766 mapping quotes, a long unit name) wraps inside it', async () => {
+    const { page, problems } = await openPage(browser, `${base}/`, { viewport: { width: 360, height: 900 } });
+    await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    const out = await page.evaluate(async (input) => {
+      const { Engine } = await import('/node_modules/cchc-progress/index.js');
+      const plain = new Engine().report(input).toJSON();
+      const word = 'DOSSIER_RECEIVING_SATISFACTION_OF_CITIZENS_AND_BUSINESSES_BY_FIELD_AND_PROCEDURE';
+      for (const r of plain.results) {
+        if (r.indicator !== 'proc.digitized_results' || r.unit !== 'nk') continue;
+        r.explanation = { vi: `${r.explanation.vi} Số liệu là chỉ số \`${word}\` của Cổng.`, en: `${r.explanation.en} The figure is \`${word}\`.` };
+        r.unitName = `UBND${'phường'.repeat(12)}`;
+      }
+      document.body.replaceChildren();
+      const card = document.createElement('cchc-progress-card');
+      card.setAttribute('indicator', 'proc.digitized_results');
+      card.setAttribute('unit', 'nk');
+      document.body.append(card);
+      card.report = plain;
+      await card.updateComplete;
+      const frame = card.shadowRoot.querySelector('.frame');
+      // Text past its box: an element whose content is wider than itself (a text node has no box of its own;
+      // what is cut on purpose, a clamped name or a hidden label, is left out).
+      const over = [...card.shadowRoot.querySelectorAll('*')].filter((e) => e.clientWidth > 0 && getComputedStyle(e).overflowX === 'visible' && e.scrollWidth > e.clientWidth + 1).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+      return { over, state: card.dataset.state, word: card.shadowRoot.textContent.includes(word), page: document.documentElement.scrollWidth, frame: frame.scrollWidth <= frame.clientWidth };
+    }, sample);
+    assert.equal(out.state, 'ready');
+    assert.ok(out.word, 'the long word is shown whole');
+    assert.deepEqual(out.over, [], 'no text of the card reaches past its box');
+    assert.ok(out.frame, 'the card does not scroll sideways');
+    assert.ok(out.page <= 360, `the page is ${out.page} px wide`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('large data (10 000 observations and more) is evaluated in a Worker, with the same figures; where no Worker can start, on the page', async () => {
     // S: one city, about 16 000 observations (the benchmark's generator).
     const large = generate('S');

@@ -2,6 +2,9 @@
 // stylesheet needs no inline style, so it works under `style-src 'self'`. Portals theme the
 // widgets through the custom properties below, which cross the shadow boundary.
 
+// `.frame`'s `overflow-wrap: break-word`: a word wider than the widget (a field name a 766
+// mapping quotes, a code in an engine's sentence) wraps rather than widen it; every other word
+// still breaks only between words. (Comments inside the CSS ship in the bundle: keep them few.)
 const CSS = `
 :host {
   display: block;
@@ -24,6 +27,7 @@ const CSS = `
   border-radius: var(--_radius);
   padding: 1rem;
   max-width: 100%;
+  overflow-wrap: break-word;
 }
 /* Data text (names, labels) is isolated from the text around it, and may break anywhere: a
    name with no space must not widen the page. The widgets' own words break only between words. */
