@@ -60,6 +60,36 @@ fn counted<'a>(ctx: &Ctx<'a>, level: Level, year: i32) -> Option<Counted<'a>> {
     })
 }
 
+/// Whether the figure of `unit` is already inside that of a unit of the same level above it
+/// that the summary counts (a department under the city, both city-level units): a figure of
+/// its own stands for its whole subtree, as a roll-up does (`rollup.rs`), so adding both
+/// would count the department twice. Only the city level nests (`parent_level_allowed`).
+fn inside_counted(ctx: &Ctx, c: &Counted, figures: &Figures, unit: usize, year: i32) -> bool {
+    let Some(level) = ctx.units.unit(unit).map(|u| u.level).filter(|l| *l == Level::City) else {
+        return false;
+    };
+    let counted = |k: usize| c.units.binary_search_by_key(&k, |(at, _)| *at).is_ok();
+    let mut at = unit;
+    // Bounded by the number of units: a hand-built cycle cannot loop.
+    for _ in 0..ctx.units.len() {
+        let day = ctx
+            .units
+            .unit(at)
+            .map_or(Date::end_of_year(year), |u| u.reference_day(year));
+        let Some(parent) = ctx.units.parent_on(at, day) else {
+            return false;
+        };
+        if ctx.units.unit(parent).map(|u| u.level) != Some(level) {
+            return false;
+        }
+        if counted(parent) && figures.get(parent).and_then(|y| in_year(y, year)).is_some() {
+            return true;
+        }
+        at = parent;
+    }
+    false
+}
+
 pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figures) -> Vec<LevelSummary> {
     let ind = rules.ind;
     let mut levels: Vec<Level> = rows.iter().filter_map(|r| r.result.level).collect();
@@ -125,7 +155,8 @@ pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figure
                 Some(false) => short.push(u.id.clone()),
                 None => no_data.push(u.id.clone()),
             }
-            if let Some(uy) = figures.get(*at).and_then(|y| in_year(y, year)) {
+            let uy = figures.get(*at).and_then(|y| in_year(y, year));
+            if let Some(uy) = uy.filter(|_| !inside_counted(ctx, &c, figures, *at, year)) {
                 any = true;
                 periods.push(uy.period);
                 years.push(year);

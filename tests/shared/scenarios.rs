@@ -30,6 +30,7 @@ pub const SCENARIOS: &[(&str, &str)] = &[
     scenario!("findings_value_checks"),
     scenario!("level_summary_7_of_9_districts"),
     scenario!("level_summary_districts_ended_at_different_times"),
+    scenario!("level_summary_city_departments_counted_once"),
     scenario!("lineage_commune_history_from_predecessors"),
     scenario!("merged_city_final_review"),
     scenario!("locale_en_ramp_and_rank"),
