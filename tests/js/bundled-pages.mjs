@@ -1,5 +1,5 @@
 // One portal page built by each bundler the READMEs name (webpack 5, Vite, esbuild with the
-// npm README's two commands), from a project where the package is installed: the page imports
+// npm README's commands), from a project where the package is installed: the page imports
 // the engine (`import { Engine } from 'cchc-progress'`) and the widgets, gives one card a
 // report it evaluated itself and lets another card evaluate its own data. Used by the package
 // test (Chromium, with every request counted) and by the engines test (Firefox, WebKitGTK).

@@ -18,6 +18,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { launch, openPage } from './browser.mjs';
 import { serveDir } from './static.mjs';
 import { buildPages, EXPECTED_CARDS, INPUT as PAGE_INPUT, READ_CARDS, vitePage, webpackPage } from './bundled-pages.mjs';
+import { generate } from './bench/generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -383,13 +384,30 @@ test('an esbuild bundle made with the README\'s commands loads the engine and th
     run(cmd, args, dir);
   }
   writeFileSync(join(dir, 'dist/cchc.json'), JSON.stringify(INPUT));
-  writeFileSync(join(dir, 'dist/index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>esbuild</title><script type="module" src="./app.js"></script></head><body><cchc-progress-card indicator="proc.digitized_results" unit="nk"></cchc-progress-card></body></html>`);
+  // Large data (S: about 16 000 observations) goes to the Worker of `cchc-progress/worker`,
+  // which esbuild leaves at `new URL('./worker-main.js', import.meta.url)`: the README's third
+  // command bundles it beside the app, or the widgets fall back to the main thread.
+  writeFileSync(join(dir, 'dist/large.json'), JSON.stringify(generate('S')));
+  writeFileSync(
+    join(dir, 'dist/index.html'),
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>esbuild</title><script type="module" src="./app.js"></script></head><body><cchc-progress-card indicator="proc.digitized_results" unit="nk"></cchc-progress-card><cchc-progress-card id="large" indicator="proc.online_l34" unit="ct" src="./large.json"></cchc-progress-card></body></html>`,
+  );
   await inChromium(join(dir, 'dist'), async (page, requests) => {
-    await page.waitForFunction(() => document.querySelector('cchc-progress-card')?.dataset.state === 'ready', null, { timeout: 20000 });
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.waitForFunction(() => [...document.querySelectorAll('cchc-progress-card')].every((c) => c.dataset.state === 'ready'), null, { timeout: 60000 });
     const card = await page.$eval('cchc-progress-card', (c) => [c.shadowRoot.querySelector('.badge[data-status]').dataset.status, c.shadowRoot.querySelector('.requirement').textContent]);
     assert.deepEqual(card, ['needs_acceleration', '≥ 80\u00a0% ✗ chưa đạt']);
-    // The card given the report loads no engine of its own: the one the app imported is the page's only one.
-    assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1, `the .wasm is downloaded once: ${requests.join(' ')}`);
+    assert.ok(await page.$eval('#large', (c) => c.shadowRoot.querySelector('.badge[data-status]')?.dataset.status), 'the large card shows a status');
+    // The Worker's requests reach the test after the card is ready, now and then: wait for them.
+    for (let i = 0; i < 50 && asked(requests, /\/cchc_progress_bg\.wasm$/) < 2; i++) await page.waitForTimeout(100);
+    assert.equal(asked(requests, /\/worker-main\.js$/), 1, `the Worker module is fetched: ${requests.join(' ')}`);
+    assert.equal(asked(requests, /\/cchc_progress_bg\.wasm$/), 2, `and its engine: ${requests.join(' ')}`);
+    assert.deepEqual(warnings.filter((w) => /main thread/.test(w)), [], 'the Worker started: no fallback to the main thread');
+    // The card given the report loads no engine of its own: the one the app imported is the
+    // page's only one (the Worker loads its own, not counted among the page's requests).
+    const pageWasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+    assert.equal(pageWasm, 1, `the page downloads the .wasm once: ${requests.join(' ')}`);
   });
 });
 
