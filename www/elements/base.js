@@ -86,6 +86,22 @@ function indicatorsOf(report) {
   return out;
 }
 
+/**
+ * Resolves in a later task: `scheduler.yield()` where there is one, else a message to itself
+ * (not clamped nor throttled as a timer is).
+ */
+function nextTask() {
+  if (typeof globalThis.scheduler?.yield === 'function') return globalThis.scheduler.yield();
+  return new Promise((ok) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      ok();
+    };
+    port2.postMessage(null);
+  });
+}
+
 const NO_NAMES = new UnitIndex();
 const namesByReport = new WeakMap();
 
@@ -327,6 +343,10 @@ export class CchcElement extends Base {
       this.#state = null;
       this.#error = error;
     }
+    // Each widget paints in a task of its own: the widgets of a page share one evaluation, and
+    // would all paint in the task that resolved it, one long task on a phone (issue 22.4).
+    await nextTask();
+    if (token !== this.#token) return;
     this.#loading = false;
     this.#paint();
   }
