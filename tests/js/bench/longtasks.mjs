@@ -10,10 +10,13 @@
 // of the runs are printed, with the whole evaluation's time beside them. The budget is 200 ms
 // for the longest task on the phone profile: printed against it, never judged (a benchmark).
 //
-//   node tests/js/bench/longtasks.mjs [--runs N]   (default 3)
+//   node tests/js/bench/longtasks.mjs [--runs N] [--pkg DIR]   (default 3 runs, pkg/)
+//
+// `--pkg DIR`: another build of the package (a copy of pkg/ kept from before a change), so
+// two builds are measured on the same machine in one sitting.
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage } from '../browser.mjs';
 import { serveDir } from '../static.mjs';
@@ -25,6 +28,8 @@ const root = join(here, '..', '..', '..');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 3) : 3;
+const pkgAt = args.indexOf('--pkg');
+const PKG = pkgAt >= 0 ? resolve(args[pkgAt + 1]) : join(root, 'pkg');
 const BUDGET_MS = 200;
 
 const PAGE = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>long tasks</title><script type="module" src="./page.js"></script>`;
@@ -66,7 +71,7 @@ const median = (xs) => {
 
 async function main() {
   const site = mkdtempSync(join(tmpdir(), 'cchc-longtasks-'));
-  symlinkSync(join(root, 'pkg'), join(site, 'pkg'));
+  symlinkSync(PKG, join(site, 'pkg'));
   writeFileSync(join(site, 'index.html'), PAGE);
   writeFileSync(join(site, 'page.js'), SCRIPT);
   writeFileSync(join(site, 'M.json'), JSON.stringify(generate('M')));
