@@ -82,6 +82,9 @@ describe('demo page, ?data=2026', () => {
     assert.equal(await page.textContent('h1'), 'Cải cách hành chính: tổng kết 2021–2025 và chỉ tiêu 2026–2030');
     const nextOverview = await page.$eval('#next-plan cchc-overview', (o) => o.shadowRoot.textContent);
     assert.ok(nextOverview.includes(next.plan.titles.vi), 'the 2026–2030 overview names its plan');
+    // Its table too: the 2028–2030 target against a 2026 figure is required by 2030.
+    const cell = await page.$eval('#next-plan cchc-overview', (o) => o.shadowRoot.querySelector('tr[data-indicator="qd282.satisfaction"] td[data-label="Yêu cầu"]')?.textContent);
+    assert.equal(cell, '≥ 95\u00a0%đến năm 2030');
     assert.ok(nextOverview.includes(next.label), 'and carries the sample label');
     assert.match(next.label, /^SỐ LIỆU MẪU/);
     assert.match(await page.textContent('#next-plan p'), /^SỐ LIỆU MẪU/);

@@ -42,6 +42,17 @@ export function requirementText(result, locale) {
   return `${sign} ${pct(req, locale)}`;
 }
 
+/**
+ * Whether a row's requirement is the target due by its deadline, not a requirement of the
+ * figure's own year: a target without a ramp (4168's "chỉ tiêu chủ yếu đến năm 2025", 282's
+ * targets of a period such as 2028–2030) judged on a figure of an earlier year. Ramp floors,
+ * a unit that ended and a figure not of the deadline year (`not_reported`) are worded apart.
+ */
+export function dueByDeadline(result) {
+  const year = result.requirementYear ?? result.year;
+  return !result.rampYears && result.status !== 'not_reported' && result.status !== 'discontinued' && typeof result.deadline === 'number' && typeof year === 'number' && year < result.deadline && result.requirement === result.target;
+}
+
 /** What is still missing, or that the requirement is met. */
 export function gapText(result, locale) {
   if (result.met === true) return t('gapMet', locale);
@@ -271,10 +282,8 @@ export class CchcProgressCard extends CchcElement {
     // The requirement of the figure's own period: a unit that ended during a year is held to the floor of the year before.
     const reqYear = result.requirementYear ?? result.year;
     // Without a figure of the deadline year, the latest earlier one is compared with the deadline target, not judged.
-    // A target without a ramp is due by its deadline (4168's "chỉ tiêu chủ yếu đến năm 2025";
-    // 282's targets of a period, 2028–2030): before that year no plan asks for it, so a figure
-    // is compared with the target by the deadline, never called that year's requirement.
-    const beforeDue = !result.rampYears && !notReported && !ended && typeof result.deadline === 'number' && reqYear < result.deadline && result.requirement === result.target;
+    // Before its deadline, a target without a ramp is the target by then, never that year's requirement.
+    const beforeDue = dueByDeadline(result);
     const requirementLabel = notReported || beforeDue ? t('targetBy', locale, deadline) : result.rampYears ? t('floorVerdict', locale, reqYear) : t('yearVerdict', locale, reqYear);
     const metWord = beforeDue ? (result.met ? 'targetReached' : 'targetNotYet') : result.met ? 'reqMet' : 'reqNotMet';
     const yearVerdict =

@@ -180,6 +180,7 @@ const T = {
   unitsCol: { vi: 'Số đơn vị', en: 'Units' },
   until: { vi: (d) => `đến ${d}`, en: (d) => `to ${d}` },
   floorYear: { vi: (y) => `mức sàn năm ${y}`, en: (y) => `${y} floor` },
+  byYear: { vi: (y) => `đến năm ${y}`, en: (y) => `by ${y}` },
   unitCounts: {
     vi: { met: 'đạt', missed: 'không đạt', notReported: 'chưa báo cáo', discontinued: 'đã ngừng', noData: 'chưa có số liệu', of: (n) => `trên ${n} đơn vị` },
     en: { met: 'met', missed: 'missed', notReported: 'not reported', discontinued: 'ended', noData: 'no data', of: (n) => (n === '1' ? 'of 1 unit' : `of ${n} units`) },

@@ -3,7 +3,7 @@
 // work), and the districts and communes that fall short of a level requirement.
 
 import { CchcElement, Types, el, uid, data, sentence, unbroken } from './base.js';
-import { badge, downloadBar, downloadFailed, downloadFrom, figure, gapText, requirementText } from './card.js';
+import { badge, downloadBar, downloadFailed, downloadFrom, dueByDeadline, figure, gapText, requirementText } from './card.js';
 import { STATUS, STATUS_ORDER, date, levelLabel, levelShort, num, pct, statusLabel, t } from './i18n.js';
 import { reviewCsv, reviewFileName, reviewTable } from './review-csv.js';
 import { pickResult } from './units.js';
@@ -348,7 +348,7 @@ export class CchcOverview extends CchcElement {
             { 'data-indicator': r.indicator, 'data-status': r.status, 'data-key': r.indicator },
             el('th', { scope: 'row' }, titleIn(r), r.clause ? [el('br'), el('span', { class: 'muted' }, t('clause', locale, r.clause))] : null),
             el('td', { class: 'num', 'data-label': t('value', locale) }, value),
-            el('td', { class: 'num', 'data-label': t('requirement', locale) }, requirementText(r, locale)),
+            el('td', { class: 'num', 'data-label': t('requirement', locale) }, requirementText(r, locale), dueByDeadline(r) ? [el('br'), el('span', { class: 'muted' }, t('byYear', locale, r.deadline))] : null),
             el('td', { 'data-label': t('gap', locale) }, r.value === null || r.value === undefined ? '—' : unbroken(gapText(r, locale))),
             el('td', { class: 'status' }, badge(r.status, locale)),
           ),
