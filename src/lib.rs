@@ -66,9 +66,11 @@ pub struct Versions {
 }
 
 impl Engine {
-    /// An engine on the embedded Cần Thơ 2021–2025 plan.
+    /// An engine on the embedded Cần Thơ 2021–2025 plan. Nothing is read or validated: the
+    /// embedded plans are built into the model ahead of time (`src/plan/embedded.rs`), so this
+    /// never fails (the `Result` is kept for callers).
     pub fn embedded() -> Result<Engine, Errors> {
-        Engine::from_json(plan::EMBEDDED_PLAN_JSON)
+        Ok(Engine::on(plan::default_plan()))
     }
 
     /// An engine on one of the embedded plans, by its short name or plan id:
@@ -76,18 +78,20 @@ impl Engine {
     /// national focus targets of Decision 282/QĐ-TTg and item 2.1.a of Plan 219/KH-UBND).
     /// Another name is the error `UNKNOWN_PLAN`, which lists the names there are.
     pub fn embedded_plan(name: &str) -> Result<Engine, Errors> {
-        match plan::embedded_pack(name) {
-            Some(json) => Engine::from_json(json),
+        match plan::embedded_plan(name) {
+            Some(plan) => Ok(Engine::on(plan)),
             None => Err(unknown_plan(name).into()),
         }
     }
 
     /// An engine on a rule pack given as JSON text.
+    #[cfg(feature = "rule-packs")]
     pub fn from_json(json: &str) -> Result<Engine, Errors> {
         Ok(Engine::on(plan::parse_rule_pack(json)?))
     }
 
     /// An engine on a rule pack given as a parsed JSON value.
+    #[cfg(feature = "rule-packs")]
     pub fn from_value(value: serde_json::Value) -> Result<Engine, Errors> {
         Ok(Engine::on(plan::rule_pack_from_value(value)?))
     }
@@ -268,8 +272,7 @@ impl Engine {
     pub fn embedded_plans(names: &[&str]) -> Result<Engine, Errors> {
         let mut plans = Vec::with_capacity(names.len());
         for name in names {
-            let json = plan::embedded_pack(name).ok_or_else(|| Errors::from(unknown_plan(name)))?;
-            plans.push(plan::parse_rule_pack(json)?);
+            plans.push(plan::embedded_plan(name).ok_or_else(|| Errors::from(unknown_plan(name)))?);
         }
         Engine::with_plans(plans)
     }

@@ -534,7 +534,8 @@ function applyLanguage() {
 
 async function main() {
   applyLanguage();
-  state.mod = await initEngine();
+  // The full build: the widgets' own reads no rule pack (`Engine.fromPlan`).
+  state.mod = await initEngine({ full: true });
   const { Engine } = state.mod;
   const form = $('pack-form');
   form.addEventListener('input', onInput);

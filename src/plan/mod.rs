@@ -6,23 +6,37 @@
 //! `src/plan/rule-pack.schema.json`. Parsing is lenient about *shape* only as far as needed to
 //! report every problem at once: enum-like fields are read as text and unknown fields are
 //! collected, then [`validate`] turns the raw pack into a [`Plan`] or returns all errors.
+//!
+//! The reader and the validator are Cargo.toml's `rule-packs` feature: the embedded plans
+//! need neither, as they are built into the engine's model ahead of time (`embedded.rs`), so
+//! the widgets' build leaves them out.
 
 mod embedded;
+mod embedded_model;
+#[cfg(feature = "rule-packs")]
 mod fields;
+#[cfg(feature = "rule-packs")]
 pub mod form;
 mod model;
+#[cfg(feature = "rule-packs")]
 mod raw;
+#[cfg(feature = "rule-packs")]
 mod read;
+mod static_model;
+#[cfg(feature = "rule-packs")]
 mod validate;
 
-use crate::error::{Error, Errors};
+use crate::error::Error;
+#[cfg(feature = "rule-packs")]
+use crate::error::Errors;
 
-pub use embedded::{
-    embedded_pack, embedded_pack_names, CAN_THO_2026_2030_JSON, EMBEDDED_PACKS, EMBEDDED_PLAN_JSON,
-    RULE_PACK_SCHEMA_JSON,
-};
+pub use embedded::{default_plan, embedded_pack_names, embedded_plan};
+#[cfg(feature = "rule-packs")]
+pub use embedded::{embedded_pack, CAN_THO_2026_2030_JSON, EMBEDDED_PACKS, EMBEDDED_PLAN_JSON, RULE_PACK_SCHEMA_JSON};
 pub use model::*;
+#[cfg(feature = "rule-packs")]
 pub use raw::*;
+#[cfg(feature = "rule-packs")]
 pub use validate::validate;
 
 // The shared words, defined in the leaf `vocab` (`data` and `report` use them too).
@@ -39,6 +53,7 @@ pub fn too_large(bytes: usize) -> Error {
 }
 
 /// Parses and validates a rule pack from JSON text.
+#[cfg(feature = "rule-packs")]
 pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
     if json.len() > MAX_RULE_PACK_BYTES {
         return Err(too_large(json.len()).into());
@@ -60,6 +75,7 @@ pub fn parse_rule_pack(json: &str) -> Result<Plan, Errors> {
 }
 
 /// Parses and validates a rule pack given as a JSON value (what JavaScript passes).
+#[cfg(feature = "rule-packs")]
 pub fn rule_pack_from_value(value: serde_json::Value) -> Result<Plan, Errors> {
     let unknown = fields::unknown_fields(&value);
     match read::rule_pack(&value) {

@@ -73,6 +73,7 @@ pub(super) fn number_argument(path: &str, v: &JsValue) -> Result<f64, JsValue> {
 pub(super) enum TextKind {
     Json,
     Csv,
+    #[cfg(feature = "rule-packs")]
     RulePack,
 }
 
@@ -99,6 +100,7 @@ pub(super) fn js_text(v: &JsValue, kind: TextKind) -> Result<Option<String>, Err
     Err(Errors::one(match kind {
         TextKind::Json => crate::error::input::broken_text(false, &line, &column),
         TextKind::Csv => crate::error::input::broken_text(true, &line, &column),
+        #[cfg(feature = "rule-packs")]
         TextKind::RulePack => crate::error::rule_pack::broken_text(&line, &column),
     }))
 }

@@ -125,7 +125,9 @@ impl JsEngine {
         crate::Engine::embedded().map(JsEngine::made).map_err(into_js_error)
     }
 
-    /// An engine on another rule pack, given as an object or as JSON text.
+    /// An engine on another rule pack, given as an object or as JSON text. Not in the widgets'
+    /// build (Cargo.toml's `rule-packs`): the widgets load the full build for a pack.
+    #[cfg(feature = "rule-packs")]
     #[wasm_bindgen(js_name = fromPlan)]
     pub fn from_plan(
         #[wasm_bindgen(unchecked_param_type = "RulePack | string")] pack: JsValue,
@@ -174,7 +176,9 @@ impl JsEngine {
 
     /// An engine holding several plans, each an embedded plan's name (`"can-tho-2026-2030"`),
     /// a rule pack object or its JSON text; the first is the one the single-plan methods use.
-    /// Two plans with one id: `RULE_PACK_DUPLICATE_ID`.
+    /// Two plans with one id: `RULE_PACK_DUPLICATE_ID`. Not in the widgets' build, as
+    /// `fromPlan`.
+    #[cfg(feature = "rule-packs")]
     #[wasm_bindgen(js_name = fromPlans)]
     pub fn from_plans(
         #[wasm_bindgen(unchecked_param_type = "(EmbeddedPlanName | RulePack | string)[]")] packs: JsValue,
@@ -429,6 +433,7 @@ impl JsEngine {
 
 /// A plan of `Engine.fromPlans`: an embedded plan's name, or a rule pack as an object or JSON
 /// text (text that starts with `{`).
+#[cfg(feature = "rule-packs")]
 fn plan_of(pack: &JsValue) -> Result<crate::plan::Plan, Errors> {
     if let Some(name) = pack
         .as_string()

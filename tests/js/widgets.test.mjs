@@ -458,8 +458,12 @@ describe('widgets', () => {
     const pack = JSON.parse(readFileSync(join(root, 'tests/fixtures/packs/sample_province.json'), 'utf8'));
     const engine = Engine.fromPlan(pack);
     const ramp = pack.ramps[0];
-    const { page, problems } = await openPage(browser, `${base}/`);
+    const { page, problems, requests } = await openPage(browser, `${base}/`);
     await page.waitForSelector('cchc-progress-card[data-state="ready"]', { timeout: 20000 });
+    // The embedded plan is the widgets' build's; a rule pack is read by the full build only
+    // (the widgets' has no rule-pack reader: Cargo.toml's `rule-packs`).
+    const wasm = () => requests.filter((u) => u.endsWith('.wasm')).map((u) => u.slice(u.lastIndexOf('/') + 1));
+    assert.deepEqual(wasm(), ['cchc_progress_lite_bg.wasm']);
     const shown = await page.evaluate(async () => {
       const el = document.createElement('cchc-ramp-chart');
       el.setAttribute('plan', '/data/sample_province.json');
@@ -480,6 +484,7 @@ describe('widgets', () => {
       .filter((level) => level in ramp.firstFloors)
       .map((level) => [level, ...years.map((y) => String(engine.ramp(level, y).floor))]);
     assert.deepEqual(shown.rows, expected);
+    assert.deepEqual(wasm(), ['cchc_progress_lite_bg.wasm', 'cchc_progress_bg.wasm']);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -182,7 +182,7 @@ export class CchcElement extends Base {
 
   connectedCallback() {
     // A widget that will evaluate starts loading the engine now, beside its data.
-    if (this.constructor.needsEngine || (!this.#source?.report && !this.reportSrc && (this.#source || this.src))) void initEngine().catch(() => {});
+    if (this.constructor.needsEngine || (!this.#source?.report && !this.reportSrc && (this.#source || this.src))) void initEngine({ plan: this.plan ?? '' }).catch(() => {});
     this.#schedule();
   }
 

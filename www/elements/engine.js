@@ -8,8 +8,9 @@
 // requested at once, and the module compiles while it downloads.
 //
 // Two builds of the engine ship (`load.js`): the widgets load the smaller `lite` one (no 766
-// answers, no sheets), and the `full` one only for a page that gives them 766 answers, or
-// that loads it anyway (`import { Engine } from 'cchc-progress'`: one `.wasm` per page).
+// answers, no sheets, no rule-pack reader: only the embedded plans), and the `full` one only
+// for a page that gives them 766 answers or a rule pack by URL (`plan`), or that loads it
+// anyway (`import { Engine } from 'cchc-progress'`: one `.wasm` per page).
 // `getEngine(plan, { full: true })` is the full engine (`evaluatePortal766`, `evaluateSheet`).
 // Each glue, its `.wasm` and its spare are named literally, so that bundlers resolve them.
 // The reader of plain reports is part of the widgets' module: a page given a report made
@@ -34,9 +35,14 @@ const BUILDS = {
 // the API it resolved to (`mod`), the compiled module and the spare glue (see `loadModule`).
 for (const b of Object.values(BUILDS)) Object.assign(b, { ready: undefined, loads: 0, mod: undefined, compiled: undefined, spareLoad: undefined });
 
-/** The build for a call: the full one when asked for, or when this page loads it already (`load.js`). */
-function buildFor(full) {
-  return full || globalThis[Symbol.for('cchc-progress.builds')]?.has('full') ? 'full' : 'lite';
+/**
+ * The build for a call: the full one when asked for, for a rule pack given by URL (the lite
+ * build reads only the embedded plans: Cargo.toml's `rule-packs`), or when this page loads it
+ * already (`load.js`).
+ */
+function buildFor(full, plan = '') {
+  const pack = plan !== '' && !plan.startsWith('embedded:');
+  return full || pack || globalThis[Symbol.for('cchc-progress.builds')]?.has('full') ? 'full' : 'lite';
 }
 
 const engines = new Map();
@@ -90,12 +96,12 @@ function engineUnavailable(cause) {
  * Loads the WebAssembly module once per page: the one place the widgets load the engine.
  * Resolves to the module's API (`Engine`, `version`); rejects with a `WidgetError`
  * (`WASM_BLOCKED`, `ENGINE_LOAD_FAILED`) the widgets show plainly. `{ full: true }`: the
- * full build's (see `BUILDS`).
+ * full build's (see `BUILDS`); `{ plan }`: the build that `getEngine(plan)` will use.
  */
-export function initEngine({ full = false } = {}) {
+export function initEngine({ full = false, plan = '' } = {}) {
   // `loads`: how many times the build's module has been instantiated on this page: once, and
   // once more after the browser's WebAssembly stopped a call of the first instance.
-  const b = BUILDS[buildFor(full)];
+  const b = BUILDS[buildFor(full, plan)];
   b.ready ??= loadModule(b, b.loads++).then(
     (mod) => (b.mod = mod),
     (e) => {
@@ -260,11 +266,12 @@ export function fetchJson(url) {
  * The engine for a rule pack URL, for an embedded plan named `embedded:NAME`
  * (`embedded:can-tho-2026-2030`; an unknown name is the engine's `UNKNOWN_PLAN`), or for the
  * embedded Cần Thơ plan when `plan` is empty. `{ full: true }`: an engine of the full build
- * (`evaluatePortal766`, `evaluateSheet`, `readSheet`); otherwise the widgets' smaller one.
+ * (`evaluatePortal766`, `evaluateSheet`, `readSheet`); otherwise the widgets' smaller one,
+ * except for a rule pack URL, which only the full build reads (`fromPlan`).
  */
 export function getEngine(plan = '', { full = false } = {}) {
   const name = plan.startsWith('embedded:') ? plan.slice('embedded:'.length) : null;
-  const build = buildFor(full);
+  const build = buildFor(full, plan);
   const key = `${build}\u0000${name !== null ? plan : plan ? sameOrigin(plan) : ''}`;
   if (!engines.has(key)) {
     const p = initEngine({ full: build === 'full' }).then(async (mod) => {

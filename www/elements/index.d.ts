@@ -159,13 +159,15 @@ export interface CchcErrorDetail {
 
 /**
  * Loads the WebAssembly module once per page: the widgets' smaller build (no 766 answers, no
- * sheets), or the full one with `{ full: true }` or when the page loaded it already.
+ * sheets, no rule-pack reader), or the full one with `{ full: true }`, for a rule pack URL
+ * (`{ plan }`, as `getEngine(plan)` chooses) or when the page loaded it already.
  */
-export declare function initEngine(options?: { full?: boolean }): Promise<unknown>;
+export declare function initEngine(options?: { full?: boolean; plan?: string }): Promise<unknown>;
 /**
  * The page's one engine for a rule pack URL (or the embedded plan): of the widgets' smaller
- * build, whose `evaluatePortal766`, `evaluateSheet` and `readSheet` are absent; `{ full: true }`
- * for the full engine.
+ * build, whose `evaluatePortal766`, `evaluateSheet`, `readSheet`, `fromPlan` and `fromPlans`
+ * are absent; `{ full: true }` for the full engine, which a rule pack URL always gets (the
+ * smaller build reads only the embedded plans).
  */
 export declare function getEngine(plan?: string, options?: { full?: boolean }): Promise<Engine>;
 /** The page's one evaluation of a data source at an as-of date: the same promise the widgets use. Its report is read on demand (`engine.report`). */

@@ -11,7 +11,7 @@
 // `-g`, so the functions are the shipped ones, with their names. The builds are the full
 // engine (default features: `cchc_progress_bg.wasm`), the widgets' (`--no-default-features
 // --features widgets`: `cchc_progress_lite_bg.wasm`), and the widgets' with each door of the
-// full engine added back (`portal766`, `sheet`), which prices each door alone. The sizes
+// full engine added back (`portal766`, `sheet`, `rule-packs`), which prices each door alone. The sizes
 // printed are of each file without its custom sections (names, producers), as the package
 // ships it (within a few hundred bytes), raw and gzipped (-9, as a portal's server sends it).
 // Then the profile by module of the widgets' build, of the full one, and the modules by which
@@ -34,6 +34,7 @@ const BUILDS = [
   { name: 'widgets', what: "the widgets' engine", args: ['--no-default-features', '--features', 'widgets'] },
   { name: 'widgets + portal766', what: '766 answers', args: ['--no-default-features', '--features', 'widgets,portal766'] },
   { name: 'widgets + sheet', what: 'sheets read with a mapping', args: ['--no-default-features', '--features', 'widgets,sheet'] },
+  { name: 'widgets + rule-packs', what: 'rule packs read and validated (`fromPlan`, `fromPlans`)', args: ['--no-default-features', '--features', 'widgets,rule-packs'] },
 ];
 
 /** One build with names, as the package's wasm-opt makes it: its file. */
