@@ -60,6 +60,7 @@ fn counted<'a>(ctx: &Ctx<'a>, level: Level, year: i32) -> Option<Counted<'a>> {
     })
 }
 
+#[inline(never)]
 pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figures) -> Vec<LevelSummary> {
     let ind = rules.ind;
     let mut levels: Vec<Level> = rows.iter().filter_map(|r| r.result.level).collect();
