@@ -9,8 +9,12 @@
 // (the console's "Loading the module again" warning, README "WebKitGTK's traps"); a load shown
 // as ENGINE_TRAPPED; anything else (another error code, a window error, a time-out). It prints
 // one line per trap as it happens and a table at the end, with the rate and its 95 % interval
-// (Wilson), so two runs (before and after a change, or with a JSC option) can be compared.
+// (Wilson), so two runs (before and after a change, or with a JSC option) can be compared; with
+// the median and 90th percentile of the time a load took until every widget was ready (from the
+// navigation's start: download, compilation and evaluation), and the machine's load average (1
+// minute) at the start and the end, since the JIT's traps have been seen to depend on timing.
 // It is a measuring tool, not a test: `make test` does not run it, and it judges nothing.
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +43,8 @@ const counts = { ready: 0, recovered: 0, trapped: 0, other: 0 };
 const jsc = Object.entries(process.env).filter(([k]) => k.startsWith('JSC_')).map(([k, v]) => `${k}=${v}`);
 console.log(`${opt.engine}: ${loads} loads of the demo's widgets${opt.pkg ? ` (package from ${opt.pkg})` : ''}${jsc.length ? ` with ${jsc.join(' ')}` : ''}`);
 const t0 = Date.now();
+const load0 = loadavg()[0];
+const settleMs = [];
 try {
   for (let i = 1; i <= loads; i++) {
     await session.get(`${base}/__test/stress.html?load=${i}`);
@@ -55,6 +61,7 @@ try {
     else if (seen.states.every((s) => s === 'ready')) kind = recovered ? 'recovered' : 'ready';
     else kind = 'other';
     counts[kind]++;
+    if (typeof seen.settledAt === 'number') settleMs.push(seen.settledAt);
     if (kind !== 'ready') console.log(`load ${i}: ${kind} ${JSON.stringify({ states: seen.states, events: seen.events, warnings: seen.warnings, errors: seen.errors, windowErrors: seen.windowErrors })}`);
   }
 } finally {
@@ -72,6 +79,9 @@ function wilson(k, n) {
   return [Math.max(0, c - h), Math.min(1, c + h)];
 }
 const [lo, hi] = wilson(traps, loads);
-console.log(`\n| engine | loads | ready | trap, recovered | trap, shown | other | trap rate (95 % CI) | time |`);
-console.log(`|---|---|---|---|---|---|---|---|`);
-console.log(`| ${opt.engine} | ${loads} | ${counts.ready} | ${counts.recovered} | ${counts.trapped} | ${counts.other} | ${(100 * traps / loads).toFixed(1)} % (${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)} %) | ${Math.round((Date.now() - t0) / 1000)} s |`);
+/** The `q` quantile of `xs` (nearest rank). */
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1))];
+const times = settleMs.length ? `${Math.round(quantile(settleMs, 0.5))} / ${Math.round(quantile(settleMs, 0.9))} ms` : '–';
+console.log(`\n| engine | loads | ready | trap, recovered | trap, shown | other | trap rate (95 % CI) | load to ready, median / p90 | load avg | time |`);
+console.log(`|---|---|---|---|---|---|---|---|---|---|`);
+console.log(`| ${opt.engine} | ${loads} | ${counts.ready} | ${counts.recovered} | ${counts.trapped} | ${counts.other} | ${(100 * traps / loads).toFixed(1)} % (${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)} %) | ${times} | ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} | ${Math.round((Date.now() - t0) / 1000)} s |`);
