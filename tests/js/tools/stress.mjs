@@ -8,7 +8,8 @@
 // of the engine, and counts, per load: every widget ready; a trap the widgets recovered from
 // (the console's "Loading the module again" warning, README "WebKitGTK's traps"); a load shown
 // as ENGINE_TRAPPED; anything else (another error code, a window error, a time-out). It prints
-// one line per trap as it happens and a table at the end, with the rate and its 95 % interval
+// one line per trap as it happens (with the trap's stack, naming the module's function by its
+// index) and a table at the end, with the rate and its 95 % interval
 // (Wilson), so two runs (before and after a change, or with a JSC option) can be compared; with
 // the median and 90th percentile of the time a load took until every widget was ready (from the
 // navigation's start: download, compilation and evaluation), and the machine's load average (1
@@ -62,7 +63,7 @@ try {
     else kind = 'other';
     counts[kind]++;
     if (typeof seen.settledAt === 'number') settleMs.push(seen.settledAt);
-    if (kind !== 'ready') console.log(`load ${i}: ${kind} ${JSON.stringify({ states: seen.states, events: seen.events, warnings: seen.warnings, errors: seen.errors, windowErrors: seen.windowErrors })}`);
+    if (kind !== 'ready') console.log(`load ${i}: ${kind} ${JSON.stringify({ states: seen.states, events: seen.events, warnings: seen.warnings, errors: seen.errors, windowErrors: seen.windowErrors, stacks: seen.stacks })}`);
   }
 } finally {
   await session.quit();
