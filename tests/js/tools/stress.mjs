@@ -1,6 +1,6 @@
 // Reload stress: how often does a browser's WebAssembly trap in the demo's widgets?
 //
-//   node tests/js/tools/stress.mjs [--engine webkit] [--loads 200] [--timeout 40000] [--pkg DIR]
+//   node tests/js/tools/stress.mjs [--engine webkit] [--loads 200] [--timeout 40000] [--pkg DIR] [--names FILE]
 //   JSC_useOMGJIT=false node tests/js/tools/stress.mjs     (JSC's options reach MiniBrowser)
 //
 // Loads tests/js/fixtures/stress.html (a card, the ramp chart and the overview on the sample,
@@ -8,14 +8,17 @@
 // of the engine, and counts, per load: every widget ready; a trap the widgets recovered from
 // (the console's "Loading the module again" warning, README "WebKitGTK's traps"); a load shown
 // as ENGINE_TRAPPED; anything else (another error code, a window error, a time-out). It prints
-// one line per trap as it happens (with the trap's stack, naming the module's function by its
-// index) and a table at the end, with the rate and its 95 % interval
+// one line per trap as it happens (with the trap's stack: JSC names the module's functions by
+// their index, `wasm-function[N]`; `--names FILE` adds their Rust names from a build of the same
+// package with names, such as size-profile.mjs's `target/size-profile-widgets.wasm`, whose
+// functions have the shipped indices) and a table at the end, with the rate and its 95 % interval
 // (Wilson), so two runs (before and after a change, or with a JSC option) can be compared; with
 // the median and 90th percentile of the time a load took until every widget was ready (from the
 // navigation's start: download, compilation and evaluation), and the machine's load average (1
 // minute) at the start and the end, since the JIT's traps have been seen to depend on timing.
 // It is a measuring tool, not a test: `make test` does not run it, and it judges nothing.
 import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,6 +31,7 @@ const { values: opt } = parseArgs({
     loads: { type: 'string', default: '200' },
     timeout: { type: 'string', default: '40000' },
     pkg: { type: 'string' },
+    names: { type: 'string' },
   },
 });
 const loads = Number(opt.loads);
@@ -37,6 +41,43 @@ const here = dirname(fileURLToPath(import.meta.url));
 // `--pkg DIR`: another build of the package (a copy of pkg/ kept from before a change) served
 // at /pkg/ in place of pkg/, so two builds are compared on the same page.
 const extra = { '/__test/': join(here, '..', 'fixtures'), ...(opt.pkg ? { '/pkg/': resolve(opt.pkg) } : {}) };
+/** The function names of a `.wasm` with a name section, by function index. */
+function functionNames(file) {
+  const bytes = readFileSync(file);
+  const names = new Map();
+  let pos = 8;
+  const leb = () => {
+    let result = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return result;
+    }
+  };
+  const str = () => {
+    const n = leb();
+    pos += n;
+    return bytes.subarray(pos - n, pos).toString('utf8');
+  };
+  while (pos < bytes.length) {
+    const id = bytes[pos++];
+    const end = leb() + pos;
+    if (id === 0 && str() === 'name') {
+      while (pos < end) {
+        const sub = bytes[pos++];
+        const subEnd = leb() + pos;
+        if (sub === 1) for (let n = leb(); n > 0; n--) names.set(leb(), str().replace(/::h[0-9a-f]{16}$/, ''));
+        pos = subEnd;
+      }
+    }
+    pos = end;
+  }
+  return names;
+}
+const names = opt.names ? functionNames(resolve(opt.names)) : new Map();
+/** A trap's stack with each `wasm-function[N]` named, when `--names` gives the names. */
+const named = (stack) => stack.replace(/wasm-function\[(\d+)\]/g, (m, i) => (names.has(Number(i)) ? `${m} ${names.get(Number(i))}` : m));
+
 const server = await serve(0, '127.0.0.1', { csp: CSP, extra });
 const base = `http://127.0.0.1:${server.address().port}`;
 const session = await startSession(opt.engine);
@@ -63,7 +104,7 @@ try {
     else kind = 'other';
     counts[kind]++;
     if (typeof seen.settledAt === 'number') settleMs.push(seen.settledAt);
-    if (kind !== 'ready') console.log(`load ${i}: ${kind} ${JSON.stringify({ states: seen.states, events: seen.events, warnings: seen.warnings, errors: seen.errors, windowErrors: seen.windowErrors, stacks: seen.stacks })}`);
+    if (kind !== 'ready') console.log(`load ${i}: ${kind} ${JSON.stringify({ states: seen.states, events: seen.events, warnings: seen.warnings, errors: (seen.errors ?? []).map(named), windowErrors: seen.windowErrors, stacks: (seen.stacks ?? []).map(named) })}`);
   }
 } finally {
   await session.quit();
