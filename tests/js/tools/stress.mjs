@@ -16,8 +16,11 @@
 // the median and 90th percentile of the time a load took until every widget was ready (from the
 // navigation's start: download, compilation and evaluation), and the machine's load average (1
 // minute) at the start and the end, since the JIT's traps have been seen to depend on timing.
+// It also counts the distinct texts the widgets showed (one expected): a load whose figures
+// differ from the first's is printed.
 // It is a measuring tool, not a test: `make test` does not run it, and it judges nothing.
 import { loadavg } from 'node:os';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +90,10 @@ console.log(`${opt.engine}: ${loads} loads of the demo's widgets${opt.pkg ? ` (p
 const t0 = Date.now();
 const load0 = loadavg()[0];
 const settleMs = [];
+// The widgets' text of each load that settled, by its digest: a JIT that can corrupt the heap
+// (a trap seen as dlmalloc's assertion) might also show wrong figures without trapping.
+const shown = new Map();
+let firstShown;
 try {
   for (let i = 1; i <= loads; i++) {
     await session.get(`${base}/__test/stress.html?load=${i}`);
@@ -95,7 +102,7 @@ try {
       const widgets = () => [...document.querySelectorAll('cchc-progress-card, cchc-ramp-chart, cchc-overview')];
       const settled = () => widgets().every((w) => w.dataset.state === 'ready' || w.dataset.state === 'error');
       while (!(window.__stress && settled()) && Date.now() - t0 < ${timeout}) await new Promise((r) => setTimeout(r, 25));
-      return { settled: settled(), states: widgets().map((w) => w.dataset.state), ...(window.__stress ?? {}) };`);
+      return { settled: settled(), states: widgets().map((w) => w.dataset.state), texts: widgets().map((w) => (w.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim()), ...(window.__stress ?? {}) };`);
     const recovered = (seen.warnings ?? []).some((w) => /Loading the module again/.test(w));
     let kind;
     if (!seen.settled || (seen.windowErrors ?? []).length) kind = 'other';
@@ -104,6 +111,12 @@ try {
     else kind = 'other';
     counts[kind]++;
     if (typeof seen.settledAt === 'number') settleMs.push(seen.settledAt);
+    if (seen.settled) {
+      const digest = createHash('sha256').update(JSON.stringify(seen.texts)).digest('hex').slice(0, 12);
+      shown.set(digest, (shown.get(digest) ?? 0) + 1);
+      firstShown ??= digest;
+      if (digest !== firstShown) console.log(`load ${i}: the widgets show other text than on the first load (${digest}): ${JSON.stringify(seen.texts).slice(0, 600)}`);
+    }
     if (kind !== 'ready') console.log(`load ${i}: ${kind} ${JSON.stringify({ states: seen.states, events: seen.events, warnings: seen.warnings, errors: (seen.errors ?? []).map(named), windowErrors: seen.windowErrors, stacks: (seen.stacks ?? []).map(named) })}`);
   }
 } finally {
@@ -124,6 +137,7 @@ const [lo, hi] = wilson(traps, loads);
 /** The `q` quantile of `xs` (nearest rank). */
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1))];
 const times = settleMs.length ? `${Math.round(quantile(settleMs, 0.5))} / ${Math.round(quantile(settleMs, 0.9))} ms` : '–';
+console.log(`\nWhat the widgets showed: ${shown.size} distinct text${shown.size === 1 ? '' : 's'} over ${[...shown.values()].reduce((a, b) => a + b, 0)} settled loads (${[...shown].map(([d, n]) => `${d} × ${n}`).join(', ')}).`);
 console.log(`\n| engine | loads | ready | trap, recovered | trap, shown | other | trap rate (95 % CI) | load to ready, median / p90 | load avg | time |`);
 console.log(`|---|---|---|---|---|---|---|---|---|---|`);
 console.log(`| ${opt.engine} | ${loads} | ${counts.ready} | ${counts.recovered} | ${counts.trapped} | ${counts.other} | ${(100 * traps / loads).toFixed(1)} % (${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)} %) | ${times} | ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} | ${Math.round((Date.now() - t0) / 1000)} s |`);
