@@ -95,6 +95,7 @@ pub(crate) fn requirement(
 }
 
 /// Every year of a unit, judged against its requirement.
+#[inline(never)]
 pub(crate) fn judge_years(ctx: &Ctx, rules: &Rules, unit: &Unit, years: &[UnitYear]) -> Vec<YearEval> {
     let base = baseline_count(rules, years);
     let mut out = Vec::with_capacity(years.len());
@@ -124,6 +125,7 @@ pub(crate) fn judge_years(ctx: &Ctx, rules: &Rules, unit: &Unit, years: &[UnitYe
 }
 
 /// The target at the deadline: the ramp's floor for the deadline year, or the target.
+#[inline(never)]
 pub(crate) fn deadline_target(ctx: &Ctx, rules: &Rules, level: Level, judged: &[YearEval]) -> f64 {
     let dl = rules.ind.deadline;
     let previous = judged_in(judged, dl - 1).and_then(|e| e.value);

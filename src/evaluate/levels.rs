@@ -90,6 +90,7 @@ fn inside_counted(ctx: &Ctx, c: &Counted, figures: &Figures, unit: usize, year: 
     false
 }
 
+#[inline(never)]
 pub(crate) fn summarize(ctx: &Ctx, rules: &Rules, rows: &[Row], figures: &Figures) -> Vec<LevelSummary> {
     let ind = rules.ind;
     let mut levels: Vec<Level> = rows.iter().filter_map(|r| r.result.level).collect();

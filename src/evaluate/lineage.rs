@@ -21,6 +21,7 @@ use crate::sort::sort_by;
 /// Adds the predecessors' figures to every unit formed from others, for the years before it
 /// existed. Units are taken in order of their first day, so that a chain (A formed from B
 /// formed from C) is followed: B's own history from C is there when A reads B.
+#[inline(never)]
 pub(crate) fn extend(ctx: &Ctx, figures: &mut Figures) {
     let units = &ctx.units;
     let mut successors: Vec<usize> = (0..units.len())

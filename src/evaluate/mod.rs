@@ -23,6 +23,10 @@
 //!
 //! The output is sorted and every computed number is rounded to 4 decimals, so the same
 //! input in any order gives the same report, byte for byte.
+//!
+//! The steps stay functions of their own in the `.wasm` (`#[inline(never)]` on each, and
+//! wasm-opt's `--no-inline` in Cargo.toml, which says what was measured): inlined, they made
+//! one function of 48 KiB, slow in WebKit and where its JIT trapped.
 
 mod bidi;
 mod breaks;
@@ -71,6 +75,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    #[inline(never)]
     fn new(plan: &'a Plan, input: &'a Input) -> Ctx<'a> {
         let mut indicator_ids: Vec<(&str, usize)> = plan
             .indicators
@@ -295,6 +300,7 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
 
 /// One indicator's rows, one per unit with a figure at a level the indicator covers, in
 /// the report's order: by level, unit id and first day.
+#[inline(never)]
 fn rows_of(ctx: &Ctx, rules: &Rules, figures: &rollup::Figures, findings: &mut Vec<Finding>) -> Vec<Row> {
     // At most one row per unit with figures: a row is large, and doubling copied them all.
     let mut rows: Vec<Row> = Vec::with_capacity(figures.iter().filter(|y| !y.is_empty()).count());
@@ -337,6 +343,7 @@ fn rows_of(ctx: &Ctx, rules: &Rules, figures: &rollup::Figures, findings: &mut V
 }
 
 /// Each area's indicators counted by their headline status, and the plan's counts.
+#[inline(never)]
 fn area_summaries(ctx: &Ctx, headline: &[Status]) -> (Vec<AreaSummary>, StatusCounts) {
     let (plan, input) = (ctx.plan, ctx.input);
     let mut areas = Vec::new();
@@ -369,6 +376,7 @@ fn area_summaries(ctx: &Ctx, headline: &[Status]) -> (Vec<AreaSummary>, StatusCo
 }
 
 /// The findings in a stable order, each once, those of the rows asked for (`options.only`).
+#[inline(never)]
 fn sort_findings(findings: &mut Vec<Finding>, input: &Input) {
     sort_by(findings, |a, b| {
         (&a.indicator, &a.unit, &a.period, a.code, &a.path, &a.message).cmp(&(
@@ -398,6 +406,7 @@ fn resolved_reading(input: &Input, ramp_default: Option<RampReading>) -> RampRea
 /// otherwise, among the rows of the highest level present, the worst status (an indicator
 /// counts as met only when every unit at that level meets it; a unit that ended counts
 /// last).
+#[inline(never)]
 fn pick_headline(ctx: &Ctx, rows: &[Row]) -> Option<usize> {
     let is_root = |r: &Row| !ctx.units.has_parent(r.unit) && r.result.status != Status::Discontinued;
     if let Some(i) = rows
@@ -420,6 +429,7 @@ fn pick_headline(ctx: &Ctx, rows: &[Row]) -> Option<usize> {
 /// Districts and communes without a parent in an input whose hierarchy has a city-level
 /// unit with children: they are left out of every roll-up, which is seldom what a portal
 /// meant (a district's own portal, sending its district as the top, gets no finding).
+#[inline(never)]
 fn orphan_findings(ctx: &Ctx) -> Vec<Finding> {
     let units = &ctx.units;
     let has_city_top = (0..units.len()).any(|u| {
@@ -462,6 +472,7 @@ fn orphan_findings(ctx: &Ctx) -> Vec<Finding> {
 /// they attach to the nearest ancestor valid that day ([`units::Hierarchy::parent_on`]), so
 /// that no figure of theirs is lost from the roll-up, and one finding per span of days says
 /// where their figures went.
+#[inline(never)]
 fn parent_gap_findings(ctx: &Ctx) -> Vec<Finding> {
     let units = &ctx.units;
     let mut out = Vec::new();

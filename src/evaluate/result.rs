@@ -45,6 +45,7 @@ fn gap_units(fig: Figure, base: Option<f64>, req: f64, met: bool) -> Option<f64>
 /// The series breaks of a unit between consecutive years of its series (a year summed from
 /// predecessors is on the unit's own territory by construction), each also a finding; and
 /// the first one inside the trend's span.
+#[inline(never)]
 fn series_breaks(
     ctx: &Ctx,
     unit_at: usize,
@@ -141,6 +142,7 @@ fn unknown_shares(ctx: &Ctx, unit_at: usize) -> Vec<String> {
         .collect()
 }
 
+#[inline(never)]
 pub(crate) fn row(
     ctx: &Ctx,
     rules: &Rules,
@@ -276,6 +278,7 @@ struct Untold<'a> {
 
 /// The sentence of a finished row: written from the row itself, and from what it does not
 /// hold (`untold`, the unit's days, and the rounding of a figure after the deadline).
+#[inline(never)]
 fn sentence(rules: &Rules, unit: &Unit, stage: Stage, r: &IndicatorResult, untold: Untold) -> Text {
     let ind = rules.ind;
     let target = r.target.map(|t| t.0);
@@ -355,6 +358,7 @@ fn method(ctx: &Ctx, ind: &Indicator, t: &verdict::TrendOf, series_break: Option
 /// Every ramp year from the earlier of the ramp's start and the first data, to the as-of
 /// year (to the ramp's last year when the ramp forbids carrying it forward; to the unit's last
 /// year when it ended).
+#[inline(never)]
 fn ramp_years(
     ctx: &Ctx,
     rules: &Rules,
@@ -406,6 +410,7 @@ fn ramp_years(
 }
 
 /// The single row of an indicator without any usable data.
+#[inline(never)]
 pub(crate) fn no_data_row(ctx: &Ctx, ind: &Indicator) -> IndicatorResult {
     let words = ctx.input.options.text.words();
     IndicatorResult {

@@ -11,6 +11,7 @@ use crate::plan::Plan;
 use crate::report::{LevelSummary, Num, Review, ReviewCounts, ReviewRow, Status};
 
 /// The review rows of one indicator.
+#[inline(never)]
 pub(crate) fn rows(ctx: &Ctx, rules: &Rules, rows: &[Row], summaries: &[LevelSummary]) -> Vec<ReviewRow> {
     let ind = rules.ind;
     let period = &ctx.plan.plan.period;
@@ -142,6 +143,7 @@ fn level_verdict(units: &ReviewCounts, alive: u32, alive_short: bool) -> Status 
 }
 
 /// The review from every indicator's rows, with the verdicts counted.
+#[inline(never)]
 pub(crate) fn review(plan: &Plan, rows: Vec<ReviewRow>) -> Review {
     let mut counts = ReviewCounts::default();
     for r in &rows {

@@ -41,6 +41,7 @@ enum State {
 }
 
 /// Every unit's figure in every year with data, for one indicator.
+#[inline(never)]
 pub(crate) fn figures(ctx: &Ctx, ind: &Indicator, own: &[OwnYear], findings: &mut Vec<Finding>) -> Figures {
     let mut out: Figures = vec![Vec::new(); ctx.units.len()];
     if own.is_empty() {

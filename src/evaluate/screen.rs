@@ -76,6 +76,7 @@ fn packed_key(ind: usize, unit: usize, period: crate::data::Period) -> Option<u6
 }
 
 /// Screens every observation: the steps below, in order.
+#[inline(never)]
 pub(crate) fn screen(ctx: &Ctx, observations: &[Observation], findings: &mut Vec<Finding>) -> OwnYearly {
     let keyed = key_observations(ctx, observations, findings);
     let (mut figures, pending) = check_each_key(ctx, observations, &keyed, findings);

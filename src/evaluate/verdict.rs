@@ -105,6 +105,7 @@ fn trend_points(years: &[UnitYear], judged: &[YearEval]) -> Vec<(i32, f64)> {
         .collect()
 }
 
+#[inline(never)]
 pub(crate) fn trend_of(
     ctx: &Ctx,
     rules: &Rules,
@@ -164,6 +165,7 @@ pub(crate) struct Verdict {
 }
 
 /// What the method says of `main` before the deadline (step 2 of the module's order).
+#[inline(never)]
 fn before_deadline(
     rules: &Rules,
     main: &UnitYear,
@@ -190,6 +192,7 @@ fn before_deadline(
     (status, reason)
 }
 
+#[inline(never)]
 pub(crate) fn decide(
     rules: &Rules,
     stage: Stage,
@@ -252,6 +255,7 @@ pub(crate) fn decide(
 /// On the straight path from the baseline to the target, the value due at the as-of date;
 /// and the value at the deadline if the observed growth holds. Neither for a unit that
 /// ended: it has no deadline to be on the way to.
+#[inline(never)]
 pub(crate) fn path(
     ctx: &Ctx,
     rules: &Rules,
