@@ -46,8 +46,13 @@ const KiB = 1024;
 // which gzip less well than their JSON text did; in exchange no engine reads and validates
 // its embedded plan when it is made (both plans: 0.75 ms, now 0.04 ms natively). The widgets'
 // module 32 545 B.
+// Then (issue 22.5) the evaluation's steps kept as functions of their own (wasm-opt's
+// `--no-inline=cchc_progress::evaluate::*`): +0.8 KiB on the widgets' .wasm, 245 462 B
+// (239.7 KiB), and +1.1 KiB on the full one, 395 805 B (386.5 KiB), so its budget rose by
+// 2 KiB again. The citizen's page loads the widgets' build; the full one is the portal's own
+// script's, the command's and the Worker's.
 const BUDGETS = {
-  'cchc_progress_bg.wasm': 386 * KiB,
+  'cchc_progress_bg.wasm': 388 * KiB,
   'cchc_progress_lite_bg.wasm': 240 * KiB,
   'elements/index.js': 32 * KiB,
   'xlsx/index.js': 6 * KiB,
