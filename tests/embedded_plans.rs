@@ -16,8 +16,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::fs;
-use std::path::Path;
 
 use cchc_progress::messages::Text;
 use cchc_progress::plan::{
@@ -25,6 +23,10 @@ use cchc_progress::plan::{
     PlanInfo, Ramp, Source,
 };
 use cchc_progress::Engine;
+
+#[path = "common/generated.rs"]
+mod generated;
+use generated::check_generated;
 
 const OUT: &str = "src/plan/embedded_model.rs";
 
@@ -65,28 +67,12 @@ fn the_embedded_models_equal_the_plans_read_from_the_json() {
 
 #[test]
 fn the_embedded_model_file_is_generated_from_the_json() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let generated = generate();
-    let path = root.join(OUT);
-    let committed = fs::read_to_string(&path).unwrap_or_default();
-    if committed == generated {
-        return;
-    }
-    if std::env::var_os("PLANS_UPDATE").is_some() {
-        fs::write(&path, &generated).unwrap();
-        return;
-    }
-    let first = committed
-        .lines()
-        .zip(generated.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
-    panic!(
-        "{OUT} is stale: it differs from what the plans' JSON says from line {} on\n  committed: {:?}\n  generated: {:?}\n\
-         Rewrite it with `PLANS_UPDATE=1 cargo test --test embedded_plans`, and read the diff.",
-        first + 1,
-        committed.lines().nth(first).unwrap_or("(end of file)"),
-        generated.lines().nth(first).unwrap_or("(end of file)"),
+    check_generated(
+        OUT,
+        &generate(),
+        "PLANS_UPDATE",
+        "the plans' JSON",
+        "PLANS_UPDATE=1 cargo test --test embedded_plans",
     );
 }
 

@@ -34,6 +34,10 @@ use std::path::Path;
 
 use syn::{Attribute, Fields, GenericArgument, Item, PathArguments, Type};
 
+#[path = "common/generated.rs"]
+mod generated;
+use generated::check_generated;
+
 const OUT: &str = "src/wasm/types.d.ts";
 
 /// The declarations, in order: a section title, or (file under `src/`, Rust name, TypeScript
@@ -940,26 +944,12 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 fn the_typescript_declarations_are_generated_from_the_rust_types() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let generated = generate(&root.join("src"));
-    let path = root.join(OUT);
-    let committed = fs::read_to_string(&path).unwrap_or_default();
-    if committed == generated {
-        return;
-    }
-    if std::env::var_os("TYPES_UPDATE").is_some() {
-        fs::write(&path, &generated).unwrap();
-        return;
-    }
-    let first = committed
-        .lines()
-        .zip(generated.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
-    panic!(
-        "{OUT} is stale: it differs from what the Rust types say from line {} on\n  committed: {:?}\n  generated: {:?}\n\
-         Rewrite it with `TYPES_UPDATE=1 cargo test --test typescript`, and read the diff.",
-        first + 1,
-        committed.lines().nth(first).unwrap_or("(end of file)"),
-        generated.lines().nth(first).unwrap_or("(end of file)"),
+    check_generated(
+        OUT,
+        &generated,
+        "TYPES_UPDATE",
+        "the Rust types",
+        "TYPES_UPDATE=1 cargo test --test typescript",
     );
 }
 
