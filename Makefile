@@ -169,6 +169,7 @@ test-package:
 test-page:
 	@mkdir -p $(LOGS)
 	node tests/js/page.test.mjs 2>&1 | tee $(LOGS)/page.log
+	node tests/js/serve.test.mjs 2>&1 | tee -a $(LOGS)/page.log
 	node tests/js/try.test.mjs 2>&1 | tee -a $(LOGS)/page.log
 	node tests/js/author.test.mjs 2>&1 | tee -a $(LOGS)/page.log
 	node tests/js/demo2026.test.mjs 2>&1 | tee -a $(LOGS)/page.log

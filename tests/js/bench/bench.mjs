@@ -500,7 +500,7 @@ async function main() {
     if (!same(csvReport, engine.evaluateCsv(readFileSync(join(DATA_DIR, 'S.csv'), 'utf8'), withText(sOptions, 'none')))) fail('the command and evaluateCsv made different reports of S');
     console.log(`bench smoke: the command made the reports evaluate and evaluateCsv make of S (${csvReport.results.length} rows)`);
     if (!flag('--no-browser')) {
-      const views = await measureFirstView({ pkg: PKG, loads: 1, profiles: ['unthrottled'] });
+      const views = await measureFirstView({ pkg: PKG, loads: 1, profiles: ['unthrottled'], encodings: ['br'] });
       const live = views.find((v) => v.page === 'one-tag');
       for (const v of views) {
         console.log(`bench smoke: first view of the ${v.page} page ready, ${v.requests} requests, .wasm ${v.wasmBytes ? `${v.wasmBytes} bytes` : 'not downloaded'}`);

@@ -1,9 +1,9 @@
 // A citizen's first view (issue 15.1 and 15.2), measured as a mid-range phone would meet it:
 // headless Chromium with the CPU slowed 4× (`Emulation.setCPUThrottlingRate`) and a "Fast
 // 3G"-like network (`Network.emulateNetworkConditions`: 1.6 Mbit/s down, 750 kbit/s up,
-// 150 ms round trip), every file served gzip-compressed from localhost, each load cold (a
-// fresh browser context: empty cache), from the demo server (www/serve.mjs: gzip, ETags,
-// `no-cache`). Time is from navigation start to every widget of the page in state `ready`;
+// 150 ms round trip), every file served compressed from localhost, each load cold (a fresh
+// browser context: empty cache), from the demo server (www/serve.mjs: Brotli, else gzip;
+// ETags, `no-cache`), and again from it offering gzip alone (a server without Brotli). Time is from navigation start to every widget of the page in state `ready`;
 // bytes are what crossed the wire (headers included).
 //
 // Three pages, each a portal's whole page of one module import and one tag:
@@ -16,7 +16,7 @@
 // The smoke run (`--smoke`) checks that neither precomputed page downloads a `.wasm` and that
 // each shows the card the one-tag page shows, word for word.
 //
-//   node tests/js/bench/firstview.mjs [--pkg DIR] [--loads 5] [--unthrottled] [--smoke]
+//   node tests/js/bench/firstview.mjs [--pkg DIR] [--loads 5] [--unthrottled] [--encodings br,gzip] [--smoke]
 //
 // Used by bench.mjs (the table) and by its smoke run (`--smoke`: one load per page, no
 // throttling, checks only that the precomputed page fetched no `.wasm`). Nothing here judges
@@ -27,7 +27,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../../../www/serve.mjs';
+import { compressed, serve } from '../../../www/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
@@ -67,8 +67,8 @@ export function buildSite(pkg) {
 }
 
 /** The demo server, serving the site at `/` and the package at `/node_modules/cchc-progress/`. */
-export function serveSite(site, pkg) {
-  return serve(0, '127.0.0.1', { extra: { '/node_modules/cchc-progress/': pkg, '/': site } });
+export function serveSite(site, pkg, { encodings } = {}) {
+  return serve(0, '127.0.0.1', { extra: { '/node_modules/cchc-progress/': pkg, '/': site }, encodings });
 }
 
 // Records when every widget of the page is ready (or the first error), from inside the page.
@@ -150,46 +150,58 @@ export const PAGES = [
 ];
 
 /**
- * Median of `loads` cold loads of each page under each profile, the pages' loads interleaved
- * (so that a busy moment of the machine falls on both). Resolves to one row per page and
- * profile: `{ page, profile, ms, min, max, bytes, requests, js, wasmBytes, wasmAt }`.
+ * Median of `loads` cold loads of each page under each profile and encoding, the loads
+ * interleaved (so that a busy moment of the machine falls on all). `encodings`: what the
+ * server offers, `br` (Brotli, else gzip: what the demo server does) and `gzip` (gzip only,
+ * as a server without Brotli). A first load of each page, not counted, has the server make
+ * its Brotli copies. Resolves to one row per page, profile and encoding: `{ page, profile,
+ * encoding, ms, min, max, bytes, requests, js, wasmBytes, wasmAt }`.
  */
-export async function measureFirstView({ pkg = join(root, 'pkg'), loads = 5, profiles = ['throttled', 'unthrottled'] } = {}) {
+export async function measureFirstView({ pkg = join(root, 'pkg'), loads = 5, profiles = ['throttled', 'unthrottled'], encodings = ['br', 'gzip'] } = {}) {
   const { launch } = await import('../browser.mjs');
   const site = buildSite(pkg);
-  const server = await serveSite(site, pkg);
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const offered = { br: ['br', 'gzip'], gzip: ['gzip'] };
+  const servers = await Promise.all(encodings.map((e) => serveSite(site, pkg, { encodings: offered[e] })));
+  const bases = servers.map((s) => `http://127.0.0.1:${s.address().port}`);
   const browser = await launch();
   try {
+    for (const base of bases) for (const p of PAGES) await coldLoad(browser, base + p.path, null);
+    await compressed();
     const rows = [];
     for (const profile of profiles) {
-      const samples = new Map(PAGES.map((p) => [p.name, []]));
+      const samples = new Map();
+      for (const e of encodings) for (const p of PAGES) samples.set(`${e}\u0000${p.name}`, []);
       for (let i = 0; i < loads; i++) {
-        for (const p of PAGES) samples.get(p.name).push(await coldLoad(browser, base + p.path, PROFILES[profile]));
+        for (const p of PAGES) {
+          for (const [k, e] of encodings.entries()) samples.get(`${e}\u0000${p.name}`).push(await coldLoad(browser, bases[k] + p.path, PROFILES[profile]));
+        }
       }
       for (const p of PAGES) {
-        const s = samples.get(p.name);
-        const ms = s.map((x) => x.ms);
-        const mid = (k) => median(s.map((x) => x[k]));
-        rows.push({
-          page: p.name,
-          profile,
-          ms: median(ms),
-          min: Math.min(...ms),
-          max: Math.max(...ms),
-          bytes: mid('bytes'),
-          requests: mid('requests'),
-          js: mid('js'),
-          wasmBytes: mid('wasmBytes'),
-          wasmAt: s.some((x) => x.wasmAt === null) ? null : mid('wasmAt'),
-          shown: s[0].shown,
-        });
+        for (const encoding of encodings) {
+          const s = samples.get(`${encoding}\u0000${p.name}`);
+          const ms = s.map((x) => x.ms);
+          const mid = (k) => median(s.map((x) => x[k]));
+          rows.push({
+            page: p.name,
+            profile,
+            encoding,
+            ms: median(ms),
+            min: Math.min(...ms),
+            max: Math.max(...ms),
+            bytes: mid('bytes'),
+            requests: mid('requests'),
+            js: mid('js'),
+            wasmBytes: mid('wasmBytes'),
+            wasmAt: s.some((x) => x.wasmAt === null) ? null : mid('wasmAt'),
+            shown: s[0].shown,
+          });
+        }
       }
     }
     return rows;
   } finally {
     await browser.close();
-    server.close();
+    for (const s of servers) s.close();
     rmSync(site, { recursive: true, force: true });
   }
 }
@@ -197,11 +209,11 @@ export async function measureFirstView({ pkg = join(root, 'pkg'), loads = 5, pro
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 export function printFirstView(rows) {
-  console.log('| page | profile | ready (median) | min–max | on the wire | requests | JS files | .wasm | .wasm requested at |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| page | profile | server | ready (median) | min–max | on the wire | requests | JS files | .wasm | .wasm requested at |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${r.page} | ${r.profile} | ${r.ms.toFixed(0)} ms | ${r.min.toFixed(0)}–${r.max.toFixed(0)} | ${kib(r.bytes)} | ${r.requests} | ${r.js} | ${r.wasmBytes ? kib(r.wasmBytes) : 'none'} | ${r.wasmAt === null ? '–' : `${r.wasmAt.toFixed(0)} ms`} |`,
+      `| ${r.page} | ${r.profile} | ${r.encoding === 'br' ? 'Brotli' : 'gzip only'} | ${r.ms.toFixed(0)} ms | ${r.min.toFixed(0)}–${r.max.toFixed(0)} | ${kib(r.bytes)} | ${r.requests} | ${r.js} | ${r.wasmBytes ? kib(r.wasmBytes) : 'none'} | ${r.wasmAt === null ? '–' : `${r.wasmAt.toFixed(0)} ms`} |`,
     );
   }
 }
@@ -217,6 +229,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     pkg: option('--pkg', join(root, 'pkg')),
     loads: smoke ? 1 : Number(option('--loads', 5)),
     profiles: smoke || args.includes('--unthrottled') ? ['unthrottled'] : ['throttled', 'unthrottled'],
+    encodings: option('--encodings', smoke ? 'br' : 'br,gzip').split(','),
   });
   printFirstView(rows);
 }
