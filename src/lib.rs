@@ -141,6 +141,11 @@ impl Engine {
     }
 }
 
+/// The error for a report that could not be packed (larger than 4 GiB).
+fn not_packed(e: report::pack::PackError) -> Errors {
+    Errors::one(error::calls::not_packed(&e.to_string()))
+}
+
 /// The error for a plan name no embedded pack has.
 fn unknown_plan(name: &str) -> Error {
     error::calls::unknown_embedded_plan(name, &plan::embedded_pack_names())
@@ -336,13 +341,18 @@ impl Engine {
     /// plan's `unknown_indicator` (the input is not copied: such findings are dropped after).
     fn evaluate_in(&self, plan: &Plan, input: &data::Input) -> report::Report {
         let mut report = evaluate::evaluate(plan, input);
+        self.drop_elsewhere(&mut report);
+        report
+    }
+
+    /// Drops the `unknown_indicator` findings of indicators another loaded plan has.
+    fn drop_elsewhere(&self, report: &mut report::Report) {
         if !self.more.is_empty() {
             let elsewhere = |id: &str| self.plans().any(|p| p.indicator(id).is_some());
             report.findings.retain(|f| {
                 f.code != report::FindingCode::UnknownIndicator || !f.indicator.as_deref().is_some_and(elsewhere)
             });
         }
-        report
     }
 }
 
@@ -374,10 +384,10 @@ impl Engine {
     /// The report of `source` against the loaded plan `plan` (the first plan when `None`),
     /// packed. The same report, byte for byte, as the matching `evaluate…` method (with a
     /// plan named: as [`Engine::evaluate_plan`]).
-    pub fn report(&self, plan: Option<&str>, source: Source<'_>) -> Result<Vec<u8>, Errors> {
-        use report::pack::pack;
+    pub fn report(&self, plan: Option<&str>, source: Source<'_>) -> Result<report::pack::Packed, Errors> {
         #[cfg(any(feature = "portal766", feature = "sheet"))]
-        use report::pack::{pack_with, Extra};
+        use report::pack::packed_with;
+        use report::pack::{Extra, Streamer};
         let other;
         let engine = match plan {
             Some(id) if id != self.plan.plan.id => {
@@ -389,36 +399,44 @@ impl Engine {
             _ => self,
         };
         let named = plan.is_some() && !self.more.is_empty();
-        let packed = match source {
-            Source::Input(input) if named => pack(&engine.evaluate_in(&engine.plan, &input)),
-            Source::Input(input) => pack(&engine.evaluate_input(input)),
-            Source::Value(v) if named => pack(&engine.evaluate_plan(&engine.plan.plan.id, v)?),
-            Source::Value(v) => pack(&engine.evaluate(v)?),
-            Source::Json(t) if named => pack(&engine.evaluate_plan_json(&engine.plan.plan.id, t)?),
-            Source::Json(t) => pack(&engine.evaluate_json(t)?),
-            Source::Csv { text, options } => pack(&engine.evaluate_csv(text, options)?),
+        let (input, extra_columns) = match source {
+            Source::Input(input) => (input, Vec::new()),
+            Source::Value(v) => (data::read_input(v)?, Vec::new()),
+            Source::Json(t) => (data::parse_input(t)?, Vec::new()),
+            Source::Csv { text, options } => {
+                let read = data::read_csv(text, options)?;
+                (read.input, read.extra_columns)
+            }
+            Source::CsvRead(read) => (read.input, read.extra_columns),
             #[cfg(feature = "portal766")]
             Source::Portal766(v) => {
                 let r = engine.evaluate_portal766(v)?;
-                pack_with(&r.report, &Extra::Member(&r.portal766))
+                return packed_with(&r.report, &Extra::Member(&r.portal766)).map_err(not_packed);
             }
             #[cfg(feature = "sheet")]
             Source::Sheet { grid, mapping, options } => {
                 let r = engine.evaluate_sheet(grid, mapping, options)?;
-                pack_with(&r.report, &Extra::Beside(&r.sheet))
+                return packed_with(&r.report, &Extra::Beside(&r.sheet)).map_err(not_packed);
             }
             #[cfg(feature = "sheet")]
             Source::SheetCsv { text, mapping, options } => {
                 let r = engine.evaluate_sheet_csv(text, mapping, options)?;
-                pack_with(&r.report, &Extra::Beside(&r.sheet))
+                return packed_with(&r.report, &Extra::Beside(&r.sheet)).map_err(not_packed);
             }
         };
-        packed.map_err(|e| Errors::one(error::calls::not_packed(&e.to_string())))
+        // Each row is packed as it is made (`Streamer`): the report never exists whole
+        // beside its packed copy.
+        let mut rows = Streamer::default();
+        let mut rest = evaluate::evaluate_owned_into(&engine.plan, input, &extra_columns, &mut rows);
+        if named {
+            engine.drop_elsewhere(&mut rest);
+        }
+        rows.finish::<()>(&rest, &Extra::None).map_err(not_packed)
     }
 
     /// The reports of `source` against every loaded plan, in the engine's order, each
     /// packed: `(plan id, report)`.
-    pub fn reports(&self, source: &Source<'_>) -> Result<Vec<(String, Vec<u8>)>, Errors> {
+    pub fn reports(&self, source: &Source<'_>) -> Result<Vec<(String, report::pack::Packed)>, Errors> {
         let ids: Vec<String> = self.plan_ids().into_iter().map(String::from).collect();
         ids.into_iter()
             .map(|id| {

@@ -17,6 +17,9 @@ pub enum Source<'a> {
         text: &'a str,
         options: &'a serde_json::Value,
     },
+    /// Observations read from CSV already (`data::read_csv`), so that the caller could free
+    /// the text before the evaluation (at country scale, 98 MB of WebAssembly memory).
+    CsvRead(data::CsvInput),
     /// The national portal's 766 answers: `{ answers, asOf, … }`.
     #[cfg(feature = "portal766")]
     Portal766(&'a serde_json::Value),

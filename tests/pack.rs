@@ -255,7 +255,9 @@ fn sheet_reports_keep_the_reading_beside() {
 }
 
 /// `Engine::report` is each door's report, packed: the same bytes as packing what the
-/// `evaluate…` method returns (with a plan named: `evaluate_plan`).
+/// `evaluate…` method returns (with a plan named: `evaluate_plan`). `Engine::report` packs
+/// each row as the evaluation makes it (`pack::Streamer`); `pack::pack` packs the whole
+/// report of objects: every door, every fixture, both ways, byte for byte.
 #[test]
 fn one_method_for_every_door() {
     use cchc_progress::Source;
@@ -266,25 +268,62 @@ fn one_method_for_every_door() {
         let text = serde_json::to_string(&v).unwrap();
         let want = pack::pack(&engine.evaluate(&v).unwrap()).unwrap();
         assert_eq!(
-            engine.report(None, Source::Value(&v)).unwrap(),
+            engine.report(None, Source::Value(&v)).unwrap().to_vec(),
             want,
             "{}",
             path.display()
         );
-        assert_eq!(engine.report(None, Source::Json(&text)).unwrap(), want);
+        assert_eq!(engine.report(None, Source::Json(&text)).unwrap().to_vec(), want);
+        let input = cchc_progress::data::read_input(&v).unwrap();
+        assert_eq!(
+            engine.report(None, Source::Input(input.clone())).unwrap().to_vec(),
+            want
+        );
         let second = pack::pack(&both.evaluate_plan("can-tho-2026-2030", &v).unwrap()).unwrap();
         assert_eq!(
-            both.report(Some("can-tho-2026-2030"), Source::Value(&v)).unwrap(),
+            both.report(Some("can-tho-2026-2030"), Source::Value(&v))
+                .unwrap()
+                .to_vec(),
+            second
+        );
+        assert_eq!(
+            both.report(Some("can-tho-2026-2030"), Source::Input(input))
+                .unwrap()
+                .to_vec(),
             second
         );
         let all = both.reports(&Source::Json(&text)).unwrap();
         assert_eq!(all.len(), 2);
         assert_eq!(
-            all[0].1,
+            all[0].1.to_vec(),
             pack::pack(&both.evaluate_plan("vn-cantho-cchc-2021-2025", &v).unwrap()).unwrap()
         );
-        assert_eq!(all[1], ("can-tho-2026-2030".to_string(), second));
+        assert_eq!(all[1].0, "can-tho-2026-2030");
+        assert_eq!(all[1].1.to_vec(), second);
     }
+    let mut csvs = 0;
+    for options_path in files("tests/fixtures/eval/csv") {
+        let name = options_path.file_name().unwrap().to_str().unwrap();
+        let path = options_path.with_file_name(name.replace(".options.json", ".csv"));
+        let csv = fs::read_to_string(&path).unwrap();
+        let options = read_json(&options_path);
+        let want = pack::pack(&engine.evaluate_csv(&csv, &options).unwrap()).unwrap();
+        let got = engine
+            .report(
+                None,
+                Source::Csv {
+                    text: &csv,
+                    options: &options,
+                },
+            )
+            .unwrap();
+        assert_eq!(got.len(), want.len(), "{}", path.display());
+        assert_eq!(got.to_vec(), want, "{}", path.display());
+        let read = cchc_progress::data::read_csv(&csv, &options).unwrap();
+        assert_eq!(engine.report(None, Source::CsvRead(read)).unwrap().to_vec(), want);
+        csvs += 1;
+    }
+    assert!(csvs >= 3, "{csvs} CSV fixtures");
     let err = both.report(Some("no-such-plan"), Source::Json("{}")).unwrap_err();
     assert_eq!(err.codes(), vec!["UNKNOWN_PLAN"]);
     #[cfg(feature = "portal766")]
@@ -292,6 +331,6 @@ fn one_method_for_every_door() {
         let v = read_json(&path);
         let r = engine.evaluate_portal766(&v).unwrap();
         let want = pack::pack_with(&r.report, &Extra::Member(&r.portal766)).unwrap();
-        assert_eq!(engine.report(None, Source::Portal766(&v)).unwrap(), want);
+        assert_eq!(engine.report(None, Source::Portal766(&v)).unwrap().to_vec(), want);
     }
 }

@@ -48,7 +48,8 @@ use crate::data::{Date, Input, Unit};
 use crate::messages::Text;
 use crate::plan::{Plan, RampReading};
 use crate::report::{
-    AreaSummary, Finding, FindingCode, IndicatorResult, PlanRef, Report, ResolvedOptions, Status, StatusCounts, Summary,
+    AreaSummary, Finding, FindingCode, IndicatorResult, PlanRef, Report, ResolvedOptions, Rows, Status, StatusCounts,
+    Summary,
 };
 use crate::sort::{sort, sort_by};
 
@@ -157,20 +158,49 @@ pub fn evaluate_with(plan: &Plan, input: &Input, extra_csv_columns: &[String]) -
     let ctx = Ctx::new(plan, &input);
     findings.extend(extra_columns_finding(extra_csv_columns));
     let own = screen::screen(&ctx, &input.observations, &mut findings);
-    report(&ctx, &own, findings)
+    let mut keep = Keep::default();
+    let mut report = report(&ctx, &own, findings, &mut keep);
+    report.results = keep.0;
+    report
 }
 
 /// Evaluates an input given away by the caller: its observations are freed as soon as they
 /// are screened, before the report is built (at country scale they are a third of the
 /// peak memory, and WebAssembly memory never shrinks).
-pub(crate) fn evaluate_owned(plan: &Plan, mut input: Input, extra_csv_columns: &[String]) -> Report {
+pub(crate) fn evaluate_owned(plan: &Plan, input: Input, extra_csv_columns: &[String]) -> Report {
+    let mut keep = Keep::default();
+    let mut report = evaluate_owned_into(plan, input, extra_csv_columns, &mut keep);
+    report.results = keep.0;
+    report
+}
+
+/// As [`evaluate_owned`], each row given to `rows` as it is made: the report returned has no
+/// rows.
+pub(crate) fn evaluate_owned_into(
+    plan: &Plan,
+    mut input: Input,
+    extra_csv_columns: &[String],
+    rows: &mut dyn Rows,
+) -> Report {
     let observations = std::mem::take(&mut input.observations);
     let mut findings = bidi::show(&mut input);
     let ctx = Ctx::new(plan, &input);
     findings.extend(extra_columns_finding(extra_csv_columns));
     let own = screen::screen(&ctx, &observations, &mut findings);
     drop(observations);
-    report(&ctx, &own, findings)
+    report(&ctx, &own, findings, rows)
+}
+
+/// The rows kept, for a report of objects.
+#[derive(Default)]
+struct Keep(Vec<IndicatorResult>);
+
+impl Rows for Keep {
+    fn head(&mut self, _: &Report) {}
+
+    fn row(&mut self, row: IndicatorResult) {
+        self.0.push(row);
+    }
 }
 
 fn extra_columns_finding(extra_csv_columns: &[String]) -> Vec<Finding> {
@@ -201,11 +231,13 @@ pub(crate) struct Row {
 }
 
 /// The report from the screened figures.
-fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Report {
+fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>, out: &mut dyn Rows) -> Report {
     let (plan, input) = (ctx.plan, ctx.input);
+    let mut report = head(ctx);
+    out.head(&report);
     findings.extend(orphan_findings(ctx));
     findings.extend(parent_gap_findings(ctx));
-    let mut results: Vec<IndicatorResult> = Vec::new();
+    let mut result_counts = StatusCounts::default();
     let mut level_summaries = Vec::new();
     let mut review_rows = Vec::new();
     // The headline status of each indicator, by its position in the plan.
@@ -240,7 +272,8 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             if in_review {
                 review_rows.extend(review::rows(ctx, &rules, &[], &[]));
             }
-            results.push(row);
+            result_counts.add(row.status);
+            out.row(row);
             continue;
         }
         if let Some(i) = pick_headline(ctx, &rows) {
@@ -256,17 +289,30 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             review_rows.extend(review::rows(ctx, &rules, &rows, &summaries));
         }
         level_summaries.extend(summaries);
-        results.extend(rows.into_iter().filter(|r| ctx.keeps_unit(r.unit)).map(|r| r.result));
+        for r in rows.into_iter().filter(|r| ctx.keeps_unit(r.unit)) {
+            result_counts.add(r.result.status);
+            out.row(r.result);
+        }
     }
 
-    let mut result_counts = StatusCounts::default();
-    for r in &results {
-        result_counts.add(r.status);
-    }
     let (areas, counts) = area_summaries(ctx, &headline);
     sort_findings(&mut findings, input);
     let kept_indicators = ctx.kept.iter().filter(|k| **k).count();
+    report.level_summaries = level_summaries;
+    report.areas = areas;
+    report.summary = Summary {
+        indicators: u32::try_from(kept_indicators).unwrap_or(u32::MAX),
+        counts,
+        result_counts,
+    };
+    report.review = in_review.then(|| review::review(plan, review_rows));
+    report.findings = findings;
+    report
+}
 
+/// A report's head (what comes before its rows), its lists empty.
+fn head(ctx: &Ctx) -> Report {
+    let (plan, input) = (ctx.plan, ctx.input);
     Report {
         plan: PlanRef {
             id: plan.plan.id.clone(),
@@ -285,16 +331,16 @@ fn report(ctx: &Ctx, own: &screen::OwnYearly, mut findings: Vec<Finding>) -> Rep
             text: input.options.text.code(),
             only: input.options.only.clone(),
         },
-        results,
-        level_summaries,
-        areas,
+        results: Vec::new(),
+        level_summaries: Vec::new(),
+        areas: Vec::new(),
         summary: Summary {
-            indicators: u32::try_from(kept_indicators).unwrap_or(u32::MAX),
-            counts,
-            result_counts,
+            indicators: 0,
+            counts: StatusCounts::default(),
+            result_counts: StatusCounts::default(),
         },
-        review: in_review.then(|| review::review(plan, review_rows)),
-        findings,
+        review: None,
+        findings: Vec::new(),
     }
 }
 

@@ -195,6 +195,18 @@ impl StatusCounts {
     }
 }
 
+/// Where a report's rows go as the evaluation makes them, in the report's order: kept in
+/// the report (`evaluate`), or written away at once ([`pack::Streamer`]), so that a
+/// country's 178 000 rows and their sentences never exist all at once beside their packed
+/// copy (issue 22: L).
+pub trait Rows {
+    /// Before any row: the report's head (plan, label, asOf, locale, options), its lists
+    /// still empty.
+    fn head(&mut self, head: &Report);
+    /// The next row.
+    fn row(&mut self, row: IndicatorResult);
+}
+
 /// The result of an evaluation. Optional fields are left out when they have no value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -90,6 +90,112 @@ impl From<serde_json::Error> for PackError {
     }
 }
 
+/// The report's JSON as it is written: pieces that are never moved once written. A country's
+/// report is some 330 MB; one growing buffer doubled to 512 MB, and copied itself at each
+/// doubling and once more behind the index, in WebAssembly memory, which never shrinks.
+/// Pieces start small (a card's report is a few kilobytes) and grow to [`Body::MAX_PIECE`].
+#[derive(Default)]
+struct Body {
+    pieces: Vec<Vec<u8>>,
+    len: usize,
+}
+
+impl Body {
+    const FIRST_PIECE: usize = 16 << 10;
+    const MAX_PIECE: usize = 4 << 20;
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, b: u8) {
+        self.extend_from_slice(&[b]);
+    }
+
+    fn extend_from_slice(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len();
+        while !bytes.is_empty() {
+            let piece = match self.pieces.last_mut() {
+                Some(p) if p.len() < p.capacity() => p,
+                _ => {
+                    let next = self
+                        .pieces
+                        .last()
+                        .map_or(Self::FIRST_PIECE, |p| (p.capacity() * 2).min(Self::MAX_PIECE));
+                    self.pieces.push(Vec::with_capacity(next));
+                    match self.pieces.last_mut() {
+                        Some(p) => p,
+                        None => return,
+                    }
+                }
+            };
+            let room = piece.capacity() - piece.len();
+            let (now, later) = bytes.split_at(room.min(bytes.len()));
+            piece.extend_from_slice(now);
+            bytes = later;
+        }
+    }
+}
+
+impl std::io::Write for Body {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A packed report as its parts, in order: the index, the JSON (in pieces), the door's extra
+/// part and the string table. [`Packed::parts`] are copied straight into one JavaScript
+/// buffer, so the whole is never put together in WebAssembly memory.
+pub struct Packed {
+    index: Vec<u8>,
+    body: Body,
+    tail: Vec<u8>,
+}
+
+impl std::fmt::Debug for Packed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Packed({} bytes)", self.len())
+    }
+}
+
+impl Packed {
+    /// The packed report's length in bytes.
+    pub fn len(&self) -> usize {
+        self.index.len() + self.body.len() + self.tail.len()
+    }
+
+    /// Never: a packed report has its index.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The parts, in order.
+    pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
+        std::iter::once(self.index.as_slice())
+            .chain(self.body.pieces.iter().map(Vec::as_slice))
+            .chain(std::iter::once(self.tail.as_slice()))
+    }
+
+    /// The packed report in one buffer.
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len());
+        for part in self.parts() {
+            out.extend_from_slice(part);
+        }
+        out
+    }
+}
+
 /// Packs a report alone.
 pub fn pack(report: &Report) -> Result<Vec<u8>, PackError> {
     pack_with::<()>(report, &Extra::None)
@@ -97,14 +203,90 @@ pub fn pack(report: &Report) -> Result<Vec<u8>, PackError> {
 
 /// Packs a report with a door's extra part.
 pub fn pack_with<T: Serialize>(report: &Report, extra: &Extra<'_, T>) -> Result<Vec<u8>, PackError> {
+    Ok(packed_with(report, extra)?.to_vec())
+}
+
+/// Packs a report with a door's extra part, as its parts.
+pub fn packed_with<T: Serialize>(report: &Report, extra: &Extra<'_, T>) -> Result<Packed, PackError> {
+    let extra = ExtraJson::of(extra)?;
     let mut p = Packer::default();
-    p.report(report, extra)?;
+    p.head(report)?;
+    for row in &report.results {
+        p.result(row)?;
+    }
+    p.rest(report, &extra)?;
     p.finish(extra)
+}
+
+/// A door's part as its JSON, written once: the packer itself is not generic, so its code is
+/// in the `.wasm` once, not once per kind of part.
+enum ExtraJson {
+    None,
+    Member(Vec<u8>),
+    Beside(Vec<u8>),
+}
+
+impl ExtraJson {
+    fn of<T: Serialize>(extra: &Extra<'_, T>) -> Result<ExtraJson, PackError> {
+        Ok(match extra {
+            Extra::None => ExtraJson::None,
+            Extra::Member(value) => ExtraJson::Member(serde_json::to_vec(value)?),
+            Extra::Beside(value) => ExtraJson::Beside(serde_json::to_vec(value)?),
+        })
+    }
+}
+
+/// Packs a report while it is made (see [`super::Rows`]): its head first, then each
+/// row as the evaluation makes it (and drops it), then the rest, from the report the
+/// evaluation returns without its rows. The bytes are those of [`packed_with`].
+#[derive(Default)]
+pub struct Streamer {
+    p: Packer,
+    failed: Option<PackError>,
+}
+
+impl Streamer {
+    fn keep(&mut self, r: Result<(), PackError>) {
+        if let (Err(e), None) = (r, &self.failed) {
+            self.failed = Some(e);
+        }
+    }
+
+    /// The packed report: `rest` is what the evaluation returned (its rows already written).
+    pub fn finish<T: Serialize>(self, rest: &Report, extra: &Extra<'_, T>) -> Result<Packed, PackError> {
+        let extra = ExtraJson::of(extra)?;
+        self.finish_json(rest, extra)
+    }
+
+    fn finish_json(mut self, rest: &Report, extra: ExtraJson) -> Result<Packed, PackError> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        self.p.rest(rest, &extra)?;
+        self.p.finish(extra)
+    }
+}
+
+impl super::Rows for Streamer {
+    fn head(&mut self, head: &Report) {
+        let r = self.p.head(head);
+        self.keep(r);
+    }
+
+    fn row(&mut self, row: IndicatorResult) {
+        if self.failed.is_none() {
+            let r = self.p.result(&row);
+            self.keep(r);
+        }
+    }
 }
 
 #[derive(Default)]
 struct Packer {
-    json: Vec<u8>,
+    json: Body,
+    /// Where the results' list starts, and its index so far.
+    results_at: u32,
+    result_rows: Vec<u32>,
     members: [(u32, u32); 12],
     review_head: [u32; 4],
     lists: [Vec<u32>; 5],
@@ -208,9 +390,9 @@ impl Packer {
         Ok(())
     }
 
-    /// The report's JSON, member by member, as its derived `Serialize` writes it (a test
-    /// checks the bytes are the same for every fixture).
-    fn report<T: Serialize>(&mut self, r: &Report, extra: &Extra<'_, T>) -> Result<(), PackError> {
+    /// The report's JSON up to its rows, member by member, as its derived `Serialize` writes
+    /// it (a test checks the bytes are the same for every fixture): `{"plan":…,"results":[`.
+    fn head(&mut self, r: &Report) -> Result<(), PackError> {
         self.json.push(b'{');
         self.member(0, &r.plan)?;
         if let Some(label) = &r.label {
@@ -219,7 +401,39 @@ impl Packer {
         self.member(2, &r.as_of)?;
         self.member(3, &r.locale)?;
         self.member(4, &r.options)?;
-        self.list(5, 0, &r.results, result_keys)?;
+        self.json.push(b',');
+        serde_json::to_writer(&mut self.json, MEMBERS.get(5).copied().unwrap_or_default())?;
+        self.json.push(b':');
+        self.results_at = self.at()?;
+        self.json.push(b'[');
+        Ok(())
+    }
+
+    /// One row of the results, its span and keys.
+    fn result(&mut self, row: &IndicatorResult) -> Result<(), PackError> {
+        if !self.result_rows.is_empty() {
+            self.json.push(b',');
+        }
+        let start = self.at()?;
+        serde_json::to_writer(&mut self.json, row)?;
+        let end = self.at()?;
+        self.result_rows.push(start);
+        self.result_rows.push(end);
+        let keys = result_keys(self, row)?;
+        self.result_rows.extend(keys);
+        Ok(())
+    }
+
+    /// The rest of the report after its rows: `]` and the other members.
+    fn rest(&mut self, r: &Report, extra: &ExtraJson) -> Result<(), PackError> {
+        self.json.push(b']');
+        let end = self.at()?;
+        if let Some(m) = self.members.get_mut(5) {
+            *m = (self.results_at, end);
+        }
+        if let Some(l) = self.lists.get_mut(0) {
+            *l = std::mem::take(&mut self.result_rows);
+        }
         self.list(6, 1, &r.level_summaries, summary_keys)?;
         self.list(7, 2, &r.areas, |p, a| Ok(vec![p.id(&a.id)]))?;
         self.member(8, &r.summary)?;
@@ -246,23 +460,31 @@ impl Packer {
             self.review_head = [NONE; 4];
         }
         self.list(10, 3, &r.findings, finding_keys)?;
-        if let Extra::Member(value) = extra {
-            self.member(11, value)?;
+        if let ExtraJson::Member(json) = extra {
+            self.json.push(b',');
+            serde_json::to_writer(&mut self.json, MEMBERS.get(11).copied().unwrap_or_default())?;
+            self.json.push(b':');
+            let start = self.at()?;
+            self.json.extend_from_slice(json);
+            let end = self.at()?;
+            if let Some(m) = self.members.get_mut(11) {
+                *m = (start, end);
+            }
         }
         self.json.push(b'}');
         Ok(())
     }
 
-    fn finish<T: Serialize>(mut self, extra: &Extra<'_, T>) -> Result<Vec<u8>, PackError> {
+    fn finish(self, extra: ExtraJson) -> Result<Packed, PackError> {
         let mut spans = Vec::with_capacity(24);
         for m in &self.members {
             // No member starts at 0 (the JSON starts with `{"plan":`): (0, 0) is "not written".
             spans.extend(if *m == (0, 0) { [NONE, NONE] } else { [m.0, m.1] });
         }
         let (kind, extra_json) = match extra {
-            Extra::None => (0, Vec::new()),
-            Extra::Member(_) => (1, Vec::new()),
-            Extra::Beside(value) => (2, serde_json::to_vec(value)?),
+            ExtraJson::None => (0, Vec::new()),
+            ExtraJson::Member(_) => (1, Vec::new()),
+            ExtraJson::Beside(json) => (2, json),
         };
         let strings = serde_json::to_vec(&self.strings)?;
         let mut words = vec![
@@ -286,14 +508,19 @@ impl Packer {
         if let Some(w) = words.get_mut(2) {
             *w = count;
         }
-        let mut out = Vec::with_capacity(words.len() * 4 + self.json.len() + extra_json.len() + strings.len());
+        let mut index = Vec::with_capacity(words.len() * 4);
         for w in words {
-            out.extend_from_slice(&w.to_le_bytes());
+            index.extend_from_slice(&w.to_le_bytes());
         }
-        out.append(&mut self.json);
-        out.extend(extra_json);
-        out.extend(strings);
-        Ok(out)
+        let mut tail = extra_json;
+        tail.extend(strings);
+        // The whole, too, is addressed by 32-bit lengths (JavaScript's reader).
+        len32_n(index.len() + self.json.len() + tail.len())?;
+        Ok(Packed {
+            index,
+            body: self.json,
+            tail,
+        })
     }
 }
 
@@ -339,4 +566,37 @@ fn finding_keys(p: &mut Packer, f: &Finding) -> Result<Vec<u32>, PackError> {
 
 fn review_keys(p: &mut Packer, r: &ReviewRow) -> Result<Vec<u32>, PackError> {
     Ok(vec![p.id(&r.indicator), p.key(&r.level)?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Body;
+
+    /// Bytes written in slices of every size land in order, across pieces that never move
+    /// and never pass the largest piece's size.
+    #[test]
+    fn body_keeps_every_byte_in_order() {
+        let mut body = Body::default();
+        let mut want = Vec::new();
+        let mut n: u32 = 1;
+        while want.len() < 9 << 20 {
+            // Slices of 0 to ~70 000 bytes, of a pattern that shows any byte out of place.
+            n = n.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let size = (n >> 16) as usize % 70_000;
+            let slice: Vec<u8> = (0..size).map(|i| (want.len() + i) as u8 ^ (size as u8)).collect();
+            body.extend_from_slice(&slice);
+            want.extend_from_slice(&slice);
+            body.push(b',');
+            want.push(b',');
+        }
+        assert_eq!(body.len(), want.len());
+        let got: Vec<u8> = body.pieces.iter().flatten().copied().collect();
+        assert_eq!(got, want);
+        assert!(body.pieces.len() > 3);
+        assert!(body
+            .pieces
+            .iter()
+            .all(|p| p.capacity() <= Body::MAX_PIECE && !p.is_empty()));
+        assert_eq!(body.pieces.first().map(Vec::capacity), Some(Body::FIRST_PIECE));
+    }
 }

@@ -237,8 +237,18 @@ fn plan_option(options: &JsValue) -> Result<Option<String>, Errors> {
         .ok_or_else(|| Errors::one(invalid_argument("$.plan", Argument::ReportPlan)))
 }
 
-fn bytes(packed: &[u8]) -> js_sys::Uint8Array {
-    js_sys::Uint8Array::from(packed)
+/// A packed report as one JavaScript buffer, its parts copied in one after the other (never
+/// put together in WebAssembly memory first).
+fn bytes(packed: &crate::report::pack::Packed) -> js_sys::Uint8Array {
+    let len = u32::try_from(packed.len()).unwrap_or(u32::MAX);
+    let out = js_sys::Uint8Array::new_with_length(len);
+    let mut at = 0u32;
+    for part in packed.parts() {
+        let n = u32::try_from(part.len()).unwrap_or(u32::MAX);
+        out.subarray(at, at.saturating_add(n)).copy_from(part);
+        at = at.saturating_add(n);
+    }
+    out
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -256,9 +266,18 @@ impl JsEngine {
         let engine = self.engine()?;
         let plan = plan_option(&options).map_err(into_js_error)?;
         let read = read_source(&source).map_err(into_js_error)?;
-        // An input read into columns is given away, not copied.
+        // An input read into columns is given away, not copied; CSV text is freed once read,
+        // before the evaluation (an unknown plan is still the first error).
         let packed = match read {
             Read::Input(input) => engine.report(plan.as_deref(), Source::Input(input)),
+            Read::Csv(text, options) => {
+                if let Some(id) = plan.as_deref() {
+                    engine.plan_named(id).map_err(|e| into_js_error(Errors::one(e)))?;
+                }
+                let csv = crate::data::read_csv(&text, &options);
+                drop(text);
+                csv.and_then(|csv| engine.report(plan.as_deref(), Source::CsvRead(csv)))
+            }
             other => engine.report(plan.as_deref(), other.source()),
         }
         .map_err(into_js_error)?;

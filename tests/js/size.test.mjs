@@ -51,9 +51,13 @@ const KiB = 1024;
 // (239.7 KiB), and +1.1 KiB on the full one, 395 805 B (386.5 KiB), so its budget rose by
 // 2 KiB again. The citizen's page loads the widgets' build; the full one is the portal's own
 // script's, the command's and the Worker's.
+// Then (issue 22.1, L) the rows packed as the evaluation makes them, the pack in pieces copied
+// straight into JavaScript, CSV text freed once read (L's WebAssembly memory 1 553 -> 508 MB):
+// the widgets' .wasm 245 799 B (240.0 KiB, +0.3 KiB, so its budget rose by 0.5 KiB), the full
+// one 395 338 B (386.1 KiB, -0.4 KiB: the packer is no longer generic over a door's part).
 const BUDGETS = {
   'cchc_progress_bg.wasm': 388 * KiB,
-  'cchc_progress_lite_bg.wasm': 240 * KiB,
+  'cchc_progress_lite_bg.wasm': 240.5 * KiB,
   'elements/index.js': 32 * KiB,
   'xlsx/index.js': 6 * KiB,
 };
