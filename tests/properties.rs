@@ -1075,10 +1075,18 @@ proptest! {
     ) {
         let mut input = input;
         let mut text = input.to_string();
-        // Each id gets its own suffix everywhere it occurs (units, parents, observations).
-        for ((id, _, _), suffix) in UNITS.iter().map(|u| (u.0, u.1, u.2)).chain([("ghost", "", None)]).zip(&ids) {
-            let quoted = format!("\"{id}\"");
-            text = text.replace(&quoted, &serde_json::to_string(&format!("{id}{suffix}")).unwrap());
+        // Two ids made one by their suffixes (`nk` + `.a…` and `nk.a` + `…`) would be a
+        // duplicate unit, an error and not what this property is about.
+        let suffixed: std::collections::BTreeSet<String> = UNITS.iter().map(|u| u.0).chain(["ghost"]).zip(&ids).map(|(id, suffix)| format!("{id}{suffix}")).collect();
+        prop_assume!(suffixed.len() == UNITS.len() + 1);
+        // Each id gets its own suffix everywhere it occurs (units, parents, observations), in
+        // two passes: `nk` made `nk.a…` must not then be taken for `nk.a` and suffixed again.
+        let all_ids: Vec<&str> = UNITS.iter().map(|u| u.0).chain(["ghost"]).collect();
+        for (i, id) in all_ids.iter().enumerate() {
+            text = text.replace(&format!("\"{id}\""), &format!("\"\u{1}{i}\u{1}\""));
+        }
+        for (i, (id, suffix)) in all_ids.iter().zip(&ids).enumerate() {
+            text = text.replace(&format!("\"\u{1}{i}\u{1}\""), &serde_json::to_string(&format!("{id}{suffix}")).unwrap());
         }
         input = serde_json::from_str(&text).unwrap();
         for (u, name) in input["units"].as_array_mut().unwrap().iter_mut().zip(&names) {
