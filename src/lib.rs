@@ -172,6 +172,18 @@ impl Engine {
         evaluate::evaluate_owned(&self.plan, input, &[])
     }
 
+    /// As [`Engine::evaluate_input`] (with a CSV's ignored columns), each row given to `rows`
+    /// as it is made: the report returned has no rows. The JS boundary writes them as objects
+    /// as they come, so that a country's rows never exist all at once.
+    pub fn evaluate_input_into(
+        &self,
+        input: data::Input,
+        extra_csv_columns: &[String],
+        rows: &mut dyn report::Rows,
+    ) -> report::Report {
+        evaluate::evaluate_owned_into(&self.plan, input, extra_csv_columns, rows)
+    }
+
     /// Evaluates observations given as CSV text; `options` is the rest of the input
     /// (`asOf`, `locale`, `label`, `options`, `units`) as a JSON value.
     pub fn evaluate_csv(&self, csv: &str, options: &serde_json::Value) -> Result<report::Report, Errors> {

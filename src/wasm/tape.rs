@@ -112,6 +112,88 @@ pub(super) fn to_js_in_pieces<T: Serialize + ?Sized>(value: &T, flush_steps: usi
     Ok(tape_root(&tape.builder))
 }
 
+/// A report written as the evaluation makes it (see [`crate::report::Rows`]): its head, each
+/// row as it comes (then dropped), then the rest, from the report the evaluation returns
+/// without its rows. The objects are those [`to_js`] makes of the whole report (the shared
+/// tests compare their `JSON.stringify` with the native snapshots); at country scale the
+/// owned rows and their sentences never exist all at once.
+#[cfg(feature = "objects")]
+pub(super) struct ReportTape {
+    tape: Tape,
+    failed: Option<TapeError>,
+}
+
+#[cfg(feature = "objects")]
+impl ReportTape {
+    pub(super) fn new() -> ReportTape {
+        ReportTape {
+            tape: Tape::new(FLUSH_STEPS),
+            failed: None,
+        }
+    }
+
+    fn keep(&mut self, r: Res) {
+        if let (Err(e), None) = (r, &self.failed) {
+            self.failed = Some(e);
+        }
+    }
+
+    /// The report as a JavaScript object; `rest` is what the evaluation returned.
+    pub(super) fn finish(mut self, rest: &crate::report::Report) -> Result<JsValue, TapeError> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        let t = &mut self.tape;
+        t.step(END);
+        field(t, "levelSummaries", &rest.level_summaries)?;
+        field(t, "areas", &rest.areas)?;
+        field(t, "summary", &rest.summary)?;
+        if let Some(review) = &rest.review {
+            field(t, "review", review)?;
+        }
+        field(t, "findings", &rest.findings)?;
+        t.step(END);
+        t.flush();
+        Ok(tape_root(&t.builder))
+    }
+}
+
+/// One member of the object being written, as `#[derive(Serialize)]` writes it.
+#[cfg(feature = "objects")]
+fn field<T: Serialize + ?Sized>(t: &mut Tape, key: &'static str, value: &T) -> Res {
+    t.static_key(key);
+    value.serialize(t)
+}
+
+#[cfg(feature = "objects")]
+impl crate::report::Rows for ReportTape {
+    fn head(&mut self, r: &crate::report::Report) {
+        let t = &mut self.tape;
+        t.step(OBJ);
+        let mut head = || -> Res {
+            field(t, "plan", &r.plan)?;
+            if let Some(label) = &r.label {
+                field(t, "label", label)?;
+            }
+            field(t, "asOf", &r.as_of)?;
+            field(t, "locale", &r.locale)?;
+            field(t, "options", &r.options)?;
+            t.static_key("results");
+            t.step(ARR);
+            Ok(())
+        };
+        let done = head();
+        self.keep(done);
+    }
+
+    fn row(&mut self, row: crate::report::IndicatorResult) {
+        if self.failed.is_none() {
+            let done = row.serialize(&mut self.tape);
+            self.keep(done);
+        }
+    }
+}
+
 /// Why a value could not be written (a map key that is not text or a number).
 #[derive(Debug)]
 pub(super) struct TapeError(String);
