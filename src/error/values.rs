@@ -51,10 +51,14 @@ pub(crate) fn words(problem: ValueProblem, what: (&str, &str)) -> (String, Strin
                 format!("the value must be JSON data (a string, number, true/false, object or array), not {en}"),
             )
         }
-        ValueProblem::TooLong { number, max } => (
-            format!("danh sách có {number} phần tử, vượt giới hạn {max}"),
-            format!("the list has {number} items, above the limit of {max}"),
-        ),
+        ValueProblem::TooLong { number, max } => {
+            // Written as `{number}` writes it, without linking core's float formatting.
+            let number = crate::messages::display(number);
+            (
+                format!("danh sách có {number} phần tử, vượt giới hạn {max}"),
+                format!("the list has {number} items, above the limit of {max}"),
+            )
+        }
         ValueProblem::TooMany { max } => (
             format!("{vi_what} có hơn {max} giá trị"),
             format!("{en_what} has more than {max} values"),

@@ -96,7 +96,7 @@ fn write_small(out: &mut String, value: f64, locale: Locale) {
     // |value| < 1, so the exponent is negative: -log10 rounded down, plus one more digit.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let decimals = (-value.abs().log10()).floor() as usize + 2;
-    let fixed = format!("{:.*}", decimals, value.abs());
+    let fixed = super::digits::fixed(value.abs(), decimals);
     let fixed = fixed.trim_end_matches('0');
     let (_, decimal_sep) = separators(locale);
     if value < 0.0 {
@@ -107,7 +107,7 @@ fn write_small(out: &mut String, value: f64, locale: Locale) {
 
 /// The general path through `format!`, for numbers too large for [`write_number`]'s digits.
 fn write_formatted(out: &mut String, value: f64, rounded: f64, decimals: u8, locale: Locale, trim: bool) {
-    let fixed = format!("{:.*}", usize::from(decimals), rounded);
+    let fixed = super::digits::fixed(rounded, usize::from(decimals));
     let (int_part, frac_part) = match fixed.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (fixed.as_str(), None),
@@ -134,19 +134,12 @@ fn write_formatted(out: &mut String, value: f64, rounded: f64, decimals: u8, loc
 /// `1e+21`, `1.7976931348623157e+308`, `1e-7` (the shortest text that reads back as the
 /// same number, with no locale's separators: it quotes the input).
 pub fn format_value(value: f64) -> String {
-    let a = value.abs();
-    if !value.is_finite() || a == 0.0 || (1e-7..1e21).contains(&a) {
-        return if value == 0.0 {
-            "0".to_string()
-        } else {
-            value.to_string()
-        };
+    if value == 0.0 {
+        return "0".to_string();
     }
-    let e = format!("{value:e}");
-    match e.split_once('e') {
-        Some((m, x)) if !x.starts_with('-') => format!("{m}e+{x}"),
-        _ => e,
-    }
+    let mut out = String::new();
+    super::digits::push_shortest(&mut out, value, true);
+    out
 }
 
 /// Appends [`format_number`]'s text to `out`.
@@ -234,6 +227,33 @@ mod tests {
         assert_eq!(format_value(1e-7), "0.0000001");
         assert_eq!(format_value(-0.0), "0");
         assert_eq!(format_value(123_456_789_012_345_680_000.0), "123456789012345680000");
+    }
+
+    /// `format_value` as it was written first, through the standard library's formatting.
+    fn js_reference(value: f64) -> String {
+        let a = value.abs();
+        if !value.is_finite() || a == 0.0 || (1e-7..1e21).contains(&a) {
+            return if value == 0.0 {
+                "0".to_string()
+            } else {
+                value.to_string()
+            };
+        }
+        let e = format!("{value:e}");
+        match e.split_once('e') {
+            Some((m, x)) if !x.starts_with('-') => format!("{m}e+{x}"),
+            _ => e,
+        }
+    }
+
+    #[test]
+    fn values_quoted_back_are_the_standard_librarys_digits() {
+        let specials = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -0.0];
+        for x in super::super::digits::tests::doubles().into_iter().chain(specials) {
+            for y in [x, -x] {
+                assert_eq!(format_value(y), js_reference(y), "{y:e}");
+            }
+        }
     }
 
     #[test]

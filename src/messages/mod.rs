@@ -9,10 +9,13 @@
 //! `evaluate::rollup`, a report's sentences in `evaluate::explain`, a ramp floor's in `ramp`.
 
 mod bidi;
+mod digits;
 mod format;
 mod names;
 
 pub use bidi::{has_bidi_control, is_bidi_control, isolate, visible};
+#[cfg(feature = "wasm")]
+pub(crate) use digits::display;
 pub use format::{format_number, format_percent, format_percent_trimmed, format_trimmed, format_value};
 pub(crate) use format::{push_number, push_percent_trimmed, push_trimmed};
 

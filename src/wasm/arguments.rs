@@ -23,7 +23,7 @@ pub(super) fn describe(v: &JsValue) -> String {
         None => match v.as_f64() {
             Some(n) => js_sys::Number::from(n)
                 .to_string_with_radix(10)
-                .map_or_else(|_| n.to_string(), String::from),
+                .map_or_else(|_| crate::messages::display(n), String::from),
             None => v.js_typeof().as_string().unwrap_or_default(),
         },
     }
