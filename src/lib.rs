@@ -201,7 +201,7 @@ impl Engine {
         options: &serde_json::Value,
     ) -> Result<SheetReport, Errors> {
         let read = data::sheet::read_sheet(grid, mapping)?;
-        self.evaluate_read_sheet(read, options)
+        read_sheet_on(&self.plan, read, options)
     }
 
     /// The same from CSV text: the CSV becomes one sheet of text cells.
@@ -213,33 +213,7 @@ impl Engine {
         options: &serde_json::Value,
     ) -> Result<SheetReport, Errors> {
         let read = data::sheet::read_sheet_csv(csv, mapping)?;
-        self.evaluate_read_sheet(read, options)
-    }
-
-    #[cfg(feature = "sheet")]
-    fn evaluate_read_sheet(
-        &self,
-        read: data::sheet::SheetInput,
-        options: &serde_json::Value,
-    ) -> Result<SheetReport, Errors> {
-        let serde_json::Value::Object(rest) = options else {
-            return Err(error::input::sheet_options_not_object().into());
-        };
-        if rest.contains_key("observations") {
-            return Err(error::csv::observations_twice(true).into());
-        }
-        // Each observation goes to the input reader as a CSV row does: no JSON in between.
-        let mut rows = data::RowReader::new(rest);
-        for o in &read.observations {
-            rows.row(&o.row());
-        }
-        let sources: Vec<&str> = read.observations.iter().map(|o| o.source.as_str()).collect();
-        let input = rows.finish().map_err(|e| with_sources(e, &sources))?;
-        let report = self.evaluate_input(input);
-        Ok(SheetReport {
-            report,
-            sheet: read.reading,
-        })
+        read_sheet_on(&self.plan, read, options)
     }
 
     /// The findings an evaluation of the JSON text would report (structural problems are
@@ -374,9 +348,7 @@ impl Engine {
     /// Evaluates 766 answers given as a JSON value: the report of [`Engine::evaluate`], the
     /// reading's findings among its findings, and the portal's figures and scores beside it.
     pub fn evaluate_portal766(&self, input: &serde_json::Value) -> Result<portal766::Portal766Report, Errors> {
-        let portal766::Converted { input, findings, side } = portal766::read_portal766(input, &self.plan)?;
-        let report = evaluate::evaluate_owned(&self.plan, input, &[]);
-        Ok(portal766::finish(report, findings, side))
+        portal766_on(&self.plan, input)
     }
 
     /// The same from JSON text.
@@ -390,6 +362,41 @@ impl Engine {
     }
 }
 
+/// The report of a sheet read with a mapping against `plan` (see [`Engine::evaluate_sheet`]).
+#[cfg(feature = "sheet")]
+fn read_sheet_on(
+    plan: &Plan,
+    read: data::sheet::SheetInput,
+    options: &serde_json::Value,
+) -> Result<SheetReport, Errors> {
+    let serde_json::Value::Object(rest) = options else {
+        return Err(error::input::sheet_options_not_object().into());
+    };
+    if rest.contains_key("observations") {
+        return Err(error::csv::observations_twice(true).into());
+    }
+    // Each observation goes to the input reader as a CSV row does: no JSON in between.
+    let mut rows = data::RowReader::new(rest);
+    for o in &read.observations {
+        rows.row(&o.row());
+    }
+    let sources: Vec<&str> = read.observations.iter().map(|o| o.source.as_str()).collect();
+    let input = rows.finish().map_err(|e| with_sources(e, &sources))?;
+    let report = evaluate::evaluate_owned(plan, input, &[]);
+    Ok(SheetReport {
+        report,
+        sheet: read.reading,
+    })
+}
+
+/// The report of 766 answers against `plan` (see [`Engine::evaluate_portal766`]).
+#[cfg(feature = "portal766")]
+fn portal766_on(plan: &Plan, input: &serde_json::Value) -> Result<portal766::Portal766Report, Errors> {
+    let portal766::Converted { input, findings, side } = portal766::read_portal766(input, plan)?;
+    let report = evaluate::evaluate_owned(plan, input, &[]);
+    Ok(portal766::finish(report, findings, side))
+}
+
 /// Reports packed into one buffer each (see [`report::pack`]): what JavaScript reads on
 /// demand.
 impl Engine {
@@ -400,15 +407,11 @@ impl Engine {
         #[cfg(any(feature = "portal766", feature = "sheet"))]
         use report::pack::packed_with;
         use report::pack::{Extra, Streamer};
-        let other;
-        let engine = match plan {
-            Some(id) if id != self.plan.plan.id => {
-                let chosen = self.plan_named(id)?.clone();
-                let more = self.plans().filter(|p| p.plan.id != id).cloned().collect();
-                other = Engine { plan: chosen, more };
-                &other
-            }
-            _ => self,
+        // The plan named, read in place: no engine is made with it first (a copy of a plan
+        // cost 4.3 KiB of the widgets' .wasm).
+        let chosen = match plan {
+            Some(id) => self.plan_named(id)?,
+            None => &self.plan,
         };
         let named = plan.is_some() && !self.more.is_empty();
         let (input, extra_columns) = match source {
@@ -422,26 +425,26 @@ impl Engine {
             Source::CsvRead(read) => (read.input, read.extra_columns),
             #[cfg(feature = "portal766")]
             Source::Portal766(v) => {
-                let r = engine.evaluate_portal766(v)?;
+                let r = portal766_on(chosen, v)?;
                 return packed_with(&r.report, &Extra::Member(&r.portal766)).map_err(not_packed);
             }
             #[cfg(feature = "sheet")]
             Source::Sheet { grid, mapping, options } => {
-                let r = engine.evaluate_sheet(grid, mapping, options)?;
+                let r = read_sheet_on(chosen, data::sheet::read_sheet(grid, mapping)?, options)?;
                 return packed_with(&r.report, &Extra::Beside(&r.sheet)).map_err(not_packed);
             }
             #[cfg(feature = "sheet")]
             Source::SheetCsv { text, mapping, options } => {
-                let r = engine.evaluate_sheet_csv(text, mapping, options)?;
+                let r = read_sheet_on(chosen, data::sheet::read_sheet_csv(text, mapping)?, options)?;
                 return packed_with(&r.report, &Extra::Beside(&r.sheet)).map_err(not_packed);
             }
         };
         // Each row is packed as it is made (`Streamer`): the report never exists whole
         // beside its packed copy.
         let mut rows = Streamer::default();
-        let mut rest = evaluate::evaluate_owned_into(&engine.plan, input, &extra_columns, &mut rows);
+        let mut rest = evaluate::evaluate_owned_into(chosen, input, &extra_columns, &mut rows);
         if named {
-            engine.drop_elsewhere(&mut rest);
+            self.drop_elsewhere(&mut rest);
         }
         rows.finish::<()>(&rest, &Extra::None).map_err(not_packed)
     }
