@@ -87,5 +87,7 @@ pub(super) fn input(read: &Read) -> Option<Input> {
         };
         reader.row(&row);
     }
-    reader.finish().ok()
+    let input = reader.finish().ok()?;
+    super::arguments::reserve_for(&input);
+    Some(input)
 }
