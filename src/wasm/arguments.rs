@@ -229,33 +229,22 @@ pub(super) fn input_value(input: &JsValue) -> Result<serde_json::Value, Errors> 
 const PEAK_BYTES_PER_ROW: usize = 5 << 10;
 /// Smaller evaluations grow the memory a few times only; larger ones reserve no more than this.
 const RESERVE: std::ops::RangeInclusive<usize> = (32 << 20)..=(768 << 20);
-/// Distinct indicators counted for the estimate at most (a plan has about 40).
-const INDICATORS_COUNTED: usize = 64;
+/// Indicators counted for the estimate at most (a plan has about 40).
+pub(super) const INDICATORS_COUNTED: usize = 64;
 
-/// Grows WebAssembly's memory once, before `input` is evaluated, by about what its evaluation
-/// will hold at its peak (its units times the indicators it has figures for, each a row of
-/// the report), within [`RESERVE`]: the room is freed at once and the allocator keeps it.
+/// Grows WebAssembly's memory once, before an input of `units` units with figures of
+/// `indicators` indicators is read and evaluated, by about what its evaluation will hold at its
+/// peak (each unit and indicator a row of the report), within [`RESERVE`]: the room is freed
+/// at once and the allocator keeps it for what the reading and the evaluation allocate.
 ///
 /// Grown as it fills, the memory grows by a few pages at a time, and V8 answers every step
-/// with a new `ArrayBuffer` counted as external memory: past a few hundred MiB, a full GC
-/// every few steps. A first `report(obj)` of the 100 000-unit chain ran 48 such GCs, 3 with
+/// with a new `ArrayBuffer` counted as external memory: past a few tens of MiB, a full GC
+/// every few steps. A first `report(obj)` of the 100 000-unit chain ran 45 such GCs, 2 with
 /// the memory grown once (README, "A core that scales"). Memory that cannot grow so far is
 /// left as it is: the evaluation then grows it as before.
-pub(super) fn reserve_for(input: &crate::data::Input) {
-    let mut indicators: Vec<&str> = Vec::new();
-    for o in &input.observations {
-        let id = o.indicator.as_str();
-        if indicators.last() != Some(&id) && !indicators.contains(&id) {
-            indicators.push(id);
-            if indicators.len() == INDICATORS_COUNTED {
-                break;
-            }
-        }
-    }
-    let bytes = input
-        .units
-        .len()
-        .saturating_mul(indicators.len())
+pub(super) fn reserve_for(units: usize, indicators: usize) {
+    let bytes = units
+        .saturating_mul(indicators.min(INDICATORS_COUNTED))
         .saturating_mul(PEAK_BYTES_PER_ROW)
         .min(*RESERVE.end());
     if bytes >= *RESERVE.start() {

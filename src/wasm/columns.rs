@@ -39,12 +39,14 @@ pub(super) fn whole(read: &Read) -> JsValue {
 /// what `depth::check_input` read (plain data, checked), never the caller's value.
 pub(super) fn input(read: &Read) -> Option<Input> {
     let parts = read.columns.dyn_ref::<js_sys::Array>()?;
+    let texts = parts.get(2).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
+    let (units, indicators) = report_size(&read.copy, &texts);
+    super::arguments::reserve_for(units, indicators);
     // The rest (units above all: 100 000 of them at the limit) as JSON text, which reads
     // faster than a walk over the JS objects. Its observations are `undefined`: left out.
     let rest: serde_json::Value = serde_json::from_str(&super::snapshot_text(&read.copy).ok()?).ok()?;
     let text = String::from_utf8(parts.get(0).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()).ok()?;
     let ends = parts.get(1).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
-    let texts = parts.get(2).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
     let numbers = parts.get(3).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
     let done = parts.get(4).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
     let mut strings: Vec<&str> = Vec::with_capacity(ends.len());
@@ -87,7 +89,25 @@ pub(super) fn input(read: &Read) -> Option<Input> {
         };
         reader.row(&row);
     }
-    let input = reader.finish().ok()?;
-    super::arguments::reserve_for(&input);
-    Some(input)
+    reader.finish().ok()
+}
+
+/// How many units the input lists, and how many distinct indicators its observations name
+/// (counted up to [`super::arguments::INDICATORS_COUNTED`]): the size of its report, for the
+/// memory reserved before it is read.
+fn report_size(copy: &JsValue, texts: &[u32]) -> (usize, usize) {
+    let units = js_sys::Reflect::get(copy, &JsValue::from_str("units"))
+        .ok()
+        .and_then(|u| u.dyn_into::<js_sys::Array>().ok())
+        .map_or(0, |u| u.length() as usize);
+    let mut indicators: Vec<u32> = Vec::new();
+    for &i in texts.iter().step_by(4) {
+        if indicators.last() != Some(&i) && !indicators.contains(&i) {
+            indicators.push(i);
+            if indicators.len() == super::arguments::INDICATORS_COUNTED {
+                break;
+            }
+        }
+    }
+    (units, indicators.len())
 }
