@@ -224,11 +224,12 @@ pub(super) fn input_value(input: &JsValue) -> Result<serde_json::Value, Errors> 
 }
 
 /// About what an evaluation holds in WebAssembly's memory at its peak, per row of its report:
-/// 100 000 units' rows (text `none`) peaked at 488 MiB for `report` (92 MB of packed JSON),
-/// 341 MiB for `evaluate`.
-const PEAK_BYTES_PER_ROW: usize = 5 << 10;
-/// Smaller evaluations grow the memory a few times only; larger ones reserve no more than this.
-const RESERVE: std::ops::RangeInclusive<usize> = (32 << 20)..=(768 << 20);
+/// 100 000 units' rows (text `none`) peaked at 233–238 MiB for `report` (92 MB of packed
+/// JSON), 176–201 MiB for `evaluate`.
+const PEAK_BYTES_PER_ROW: usize = 5 << 9;
+/// Smaller evaluations grow the memory a few times only; larger ones reserve no more than this
+/// (L, the country, peaks at 508 MB with its rows streamed).
+const RESERVE: std::ops::RangeInclusive<usize> = (32 << 20)..=(512 << 20);
 /// Indicators counted for the estimate at most (a plan has about 40).
 pub(super) const INDICATORS_COUNTED: usize = 64;
 
@@ -239,7 +240,7 @@ pub(super) const INDICATORS_COUNTED: usize = 64;
 ///
 /// Grown as it fills, the memory grows by a few pages at a time, and V8 answers every step
 /// with a new `ArrayBuffer` counted as external memory: past a few tens of MiB, a full GC
-/// every few steps. A first `report(obj)` of the 100 000-unit chain ran 45 such GCs, 2 with
+/// every few steps. A first `report(obj)` of the 100 000-unit chain ran 51 such GCs, 3 with
 /// the memory grown once (README, "A core that scales"). Memory that cannot grow so far is
 /// left as it is: the evaluation then grows it as before.
 pub(super) fn reserve_for(units: usize, indicators: usize) {
