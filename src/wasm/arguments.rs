@@ -230,24 +230,18 @@ const PEAK_BYTES_PER_ROW: usize = 5 << 9;
 /// Smaller evaluations grow the memory a few times only; larger ones reserve no more than this
 /// (L, the country, peaks at 508 MB with its rows streamed).
 const RESERVE: std::ops::RangeInclusive<usize> = (32 << 20)..=(512 << 20);
-/// Indicators counted for the estimate at most (a plan has about 40).
-pub(super) const INDICATORS_COUNTED: usize = 64;
-
-/// Grows WebAssembly's memory once, before an input of `units` units with figures of
-/// `indicators` indicators is read and evaluated, by about what its evaluation will hold at its
-/// peak (each unit and indicator a row of the report), within [`RESERVE`]: the room is freed
-/// at once and the allocator keeps it for what the reading and the evaluation allocate.
+/// Grows WebAssembly's memory once, before an input whose report will have about `rows` rows
+/// is read and evaluated, by about what its evaluation will hold at its peak, within
+/// [`RESERVE`]: the room is freed at once and the allocator keeps it for what the reading and
+/// the evaluation allocate.
 ///
 /// Grown as it fills, the memory grows by a few pages at a time, and V8 answers every step
 /// with a new `ArrayBuffer` counted as external memory: past a few tens of MiB, a full GC
 /// every few steps. A first `report(obj)` of the 100 000-unit chain ran 51 such GCs, 3 with
 /// the memory grown once (README, "A core that scales"). Memory that cannot grow so far is
 /// left as it is: the evaluation then grows it as before.
-pub(super) fn reserve_for(units: usize, indicators: usize) {
-    let bytes = units
-        .saturating_mul(indicators.min(INDICATORS_COUNTED))
-        .saturating_mul(PEAK_BYTES_PER_ROW)
-        .min(*RESERVE.end());
+pub(super) fn reserve_for(rows: usize) {
+    let bytes = rows.saturating_mul(PEAK_BYTES_PER_ROW).min(*RESERVE.end());
     if bytes >= *RESERVE.start() {
         let mut room: Vec<u8> = Vec::new();
         // Dropped at once; an allocation that fails is only a reservation not made.
