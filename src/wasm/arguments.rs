@@ -230,6 +230,7 @@ const PEAK_BYTES_PER_ROW: usize = 5 << 9;
 /// Smaller evaluations grow the memory a few times only; larger ones reserve no more than this
 /// (L, the country, peaks at 508 MB with its rows streamed).
 const RESERVE: std::ops::RangeInclusive<usize> = (32 << 20)..=(512 << 20);
+
 /// Grows WebAssembly's memory once, before an input whose report will have about `rows` rows
 /// is read and evaluated, by about what its evaluation will hold at its peak, within
 /// [`RESERVE`]: the room is freed at once and the allocator keeps it for what the reading and
