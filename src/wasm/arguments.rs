@@ -223,26 +223,32 @@ pub(super) fn input_value(input: &JsValue) -> Result<serde_json::Value, Errors> 
     })
 }
 
-/// About what an evaluation holds in WebAssembly's memory at its peak, per row of its report:
-/// 100 000 units' rows (text `none`) peaked at 233–238 MiB for `report` (92 MB of packed
-/// JSON), 176–201 MiB for `evaluate`.
-const PEAK_BYTES_PER_ROW: usize = 5 << 9;
-/// Smaller evaluations grow the memory a few times only; larger ones reserve no more than this
-/// (L, the country, peaks at 508 MB with its rows streamed).
+/// About what an evaluation holds in WebAssembly's memory at its peak: per unit (100 000
+/// units, text `none`, peaked at 233–238 MiB for `report`, 176–201 MiB for `evaluate`), and per
+/// observation (M: 701 units, 117 887 observations, 35 MiB).
+const PEAK_BYTES_PER_UNIT: usize = 5 << 9;
+const PEAK_BYTES_PER_OBSERVATION: usize = 320;
+/// Smaller evaluations grow the memory a few times only and reserve nothing; larger ones
+/// reserve no more than this (L, the country, peaks at 508 MB with its rows streamed).
 const RESERVE: std::ops::RangeInclusive<usize> = (32 << 20)..=(512 << 20);
 
-/// Grows WebAssembly's memory once, before an input whose report will have about `rows` rows
-/// is read and evaluated, by about what its evaluation will hold at its peak, within
-/// [`RESERVE`]: the room is freed at once and the allocator keeps it for what the reading and
-/// the evaluation allocate.
+/// Grows WebAssembly's memory once, before an input of `units` units and `observations`
+/// observations is read and evaluated, by about what its evaluation will hold at its peak,
+/// when that is within [`RESERVE`] (capped at its end): the room is freed at once and the
+/// allocator keeps it for what the reading and the evaluation allocate. The memory never
+/// shrinks, so the estimate must not overshoot: counting a report row per two observations
+/// reserved 144 MiB for M, whose evaluation holds 35.
 ///
 /// Grown as it fills, the memory grows by a few pages at a time, and V8 answers every step
 /// with a new `ArrayBuffer` counted as external memory: past a few tens of MiB, a full GC
 /// every few steps. A first `report(obj)` of the 100 000-unit chain ran 51 such GCs, 3 with
 /// the memory grown once (README, "A core that scales"). Memory that cannot grow so far is
 /// left as it is: the evaluation then grows it as before.
-pub(super) fn reserve_for(rows: usize) {
-    let bytes = rows.saturating_mul(PEAK_BYTES_PER_ROW).min(*RESERVE.end());
+pub(super) fn reserve_for(units: usize, observations: usize) {
+    let bytes = units
+        .saturating_mul(PEAK_BYTES_PER_UNIT)
+        .saturating_add(observations.saturating_mul(PEAK_BYTES_PER_OBSERVATION))
+        .min(*RESERVE.end());
     if bytes >= *RESERVE.start() {
         let mut room: Vec<u8> = Vec::new();
         // Dropped at once; an allocation that fails is only a reservation not made.

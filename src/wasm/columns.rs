@@ -40,7 +40,7 @@ pub(super) fn whole(read: &Read) -> JsValue {
 pub(super) fn input(read: &Read) -> Option<Input> {
     let parts = read.columns.dyn_ref::<js_sys::Array>()?;
     let texts = parts.get(2).dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
-    super::arguments::reserve_for(report_rows(&read.copy, texts.len() / 4));
+    super::arguments::reserve_for(unit_count(&read.copy), texts.len() / 4);
     // The rest (units above all: 100 000 of them at the limit) as JSON text, which reads
     // faster than a walk over the JS objects. Its observations are `undefined`: left out.
     let rest: serde_json::Value = serde_json::from_str(&super::snapshot_text(&read.copy).ok()?).ok()?;
@@ -91,15 +91,10 @@ pub(super) fn input(read: &Read) -> Option<Input> {
     reader.finish().ok()
 }
 
-/// About how many rows the input's report will have, for the memory reserved before it is
-/// read: a row per unit at least (figures roll up to every unit above one that reports), and
-/// one per indicator, unit and latest year of the observations, which come two years or more
-/// to a row where a trend is judged. (Counting the distinct indicators instead cost the
-/// widgets' `.wasm` 0.2 KiB more.)
-fn report_rows(copy: &JsValue, observations: usize) -> usize {
-    let units = js_sys::Reflect::get(copy, &JsValue::from_str("units"))
+/// How many units the input lists, for the memory reserved before it is read.
+fn unit_count(copy: &JsValue) -> usize {
+    js_sys::Reflect::get(copy, &JsValue::from_str("units"))
         .ok()
         .and_then(|u| u.dyn_into::<js_sys::Array>().ok())
-        .map_or(0, |u| u.length() as usize);
-    units.max(observations / 2)
+        .map_or(0, |u| u.length() as usize)
 }
